@@ -1,0 +1,99 @@
+package dev.periksa.check;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outcome of one check on one target, with the reason, the findings of a FAIL and the
+ * observations that support any outcome (a PASS is proven too).
+ */
+public record CheckResult(
+    CheckMetadata check,
+    Outcome outcome,
+    String reason,
+    List<Finding> findings,
+    List<Evidence> observations,
+    Instant started,
+    Duration elapsed) {
+
+  public CheckResult {
+    Objects.requireNonNull(check, "check");
+    Objects.requireNonNull(outcome, "outcome");
+    reason = reason == null ? "" : reason;
+    findings = List.copyOf(findings);
+    observations = List.copyOf(observations);
+    if (outcome == Outcome.FAIL && findings.isEmpty()) {
+      throw new IllegalArgumentException("a FAIL must carry at least one finding");
+    }
+    if (outcome != Outcome.FAIL && !findings.isEmpty()) {
+      throw new IllegalArgumentException("only a FAIL carries findings");
+    }
+  }
+
+  /** The highest severity among the findings, or null when there are none. */
+  public Severity severity() {
+    Severity s = null;
+    for (Finding f : findings) {
+      s = Severity.max(s, f.severity());
+    }
+    return s;
+  }
+
+  public static Builder builder(CheckMetadata check) {
+    return new Builder(check);
+  }
+
+  /** Collects findings and observations while a check runs. */
+  public static final class Builder {
+    private final CheckMetadata check;
+    private final Instant started = Instant.now();
+    private final List<Finding> findings = new ArrayList<>();
+    private final List<Evidence> observations = new ArrayList<>();
+    private final List<Outcome> partial = new ArrayList<>();
+    private final List<String> reasons = new ArrayList<>();
+
+    private Builder(CheckMetadata check) {
+      this.check = check;
+    }
+
+    public Builder observe(Evidence e) {
+      observations.add(e);
+      return this;
+    }
+
+    /** Records the verdict on one part of the target (one endpoint, one store). */
+    public Builder part(Outcome outcome, String reason) {
+      partial.add(outcome);
+      if (reason != null && !reason.isBlank()) {
+        reasons.add(reason);
+      }
+      return this;
+    }
+
+    public Builder fail(Finding f, String reason) {
+      findings.add(f);
+      return part(Outcome.FAIL, reason);
+    }
+
+    /** The combined outcome of every part; no part at all means not applicable. */
+    public CheckResult build() {
+      Outcome o = Outcome.worst(partial);
+      return new CheckResult(
+          check,
+          o,
+          String.join("; ", reasons),
+          o == Outcome.FAIL ? findings : List.of(),
+          observations,
+          started,
+          Duration.between(started, Instant.now()));
+    }
+  }
+
+  /** A result with no findings, e.g. INCONCLUSIVE from the runner. */
+  public static CheckResult of(CheckMetadata check, Outcome outcome, String reason) {
+    return new CheckResult(check, outcome, reason, List.of(), List.of(), Instant.now(), Duration.ZERO);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.periksa.check;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One observation, already redacted: what was asked, what came back (status, facts, masked samples)
+ * and the SHA-256 of the raw reply. Raw bytes are never kept; build it with {@link
+ * dev.periksa.pii.Redactor}.
+ *
+ * @param title what was observed, e.g. "index listing"
+ * @param request method and URL, without credentials
+ * @param status HTTP status or protocol reply code, 0 when there was no reply
+ * @param facts JSON-friendly values already free of personal data (counts, index names, versions)
+ * @param personalData counts of personal-data matches by type
+ * @param samples masked excerpts of the reply
+ * @param sha256 hex SHA-256 of the raw reply bytes, or empty when there were none
+ * @param bytes size of the raw reply read (capped)
+ */
+public record Evidence(
+    String title,
+    String request,
+    int status,
+    Map<String, Object> facts,
+    Map<String, Integer> personalData,
+    List<String> samples,
+    String sha256,
+    long bytes) {
+
+  public Evidence {
+    Objects.requireNonNull(title, "title");
+    request = request == null ? "" : request;
+    facts = facts == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+    personalData =
+        personalData == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(personalData));
+    samples = samples == null ? List.of() : List.copyOf(samples);
+    sha256 = sha256 == null ? "" : sha256;
+  }
+}

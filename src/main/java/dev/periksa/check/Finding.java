@@ -1,0 +1,32 @@
+package dev.periksa.check;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A weakness found: where, how bad (from the evidence), the redacted evidence and how to fix it.
+ *
+ * @param title one line a regulator can read
+ * @param location URL or host:port reached, without credentials
+ * @param severity derived from what the evidence holds
+ * @param evidence redacted observations that prove it
+ * @param remediation what the system owner should do
+ */
+public record Finding(
+    String title, String location, Severity severity, List<Evidence> evidence, String remediation) {
+
+  public Finding {
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(severity, "severity");
+    evidence = List.copyOf(evidence);
+    Objects.requireNonNull(remediation, "remediation");
+  }
+
+  /** A stable id for this finding across runs: check, location and title, hashed. */
+  public String fingerprint(String checkId) {
+    return dev.periksa.pii.Redactor.sha256Hex(
+            (checkId + "\n" + location + "\n" + title).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .substring(0, 16);
+  }
+}
