@@ -1,11 +1,30 @@
 package dev.periksa.pii;
 
+import dev.periksa.check.Evidence;
+import dev.periksa.check.Severity;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Masks personal data at the moment it is captured and keeps only a SHA-256 of raw bytes. */
+/**
+ * Masks personal data at the moment it is captured and keeps only a SHA-256 of raw bytes. Every
+ * {@link Evidence} is built here, so nothing raw can reach a report.
+ */
 public final class Redactor {
+  /** The character that stands in for a masked one. */
+  public static final char MASK = '•';
+
+  private final PersonalDataScanner scanner;
+
+  public Redactor(PersonalDataScanner scanner) {
+    this.scanner = scanner;
+  }
 
   /** Hex SHA-256 of the given bytes. */
   public static String sha256Hex(byte[] raw) {
@@ -14,5 +33,178 @@ public final class Redactor {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JDK", e);
     }
+  }
+
+  /** The text with every piece of personal data it holds masked. */
+  public String redact(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    return redact(text, scanner.scan(text));
+  }
+
+  /** The text with the given spans masked, each as its type prescribes. */
+  public static String redact(String text, List<PiiMatch> matches) {
+    StringBuilder out = new StringBuilder(text.length());
+    int at = 0;
+    for (PiiMatch m : matches) {
+      if (m.start() < at) {
+        continue;
+      }
+      out.append(text, at, m.start());
+      out.append(mask(m.type(), text.substring(m.start(), m.end())));
+      at = m.end();
+    }
+    out.append(text, at, text.length());
+    return out.toString();
+  }
+
+  /**
+   * Masks one value so that a reader can still tell what it was: a NIK keeps its area code and
+   * serial ({@code 3174••••••••0001}), a phone its operator prefix and last two digits, a name its
+   * initials; health data and addresses are masked whole.
+   */
+  public static String mask(PiiType type, String value) {
+    switch (type) {
+      case NIK:
+        return keep(value, 4, 4);
+      case PHONE:
+        return keep(value, value.startsWith("+") ? 5 : 4, 2);
+      case PASSPORT:
+        return keep(value, 1, 0);
+      case EMAIL:
+        int at = value.indexOf('@');
+        int dot = value.lastIndexOf('.');
+        return at > 0 && dot > at
+            ? value.charAt(0) + "•••@•••" + value.substring(dot)
+            : "•••";
+      case NAME:
+        StringBuilder b = new StringBuilder();
+        for (String part : value.strip().split("\\s+")) {
+          if (b.length() > 0) {
+            b.append(' ');
+          }
+          b.append(part.isEmpty() ? "" : part.substring(0, 1)).append("•••");
+        }
+        return b.toString();
+      default:
+        return "•••";
+    }
+  }
+
+  private static String keep(String v, int head, int tail) {
+    if (v.length() <= head + tail + 2) {
+      return String.valueOf(MASK).repeat(Math.max(3, v.length()));
+    }
+    return v.substring(0, head) + String.valueOf(MASK).repeat(v.length() - head - tail)
+        + v.substring(v.length() - tail);
+  }
+
+  /**
+   * Builds evidence from one reply: the raw reply is hashed and dropped; the samples are scanned,
+   * counted and masked; string facts are redacted too, in case a name or label carries data.
+   *
+   * @param rawReply the whole reply as read, only hashed
+   * @param rawSamples excerpts worth showing, masked here
+   */
+  public Evidence capture(
+      String title,
+      String request,
+      int status,
+      byte[] rawReply,
+      Map<String, Object> facts,
+      List<String> rawSamples) {
+    Map<PiiType, Integer> counts = new EnumMap<>(PiiType.class);
+    List<String> samples = new ArrayList<>();
+    for (String s : rawSamples) {
+      List<PiiMatch> ms = scanner.scan(s);
+      scanner.count(ms).forEach((k, v) -> counts.merge(k, v, Integer::sum));
+      samples.add(redact(s, ms));
+    }
+    return new Evidence(
+        title,
+        redact(request),
+        status,
+        redactValues(facts),
+        named(counts),
+        samples,
+        rawReply == null ? "" : sha256Hex(rawReply),
+        rawReply == null ? 0 : rawReply.length);
+  }
+
+  /** Evidence that carries only facts and a hash, for replies with nothing worth sampling. */
+  public Evidence capture(String title, String request, int status, byte[] rawReply,
+      Map<String, Object> facts) {
+    return capture(title, request, status, rawReply, facts, List.of());
+  }
+
+  private Map<String, Object> redactValues(Map<String, Object> facts) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (facts != null) {
+      facts.forEach((k, v) -> out.put(k, redactValue(v)));
+    }
+    return out;
+  }
+
+  private Object redactValue(Object v) {
+    if (v instanceof String s) {
+      return redact(s);
+    }
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.forEach((k, x) -> out.put(String.valueOf(k), redactValue(x)));
+      return out;
+    }
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>();
+      l.forEach(x -> out.add(redactValue(x)));
+      return out;
+    }
+    return v;
+  }
+
+  /** Counts keyed by type name, for evidence. */
+  public static Map<String, Integer> named(Map<PiiType, Integer> counts) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    counts.forEach((k, v) -> out.put(k.name(), v));
+    return out;
+  }
+
+  /** The bytes of a text, for hashing. */
+  public static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The one rule that turns what a sample holds into severity: identity plus health data is
+   * CRITICAL; identity or health alone HIGH; other personal data MEDIUM; nothing personal LOW (a
+   * reachable store is still a finding).
+   */
+  public static Severity severityOf(Map<PiiType, Integer> counts) {
+    boolean identity = false;
+    boolean health = false;
+    boolean personal = false;
+    for (Map.Entry<PiiType, Integer> e : counts.entrySet()) {
+      if (e.getValue() == null || e.getValue() <= 0) {
+        continue;
+      }
+      switch (e.getKey().category()) {
+        case IDENTITY:
+          identity = true;
+          break;
+        case HEALTH:
+          health = true;
+          break;
+        default:
+          personal = true;
+      }
+    }
+    if (identity && health) {
+      return Severity.CRITICAL;
+    }
+    if (identity || health) {
+      return Severity.HIGH;
+    }
+    return personal ? Severity.MEDIUM : Severity.LOW;
   }
 }

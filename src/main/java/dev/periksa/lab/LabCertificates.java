@@ -1,0 +1,124 @@
+package dev.periksa.lab;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * A throwaway certificate authority for the lab and server certificates it signs. Made fresh at
+ * every lab start; the CA certificate is written to the lab folder so a browser or client can trust
+ * it.
+ */
+final class LabCertificates {
+  private final KeyPair caKeys;
+  private final X509Certificate ca;
+  private final SecureRandom random = new SecureRandom();
+
+  LabCertificates() throws GeneralSecurityException {
+    caKeys = ecKeys();
+    X500Name name = new X500Name("CN=Periksa Lab CA, O=Periksa lab (synthetic)");
+    Instant now = Instant.now();
+    X509v3CertificateBuilder b =
+        new JcaX509v3CertificateBuilder(
+            name, serial(), Date.from(now.minus(Duration.ofHours(1))),
+            Date.from(now.plus(Duration.ofDays(30))), name, caKeys.getPublic());
+    try {
+      b.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+      b.addExtension(Extension.keyUsage, true,
+          new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+      ca = new JcaX509CertificateConverter().getCertificate(b.build(signer(caKeys)));
+    } catch (IOException | OperatorCreationException e) {
+      throw new GeneralSecurityException("cannot make the lab CA", e);
+    }
+  }
+
+  X509Certificate ca() {
+    return ca;
+  }
+
+  void writeCaPem(Path file) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file); JcaPEMWriter pem = new JcaPEMWriter(w)) {
+      pem.writeObject(ca);
+    }
+  }
+
+  /** A TLS 1.2/1.3 server context whose certificate names the host (DNS name and IP address). */
+  SSLContext serverContext(String dnsName, String ip) throws GeneralSecurityException {
+    KeyPair keys = ecKeys();
+    Instant now = Instant.now();
+    X509v3CertificateBuilder b =
+        new JcaX509v3CertificateBuilder(
+            ca, serial(), Date.from(now.minus(Duration.ofHours(1))),
+            Date.from(now.plus(Duration.ofDays(30))), new X500Name("CN=" + dnsName),
+            keys.getPublic());
+    X509Certificate leaf;
+    try {
+      b.addExtension(Extension.subjectAlternativeName, false,
+          new GeneralNames(new GeneralName[] {
+            new GeneralName(GeneralName.dNSName, dnsName),
+            new GeneralName(GeneralName.iPAddress, ip)
+          }));
+      b.addExtension(Extension.extendedKeyUsage, false,
+          new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+      leaf = new JcaX509CertificateConverter().getCertificate(b.build(signer(caKeys)));
+    } catch (IOException | OperatorCreationException e) {
+      throw new GeneralSecurityException("cannot make a lab server certificate", e);
+    }
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try {
+      ks.load(null, null);
+    } catch (IOException e) {
+      throw new GeneralSecurityException(e);
+    }
+    char[] pass = new char[0];
+    ks.setKeyEntry("server", keys.getPrivate(), pass, new X509Certificate[] {leaf, ca});
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(ks, pass);
+    SSLContext ctx = SSLContext.getInstance("TLS");
+    ctx.init(kmf.getKeyManagers(), null, random);
+    return ctx;
+  }
+
+  private ContentSigner signer(KeyPair keys) throws OperatorCreationException {
+    return new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate());
+  }
+
+  private BigInteger serial() {
+    return new BigInteger(64, random).abs().add(BigInteger.ONE);
+  }
+
+  private KeyPair ecKeys() throws GeneralSecurityException {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+    g.initialize(new ECGenParameterSpec("secp256r1"), random);
+    return g.generateKeyPair();
+  }
+}

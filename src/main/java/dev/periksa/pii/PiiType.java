@@ -1,0 +1,30 @@
+package dev.periksa.pii;
+
+/** A type of personal data the detectors recognise. */
+public enum PiiType {
+  NIK(PiiCategory.IDENTITY, "Indonesian national ID number (NIK)"),
+  PASSPORT(PiiCategory.IDENTITY, "passport number"),
+  TEST_RESULT(PiiCategory.HEALTH, "medical test result"),
+  PHONE(PiiCategory.PERSONAL, "phone number"),
+  EMAIL(PiiCategory.PERSONAL, "email address"),
+  NAME(PiiCategory.PERSONAL, "person's name"),
+  ADDRESS(PiiCategory.PERSONAL, "home address"),
+  BIRTH_DATE(PiiCategory.PERSONAL, "date of birth");
+
+  private final PiiCategory category;
+  private final String label;
+
+  PiiType(PiiCategory category, String label) {
+    this.category = category;
+    this.label = label;
+  }
+
+  public PiiCategory category() {
+    return category;
+  }
+
+  /** Words a regulator reads in a report. */
+  public String label() {
+    return label;
+  }
+}
