@@ -1,6 +1,74 @@
 package dev.periksa.cli;
 
-/** Entry point. */
-public final class Main {
-  public static void main(String[] args) {}
+import dev.periksa.report.Version;
+import dev.periksa.run.ExitCodes;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code periksa}: compliance testing for systems that hold health data. */
+@Command(
+    name = "periksa",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
+    description = {
+      "Compliance testing for systems that hold health data.",
+      "Runs Gherkin requirements against a target and writes a certification report."
+    },
+    subcommands = {ScanCommand.class, DemoCommand.class, LabCommand.class,
+      CommandLine.HelpCommand.class},
+    footer = {
+      "",
+      "Exit codes: 0 certified, 1 a requirement failed, 2 something could not be verified,",
+      "64 bad command line or profile (nothing probed), 70 Periksa could not finish."
+    })
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Prints Periksa's version. */
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"periksa " + Version.periksa()};
+    }
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: scan, demo or lab");
+  }
+
+  /** Console output in UTF-8 whatever the locale, so masks (•) print as they are. */
+  static final PrintStream OUT =
+      new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+
+  static final PrintStream ERR =
+      new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs a command line and returns the exit code (used by main and by tests). */
+  public static int execute(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
+    cl.getCommandSpec().exitCodeOnExecutionException(ExitCodes.INTERNAL);
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
+      sub.getCommandSpec().exitCodeOnExecutionException(ExitCodes.INTERNAL);
+    }
+    cl.setOut(new java.io.PrintWriter(OUT, true));
+    cl.setErr(new java.io.PrintWriter(ERR, true));
+    cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+      ERR.println("error: " + ex.getClass().getSimpleName()
+          + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+      return ExitCodes.INTERNAL;
+    });
+    return cl.execute(args);
+  }
 }

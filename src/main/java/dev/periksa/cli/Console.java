@@ -1,0 +1,73 @@
+package dev.periksa.cli;
+
+import dev.periksa.check.CheckResult;
+import dev.periksa.check.Evidence;
+import dev.periksa.check.Finding;
+import dev.periksa.run.RequirementOutcome;
+import dev.periksa.run.ScanRunner;
+import dev.periksa.run.TargetOutcome;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The end-of-run summary on the console: verdicts, findings, evidence in brief, where to look. */
+final class Console {
+  private Console() {}
+
+  static void summary(PrintStream out, ScanRunner.Result r) {
+    out.println();
+    out.println("Verdicts");
+    for (TargetOutcome t : r.targets()) {
+      out.println("  " + t.profile().name() + ": " + t.verdict());
+      for (RequirementOutcome req : t.requirements()) {
+        out.println("    " + req.requirement().id() + "  " + req.outcome()
+            + (req.severity() == null ? "" : " " + req.severity()) + "  " + req.requirement().title());
+        for (CheckResult c : req.checks()) {
+          if (c.findings().isEmpty()) {
+            if (!c.reason().isBlank()) {
+              out.println("      " + c.reason());
+            }
+            continue;
+          }
+          for (Finding f : c.findings()) {
+            out.println("      " + f.severity() + ": " + f.title());
+            out.println("        at " + f.location());
+            for (Evidence e : f.evidence()) {
+              String brief = brief(e);
+              if (!brief.isEmpty()) {
+                out.println("        " + e.title() + ": " + brief);
+              }
+            }
+          }
+        }
+      }
+    }
+    out.println();
+    if (r.report() != null) {
+      out.println("Report:  " + r.report() + "  (opens in a browser from disk)");
+    }
+    out.println("Results: " + r.results());
+  }
+
+  /** A line of evidence: personal-data counts and the first masked sample, nothing raw. */
+  static String brief(Evidence e) {
+    StringBuilder b = new StringBuilder();
+    Object docs = e.facts().get("documents");
+    if (docs != null) {
+      b.append(String.format("%,d documents", ((Number) docs).longValue()));
+    }
+    if (!e.personalData().isEmpty()) {
+      if (b.length() > 0) {
+        b.append("; ");
+      }
+      b.append("personal data in sample: ").append(e.personalData().entrySet().stream()
+          .map(Map.Entry::getKey).map(k -> k + " " + e.personalData().get(k))
+          .collect(Collectors.joining(", ")));
+    }
+    if (!e.samples().isEmpty()) {
+      String s = e.samples().get(0);
+      b.append("\n          sample: ").append(s.length() > 220 ? s.substring(0, 220) + "…" : s);
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,72 @@
+package dev.periksa.cli;
+
+import dev.periksa.lab.Lab;
+import dev.periksa.run.ExitCodes;
+import dev.periksa.run.ScanRunner;
+import dev.periksa.run.TargetOutcome;
+import dev.periksa.run.Verdict;
+import dev.periksa.target.ProfileException;
+import dev.periksa.target.TargetProfile;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code periksa demo}: reproduce the e-HAC breach in the lab and catch it. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {
+      "Start the lab (a legacy e-HAC twin with an open search cluster, and a hardened twin),",
+      "scan both into one run and print each twin's verdict and the report's path.",
+      "Exits 0 when both scans completed with the expected verdicts."
+    })
+final class DemoCommand implements Callable<Integer> {
+
+  @Mixin LabOptions lab = new LabOptions();
+  @Mixin ScanOptions options = new ScanOptions();
+
+  @Override
+  public Integer call() throws Exception {
+    Lab.Options labOptions;
+    try {
+      labOptions = lab.toLabOptions();
+    } catch (IllegalArgumentException e) {
+      Main.ERR.println("error: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    long t0 = System.nanoTime();
+    try (Lab running = Lab.start(labOptions, Main.OUT::println)) {
+      List<TargetProfile> profiles;
+      try {
+        profiles = LabProfiles.load(running);
+      } catch (ProfileException e) {
+        Main.ERR.println("error: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+      ScanRunner.Result r;
+      try {
+        r = new ScanRunner(Main.OUT).run(profiles, options.toRunnerOptions());
+      } catch (ScanRunner.FeatureException e) {
+        Main.ERR.println("error: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+      Console.summary(Main.OUT, r);
+      Main.OUT.printf("Demo finished in %.1f s. The hardened twin's password was a throwaway, "
+          + "made for this run and never printed.%n", (System.nanoTime() - t0) / 1e9);
+      if (r.exitCode() >= ExitCodes.USAGE) {
+        return r.exitCode();
+      }
+      return expected(r.targets()) ? ExitCodes.CERTIFIED : ExitCodes.FAILED;
+    }
+  }
+
+  /** The demo's point: the legacy twin is caught, the hardened one is certified. */
+  private static boolean expected(List<TargetOutcome> t) {
+    boolean ok = t.size() == 2
+        && t.get(0).verdict() == Verdict.NOT_CERTIFIED
+        && t.get(1).verdict() == Verdict.CERTIFIED;
+    if (!ok) {
+      Main.ERR.println("error: the demo expected legacy NOT_CERTIFIED and hardened CERTIFIED");
+    }
+    return ok;
+  }
+}

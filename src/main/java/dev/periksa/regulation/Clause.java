@@ -1,0 +1,21 @@
+package dev.periksa.regulation;
+
+/**
+ * A clause of a law or standard, e.g. {@code hipaa:164.312(a)(1)}.
+ *
+ * @param id regulation key and citation; also the clause's Gherkin tag without '@'
+ * @param title what the clause asks, in a line
+ * @param url where its text can be read
+ */
+public record Clause(String id, String title, String url) {
+
+  /** The regulation key, e.g. {@code hipaa}. */
+  public String regulation() {
+    return id.substring(0, id.indexOf(':'));
+  }
+
+  /** The citation within the regulation, e.g. {@code 164.312(a)(1)}. */
+  public String citation() {
+    return id.substring(id.indexOf(':') + 1);
+  }
+}

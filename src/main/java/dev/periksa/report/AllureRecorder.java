@@ -1,0 +1,146 @@
+package dev.periksa.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.periksa.check.CheckResult;
+import dev.periksa.check.Evidence;
+import dev.periksa.check.Finding;
+import dev.periksa.regulation.Catalogue;
+import dev.periksa.regulation.Clause;
+import dev.periksa.regulation.Requirement;
+import io.qameta.allure.Allure;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Link;
+import io.qameta.allure.model.Parameter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a scenario's labels, clause links, verdict and redacted evidence into the Allure test
+ * case. Labels are set from code because Allure's tag-to-link mapping drops citations such as
+ * {@code 164.312(e)(1)}.
+ */
+public final class AllureRecorder {
+  private final Catalogue catalogue;
+
+  public AllureRecorder(Catalogue catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  /**
+   * Labels known when a scenario starts: target, requirements and their clauses.
+   *
+   * @param testCase the Allure test case uuid, which the Cucumber adapter takes from the scenario id
+   */
+  public void begin(String testCase, String target, List<String> requirementIds, String historyKey) {
+    Allure.getLifecycle().updateTestCase(testCase, tc -> {
+      // The adapter may hand over immutable lists.
+      tc.setLabels(new ArrayList<>(tc.getLabels()));
+      tc.setLinks(new ArrayList<>(tc.getLinks()));
+      tc.setParameters(new ArrayList<>(tc.getParameters()));
+      tc.setHistoryId(dev.periksa.pii.Redactor.sha256Hex(
+          (target + "\n" + historyKey).getBytes(StandardCharsets.UTF_8)).substring(0, 32));
+      set(tc.getLabels(), "parentSuite", target);
+      add(tc.getLabels(), "target", target);
+      for (String id : requirementIds) {
+        Requirement r = catalogue.requirement(id).orElse(null);
+        add(tc.getLabels(), "requirement", id);
+        if (r == null) {
+          continue;
+        }
+        set(tc.getLabels(), "suite", areaTitle(r.area()));
+        set(tc.getLabels(), "subSuite", r.id() + " " + r.title());
+        set(tc.getLabels(), "epic", areaTitle(r.area()));
+        set(tc.getLabels(), "feature", r.id() + " " + r.title());
+        for (Clause c : catalogue.clausesOf(r)) {
+          add(tc.getLabels(), "clause", c.id());
+          if (tc.getLabels().stream().noneMatch(
+              l -> "regulation".equals(l.getName()) && c.regulation().equals(l.getValue()))) {
+            add(tc.getLabels(), "regulation", c.regulation());
+          }
+          tc.getLinks().add(new Link().setName(c.id() + " " + c.title()).setUrl(c.url())
+              .setType("clause"));
+        }
+      }
+      tc.getParameters().add(new Parameter().setName("target").setValue(target));
+    });
+  }
+
+  /** The verdict of a check: severity, story, description and the evidence as attachments. */
+  public void record(String testCase, CheckResult r) {
+    Allure.getLifecycle().updateTestCase(testCase, tc -> {
+      set(tc.getLabels(), "story", r.check().title());
+      add(tc.getLabels(), "check", r.check().id());
+      add(tc.getLabels(), "outcome", r.outcome().name());
+      tc.getLabels().removeIf(l -> "severity".equals(l.getName()));
+      if (r.severity() != null) {
+        add(tc.getLabels(), "severity", r.severity().allureName());
+      }
+      String before = tc.getDescription() == null ? "" : tc.getDescription().strip();
+      tc.setDescription(describe(r) + (before.isEmpty() ? "" : "\n---\n\n" + before));
+    });
+    try {
+      Allure.addAttachment("check result (redacted).json", "application/json",
+          Json.MAPPER.writeValueAsString(ResultModel.check(r)), ".json");
+      for (Finding f : r.findings()) {
+        for (Evidence e : f.evidence()) {
+          attach("evidence: " + e.title(), e);
+        }
+      }
+      if (r.findings().isEmpty()) {
+        for (Evidence e : r.observations()) {
+          attach("observed: " + e.title(), e);
+        }
+      }
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise a check result", e);
+    }
+  }
+
+  private static void attach(String name, Evidence e) throws JsonProcessingException {
+    Allure.addAttachment(name + ".json", "application/json",
+        Json.MAPPER.writeValueAsString(ResultModel.evidence(e)), ".json");
+  }
+
+  static String describe(CheckResult r) {
+    StringBuilder b = new StringBuilder();
+    b.append("**Outcome:** ").append(r.outcome());
+    if (r.severity() != null) {
+      b.append(" — severity ").append(r.severity());
+    }
+    b.append("\n\n");
+    if (!r.reason().isBlank()) {
+      b.append(r.reason()).append("\n\n");
+    }
+    for (Finding f : r.findings()) {
+      b.append("- **").append(f.severity()).append("** ").append(f.title())
+          .append(" (").append(f.location()).append(")\n");
+    }
+    if (!r.findings().isEmpty()) {
+      b.append("\n**Remediation:** ").append(r.findings().get(0).remediation()).append('\n');
+    }
+    return b.toString();
+  }
+
+  static String areaTitle(String area) {
+    switch (area) {
+      case "personal-data":
+        return "Personal data";
+      case "dast":
+        return "DAST";
+      default:
+        return area.substring(0, 1).toUpperCase(Locale.ROOT) + area.substring(1);
+    }
+  }
+
+  /** Replaces a single-valued label, such as the suite the adapter derived from the feature. */
+  private static void set(List<Label> labels, String name, String value) {
+    labels.removeIf(l -> name.equals(l.getName()));
+    add(labels, name, value);
+  }
+
+  private static void add(List<Label> labels, String name, String value) {
+    labels.add(new Label().setName(name).setValue(value));
+  }
+}

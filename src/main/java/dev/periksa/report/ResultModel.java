@@ -1,0 +1,98 @@
+package dev.periksa.report;
+
+import dev.periksa.check.CheckResult;
+import dev.periksa.check.Evidence;
+import dev.periksa.check.Finding;
+import dev.periksa.regulation.Catalogue;
+import dev.periksa.regulation.Clause;
+import dev.periksa.run.RequirementOutcome;
+import dev.periksa.run.TargetOutcome;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns outcomes into the plain maps written to {@code results.json} and attached to the report,
+ * so both always say the same thing.
+ */
+public final class ResultModel {
+  private ResultModel() {}
+
+  public static Map<String, Object> target(TargetOutcome t, Catalogue catalogue) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", t.profile().name());
+    m.put("profile", String.valueOf(t.profile().source()));
+    m.put("scope", t.profile().scope().hosts());
+    m.put("verdict", t.verdict().name());
+    List<Object> reqs = new ArrayList<>();
+    for (RequirementOutcome r : t.requirements()) {
+      reqs.add(requirement(r, catalogue));
+    }
+    m.put("requirements", reqs);
+    return m;
+  }
+
+  static Map<String, Object> requirement(RequirementOutcome r, Catalogue catalogue) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", r.requirement().id());
+    m.put("title", r.requirement().title());
+    m.put("area", r.requirement().area());
+    m.put("outcome", r.outcome().name());
+    m.put("severity", r.severity() == null ? null : r.severity().name());
+    List<Object> clauses = new ArrayList<>();
+    for (Clause c : catalogue.clausesOf(r.requirement())) {
+      Map<String, Object> cm = new LinkedHashMap<>();
+      cm.put("id", c.id());
+      cm.put("title", c.title());
+      cm.put("url", c.url());
+      clauses.add(cm);
+    }
+    m.put("clauses", clauses);
+    List<Object> checks = new ArrayList<>();
+    for (CheckResult c : r.checks()) {
+      checks.add(check(c));
+    }
+    m.put("checks", checks);
+    return m;
+  }
+
+  public static Map<String, Object> check(CheckResult c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", c.check().id());
+    m.put("title", c.check().title());
+    m.put("outcome", c.outcome().name());
+    m.put("severity", c.severity() == null ? null : c.severity().name());
+    m.put("reason", c.reason());
+    m.put("cwe", c.check().cwe());
+    m.put("started", c.started().toString());
+    m.put("elapsedMs", c.elapsed().toMillis());
+    List<Object> findings = new ArrayList<>();
+    for (Finding f : c.findings()) {
+      Map<String, Object> fm = new LinkedHashMap<>();
+      fm.put("title", f.title());
+      fm.put("severity", f.severity().name());
+      fm.put("location", f.location());
+      fm.put("fingerprint", f.fingerprint(c.check().id()));
+      fm.put("remediation", f.remediation());
+      fm.put("evidence", f.evidence().stream().map(ResultModel::evidence).toList());
+      findings.add(fm);
+    }
+    m.put("findings", findings);
+    m.put("observations", c.observations().stream().map(ResultModel::evidence).toList());
+    return m;
+  }
+
+  static Map<String, Object> evidence(Evidence e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("title", e.title());
+    m.put("request", e.request());
+    m.put("status", e.status());
+    m.put("facts", e.facts());
+    m.put("personalData", e.personalData());
+    m.put("samples", e.samples());
+    m.put("sha256", e.sha256());
+    m.put("bytes", e.bytes());
+    return m;
+  }
+}

@@ -1,0 +1,122 @@
+package dev.periksa.run;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+
+/**
+ * The features a scan runs: the certification profile shipped inside Periksa, or a user's folder
+ * ({@code --features DIR}). Its hash names exactly which requirements text was run.
+ */
+public final class FeatureSet {
+  static final String BUILTIN_PACKAGE = "features";
+
+  private final Path directory; // null for the built-in set
+  private final List<String> files;
+  private final String hash;
+
+  private FeatureSet(Path directory, List<String> files, String hash) {
+    this.directory = directory;
+    this.files = files;
+    this.hash = hash;
+  }
+
+  /** The features shipped in the jar (or in target/classes during development). */
+  public static FeatureSet builtin() throws IOException {
+    URL url = FeatureSet.class.getClassLoader().getResource(BUILTIN_PACKAGE);
+    if (url == null) {
+      throw new IOException("the built-in features are missing from the classpath");
+    }
+    URI uri;
+    try {
+      uri = url.toURI();
+    } catch (URISyntaxException e) {
+      throw new IOException(e);
+    }
+    if ("jar".equals(uri.getScheme())) {
+      // Open the jar only for the time of reading: the JUnit Platform opens it again to run.
+      try {
+        FileSystem open = FileSystems.getFileSystem(uri);
+        return read(null, open.provider().getPath(uri));
+      } catch (FileSystemNotFoundException e) {
+        try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
+          return read(null, fs.provider().getPath(uri));
+        }
+      }
+    }
+    return read(null, Path.of(uri));
+  }
+
+  /** A user's folder of feature files. */
+  public static FeatureSet directory(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new IOException(dir + ": not a folder of feature files");
+    }
+    FeatureSet set = read(dir.toAbsolutePath().normalize(), dir);
+    if (set.files.isEmpty()) {
+      throw new IOException(dir + ": holds no .feature file");
+    }
+    return set;
+  }
+
+  private static FeatureSet read(Path userDir, Path root) throws IOException {
+    List<Path> paths;
+    try (Stream<Path> s = Files.walk(root)) {
+      paths = s.filter(p -> p.toString().endsWith(".feature")).sorted(
+          (a, b) -> root.relativize(a).toString().compareTo(root.relativize(b).toString())).toList();
+    }
+    MessageDigest md;
+    try {
+      md = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    List<String> names = new ArrayList<>();
+    for (Path p : paths) {
+      String rel = root.relativize(p).toString().replace('\\', '/');
+      names.add(rel);
+      md.update(rel.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      md.update((byte) 0);
+      md.update(Files.readAllBytes(p));
+      md.update((byte) 0);
+    }
+    return new FeatureSet(userDir, List.copyOf(names), HexFormat.of().formatHex(md.digest()));
+  }
+
+  /** What the JUnit Platform should select to run these features. */
+  DiscoverySelector selector() {
+    return directory == null
+        ? DiscoverySelectors.selectPackage(BUILTIN_PACKAGE)
+        : DiscoverySelectors.selectDirectory(directory.toFile());
+  }
+
+  /** SHA-256 over every feature file's path and bytes, in path order. */
+  public String hash() {
+    return hash;
+  }
+
+  /** Feature files, relative to the set's root. */
+  public List<String> files() {
+    return files;
+  }
+
+  /** "built-in" or the folder. */
+  public String describe() {
+    return directory == null ? "built-in" : directory.toString();
+  }
+}

@@ -1,0 +1,48 @@
+package dev.periksa.run;
+
+import dev.periksa.check.CheckResult;
+import io.cucumber.plugin.ConcurrentEventListener;
+import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.TestCaseFinished;
+import io.cucumber.plugin.event.TestCaseStarted;
+import java.io.PrintStream;
+
+/** Prints one line when a scenario starts and one per check when it ends, with the verdict. */
+public final class ProgressPlugin implements ConcurrentEventListener {
+
+  @Override
+  public void setEventPublisher(EventPublisher publisher) {
+    publisher.registerHandlerFor(TestCaseStarted.class, this::started);
+    publisher.registerHandlerFor(TestCaseFinished.class, this::finished);
+  }
+
+  private void started(TestCaseStarted e) {
+    ScanSession s = ScanSession.current();
+    s.console().println("  > " + e.getTestCase().getName());
+  }
+
+  private void finished(TestCaseFinished e) {
+    ScanSession s = ScanSession.current();
+    PrintStream out = s.console();
+    var recorded = s.recorder().forScenario(e.getTestCase().getId().toString());
+    if (recorded.isEmpty()) {
+      out.println("    " + e.getResult().getStatus() + " (no requirement recorded)");
+      return;
+    }
+    for (RunRecorder.Recorded r : recorded) {
+      out.println("    " + line(r));
+    }
+  }
+
+  static String line(RunRecorder.Recorded r) {
+    CheckResult c = r.result();
+    StringBuilder b = new StringBuilder();
+    b.append(String.join(",", r.requirements())).append("  ").append(c.outcome());
+    if (c.severity() != null) {
+      b.append(' ').append(c.severity());
+    }
+    b.append("  ").append(c.findings().isEmpty() ? c.reason() : c.findings().get(0).title());
+    b.append(String.format("  (%.1f s)", c.elapsed().toMillis() / 1000.0));
+    return b.toString();
+  }
+}

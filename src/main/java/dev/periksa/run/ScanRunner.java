@@ -1,0 +1,225 @@
+package dev.periksa.run;
+
+import static org.junit.platform.launcher.EngineFilter.includeEngines;
+
+import dev.periksa.check.CheckRunner;
+import dev.periksa.check.TargetContext;
+import dev.periksa.regulation.Catalogue;
+import dev.periksa.report.AllureReport;
+import dev.periksa.report.Json;
+import dev.periksa.report.ResultModel;
+import dev.periksa.report.Version;
+import dev.periksa.target.TargetProfile;
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * Runs the features against each target through the JUnit Platform with the Cucumber engine and
+ * the Allure plugin, then writes {@code results.json}, renders {@code report.html} and applies the
+ * exit-code policy.
+ */
+public final class ScanRunner {
+  static final String GLUE = "dev.periksa.steps";
+  static final String PLUGINS =
+      "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm, " + ProgressPlugin.class.getName();
+  private static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  /**
+   * How to run.
+   *
+   * @param outDir run folder; null for {@code reports/<run-id>}
+   * @param features which features to run
+   * @param renderReport whether to render report.html
+   * @param checkDeadline most time one check may take
+   */
+  public record Options(Path outDir, FeatureSet features, boolean renderReport, Duration checkDeadline) {
+    public static final Duration DEFAULT_CHECK_DEADLINE = Duration.ofMinutes(5);
+  }
+
+  /**
+   * What a run produced.
+   *
+   * @param dir the run folder
+   * @param targets each target's outcome
+   * @param exitCode the process exit code the policy gives
+   * @param report report.html, or null when not rendered
+   */
+  public record Result(Path dir, List<TargetOutcome> targets, int exitCode, Path report) {
+    public Path results() {
+      return dir.resolve("results.json");
+    }
+  }
+
+  /** The features failed to load or run (e.g. a user's folder does not parse). */
+  public static final class FeatureException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    FeatureException(String message) {
+      super(message);
+    }
+  }
+
+  private final PrintStream out;
+  private final Catalogue catalogue = Catalogue.standard();
+
+  public ScanRunner(PrintStream out) {
+    this.out = out;
+  }
+
+  /** A fresh run folder name: UTC time plus a random suffix. */
+  public static String newRunId() {
+    byte[] b = new byte[2];
+    new SecureRandom().nextBytes(b);
+    return RUN_ID.format(Instant.now()) + "-" + HexFormat.of().formatHex(b);
+  }
+
+  public Result run(List<TargetProfile> profiles, Options options) throws IOException {
+    String runId = newRunId();
+    Path dir = options.outDir() != null ? options.outDir() : Path.of("reports", runId);
+    prepare(dir);
+    Path allureResults = Files.createDirectories(dir.resolve("allure-results"));
+    Instant started = Instant.now();
+
+    RunRecorder recorder = new RunRecorder();
+    List<TargetOutcome> outcomes = new ArrayList<>();
+    AllureLifecycle previous = Allure.getLifecycle();
+    Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(allureResults)));
+    try {
+      for (TargetProfile p : profiles) {
+        out.println();
+        out.println("Scanning " + p.name() + " (" + p.source() + ")");
+        ScanSession session = new ScanSession(p, TargetContext.of(p),
+            new CheckRunner(options.checkDeadline()), recorder, out);
+        ScanSession.begin(session);
+        try {
+          execute(options.features());
+        } finally {
+          ScanSession.end();
+        }
+        TargetOutcome t = TargetOutcome.of(p, recorder.forTarget(p.name()), catalogue);
+        outcomes.add(t);
+        out.println("  = " + p.name() + ": " + t.verdict());
+      }
+    } finally {
+      Allure.setLifecycle(previous);
+    }
+    Instant finished = Instant.now();
+
+    writeResults(dir, runId, started, finished, options.features(), outcomes);
+    AllureReport.writeCategories(allureResults);
+    AllureReport.writeEnvironment(allureResults, environment(runId, options.features(), profiles));
+    int exit = ExitCodes.of(outcomes);
+    Path report = null;
+    if (options.renderReport()) {
+      out.println();
+      out.println("Rendering the report ...");
+      report = dir.resolve("report.html");
+      try {
+        AllureReport.render(allureResults, report);
+      } catch (IOException e) {
+        out.println("error: the report could not be rendered: " + e.getMessage());
+        report = null;
+        exit = Math.max(exit, ExitCodes.INTERNAL);
+      }
+    }
+    return new Result(dir, outcomes, exit, report);
+  }
+
+  private static void prepare(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var s = Files.list(dir)) {
+        if (s.findAny().isPresent()) {
+          throw new FeatureException(dir + " already holds files; choose a new or empty folder");
+        }
+      }
+    }
+    Files.createDirectories(dir);
+  }
+
+  private void execute(FeatureSet features) throws FeatureException {
+    Launcher launcher = LauncherFactory.create(
+        LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
+    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+        .selectors(features.selector())
+        .filters(includeEngines("cucumber"))
+        .configurationParameter("cucumber.glue", GLUE)
+        .configurationParameter("cucumber.plugin", PLUGINS)
+        .configurationParameter("cucumber.publish.quiet", "true")
+        .configurationParameter("cucumber.junit-platform.naming-strategy", "long")
+        .build();
+    SummaryGeneratingListener summary = new SummaryGeneratingListener();
+    launcher.execute(request, summary);
+    TestExecutionSummary s = summary.getSummary();
+    if (s.getContainersFailedCount() > 0) {
+      String why = s.getFailures().stream()
+          .filter(f -> f.getTestIdentifier().isContainer())
+          .map(f -> f.getException().getMessage())
+          .collect(Collectors.joining("; "));
+      throw new FeatureException("the features could not be run: " + why);
+    }
+    if (s.getTestsFoundCount() == 0) {
+      throw new FeatureException("no scenario found in the " + features.describe() + " features");
+    }
+  }
+
+  private void writeResults(Path dir, String runId, Instant started, Instant finished,
+      FeatureSet features, List<TargetOutcome> outcomes) throws IOException {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("periksa", Map.of("version", Version.periksa()));
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("id", runId);
+    run.put("started", started.toString());
+    run.put("finished", finished.toString());
+    run.put("features", features.describe());
+    run.put("featureSetHash", features.hash());
+    run.put("featureFiles", features.files());
+    doc.put("run", run);
+    List<Object> targets = new ArrayList<>();
+    for (TargetOutcome t : outcomes) {
+      targets.add(ResultModel.target(t, catalogue));
+    }
+    doc.put("targets", targets);
+    Files.writeString(dir.resolve("results.json"), Json.MAPPER.writeValueAsString(doc));
+  }
+
+  private static Map<String, String> environment(String runId, FeatureSet features,
+      List<TargetProfile> profiles) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("Run", runId);
+    env.put("Periksa.version", Version.periksa());
+    env.put("Feature.set", features.describe());
+    env.put("Feature.set.sha256", features.hash());
+    for (int i = 0; i < profiles.size(); i++) {
+      TargetProfile p = profiles.get(i);
+      String k = profiles.size() == 1 ? "Target" : "Target." + (i + 1);
+      env.put(k, p.name());
+      env.put(k + ".profile", String.valueOf(p.source()));
+      env.put(k + ".scope", String.join(", ", p.scope().hosts()));
+    }
+    return env;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.periksa.run;
+
+import dev.periksa.check.CheckResult;
+import dev.periksa.check.Outcome;
+import dev.periksa.regulation.Catalogue;
+import dev.periksa.regulation.Requirement;
+import dev.periksa.target.TargetProfile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One target's result: each requirement's outcome and the verdict. Fails closed: a target on which
+ * no requirement was evaluated is INCOMPLETE, never CERTIFIED.
+ */
+public record TargetOutcome(TargetProfile profile, Verdict verdict, List<RequirementOutcome> requirements) {
+
+  static TargetOutcome of(TargetProfile profile, List<RunRecorder.Recorded> recorded,
+      Catalogue catalogue) {
+    Map<String, List<CheckResult>> byRequirement = new LinkedHashMap<>();
+    for (RunRecorder.Recorded r : recorded) {
+      for (String id : r.requirements()) {
+        byRequirement.computeIfAbsent(id, k -> new ArrayList<>()).add(r.result());
+      }
+    }
+    List<RequirementOutcome> reqs = new ArrayList<>();
+    for (Requirement req : catalogue.requirements()) {
+      List<CheckResult> cs = byRequirement.remove(req.id());
+      if (cs != null) {
+        reqs.add(RequirementOutcome.of(req, cs));
+      }
+    }
+    // A feature may carry a requirement id the catalogue lacks; it still counts.
+    byRequirement.forEach((id, cs) ->
+        reqs.add(RequirementOutcome.of(new Requirement(id, "other", id, List.of()), cs)));
+    return new TargetOutcome(profile, verdict(reqs), List.copyOf(reqs));
+  }
+
+  static Verdict verdict(List<RequirementOutcome> reqs) {
+    if (reqs.isEmpty()) {
+      return Verdict.INCOMPLETE;
+    }
+    boolean incomplete = false;
+    for (RequirementOutcome r : reqs) {
+      if (r.outcome() == Outcome.FAIL) {
+        return Verdict.NOT_CERTIFIED;
+      }
+      if (r.outcome() == Outcome.INCONCLUSIVE) {
+        incomplete = true;
+      }
+    }
+    return incomplete ? Verdict.INCOMPLETE : Verdict.CERTIFIED;
+  }
+}

@@ -1,0 +1,99 @@
+package dev.periksa.steps;
+
+import dev.periksa.check.Check;
+import dev.periksa.check.CheckResult;
+import dev.periksa.check.Finding;
+import dev.periksa.check.Outcome;
+import dev.periksa.regulation.Catalogue;
+import dev.periksa.report.AllureRecorder;
+import dev.periksa.run.RunRecorder;
+import dev.periksa.run.ScanSession;
+import io.cucumber.java.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Per-scenario state shared by the step classes (PicoContainer makes one per scenario): the
+ * session of the target being scanned, the checks run so far, and the one place that records a
+ * verdict and turns it into a Cucumber status.
+ */
+public final class ScanWorld {
+  private final ScanSession session = ScanSession.current();
+  private final AllureRecorder allure = new AllureRecorder(Catalogue.standard());
+  private final List<CheckResult> pending = new ArrayList<>();
+  private Scenario scenario;
+  private List<String> requirements = List.of();
+  private boolean concluded;
+
+  void begin(Scenario s) {
+    this.scenario = s;
+    this.requirements = s.getSourceTagNames().stream()
+        .map(t -> t.substring(1))
+        .filter(t -> Catalogue.REQUIREMENT_ID.matcher(t).matches())
+        .distinct()
+        .toList();
+    allure.begin(s.getId(), session.profile().name(), requirements, s.getUri() + ":" + s.getLine());
+  }
+
+  /** Runs a check against the current target, through the runner that fails closed. */
+  public CheckResult run(Check check) {
+    CheckResult r = session.runner().run(check, session.context());
+    pending.add(r);
+    return r;
+  }
+
+  /**
+   * Records every check run in this scenario and maps the combined outcome to a Cucumber status:
+   * PASS returns, FAIL raises an assertion error, INCONCLUSIVE another error, NOT_APPLICABLE aborts.
+   */
+  public void conclude() {
+    if (pending.isEmpty()) {
+      throw new IllegalStateException("the scenario concluded before running any check");
+    }
+    concluded = true;
+    for (CheckResult r : pending) {
+      record(r);
+    }
+    Outcome o = Outcome.worst(pending.stream().map(CheckResult::outcome).toList());
+    String why = String.join("; ", pending.stream().map(CheckResult::reason)
+        .filter(x -> !x.isBlank()).toList());
+    switch (o) {
+      case PASS:
+        return;
+      case FAIL:
+        List<String> findings = new ArrayList<>();
+        for (CheckResult r : pending) {
+          for (Finding f : r.findings()) {
+            findings.add(f.severity() + ": " + f.title());
+          }
+        }
+        throw new AssertionError(String.join("\n", findings));
+      case NOT_APPLICABLE:
+        throw new TestAbortedException(why.isBlank() ? "nothing to check on this target" : why);
+      default:
+        throw new InconclusiveException(why.isBlank() ? "could not decide" : why);
+    }
+  }
+
+  /** Called after the scenario: a scenario that stopped before its verdict counts as INCONCLUSIVE. */
+  void finish(Scenario s) {
+    if (concluded || requirements.isEmpty()) {
+      return;
+    }
+    String why = "the scenario stopped before a verdict (" + s.getStatus() + ")";
+    CheckResult r = CheckResult.of(
+        new dev.periksa.check.CheckMetadata("scenario", s.getName(), requirements, List.of(),
+            "Fix the feature or its step definitions so the scenario can reach a verdict."),
+        Outcome.INCONCLUSIVE, why);
+    record(r);
+  }
+
+  private void record(CheckResult r) {
+    Objects.requireNonNull(scenario, "scenario");
+    session.recorder().record(new RunRecorder.Recorded(session.profile().name(), requirements,
+        scenario.getId(), scenario.getName(), r));
+    allure.record(scenario.getId(), r);
+  }
+}
