@@ -40,8 +40,9 @@ public final class CheckRunner {
           meta, Outcome.INCONCLUSIVE, "the check did not finish within " + deadline.toSeconds() + " s");
     } catch (ExecutionException e) {
       Throwable c = e.getCause() == null ? e : e.getCause();
-      return CheckResult.of(
-          meta, Outcome.INCONCLUSIVE, "the check stopped on an error: " + describe(c));
+      // An exception message may quote the reply it choked on: mask it like any evidence.
+      return CheckResult.of(meta, Outcome.INCONCLUSIVE,
+          "the check stopped on an error: " + ctx.redactor().redact(describe(c)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return CheckResult.of(meta, Outcome.INCONCLUSIVE, "the run was interrupted");

@@ -15,9 +15,10 @@ import picocli.CommandLine.Mixin;
 /** {@code periksa demo}: reproduce the e-HAC breach in the lab and catch it. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {
-      "Start the lab (a legacy e-HAC twin with an open search cluster, and a hardened twin),",
-      "scan both into one run and print each twin's verdict and the report's path.",
-      "Exits 0 when both scans completed with the expected verdicts."
+      "Reproduce the e-HAC breach in the lab and catch it.",
+      "Starts a legacy e-HAC twin (an open search cluster) and a hardened twin, scans both into",
+      "one run, and prints each twin's verdict and the report's path. Exits 0 when both scans",
+      "completed with the expected verdicts (legacy NOT_CERTIFIED, hardened CERTIFIED)."
     })
 final class DemoCommand implements Callable<Integer> {
 

@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 /** {@code periksa lab}: start the demo targets and keep them running for manual scans. */
 @Command(name = "lab", mixinStandardHelpOptions = true,
     description = {
-      "Start the lab and keep it running until Ctrl-C. The values the lab's target profiles need",
-      "are written to an env file (its password is a throwaway) to source in another shell."
+      "Start the lab and keep it running until Ctrl-C.",
+      "The values the lab's target profiles need are written to an env file (its password is a",
+      "throwaway) to source in another shell before 'periksa scan'."
     })
 final class LabCommand implements Callable<Integer> {
 
