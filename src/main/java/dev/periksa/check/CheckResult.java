@@ -94,6 +94,7 @@ public record CheckResult(
 
   /** A result with no findings, e.g. INCONCLUSIVE from the runner. */
   public static CheckResult of(CheckMetadata check, Outcome outcome, String reason) {
-    return new CheckResult(check, outcome, reason, List.of(), List.of(), Instant.now(), Duration.ZERO);
+    return new CheckResult(
+        check, outcome, reason, List.of(), List.of(), Instant.now(), Duration.ZERO);
   }
 }

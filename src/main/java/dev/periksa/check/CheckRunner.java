@@ -37,11 +37,15 @@ public final class CheckRunner {
       return r;
     } catch (TimeoutException e) {
       return CheckResult.of(
-          meta, Outcome.INCONCLUSIVE, "the check did not finish within " + deadline.toSeconds() + " s");
+          meta,
+          Outcome.INCONCLUSIVE,
+          "the check did not finish within " + deadline.toSeconds() + " s");
     } catch (ExecutionException e) {
       Throwable c = e.getCause() == null ? e : e.getCause();
       // An exception message may quote the reply it choked on: mask it like any evidence.
-      return CheckResult.of(meta, Outcome.INCONCLUSIVE,
+      return CheckResult.of(
+          meta,
+          Outcome.INCONCLUSIVE,
           "the check stopped on an error: " + ctx.redactor().redact(describe(c)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -32,7 +32,10 @@ public record Evidence(
   public Evidence {
     Objects.requireNonNull(title, "title");
     request = request == null ? "" : request;
-    facts = facts == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+    facts =
+        facts == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facts));
     personalData =
         personalData == null
             ? Map.of()

@@ -26,7 +26,8 @@ public record Finding(
   /** A stable id for this finding across runs: check, location and title, hashed. */
   public String fingerprint(String checkId) {
     return dev.periksa.pii.Redactor.sha256Hex(
-            (checkId + "\n" + location + "\n" + title).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            (checkId + "\n" + location + "\n" + title)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))
         .substring(0, 16);
   }
 }

@@ -20,8 +20,14 @@ final class Console {
     for (TargetOutcome t : r.targets()) {
       out.println("  " + t.profile().name() + ": " + t.verdict());
       for (RequirementOutcome req : t.requirements()) {
-        out.println("    " + req.requirement().id() + "  " + req.outcome()
-            + (req.severity() == null ? "" : " " + req.severity()) + "  " + req.requirement().title());
+        out.println(
+            "    "
+                + req.requirement().id()
+                + "  "
+                + req.outcome()
+                + (req.severity() == null ? "" : " " + req.severity())
+                + "  "
+                + req.requirement().title());
         for (CheckResult c : req.checks()) {
           if (c.findings().isEmpty()) {
             if (!c.reason().isBlank()) {
@@ -60,9 +66,12 @@ final class Console {
       if (b.length() > 0) {
         b.append("; ");
       }
-      b.append("personal data in sample: ").append(e.personalData().entrySet().stream()
-          .map(Map.Entry::getKey).map(k -> k + " " + e.personalData().get(k))
-          .collect(Collectors.joining(", ")));
+      b.append("personal data in sample: ")
+          .append(
+              e.personalData().entrySet().stream()
+                  .map(Map.Entry::getKey)
+                  .map(k -> k + " " + e.personalData().get(k))
+                  .collect(Collectors.joining(", ")));
     }
     if (!e.samples().isEmpty()) {
       String s = e.samples().get(0);

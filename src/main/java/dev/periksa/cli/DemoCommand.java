@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code periksa demo}: reproduce the e-HAC breach in the lab and catch it. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
     description = {
       "Reproduce the e-HAC breach in the lab and catch it.",
       "Starts a legacy e-HAC twin (an open search cluster) and a hardened twin, scans both into",
@@ -51,8 +53,10 @@ final class DemoCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
       Console.summary(Main.OUT, r);
-      Main.OUT.printf("Demo finished in %.1f s. The hardened twin's password was a throwaway, "
-          + "made for this run and never printed.%n", (System.nanoTime() - t0) / 1e9);
+      Main.OUT.printf(
+          "Demo finished in %.1f s. The hardened twin's password was a throwaway, "
+              + "made for this run and never printed.%n",
+          (System.nanoTime() - t0) / 1e9);
       if (r.exitCode() >= ExitCodes.USAGE) {
         return r.exitCode();
       }
@@ -62,9 +66,10 @@ final class DemoCommand implements Callable<Integer> {
 
   /** The demo's point: the legacy twin is caught, the hardened one is certified. */
   private static boolean expected(List<TargetOutcome> t) {
-    boolean ok = t.size() == 2
-        && t.get(0).verdict() == Verdict.NOT_CERTIFIED
-        && t.get(1).verdict() == Verdict.CERTIFIED;
+    boolean ok =
+        t.size() == 2
+            && t.get(0).verdict() == Verdict.NOT_CERTIFIED
+            && t.get(1).verdict() == Verdict.CERTIFIED;
     if (!ok) {
       Main.ERR.println("error: the demo expected legacy NOT_CERTIFIED and hardened CERTIFIED");
     }

@@ -13,7 +13,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code periksa lab}: start the demo targets and keep them running for manual scans. */
-@Command(name = "lab", mixinStandardHelpOptions = true,
+@Command(
+    name = "lab",
+    mixinStandardHelpOptions = true,
     description = {
       "Start the lab and keep it running until Ctrl-C.",
       "The values the lab's target profiles need are written to an env file (its password is a",
@@ -23,7 +25,10 @@ final class LabCommand implements Callable<Integer> {
 
   @Mixin LabOptions lab = new LabOptions();
 
-  @Option(names = "--env-file", paramLabel = "FILE", defaultValue = "reports/lab.env",
+  @Option(
+      names = "--env-file",
+      paramLabel = "FILE",
+      defaultValue = "reports/lab.env",
       description = "Where to write the lab's variables (default: ${DEFAULT-VALUE}).")
   Path envFile;
 
@@ -38,21 +43,26 @@ final class LabCommand implements Callable<Integer> {
     }
     Lab running = Lab.start(labOptions, Main.OUT::println);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        Files.deleteIfExists(envFile);
-        running.close();
-      } catch (Exception e) {
-        // Stopping anyway.
-      } finally {
-        stopped.countDown();
-      }
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    Files.deleteIfExists(envFile);
+                    running.close();
+                  } catch (Exception e) {
+                    // Stopping anyway.
+                  } finally {
+                    stopped.countDown();
+                  }
+                }));
     writeEnv(running.variables());
     Main.OUT.println();
-    Main.OUT.println("Variables for targets/ehac-*.yaml written to " + envFile + ". In another shell:");
+    Main.OUT.println(
+        "Variables for targets/ehac-*.yaml written to " + envFile + ". In another shell:");
     Main.OUT.println("  set -a; . " + envFile + "; set +a");
-    Main.OUT.println("  ./periksa scan --target targets/ehac-legacy.yaml --target targets/ehac-hardened.yaml");
+    Main.OUT.println(
+        "  ./periksa scan --target targets/ehac-legacy.yaml --target targets/ehac-hardened.yaml");
     Main.OUT.println("Ctrl-C stops the lab.");
     stopped.await();
     return ExitCodes.CERTIFIED;
@@ -61,11 +71,13 @@ final class LabCommand implements Callable<Integer> {
   private void writeEnv(Map<String, String> vars) throws java.io.IOException {
     Path parent = envFile.toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    StringBuilder b = new StringBuilder("# Written by 'periksa lab'; removed when the lab stops.\n");
+    StringBuilder b =
+        new StringBuilder("# Written by 'periksa lab'; removed when the lab stops.\n");
     vars.forEach((k, v) -> b.append(k).append("='").append(v).append("'\n"));
     Files.deleteIfExists(envFile);
-    Files.createFile(envFile, PosixFilePermissions.asFileAttribute(
-        PosixFilePermissions.fromString("rw-------")));
+    Files.createFile(
+        envFile,
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.writeString(envFile, b);
   }
 }

@@ -12,7 +12,8 @@ import java.util.List;
 
 /** The demo's two target profiles, read from the jar and filled in with a running lab's values. */
 final class LabProfiles {
-  static final List<String> FILES = List.of("targets/ehac-legacy.yaml", "targets/ehac-hardened.yaml");
+  static final List<String> FILES =
+      List.of("targets/ehac-legacy.yaml", "targets/ehac-hardened.yaml");
 
   private LabProfiles() {}
 

@@ -18,8 +18,12 @@ import picocli.CommandLine.Command;
       "Compliance testing for systems that hold health data.",
       "Runs Gherkin requirements against a target and writes a certification report."
     },
-    subcommands = {ScanCommand.class, DemoCommand.class, LabCommand.class,
-      CommandLine.HelpCommand.class},
+    subcommands = {
+      ScanCommand.class,
+      DemoCommand.class,
+      LabCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 certified, 1 a requirement failed, 2 something could not be verified,",
@@ -39,7 +43,8 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: scan, demo or lab");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "name a command: scan, demo or lab");
   }
 
   /** Console output in UTF-8 whatever the locale, so masks (•) print as they are. */
@@ -64,11 +69,14 @@ public final class Main implements Runnable {
     }
     cl.setOut(new java.io.PrintWriter(OUT, true));
     cl.setErr(new java.io.PrintWriter(ERR, true));
-    cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-      ERR.println("error: " + ex.getClass().getSimpleName()
-          + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
-      return ExitCodes.INTERNAL;
-    });
+    cl.setExecutionExceptionHandler(
+        (ex, line, parsed) -> {
+          ERR.println(
+              "error: "
+                  + ex.getClass().getSimpleName()
+                  + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+          return ExitCodes.INTERNAL;
+        });
     return cl.execute(args);
   }
 }

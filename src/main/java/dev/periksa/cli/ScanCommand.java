@@ -15,11 +15,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code periksa scan}: certify one or more targets described by profiles. */
-@Command(name = "scan", mixinStandardHelpOptions = true,
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
     description = "Run the certification features against the targets in the given profiles.")
 final class ScanCommand implements Callable<Integer> {
 
-  @Option(names = {"-t", "--target"}, paramLabel = "PROFILE", required = true,
+  @Option(
+      names = {"-t", "--target"},
+      paramLabel = "PROFILE",
+      required = true,
       description = "Target profile (YAML); repeat to scan several targets into one run.")
   List<Path> targets;
 

@@ -9,20 +9,30 @@ import picocli.CommandLine.Option;
 
 /** Options shared by {@code scan} and {@code demo}. */
 final class ScanOptions {
-  @Option(names = "--out", paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
       description = "Run folder (must be new or empty). Default: reports/<run-id>/")
   Path out;
 
-  @Option(names = "--features", paramLabel = "DIR",
+  @Option(
+      names = "--features",
+      paramLabel = "DIR",
       description = "Run the feature files in DIR instead of the built-in certification profile.")
   Path features;
 
-  @Option(names = "--no-report", description = "Skip rendering report.html (results.json and "
-      + "allure-results/ are still written).")
+  @Option(
+      names = "--no-report",
+      description =
+          "Skip rendering report.html (results.json and " + "allure-results/ are still written).")
   boolean noReport;
 
-  @Option(names = "--check-timeout", paramLabel = "SECONDS", defaultValue = "300",
-      description = "Most time one check may take before it counts as INCONCLUSIVE (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--check-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "300",
+      description =
+          "Most time one check may take before it counts as INCONCLUSIVE (default: ${DEFAULT-VALUE}).")
   long checkTimeout;
 
   ScanRunner.Options toRunnerOptions() throws IOException {

@@ -29,8 +29,18 @@ import javax.net.ssl.SSLParameters;
  */
 final class AuthenticatingFront implements AutoCloseable {
   private static final Set<String> HOP_BY_HOP =
-      Set.of("connection", "keep-alive", "transfer-encoding", "content-length", "host", "upgrade",
-          "authorization", "te", "trailer", "proxy-authorization", "proxy-authenticate");
+      Set.of(
+          "connection",
+          "keep-alive",
+          "transfer-encoding",
+          "content-length",
+          "host",
+          "upgrade",
+          "authorization",
+          "te",
+          "trailer",
+          "proxy-authorization",
+          "proxy-authenticate");
   private static final byte[] UNAUTHORIZED =
       ("{\"error\":{\"root_cause\":[{\"type\":\"security_exception\","
               + "\"reason\":\"missing authentication credentials for REST request\"}],"
@@ -48,12 +58,15 @@ final class AuthenticatingFront implements AutoCloseable {
       throws IOException {
     this.upstream = upstream;
     this.expectedAuth =
-        ("Basic " + Base64.getEncoder().encodeToString(
-                (user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+        ("Basic "
+                + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
             .getBytes(StandardCharsets.UTF_8);
     this.upstreamClient =
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     server = HttpsServer.create(new InetSocketAddress(host, 0), 64);
     server.setHttpsConfigurator(
         new HttpsConfigurator(tls) {
@@ -64,11 +77,14 @@ final class AuthenticatingFront implements AutoCloseable {
             params.setSSLParameters(p);
           }
         });
-    pool = Executors.newFixedThreadPool(8, r -> {
-      Thread t = new Thread(r, "hardened-front");
-      t.setDaemon(true);
-      return t;
-    });
+    pool =
+        Executors.newFixedThreadPool(
+            8,
+            r -> {
+              Thread t = new Thread(r, "hardened-front");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(pool);
     server.createContext("/", this::handle);
     server.start();
@@ -80,12 +96,14 @@ final class AuthenticatingFront implements AutoCloseable {
 
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
-      ex.getResponseHeaders().add("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+      ex.getResponseHeaders()
+          .add("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
       String auth = ex.getRequestHeaders().getFirst("Authorization");
       if (auth == null
           || !MessageDigest.isEqual(auth.getBytes(StandardCharsets.UTF_8), expectedAuth)) {
         ex.getRequestBody().readAllBytes();
-        ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"security\" charset=\"UTF-8\"");
+        ex.getResponseHeaders()
+            .add("WWW-Authenticate", "Basic realm=\"security\" charset=\"UTF-8\"");
         ex.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
         send(ex, 401, UNAUTHORIZED);
         return;
@@ -98,14 +116,18 @@ final class AuthenticatingFront implements AutoCloseable {
       HttpRequest.Builder req =
           HttpRequest.newBuilder(target)
               .timeout(Duration.ofSeconds(30))
-              .method(ex.getRequestMethod(), body.length == 0
-                  ? HttpRequest.BodyPublishers.noBody()
-                  : HttpRequest.BodyPublishers.ofByteArray(body));
-      ex.getRequestHeaders().forEach((k, vs) -> {
-        if (!HOP_BY_HOP.contains(k.toLowerCase(java.util.Locale.ROOT))) {
-          vs.forEach(v -> req.header(k, v));
-        }
-      });
+              .method(
+                  ex.getRequestMethod(),
+                  body.length == 0
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofByteArray(body));
+      ex.getRequestHeaders()
+          .forEach(
+              (k, vs) -> {
+                if (!HOP_BY_HOP.contains(k.toLowerCase(java.util.Locale.ROOT))) {
+                  vs.forEach(v -> req.header(k, v));
+                }
+              });
       HttpResponse<byte[]> res;
       try {
         res = upstreamClient.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -117,11 +139,15 @@ final class AuthenticatingFront implements AutoCloseable {
         send(ex, 502, new byte[0]);
         return;
       }
-      res.headers().map().forEach((k, vs) -> {
-        if (!HOP_BY_HOP.contains(k.toLowerCase(java.util.Locale.ROOT)) && !k.startsWith(":")) {
-          vs.forEach(v -> ex.getResponseHeaders().add(k, v));
-        }
-      });
+      res.headers()
+          .map()
+          .forEach(
+              (k, vs) -> {
+                if (!HOP_BY_HOP.contains(k.toLowerCase(java.util.Locale.ROOT))
+                    && !k.startsWith(":")) {
+                  vs.forEach(v -> ex.getResponseHeaders().add(k, v));
+                }
+              });
       send(ex, res.statusCode(), "HEAD".equals(ex.getRequestMethod()) ? new byte[0] : res.body());
     }
   }

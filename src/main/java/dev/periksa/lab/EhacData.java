@@ -8,9 +8,9 @@ import java.util.SplittableRandom;
 
 /**
  * Deterministic synthetic e-HAC data: travellers with a structurally valid NIK and/or passport,
- * phone, birth date, address, COVID test and hospital, and the hospitals they were tested at. Record
- * {@code i} depends only on {@code i}, so a test can regenerate any value that must never appear in
- * an output. Every value is invented; none belongs to a real person.
+ * phone, birth date, address, COVID test and hospital, and the hospitals they were tested at.
+ * Record {@code i} depends only on {@code i}, so a test can regenerate any value that must never
+ * appear in an output. Every value is invented; none belongs to a real person.
  */
 public final class EhacData {
 
@@ -23,24 +23,69 @@ public final class EhacData {
   private static final long SEED = 0x65484143L; // "eHAC"
 
   private static final String[] FIRST_M = {
-    "Budi", "Agus", "Andi", "Dedi", "Eko", "Hendra", "Joko", "Rudi", "Slamet", "Wahyu", "Yusuf",
-    "Arif", "Bambang", "Dimas", "Fajar", "Gilang", "Hadi", "Irfan", "Kurniawan", "Made", "Putu",
-    "Rizky", "Teguh", "Wayan", "Yoga"
+    "Budi",
+    "Agus",
+    "Andi",
+    "Dedi",
+    "Eko",
+    "Hendra",
+    "Joko",
+    "Rudi",
+    "Slamet",
+    "Wahyu",
+    "Yusuf",
+    "Arif",
+    "Bambang",
+    "Dimas",
+    "Fajar",
+    "Gilang",
+    "Hadi",
+    "Irfan",
+    "Kurniawan",
+    "Made",
+    "Putu",
+    "Rizky",
+    "Teguh",
+    "Wayan",
+    "Yoga"
   };
   private static final String[] FIRST_F = {
     "Siti", "Dewi", "Sri", "Ani", "Rina", "Wulan", "Indah", "Putri", "Ratna", "Yuni", "Fitri",
-    "Ayu", "Diah", "Endang", "Kartika", "Lestari", "Maya", "Nur", "Novi", "Ketut", "Rahma",
-    "Sari", "Tuti", "Utami", "Winda"
+    "Ayu", "Diah", "Endang", "Kartika", "Lestari", "Maya", "Nur", "Novi", "Ketut", "Rahma", "Sari",
+    "Tuti", "Utami", "Winda"
   };
   private static final String[] LAST = {
-    "Santoso", "Wijaya", "Saputra", "Hidayat", "Nugroho", "Setiawan", "Pratama", "Kusuma",
-    "Siregar", "Nasution", "Harahap", "Simanjuntak", "Gunawan", "Halim", "Susanto", "Wibowo",
-    "Rahayu", "Lubis", "Purba", "Tanjung", "Hasibuan", "Sitompul", "Manurung", "Sinaga", "Utomo"
+    "Santoso",
+    "Wijaya",
+    "Saputra",
+    "Hidayat",
+    "Nugroho",
+    "Setiawan",
+    "Pratama",
+    "Kusuma",
+    "Siregar",
+    "Nasution",
+    "Harahap",
+    "Simanjuntak",
+    "Gunawan",
+    "Halim",
+    "Susanto",
+    "Wibowo",
+    "Rahayu",
+    "Lubis",
+    "Purba",
+    "Tanjung",
+    "Hasibuan",
+    "Sitompul",
+    "Manurung",
+    "Sinaga",
+    "Utomo"
   };
   private static final String[] STREETS = {
     "Jl. Merdeka", "Jl. Sudirman", "Jl. Diponegoro", "Jl. Gajah Mada", "Jl. Pahlawan",
     "Jl. Ahmad Yani", "Jl. Imam Bonjol", "Jl. Hayam Wuruk", "Jl. Veteran", "Jl. Kartini"
   };
+
   /** Cities with their province code, so the NIK and the address agree. */
   private static final String[][] CITIES = {
     {"Jakarta Selatan", "31"}, {"Jakarta Pusat", "31"}, {"Bandung", "32"}, {"Bekasi", "32"},
@@ -49,15 +94,25 @@ public final class EhacData {
     {"Padang", "13"}, {"Palembang", "16"}, {"Banda Aceh", "11"}, {"Pontianak", "61"},
     {"Balikpapan", "64"}, {"Makassar", "73"}, {"Manado", "71"}, {"Jayapura", "91"}
   };
+
   private static final String[] OPERATORS = {
-    "11", "12", "13", "21", "22", "52", "53", "55", "56", "57", "58", "77", "78", "81", "95",
-    "96", "97", "98", "99"
+    "11", "12", "13", "21", "22", "52", "53", "55", "56", "57", "58", "77", "78", "81", "95", "96",
+    "97", "98", "99"
   };
-  private static final String[] COUNTRIES = {"Malaysia", "Singapura", "Australia", "Jepang",
-    "Belanda", "Amerika Serikat", "Tiongkok", "India"};
+  private static final String[] COUNTRIES = {
+    "Malaysia",
+    "Singapura",
+    "Australia",
+    "Jepang",
+    "Belanda",
+    "Amerika Serikat",
+    "Tiongkok",
+    "India"
+  };
   private static final String[] PORTS = {"CGK", "DPS", "SUB", "KNO", "UPG", "YIA", "BPN", "PLM"};
-  private static final String[] HOSPITAL_PREFIX = {"RSUD", "RS", "RSU", "RS Islam", "RS Siloam",
-    "RS Mitra", "RSIA", "RS Bhayangkara"};
+  private static final String[] HOSPITAL_PREFIX = {
+    "RSUD", "RS", "RSU", "RS Islam", "RS Siloam", "RS Mitra", "RSIA", "RS Bhayangkara"
+  };
 
   private EhacData() {}
 
@@ -147,9 +202,10 @@ public final class EhacData {
   }
 
   private static String passport(SplittableRandom r, boolean foreign) {
-    String letters = foreign
-        ? "" + (char) ('A' + r.nextInt(26)) + (char) ('A' + r.nextInt(26))
-        : String.valueOf("ABCX".charAt(r.nextInt(4)));
+    String letters =
+        foreign
+            ? "" + (char) ('A' + r.nextInt(26)) + (char) ('A' + r.nextInt(26))
+            : String.valueOf("ABCX".charAt(r.nextInt(4)));
     return letters + String.format("%07d", r.nextInt(10_000_000));
   }
 

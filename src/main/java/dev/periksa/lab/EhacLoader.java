@@ -26,24 +26,40 @@ final class EhacLoader {
     create(client, EhacData.TRAVELLERS_INDEX);
     bulk(client, EhacData.HOSPITALS_INDEX, EhacData.HOSPITALS, EhacData::hospital, "rs_id", null);
     bulk(client, EhacData.TRAVELLERS_INDEX, travellers, EhacData::traveller, "id_ehac", progress);
-    client.admin().indices().prepareUpdateSettings(EhacData.TRAVELLERS_INDEX, EhacData.HOSPITALS_INDEX)
+    client
+        .admin()
+        .indices()
+        .prepareUpdateSettings(EhacData.TRAVELLERS_INDEX, EhacData.HOSPITALS_INDEX)
         .setSettings(Settings.builder().put("index.refresh_interval", "1s"))
         .get();
-    client.admin().indices().prepareRefresh(EhacData.TRAVELLERS_INDEX, EhacData.HOSPITALS_INDEX).get();
+    client
+        .admin()
+        .indices()
+        .prepareRefresh(EhacData.TRAVELLERS_INDEX, EhacData.HOSPITALS_INDEX)
+        .get();
   }
 
   private static void create(Client client, String index) {
-    client.admin().indices().prepareCreate(index)
-        .setSettings(Settings.builder()
-            .put("index.number_of_shards", 1)
-            .put("index.number_of_replicas", 0)
-            .put("index.refresh_interval", "-1"))
+    client
+        .admin()
+        .indices()
+        .prepareCreate(index)
+        .setSettings(
+            Settings.builder()
+                .put("index.number_of_shards", 1)
+                .put("index.number_of_replicas", 0)
+                .put("index.refresh_interval", "-1"))
         .setMapping(MAPPING)
         .get();
   }
 
-  private static void bulk(Client client, String index, int count,
-      IntFunction<Map<String, Object>> doc, String idField, Consumer<String> progress) {
+  private static void bulk(
+      Client client,
+      String index,
+      int count,
+      IntFunction<Map<String, Object>> doc,
+      String idField,
+      Consumer<String> progress) {
     long started = System.nanoTime();
     long lastReport = started;
     for (int from = 0; from < count; from += BATCH) {
@@ -52,21 +68,25 @@ final class EhacLoader {
       for (int i = from; i < to; i++) {
         Map<String, Object> d = doc.apply(i);
         try {
-          req.add(new IndexRequest(index).id(d.get(idField).toString())
-              .source(JSON.writeValueAsBytes(d), XContentType.JSON));
+          req.add(
+              new IndexRequest(index)
+                  .id(d.get(idField).toString())
+                  .source(JSON.writeValueAsBytes(d), XContentType.JSON));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
           throw new IllegalStateException("cannot serialise a lab record", e);
         }
       }
       BulkResponse res = client.bulk(req).actionGet();
       if (res.hasFailures()) {
-        throw new IllegalStateException("loading " + index + " failed: " + res.buildFailureMessage());
+        throw new IllegalStateException(
+            "loading " + index + " failed: " + res.buildFailureMessage());
       }
       long now = System.nanoTime();
       if (progress != null && (now - lastReport > 3_000_000_000L || to == count)) {
         lastReport = now;
-        progress.accept(String.format("  %s: %,d of %,d records (%d%%)", index, to, count,
-            (int) (100L * to / count)));
+        progress.accept(
+            String.format(
+                "  %s: %,d of %,d records (%d%%)", index, to, count, (int) (100L * to / count)));
       }
     }
   }

@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  * The demo targets, real servers on loopback addresses of their own:
  *
  * <ul>
- *   <li>the <em>legacy</em> e-HAC twin: an OpenSearch node answering anyone over plain HTTP, as
- *       the 2021 cluster did;
+ *   <li>the <em>legacy</em> e-HAC twin: an OpenSearch node answering anyone over plain HTTP, as the
+ *       2021 cluster did;
  *   <li>the <em>hardened</em> twin: the same data, reachable only through an authenticating HTTPS
  *       front; the cluster behind it listens on an internal address outside the twin's scope.
  * </ul>
@@ -31,6 +31,7 @@ public final class Lab implements AutoCloseable {
 
   /** Variable names the lab's target profiles use. */
   public static final String LEGACY_HOST = "PERIKSA_LAB_LEGACY_HOST";
+
   public static final String LEGACY_SEARCH = "PERIKSA_LAB_LEGACY_SEARCH";
   public static final String HARDENED_HOST = "PERIKSA_LAB_HARDENED_HOST";
   public static final String HARDENED_SEARCH = "PERIKSA_LAB_HARDENED_SEARCH";
@@ -52,7 +53,8 @@ public final class Lab implements AutoCloseable {
           throw new IllegalArgumentException("the lab only uses loopback addresses, not " + h);
         }
       }
-      if (legacyHost.equals(hardenedHost) || legacyHost.equals(internalHost)
+      if (legacyHost.equals(hardenedHost)
+          || legacyHost.equals(internalHost)
           || hardenedHost.equals(internalHost)) {
         throw new IllegalArgumentException("each twin needs a loopback address of its own");
       }
@@ -74,8 +76,13 @@ public final class Lab implements AutoCloseable {
   private final String password;
   private final Path caPem;
 
-  private Lab(Options options, Path dir, SearchNode search, AuthenticatingFront front,
-      String password, Path caPem) {
+  private Lab(
+      Options options,
+      Path dir,
+      SearchNode search,
+      AuthenticatingFront front,
+      String password,
+      Path caPem) {
     this.options = options;
     this.dir = dir;
     this.search = search;
@@ -90,15 +97,25 @@ public final class Lab implements AutoCloseable {
     SearchNode search = null;
     try {
       long t0 = System.nanoTime();
-      progress.accept("Starting OpenSearch 2.19.6 (legacy twin " + options.legacyHost()
-          + ", internal store " + options.internalHost() + ") ...");
-      search = SearchNode.start(dir.resolve("opensearch"), "ehac-legacy",
-          List.of(options.legacyHost(), options.internalHost()), options.internalHost());
+      progress.accept(
+          "Starting OpenSearch 2.19.6 (legacy twin "
+              + options.legacyHost()
+              + ", internal store "
+              + options.internalHost()
+              + ") ...");
+      search =
+          SearchNode.start(
+              dir.resolve("opensearch"),
+              "ehac-legacy",
+              List.of(options.legacyHost(), options.internalHost()),
+              options.internalHost());
       progress.accept(String.format("  OpenSearch up in %.1f s", secondsSince(t0)));
 
       long t1 = System.nanoTime();
-      progress.accept(String.format("Loading %,d synthetic e-HAC travellers and %d hospitals ...",
-          options.records(), EhacData.HOSPITALS));
+      progress.accept(
+          String.format(
+              "Loading %,d synthetic e-HAC travellers and %d hospitals ...",
+              options.records(), EhacData.HOSPITALS));
       EhacLoader.load(search.client(), options.records(), progress);
       progress.accept(String.format("  loaded in %.1f s", secondsSince(t1)));
 
@@ -106,16 +123,26 @@ public final class Lab implements AutoCloseable {
       Path caPem = dir.resolve("lab-ca.pem");
       certs.writeCaPem(caPem);
       String password = randomPassword();
-      URI internal = URI.create("http://" + options.internalHost() + ":"
-          + search.httpPort(options.internalHost()));
-      AuthenticatingFront front = new AuthenticatingFront(options.hardenedHost(),
-          certs.serverContext("hardened.ehac.lab", options.hardenedHost()), internal,
-          "ehac-reader", password);
+      URI internal =
+          URI.create(
+              "http://" + options.internalHost() + ":" + search.httpPort(options.internalHost()));
+      AuthenticatingFront front =
+          new AuthenticatingFront(
+              options.hardenedHost(),
+              certs.serverContext("hardened.ehac.lab", options.hardenedHost()),
+              internal,
+              "ehac-reader",
+              password);
       Lab lab = new Lab(options, dir, search, front, password, caPem);
       progress.accept("Lab ready in " + String.format("%.1f s", secondsSince(t0)) + ":");
-      progress.accept("  legacy   e-HAC twin  " + lab.legacySearchUrl() + "  (open search cluster)");
-      progress.accept("  hardened e-HAC twin  " + lab.hardenedSearchUrl()
-          + "  (HTTPS + authentication; lab CA " + caPem + ")");
+      progress.accept(
+          "  legacy   e-HAC twin  " + lab.legacySearchUrl() + "  (open search cluster)");
+      progress.accept(
+          "  hardened e-HAC twin  "
+              + lab.hardenedSearchUrl()
+              + "  (HTTPS + authentication; lab CA "
+              + caPem
+              + ")");
       return lab;
     } catch (Exception | Error e) {
       if (search != null) {
@@ -131,7 +158,8 @@ public final class Lab implements AutoCloseable {
   }
 
   public URI legacySearchUrl() {
-    return URI.create("http://" + options.legacyHost() + ":" + search.httpPort(options.legacyHost()));
+    return URI.create(
+        "http://" + options.legacyHost() + ":" + search.httpPort(options.legacyHost()));
   }
 
   public URI hardenedSearchUrl() {
@@ -185,18 +213,21 @@ public final class Lab implements AutoCloseable {
     if (!Files.exists(dir)) {
       return;
     }
-    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-        Files.delete(d);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 }

@@ -49,12 +49,16 @@ final class LabCertificates {
     Instant now = Instant.now();
     X509v3CertificateBuilder b =
         new JcaX509v3CertificateBuilder(
-            name, serial(), Date.from(now.minus(Duration.ofHours(1))),
-            Date.from(now.plus(Duration.ofDays(30))), name, caKeys.getPublic());
+            name,
+            serial(),
+            Date.from(now.minus(Duration.ofHours(1))),
+            Date.from(now.plus(Duration.ofDays(30))),
+            name,
+            caKeys.getPublic());
     try {
       b.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
-      b.addExtension(Extension.keyUsage, true,
-          new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+      b.addExtension(
+          Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
       ca = new JcaX509CertificateConverter().getCertificate(b.build(signer(caKeys)));
     } catch (IOException | OperatorCreationException e) {
       throw new GeneralSecurityException("cannot make the lab CA", e);
@@ -66,7 +70,8 @@ final class LabCertificates {
   }
 
   void writeCaPem(Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file); JcaPEMWriter pem = new JcaPEMWriter(w)) {
+    try (Writer w = Files.newBufferedWriter(file);
+        JcaPEMWriter pem = new JcaPEMWriter(w)) {
       pem.writeObject(ca);
     }
   }
@@ -77,18 +82,24 @@ final class LabCertificates {
     Instant now = Instant.now();
     X509v3CertificateBuilder b =
         new JcaX509v3CertificateBuilder(
-            ca, serial(), Date.from(now.minus(Duration.ofHours(1))),
-            Date.from(now.plus(Duration.ofDays(30))), new X500Name("CN=" + dnsName),
+            ca,
+            serial(),
+            Date.from(now.minus(Duration.ofHours(1))),
+            Date.from(now.plus(Duration.ofDays(30))),
+            new X500Name("CN=" + dnsName),
             keys.getPublic());
     X509Certificate leaf;
     try {
-      b.addExtension(Extension.subjectAlternativeName, false,
-          new GeneralNames(new GeneralName[] {
-            new GeneralName(GeneralName.dNSName, dnsName),
-            new GeneralName(GeneralName.iPAddress, ip)
-          }));
-      b.addExtension(Extension.extendedKeyUsage, false,
-          new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+      b.addExtension(
+          Extension.subjectAlternativeName,
+          false,
+          new GeneralNames(
+              new GeneralName[] {
+                new GeneralName(GeneralName.dNSName, dnsName),
+                new GeneralName(GeneralName.iPAddress, ip)
+              }));
+      b.addExtension(
+          Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
       leaf = new JcaX509CertificateConverter().getCertificate(b.build(signer(caKeys)));
     } catch (IOException | OperatorCreationException e) {
       throw new GeneralSecurityException("cannot make a lab server certificate", e);

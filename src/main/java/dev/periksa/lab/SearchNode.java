@@ -46,7 +46,8 @@ final class SearchNode implements AutoCloseable {
    * @param httpHosts loopback addresses the HTTP layer binds, each on a port chosen at bind time
    * @param transportHost loopback address of the (unused) node-to-node transport
    */
-  static SearchNode start(Path home, String clusterName, List<String> httpHosts, String transportHost)
+  static SearchNode start(
+      Path home, String clusterName, List<String> httpHosts, String transportHost)
       throws NodeValidationException {
     // Netty must not fix the processor count JVM-wide: other Netty users may share this JVM.
     System.setProperty("opensearch.set.netty.runtime.available.processors", "false");
@@ -68,8 +69,8 @@ final class SearchNode implements AutoCloseable {
             .put("cluster.routing.allocation.disk.threshold_enabled", false)
             .build();
     Environment env =
-        InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), home.resolve("config"),
-            () -> clusterName + "-1");
+        InternalSettingsPreparer.prepareEnvironment(
+            settings, Map.of(), home.resolve("config"), () -> clusterName + "-1");
     Node node = new LabNode(env, List.of(Netty4Plugin.class));
     node.start();
     HttpServerTransport http = node.injector().getInstance(HttpServerTransport.class);
@@ -84,7 +85,8 @@ final class SearchNode implements AutoCloseable {
   int httpPort(String host) {
     Integer p = httpPorts.get(host);
     if (p == null) {
-      throw new IllegalStateException("OpenSearch did not bind " + host + " (bound: " + httpPorts + ")");
+      throw new IllegalStateException(
+          "OpenSearch did not bind " + host + " (bound: " + httpPorts + ")");
     }
     return p;
   }

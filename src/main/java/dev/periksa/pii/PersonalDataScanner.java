@@ -32,7 +32,8 @@ public final class PersonalDataScanner {
   private static final Pattern PASSPORT =
       Pattern.compile("(?<![A-Za-z0-9])[A-Z]{1,2}[0-9]{6,7}(?![A-Za-z0-9])");
   private static final Pattern EMAIL =
-      Pattern.compile("(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,24}");
+      Pattern.compile(
+          "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,24}");
   private static final Pattern RESULT_WORD =
       Pattern.compile(
           "(?i)(?<![a-z])(non[- ]?reaktif|reaktif|positif|negatif|positive|negative|not detected|detected)(?![a-z])");
@@ -50,24 +51,71 @@ public final class PersonalDataScanner {
   private static final Set<String> NIK_FIELDS =
       Set.of("nik", "no_nik", "nomor_nik", "ktp", "no_ktp", "nomor_ktp", "nik_ktp", "national_id");
   private static final Set<String> PASSPORT_FIELDS =
-      Set.of("paspor", "no_paspor", "nomor_paspor", "passport", "passport_no", "passport_number",
-          "passportnumber", "no_passport");
+      Set.of(
+          "paspor",
+          "no_paspor",
+          "nomor_paspor",
+          "passport",
+          "passport_no",
+          "passport_number",
+          "passportnumber",
+          "no_passport");
   private static final Set<String> PHONE_FIELDS =
-      Set.of("no_hp", "hp", "telp", "no_telp", "telepon", "phone", "phone_number", "mobile",
-          "whatsapp", "no_wa", "nomor_hp", "handphone", "telephone");
+      Set.of(
+          "no_hp",
+          "hp",
+          "telp",
+          "no_telp",
+          "telepon",
+          "phone",
+          "phone_number",
+          "mobile",
+          "whatsapp",
+          "no_wa",
+          "nomor_hp",
+          "handphone",
+          "telephone");
   private static final Set<String> NAME_FIELDS =
-      Set.of("nama", "nama_lengkap", "nama_pasien", "nama_pelaku_perjalanan", "name", "full_name",
-          "fullname", "first_name", "last_name", "given_name", "family_name", "patient_name",
-          "traveller_name", "traveler_name");
+      Set.of(
+          "nama",
+          "nama_lengkap",
+          "nama_pasien",
+          "nama_pelaku_perjalanan",
+          "name",
+          "full_name",
+          "fullname",
+          "first_name",
+          "last_name",
+          "given_name",
+          "family_name",
+          "patient_name",
+          "traveller_name",
+          "traveler_name");
   private static final Set<String> ADDRESS_FIELDS =
-      Set.of("alamat", "alamat_lengkap", "alamat_domisili", "address", "home_address", "street",
+      Set.of(
+          "alamat",
+          "alamat_lengkap",
+          "alamat_domisili",
+          "address",
+          "home_address",
+          "street",
           "domisili");
   private static final Set<String> BIRTH_FIELDS =
       Set.of("tgl_lahir", "tanggal_lahir", "birth_date", "birthdate", "date_of_birth", "dob");
   private static final Set<String> EMAIL_FIELDS = Set.of("email", "e_mail", "surel");
   private static final Set<String> RESULT_FIELDS =
-      Set.of("hasil", "hasil_tes", "hasil_test", "hasil_lab", "hasil_pcr", "hasil_swab",
-          "test_result", "result", "covid_result", "status_covid", "interpretation");
+      Set.of(
+          "hasil",
+          "hasil_tes",
+          "hasil_test",
+          "hasil_lab",
+          "hasil_pcr",
+          "hasil_swab",
+          "test_result",
+          "result",
+          "covid_result",
+          "status_covid",
+          "interpretation");
 
   /** Finds personal data in a reply body: JSON when it parses as JSON, otherwise free text. */
   public List<PiiMatch> scan(String text) {
@@ -122,7 +170,8 @@ public final class PersonalDataScanner {
         }
         String field = normalise(p.currentName());
         String value = p.getText();
-        boolean exact = text.regionMatches(start, value, 0, value.length()) && end - start == value.length();
+        boolean exact =
+            text.regionMatches(start, value, 0, value.length()) && end - start == value.length();
         PiiType byField = byField(field, value);
         if (byField != null) {
           found.add(new PiiMatch(byField, start, end, 0.95));

@@ -75,9 +75,7 @@ public final class Redactor {
       case EMAIL:
         int at = value.indexOf('@');
         int dot = value.lastIndexOf('.');
-        return at > 0 && dot > at
-            ? value.charAt(0) + "•••@•••" + value.substring(dot)
-            : "•••";
+        return at > 0 && dot > at ? value.charAt(0) + "•••@•••" + value.substring(dot) : "•••";
       case NAME:
         StringBuilder b = new StringBuilder();
         for (String part : value.strip().split("\\s+")) {
@@ -96,7 +94,8 @@ public final class Redactor {
     if (v.length() <= head + tail + 2) {
       return String.valueOf(MASK).repeat(Math.max(3, v.length()));
     }
-    return v.substring(0, head) + String.valueOf(MASK).repeat(v.length() - head - tail)
+    return v.substring(0, head)
+        + String.valueOf(MASK).repeat(v.length() - head - tail)
         + v.substring(v.length() - tail);
   }
 
@@ -133,8 +132,8 @@ public final class Redactor {
   }
 
   /** Evidence that carries only facts and a hash, for replies with nothing worth sampling. */
-  public Evidence capture(String title, String request, int status, byte[] rawReply,
-      Map<String, Object> facts) {
+  public Evidence capture(
+      String title, String request, int status, byte[] rawReply, Map<String, Object> facts) {
     return capture(title, request, status, rawReply, facts, List.of());
   }
 

@@ -10,7 +10,9 @@ public final class HostRateLimiter {
   private final long intervalNanos;
   private final Map<String, Long> nextSlot = new ConcurrentHashMap<>();
 
-  /** @param perSecond most requests per second to one host */
+  /**
+   * @param perSecond most requests per second to one host
+   */
   public HostRateLimiter(double perSecond) {
     if (!(perSecond > 0)) {
       throw new IllegalArgumentException("rate must be positive");

@@ -1,5 +1,6 @@
 package dev.periksa.probe;
 
+import dev.periksa.target.Scope;
 import io.restassured.RestAssured;
 import io.restassured.config.DecoderConfig;
 import io.restassured.config.HttpClientConfig;
@@ -7,7 +8,6 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.Header;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import dev.periksa.target.Scope;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,11 +16,11 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ArrayList;
 import javax.net.ssl.SSLException;
 import org.apache.http.HttpEntity;
 import org.apache.http.HttpResponse;
@@ -30,11 +30,11 @@ import org.apache.http.impl.client.DefaultHttpClient;
 
 /**
  * HTTP requests for checks, through REST Assured: only to hosts in scope, spaced by the per-host
- * rate limit, with connect and read timeouts, never following redirects, and reading at most
- * {@code maxBodyBytes} of any body (the rest is never downloaded).
+ * rate limit, with connect and read timeouts, never following redirects, and reading at most {@code
+ * maxBodyBytes} of any body (the rest is never downloaded).
  *
- * <p>Certificates are not verified here: whether a certificate is valid is the TLS checks' question;
- * a storage check must still see what an attacker sees behind a bad certificate.
+ * <p>Certificates are not verified here: whether a certificate is valid is the TLS checks'
+ * question; a storage check must still see what an attacker sees behind a bad certificate.
  */
 public final class HttpProbe {
 
@@ -66,8 +66,9 @@ public final class HttpProbe {
   @SuppressWarnings("deprecation")
   private static DefaultHttpClient cappedClient(int maxBodyBytes) {
     DefaultHttpClient client = new DefaultHttpClient();
-    client.addResponseInterceptor((HttpResponse response, org.apache.http.protocol.HttpContext c) ->
-        cap(response, maxBodyBytes));
+    client.addResponseInterceptor(
+        (HttpResponse response, org.apache.http.protocol.HttpContext c) ->
+            cap(response, maxBodyBytes));
     return client;
   }
 
@@ -162,7 +163,12 @@ public final class HttpProbe {
     }
     byte[] body = r.asByteArray();
     return new ProbeResponse(
-        request, url, r.statusCode(), hs, body == null ? new byte[0] : body, truncated,
+        request,
+        url,
+        r.statusCode(),
+        hs,
+        body == null ? new byte[0] : body,
+        truncated,
         Duration.ofNanos(System.nanoTime() - start));
   }
 
@@ -175,7 +181,8 @@ public final class HttpProbe {
       }
       if (t instanceof SocketTimeoutException
           || t instanceof org.apache.http.conn.ConnectTimeoutException) {
-        return new ProbeException("no reply from " + where + " within " + timeout.toSeconds() + " s", e);
+        return new ProbeException(
+            "no reply from " + where + " within " + timeout.toSeconds() + " s", e);
       }
       if (t instanceof UnknownHostException) {
         return new ProbeException("unknown host " + url.getHost(), e);
@@ -192,7 +199,8 @@ public final class HttpProbe {
       t = t.getCause();
     }
     return new ProbeException(
-        "request to " + where + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        "request to " + where + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+        e);
   }
 
   private static int port(URI url) {

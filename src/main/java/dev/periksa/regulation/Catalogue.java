@@ -19,8 +19,8 @@ public final class Catalogue {
   /** A regulation of the catalogue. */
   public record Regulation(String name, String jurisdiction) {}
 
-  private record Doc(Map<String, Regulation> regulations, List<Clause> clauses,
-      List<Requirement> requirements) {}
+  private record Doc(
+      Map<String, Regulation> regulations, List<Clause> clauses, List<Requirement> requirements) {}
 
   private static volatile Catalogue standard;
 
@@ -68,14 +68,16 @@ public final class Catalogue {
   }
 
   private static Catalogue load() {
-    ObjectMapper yaml = new YAMLMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    ObjectMapper yaml =
+        new YAMLMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     try (InputStream in = Catalogue.class.getResourceAsStream("/regulation/catalogue.yaml")) {
       if (in == null) {
         throw new IllegalStateException("regulation/catalogue.yaml is missing from the classpath");
       }
       return new Catalogue(yaml.readValue(in, Doc.class));
     } catch (IOException e) {
-      throw new IllegalStateException("regulation/catalogue.yaml cannot be read: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "regulation/catalogue.yaml cannot be read: " + e.getMessage(), e);
     }
   }
 

@@ -31,58 +31,78 @@ public final class AllureRecorder {
   /**
    * Labels known when a scenario starts: target, requirements and their clauses.
    *
-   * @param testCase the Allure test case uuid, which the Cucumber adapter takes from the scenario id
+   * @param testCase the Allure test case uuid, which the Cucumber adapter takes from the scenario
+   *     id
    */
-  public void begin(String testCase, String target, List<String> requirementIds, String historyKey) {
-    Allure.getLifecycle().updateTestCase(testCase, tc -> {
-      // The adapter may hand over immutable lists.
-      tc.setLabels(new ArrayList<>(tc.getLabels()));
-      tc.setLinks(new ArrayList<>(tc.getLinks()));
-      tc.setParameters(new ArrayList<>(tc.getParameters()));
-      tc.setHistoryId(dev.periksa.pii.Redactor.sha256Hex(
-          (target + "\n" + historyKey).getBytes(StandardCharsets.UTF_8)).substring(0, 32));
-      set(tc.getLabels(), "parentSuite", target);
-      add(tc.getLabels(), "target", target);
-      for (String id : requirementIds) {
-        Requirement r = catalogue.requirement(id).orElse(null);
-        add(tc.getLabels(), "requirement", id);
-        if (r == null) {
-          continue;
-        }
-        set(tc.getLabels(), "suite", areaTitle(r.area()));
-        set(tc.getLabels(), "subSuite", r.id() + " " + r.title());
-        set(tc.getLabels(), "epic", areaTitle(r.area()));
-        set(tc.getLabels(), "feature", r.id() + " " + r.title());
-        for (Clause c : catalogue.clausesOf(r)) {
-          add(tc.getLabels(), "clause", c.id());
-          if (tc.getLabels().stream().noneMatch(
-              l -> "regulation".equals(l.getName()) && c.regulation().equals(l.getValue()))) {
-            add(tc.getLabels(), "regulation", c.regulation());
-          }
-          tc.getLinks().add(new Link().setName(c.id() + " " + c.title()).setUrl(c.url())
-              .setType("clause"));
-        }
-      }
-      tc.getParameters().add(new Parameter().setName("target").setValue(target));
-    });
+  public void begin(
+      String testCase, String target, List<String> requirementIds, String historyKey) {
+    Allure.getLifecycle()
+        .updateTestCase(
+            testCase,
+            tc -> {
+              // The adapter may hand over immutable lists.
+              tc.setLabels(new ArrayList<>(tc.getLabels()));
+              tc.setLinks(new ArrayList<>(tc.getLinks()));
+              tc.setParameters(new ArrayList<>(tc.getParameters()));
+              tc.setHistoryId(
+                  dev.periksa.pii.Redactor.sha256Hex(
+                          (target + "\n" + historyKey).getBytes(StandardCharsets.UTF_8))
+                      .substring(0, 32));
+              set(tc.getLabels(), "parentSuite", target);
+              add(tc.getLabels(), "target", target);
+              for (String id : requirementIds) {
+                Requirement r = catalogue.requirement(id).orElse(null);
+                add(tc.getLabels(), "requirement", id);
+                if (r == null) {
+                  continue;
+                }
+                set(tc.getLabels(), "suite", areaTitle(r.area()));
+                set(tc.getLabels(), "subSuite", r.id() + " " + r.title());
+                set(tc.getLabels(), "epic", areaTitle(r.area()));
+                set(tc.getLabels(), "feature", r.id() + " " + r.title());
+                for (Clause c : catalogue.clausesOf(r)) {
+                  add(tc.getLabels(), "clause", c.id());
+                  if (tc.getLabels().stream()
+                      .noneMatch(
+                          l ->
+                              "regulation".equals(l.getName())
+                                  && c.regulation().equals(l.getValue()))) {
+                    add(tc.getLabels(), "regulation", c.regulation());
+                  }
+                  tc.getLinks()
+                      .add(
+                          new Link()
+                              .setName(c.id() + " " + c.title())
+                              .setUrl(c.url())
+                              .setType("clause"));
+                }
+              }
+              tc.getParameters().add(new Parameter().setName("target").setValue(target));
+            });
   }
 
   /** The verdict of a check: severity, story, description and the evidence as attachments. */
   public void record(String testCase, CheckResult r) {
-    Allure.getLifecycle().updateTestCase(testCase, tc -> {
-      set(tc.getLabels(), "story", r.check().title());
-      add(tc.getLabels(), "check", r.check().id());
-      add(tc.getLabels(), "outcome", r.outcome().name());
-      tc.getLabels().removeIf(l -> "severity".equals(l.getName()));
-      if (r.severity() != null) {
-        add(tc.getLabels(), "severity", r.severity().allureName());
-      }
-      String before = tc.getDescription() == null ? "" : tc.getDescription().strip();
-      tc.setDescription(describe(r) + (before.isEmpty() ? "" : "\n---\n\n" + before));
-    });
+    Allure.getLifecycle()
+        .updateTestCase(
+            testCase,
+            tc -> {
+              set(tc.getLabels(), "story", r.check().title());
+              add(tc.getLabels(), "check", r.check().id());
+              add(tc.getLabels(), "outcome", r.outcome().name());
+              tc.getLabels().removeIf(l -> "severity".equals(l.getName()));
+              if (r.severity() != null) {
+                add(tc.getLabels(), "severity", r.severity().allureName());
+              }
+              String before = tc.getDescription() == null ? "" : tc.getDescription().strip();
+              tc.setDescription(describe(r) + (before.isEmpty() ? "" : "\n---\n\n" + before));
+            });
     try {
-      Allure.addAttachment("check result (redacted).json", "application/json",
-          Json.MAPPER.writeValueAsString(ResultModel.check(r)), ".json");
+      Allure.addAttachment(
+          "check result (redacted).json",
+          "application/json",
+          Json.MAPPER.writeValueAsString(ResultModel.check(r)),
+          ".json");
       for (Finding f : r.findings()) {
         for (Evidence e : f.evidence()) {
           attach("evidence: " + e.title(), e);
@@ -99,8 +119,11 @@ public final class AllureRecorder {
   }
 
   private static void attach(String name, Evidence e) throws JsonProcessingException {
-    Allure.addAttachment(name + ".json", "application/json",
-        Json.MAPPER.writeValueAsString(ResultModel.evidence(e)), ".json");
+    Allure.addAttachment(
+        name + ".json",
+        "application/json",
+        Json.MAPPER.writeValueAsString(ResultModel.evidence(e)),
+        ".json");
   }
 
   static String describe(CheckResult r) {
@@ -114,8 +137,13 @@ public final class AllureRecorder {
       b.append(r.reason()).append("\n\n");
     }
     for (Finding f : r.findings()) {
-      b.append("- **").append(f.severity()).append("** ").append(f.title())
-          .append(" (").append(f.location()).append(")\n");
+      b.append("- **")
+          .append(f.severity())
+          .append("** ")
+          .append(f.title())
+          .append(" (")
+          .append(f.location())
+          .append(")\n");
     }
     if (!r.findings().isEmpty()) {
       b.append("\n**Remediation:** ").append(r.findings().get(0).remediation()).append('\n');

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 public final class AllureReport {
   /** Where to find the Allure command line when it is not beside the jar. */
   public static final String HOME_PROPERTY = "periksa.allure.home";
+
   public static final String HOME_ENV = "PERIKSA_ALLURE_HOME";
 
   private AllureReport() {}
@@ -49,8 +50,9 @@ public final class AllureReport {
   public static void writeEnvironment(Path results, Map<String, String> facts) throws IOException {
     Properties p = new Properties();
     facts.forEach(p::setProperty);
-    try (var out = Files.newBufferedWriter(results.resolve("environment.properties"),
-        StandardCharsets.ISO_8859_1)) {
+    try (var out =
+        Files.newBufferedWriter(
+            results.resolve("environment.properties"), StandardCharsets.ISO_8859_1)) {
       p.store(out, null);
     }
   }
@@ -61,16 +63,30 @@ public final class AllureReport {
    * @throws IOException when the Allure command line is missing or fails
    */
   public static void render(Path results, Path reportHtml) throws IOException {
-    Path home = home().orElseThrow(() -> new IOException(
-        "the Allure command line was not found (build with 'mvn package', or set "
-            + HOME_ENV + ")"));
+    Path home =
+        home()
+            .orElseThrow(
+                () ->
+                    new IOException(
+                        "the Allure command line was not found (build with 'mvn package', or set "
+                            + HOME_ENV
+                            + ")"));
     Path out = Files.createTempDirectory(reportHtml.toAbsolutePath().getParent(), ".allure-");
     try {
       String javaCmd = ProcessHandle.current().info().command().orElse("java");
-      ProcessBuilder pb = new ProcessBuilder(javaCmd, "-Xmx512m", "-cp",
-          home.resolve("lib") + "/*" + java.io.File.pathSeparator + home.resolve("lib/config"),
-          "io.qameta.allure.CommandLine", "generate", "--single-file", "--clean", "-o",
-          out.toString(), results.toString());
+      ProcessBuilder pb =
+          new ProcessBuilder(
+              javaCmd,
+              "-Xmx512m",
+              "-cp",
+              home.resolve("lib") + "/*" + java.io.File.pathSeparator + home.resolve("lib/config"),
+              "io.qameta.allure.CommandLine",
+              "generate",
+              "--single-file",
+              "--clean",
+              "-o",
+              out.toString(),
+              results.toString());
       pb.environment().put("APP_HOME", home.toString());
       pb.environment().put("ALLURE_NO_ANALYTICS", "true");
       pb.redirectErrorStream(true);
@@ -93,8 +109,8 @@ public final class AllureReport {
       }
       Path index = out.resolve("index.html");
       if (p.exitValue() != 0 || !Files.exists(index)) {
-        throw new IOException("the Allure command line failed (exit " + p.exitValue() + "): "
-            + output.strip());
+        throw new IOException(
+            "the Allure command line failed (exit " + p.exitValue() + "): " + output.strip());
       }
       Files.move(index, reportHtml, StandardCopyOption.REPLACE_EXISTING);
     } finally {
@@ -109,7 +125,8 @@ public final class AllureReport {
       return Optional.of(Path.of(configured)).filter(AllureReport::isAllureHome);
     }
     try {
-      Path code = Path.of(AllureReport.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path code =
+          Path.of(AllureReport.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       // target/periksa.jar or target/classes: the command line is unpacked beside either.
       Path dir = code.getParent();
       Path candidate = dir.resolve("allure-" + Version.allureCommandLine());
@@ -128,13 +145,15 @@ public final class AllureReport {
       return;
     }
     try (var s = Files.walk(dir)) {
-      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      s.sorted(java.util.Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException | UncheckedIOException e) {
       // A leftover temporary folder is harmless.
     }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns outcomes into the plain maps written to {@code results.json} and attached to the report,
- * so both always say the same thing.
+ * Turns outcomes into the plain maps written to {@code results.json} and attached to the report, so
+ * both always say the same thing.
  */
 public final class ResultModel {
   private ResultModel() {}

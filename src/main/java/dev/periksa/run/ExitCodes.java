@@ -6,12 +6,16 @@ import java.util.List;
 public final class ExitCodes {
   /** Every target certified. */
   public static final int CERTIFIED = 0;
+
   /** At least one requirement failed on some target. */
   public static final int FAILED = 1;
+
   /** Something could not be verified, and nothing failed. */
   public static final int INCONCLUSIVE = 2;
+
   /** Bad command line, profile or feature folder: nothing was probed. */
   public static final int USAGE = 64;
+
   /** Periksa itself could not finish (e.g. the report could not be rendered). */
   public static final int INTERNAL = 70;
 

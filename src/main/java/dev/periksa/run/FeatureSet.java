@@ -77,8 +77,11 @@ public final class FeatureSet {
   private static FeatureSet read(Path userDir, Path root) throws IOException {
     List<Path> paths;
     try (Stream<Path> s = Files.walk(root)) {
-      paths = s.filter(p -> p.toString().endsWith(".feature")).sorted(
-          (a, b) -> root.relativize(a).toString().compareTo(root.relativize(b).toString())).toList();
+      paths =
+          s.filter(p -> p.toString().endsWith(".feature"))
+              .sorted(
+                  (a, b) -> root.relativize(a).toString().compareTo(root.relativize(b).toString()))
+              .toList();
     }
     MessageDigest md;
     try {

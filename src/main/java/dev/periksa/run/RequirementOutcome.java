@@ -22,7 +22,10 @@ public record RequirementOutcome(
     for (CheckResult c : checks) {
       s = Severity.max(s, c.severity());
     }
-    return new RequirementOutcome(r, Outcome.worst(checks.stream().map(CheckResult::outcome).toList()),
-        s, List.copyOf(checks));
+    return new RequirementOutcome(
+        r,
+        Outcome.worst(checks.stream().map(CheckResult::outcome).toList()),
+        s,
+        List.copyOf(checks));
   }
 }

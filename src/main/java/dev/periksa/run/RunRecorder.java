@@ -4,7 +4,9 @@ import dev.periksa.check.CheckResult;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects every check result of a run, per target and scenario, for results.json and exit codes. */
+/**
+ * Collects every check result of a run, per target and scenario, for results.json and exit codes.
+ */
 public final class RunRecorder {
 
   /**
@@ -16,8 +18,12 @@ public final class RunRecorder {
    * @param scenario scenario name
    * @param result what the check concluded
    */
-  public record Recorded(String target, List<String> requirements, String scenarioId,
-      String scenario, CheckResult result) {}
+  public record Recorded(
+      String target,
+      List<String> requirements,
+      String scenarioId,
+      String scenario,
+      CheckResult result) {}
 
   private final List<Recorded> all = new ArrayList<>();
 

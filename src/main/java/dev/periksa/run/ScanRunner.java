@@ -37,8 +37,8 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
- * Runs the features against each target through the JUnit Platform with the Cucumber engine and
- * the Allure plugin, then writes {@code results.json}, renders {@code report.html} and applies the
+ * Runs the features against each target through the JUnit Platform with the Cucumber engine and the
+ * Allure plugin, then writes {@code results.json}, renders {@code report.html} and applies the
  * exit-code policy.
  */
 public final class ScanRunner {
@@ -56,7 +56,8 @@ public final class ScanRunner {
    * @param renderReport whether to render report.html
    * @param checkDeadline most time one check may take
    */
-  public record Options(Path outDir, FeatureSet features, boolean renderReport, Duration checkDeadline) {
+  public record Options(
+      Path outDir, FeatureSet features, boolean renderReport, Duration checkDeadline) {
     public static final Duration DEFAULT_CHECK_DEADLINE = Duration.ofMinutes(5);
   }
 
@@ -112,8 +113,9 @@ public final class ScanRunner {
       for (TargetProfile p : profiles) {
         out.println();
         out.println("Scanning " + p.name() + " (" + p.source() + ")");
-        ScanSession session = new ScanSession(p, TargetContext.of(p),
-            new CheckRunner(options.checkDeadline()), recorder, out);
+        ScanSession session =
+            new ScanSession(
+                p, TargetContext.of(p), new CheckRunner(options.checkDeadline()), recorder, out);
         ScanSession.begin(session);
         try {
           execute(options.features());
@@ -161,24 +163,27 @@ public final class ScanRunner {
   }
 
   private void execute(FeatureSet features) throws FeatureException {
-    Launcher launcher = LauncherFactory.create(
-        LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(features.selector())
-        .filters(includeEngines("cucumber"))
-        .configurationParameter("cucumber.glue", GLUE)
-        .configurationParameter("cucumber.plugin", PLUGINS)
-        .configurationParameter("cucumber.publish.quiet", "true")
-        .configurationParameter("cucumber.junit-platform.naming-strategy", "long")
-        .build();
+    Launcher launcher =
+        LauncherFactory.create(
+            LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
+    LauncherDiscoveryRequest request =
+        LauncherDiscoveryRequestBuilder.request()
+            .selectors(features.selector())
+            .filters(includeEngines("cucumber"))
+            .configurationParameter("cucumber.glue", GLUE)
+            .configurationParameter("cucumber.plugin", PLUGINS)
+            .configurationParameter("cucumber.publish.quiet", "true")
+            .configurationParameter("cucumber.junit-platform.naming-strategy", "long")
+            .build();
     SummaryGeneratingListener summary = new SummaryGeneratingListener();
     launcher.execute(request, summary);
     TestExecutionSummary s = summary.getSummary();
     if (s.getContainersFailedCount() > 0) {
-      String why = s.getFailures().stream()
-          .filter(f -> f.getTestIdentifier().isContainer())
-          .map(f -> f.getException().getMessage())
-          .collect(Collectors.joining("; "));
+      String why =
+          s.getFailures().stream()
+              .filter(f -> f.getTestIdentifier().isContainer())
+              .map(f -> f.getException().getMessage())
+              .collect(Collectors.joining("; "));
       throw new FeatureException("the features could not be run: " + why);
     }
     if (s.getTestsFoundCount() == 0) {
@@ -186,8 +191,14 @@ public final class ScanRunner {
     }
   }
 
-  private void writeResults(Path dir, String runId, Instant started, Instant finished,
-      FeatureSet features, List<TargetOutcome> outcomes) throws IOException {
+  private void writeResults(
+      Path dir,
+      String runId,
+      Instant started,
+      Instant finished,
+      FeatureSet features,
+      List<TargetOutcome> outcomes)
+      throws IOException {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("periksa", Map.of("version", Version.periksa()));
     Map<String, Object> run = new LinkedHashMap<>();
@@ -206,8 +217,8 @@ public final class ScanRunner {
     Files.writeString(dir.resolve("results.json"), Json.MAPPER.writeValueAsString(doc));
   }
 
-  private static Map<String, String> environment(String runId, FeatureSet features,
-      List<TargetProfile> profiles) {
+  private static Map<String, String> environment(
+      String runId, FeatureSet features, List<TargetProfile> profiles) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("Run", runId);
     env.put("Periksa.version", Version.periksa());

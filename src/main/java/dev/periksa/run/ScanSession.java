@@ -6,8 +6,8 @@ import dev.periksa.target.TargetProfile;
 import java.io.PrintStream;
 
 /**
- * The target being scanned, handed from the runner to the Cucumber glue. Features run one target
- * at a time, so one current session is enough.
+ * The target being scanned, handed from the runner to the Cucumber glue. Features run one target at
+ * a time, so one current session is enough.
  */
 public final class ScanSession {
   private static volatile ScanSession current;
@@ -18,8 +18,12 @@ public final class ScanSession {
   private final RunRecorder recorder;
   private final PrintStream console;
 
-  public ScanSession(TargetProfile profile, TargetContext context, CheckRunner runner,
-      RunRecorder recorder, PrintStream console) {
+  public ScanSession(
+      TargetProfile profile,
+      TargetContext context,
+      CheckRunner runner,
+      RunRecorder recorder,
+      PrintStream console) {
     this.profile = profile;
     this.context = context;
     this.runner = runner;

@@ -14,10 +14,11 @@ import java.util.Map;
  * One target's result: each requirement's outcome and the verdict. Fails closed: a target on which
  * no requirement was evaluated is INCOMPLETE, never CERTIFIED.
  */
-public record TargetOutcome(TargetProfile profile, Verdict verdict, List<RequirementOutcome> requirements) {
+public record TargetOutcome(
+    TargetProfile profile, Verdict verdict, List<RequirementOutcome> requirements) {
 
-  static TargetOutcome of(TargetProfile profile, List<RunRecorder.Recorded> recorded,
-      Catalogue catalogue) {
+  static TargetOutcome of(
+      TargetProfile profile, List<RunRecorder.Recorded> recorded, Catalogue catalogue) {
     Map<String, List<CheckResult>> byRequirement = new LinkedHashMap<>();
     for (RunRecorder.Recorded r : recorded) {
       for (String id : r.requirements()) {
@@ -32,8 +33,9 @@ public record TargetOutcome(TargetProfile profile, Verdict verdict, List<Require
       }
     }
     // A feature may carry a requirement id the catalogue lacks; it still counts.
-    byRequirement.forEach((id, cs) ->
-        reqs.add(RequirementOutcome.of(new Requirement(id, "other", id, List.of()), cs)));
+    byRequirement.forEach(
+        (id, cs) ->
+            reqs.add(RequirementOutcome.of(new Requirement(id, "other", id, List.of()), cs)));
     return new TargetOutcome(profile, verdict(reqs), List.copyOf(reqs));
   }
 

@@ -15,9 +15,9 @@ import java.util.Objects;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Per-scenario state shared by the step classes (PicoContainer makes one per scenario): the
- * session of the target being scanned, the checks run so far, and the one place that records a
- * verdict and turns it into a Cucumber status.
+ * Per-scenario state shared by the step classes (PicoContainer makes one per scenario): the session
+ * of the target being scanned, the checks run so far, and the one place that records a verdict and
+ * turns it into a Cucumber status.
  */
 public final class ScanWorld {
   private final ScanSession session = ScanSession.current();
@@ -29,11 +29,12 @@ public final class ScanWorld {
 
   void begin(Scenario s) {
     this.scenario = s;
-    this.requirements = s.getSourceTagNames().stream()
-        .map(t -> t.substring(1))
-        .filter(t -> Catalogue.REQUIREMENT_ID.matcher(t).matches())
-        .distinct()
-        .toList();
+    this.requirements =
+        s.getSourceTagNames().stream()
+            .map(t -> t.substring(1))
+            .filter(t -> Catalogue.REQUIREMENT_ID.matcher(t).matches())
+            .distinct()
+            .toList();
     allure.begin(s.getId(), session.profile().name(), requirements, s.getUri() + ":" + s.getLine());
   }
 
@@ -46,7 +47,8 @@ public final class ScanWorld {
 
   /**
    * Records every check run in this scenario and maps the combined outcome to a Cucumber status:
-   * PASS returns, FAIL raises an assertion error, INCONCLUSIVE another error, NOT_APPLICABLE aborts.
+   * PASS returns, FAIL raises an assertion error, INCONCLUSIVE another error, NOT_APPLICABLE
+   * aborts.
    */
   public void conclude() {
     if (pending.isEmpty()) {
@@ -57,8 +59,9 @@ public final class ScanWorld {
       record(r);
     }
     Outcome o = Outcome.worst(pending.stream().map(CheckResult::outcome).toList());
-    String why = String.join("; ", pending.stream().map(CheckResult::reason)
-        .filter(x -> !x.isBlank()).toList());
+    String why =
+        String.join(
+            "; ", pending.stream().map(CheckResult::reason).filter(x -> !x.isBlank()).toList());
     switch (o) {
       case PASS:
         return;
@@ -77,23 +80,34 @@ public final class ScanWorld {
     }
   }
 
-  /** Called after the scenario: a scenario that stopped before its verdict counts as INCONCLUSIVE. */
+  /**
+   * Called after the scenario: a scenario that stopped before its verdict counts as INCONCLUSIVE.
+   */
   void finish(Scenario s) {
     if (concluded || requirements.isEmpty()) {
       return;
     }
     String why = "the scenario stopped before a verdict (" + s.getStatus() + ")";
-    CheckResult r = CheckResult.of(
-        new dev.periksa.check.CheckMetadata("scenario", s.getName(), requirements, List.of(),
-            "Fix the feature or its step definitions so the scenario can reach a verdict."),
-        Outcome.INCONCLUSIVE, why);
+    CheckResult r =
+        CheckResult.of(
+            new dev.periksa.check.CheckMetadata(
+                "scenario",
+                s.getName(),
+                requirements,
+                List.of(),
+                "Fix the feature or its step definitions so the scenario can reach a verdict."),
+            Outcome.INCONCLUSIVE,
+            why);
     record(r);
   }
 
   private void record(CheckResult r) {
     Objects.requireNonNull(scenario, "scenario");
-    session.recorder().record(new RunRecorder.Recorded(session.profile().name(), requirements,
-        scenario.getId(), scenario.getName(), r));
+    session
+        .recorder()
+        .record(
+            new RunRecorder.Recorded(
+                session.profile().name(), requirements, scenario.getId(), scenario.getName(), r));
     allure.record(scenario.getId(), r);
   }
 }

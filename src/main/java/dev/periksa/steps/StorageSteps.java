@@ -12,8 +12,9 @@ public final class StorageSteps {
     this.world = world;
   }
 
-  @When("a stranger asks each search cluster the target declares, without credentials, who it is"
-      + " and which indices it holds")
+  @When(
+      "a stranger asks each search cluster the target declares, without credentials, who it is"
+          + " and which indices it holds")
   public void askSearchClusters() {
     world.run(new SearchClusterExposureCheck());
   }

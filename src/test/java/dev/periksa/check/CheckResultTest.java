@@ -19,7 +19,8 @@ class CheckResultTest {
 
   @Test
   void anyFailWinsThenDoubtThenPass() {
-    assertEquals(Outcome.FAIL, Outcome.worst(List.of(Outcome.PASS, Outcome.INCONCLUSIVE, Outcome.FAIL)));
+    assertEquals(
+        Outcome.FAIL, Outcome.worst(List.of(Outcome.PASS, Outcome.INCONCLUSIVE, Outcome.FAIL)));
     assertEquals(Outcome.INCONCLUSIVE, Outcome.worst(List.of(Outcome.PASS, Outcome.INCONCLUSIVE)));
     assertEquals(Outcome.PASS, Outcome.worst(List.of(Outcome.PASS, Outcome.NOT_APPLICABLE)));
     assertEquals(Outcome.NOT_APPLICABLE, Outcome.worst(List.of()));
@@ -28,19 +29,32 @@ class CheckResultTest {
 
   @Test
   void aFailMustCarryAFindingAndOnlyAFailMay() {
-    assertThrows(IllegalArgumentException.class, () -> new CheckResult(META, Outcome.FAIL, "",
-        List.of(), List.of(), Instant.now(), Duration.ZERO));
-    assertThrows(IllegalArgumentException.class, () -> new CheckResult(META, Outcome.PASS, "",
-        List.of(finding(Severity.LOW)), List.of(), Instant.now(), Duration.ZERO));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new CheckResult(
+                META, Outcome.FAIL, "", List.of(), List.of(), Instant.now(), Duration.ZERO));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new CheckResult(
+                META,
+                Outcome.PASS,
+                "",
+                List.of(finding(Severity.LOW)),
+                List.of(),
+                Instant.now(),
+                Duration.ZERO));
   }
 
   @Test
   void severityIsTheHighestOfTheFindings() {
-    CheckResult r = CheckResult.builder(META)
-        .fail(finding(Severity.MEDIUM), "a")
-        .fail(finding(Severity.CRITICAL), "b")
-        .part(Outcome.PASS, "c")
-        .build();
+    CheckResult r =
+        CheckResult.builder(META)
+            .fail(finding(Severity.MEDIUM), "a")
+            .fail(finding(Severity.CRITICAL), "b")
+            .part(Outcome.PASS, "c")
+            .build();
     assertEquals(Outcome.FAIL, r.outcome());
     assertEquals(Severity.CRITICAL, r.severity());
     assertEquals("a; b; c", r.reason());
@@ -54,7 +68,8 @@ class CheckResultTest {
 
   @Test
   void metadataNeedsARequirement() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new CheckMetadata("x", "x", List.of(), List.of(), "x"));
   }
 

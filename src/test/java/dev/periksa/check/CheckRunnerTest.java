@@ -10,8 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CheckRunnerTest {
-  private final TargetContext ctx = TargetContext.of(new TargetProfile("t", "", new Scope(List.of("127.0.0.9")),
-      10, 1, List.of(), List.of(), null));
+  private final TargetContext ctx =
+      TargetContext.of(
+          new TargetProfile(
+              "t", "", new Scope(List.of("127.0.0.9")), 10, 1, List.of(), List.of(), null));
 
   private static Check check(java.util.function.Function<TargetContext, CheckResult> body) {
     return new Check() {
@@ -29,44 +31,65 @@ class CheckRunnerTest {
 
   @Test
   void anExceptionIsInconclusiveWithTheReason() {
-    CheckResult r = new CheckRunner(Duration.ofSeconds(5))
-        .run(check(c -> { throw new IllegalStateException("boom"); }), ctx);
+    CheckResult r =
+        new CheckRunner(Duration.ofSeconds(5))
+            .run(
+                check(
+                    c -> {
+                      throw new IllegalStateException("boom");
+                    }),
+                ctx);
     assertEquals(Outcome.INCONCLUSIVE, r.outcome());
     assertTrue(r.reason().contains("IllegalStateException: boom"), r.reason());
   }
 
   @Test
   void personalDataQuotedByAnExceptionIsMasked() {
-    CheckResult r = new CheckRunner(Duration.ofSeconds(5)).run(check(c -> {
-      throw new IllegalArgumentException("unexpected token near {\"nik\":\"3174054508900001\"}");
-    }), ctx);
+    CheckResult r =
+        new CheckRunner(Duration.ofSeconds(5))
+            .run(
+                check(
+                    c -> {
+                      throw new IllegalArgumentException(
+                          "unexpected token near {\"nik\":\"3174054508900001\"}");
+                    }),
+                ctx);
     assertTrue(r.reason().contains("3174••••••••0001"), r.reason());
     assertTrue(!r.reason().contains("3174054508900001"), r.reason());
   }
 
   @Test
   void aCheckPastItsDeadlineIsInconclusive() {
-    CheckResult r = new CheckRunner(Duration.ofMillis(200)).run(check(c -> {
-      try {
-        Thread.sleep(10_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return CheckResult.of(CheckResultTest.META, Outcome.PASS, "too late");
-    }), ctx);
+    CheckResult r =
+        new CheckRunner(Duration.ofMillis(200))
+            .run(
+                check(
+                    c -> {
+                      try {
+                        Thread.sleep(10_000);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      return CheckResult.of(CheckResultTest.META, Outcome.PASS, "too late");
+                    }),
+                ctx);
     assertEquals(Outcome.INCONCLUSIVE, r.outcome());
     assertTrue(r.reason().contains("did not finish"), r.reason());
   }
 
   @Test
   void noResultIsInconclusive() {
-    assertEquals(Outcome.INCONCLUSIVE,
+    assertEquals(
+        Outcome.INCONCLUSIVE,
         new CheckRunner(Duration.ofSeconds(5)).run(check(c -> null), ctx).outcome());
   }
 
   @Test
   void aResultPassesThrough() {
-    assertEquals(Outcome.PASS, new CheckRunner(Duration.ofSeconds(5))
-        .run(check(c -> CheckResult.of(CheckResultTest.META, Outcome.PASS, "")), ctx).outcome());
+    assertEquals(
+        Outcome.PASS,
+        new CheckRunner(Duration.ofSeconds(5))
+            .run(check(c -> CheckResult.of(CheckResultTest.META, Outcome.PASS, "")), ctx)
+            .outcome());
   }
 }

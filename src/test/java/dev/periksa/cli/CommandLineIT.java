@@ -20,10 +20,15 @@ class CommandLineIT {
   void aTargetThatIsDownIsIncompleteWithExitTwo() throws Exception {
     String url = TestServers.nothingListening("127.0.0.7").toString();
     Path profile = dir.resolve("down.yaml");
-    Files.writeString(profile, "name: down\nscope:\n  hosts: [127.0.0.7]\nendpoints:\n"
-        + "  - name: search\n    kind: search\n    url: \"" + url + "\"\n");
+    Files.writeString(
+        profile,
+        "name: down\nscope:\n  hosts: [127.0.0.7]\nendpoints:\n"
+            + "  - name: search\n    kind: search\n    url: \""
+            + url
+            + "\"\n");
     Path out = dir.resolve("run");
-    assertEquals(ExitCodes.INCONCLUSIVE,
+    assertEquals(
+        ExitCodes.INCONCLUSIVE,
         Main.execute("scan", "--target", profile.toString(), "--out", out.toString()));
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     assertEquals("INCOMPLETE", results.at("/targets/0/verdict").asText());
@@ -34,10 +39,13 @@ class CommandLineIT {
   @Test
   void aBadProfileStopsTheRunWithExit64BeforeAnyProbe() throws Exception {
     Path profile = dir.resolve("bad.yaml");
-    Files.writeString(profile, "name: bad\nscope:\n  hosts: [127.0.0.7]\nendpoints:\n"
-        + "  - name: search\n    kind: search\n    url: \"http://127.0.0.8:9200\"\n");
+    Files.writeString(
+        profile,
+        "name: bad\nscope:\n  hosts: [127.0.0.7]\nendpoints:\n"
+            + "  - name: search\n    kind: search\n    url: \"http://127.0.0.8:9200\"\n");
     Path out = dir.resolve("run");
-    assertEquals(ExitCodes.USAGE,
+    assertEquals(
+        ExitCodes.USAGE,
         Main.execute("scan", "--target", profile.toString(), "--out", out.toString()));
     assertFalse(Files.exists(out), "nothing is written when the profile is refused");
   }

@@ -29,7 +29,8 @@ class EhacDataTest {
       assertTrue(Nik.isValid(nik.toString()), nik.toString());
       String birth = t.get("tgl_lahir").toString(); // yyyy-MM-dd
       int day = Integer.parseInt(nik.toString().substring(6, 8));
-      int expected = Integer.parseInt(birth.substring(8, 10)) + ("P".equals(t.get("jenis_kelamin")) ? 40 : 0);
+      int expected =
+          Integer.parseInt(birth.substring(8, 10)) + ("P".equals(t.get("jenis_kelamin")) ? 40 : 0);
       assertEquals(expected, day);
     }
   }

@@ -16,12 +16,20 @@ class PersonalDataScannerTest {
 
   @Test
   void jsonFieldNamesAreContext() {
-    String doc = "{\"nama\":\"Siti Rahayu\",\"nik\":\"3174055708900001\",\"no_paspor\":\"B1234567\","
-        + "\"no_hp\":\"+6281234567890\",\"tgl_lahir\":\"1990-08-17\",\"alamat\":\"Jl. Merdeka No. 5\","
-        + "\"jenis_tes\":\"RT-PCR\",\"hasil_tes\":\"POSITIF\",\"rs_nama\":\"RSUD Kota\"}";
+    String doc =
+        "{\"nama\":\"Siti Rahayu\",\"nik\":\"3174055708900001\",\"no_paspor\":\"B1234567\","
+            + "\"no_hp\":\"+6281234567890\",\"tgl_lahir\":\"1990-08-17\",\"alamat\":\"Jl. Merdeka No. 5\","
+            + "\"jenis_tes\":\"RT-PCR\",\"hasil_tes\":\"POSITIF\",\"rs_nama\":\"RSUD Kota\"}";
     Map<PiiType, Integer> c = counts(doc);
-    for (PiiType t : List.of(PiiType.NAME, PiiType.NIK, PiiType.PASSPORT, PiiType.PHONE,
-        PiiType.BIRTH_DATE, PiiType.ADDRESS, PiiType.TEST_RESULT)) {
+    for (PiiType t :
+        List.of(
+            PiiType.NAME,
+            PiiType.NIK,
+            PiiType.PASSPORT,
+            PiiType.PHONE,
+            PiiType.BIRTH_DATE,
+            PiiType.ADDRESS,
+            PiiType.TEST_RESULT)) {
       assertEquals(1, c.getOrDefault(t, 0), t + " in " + c);
     }
     assertEquals(7, c.values().stream().mapToInt(Integer::intValue).sum(), c.toString());
@@ -37,8 +45,9 @@ class PersonalDataScannerTest {
 
   @Test
   void freeTextUsesStructureAndNearbyWords() {
-    Map<PiiType, Integer> c = counts(
-        "Pelaku perjalanan NIK 3174055708900001, paspor B1234567, hp 081234567890. Hasil swab PCR: positif.");
+    Map<PiiType, Integer> c =
+        counts(
+            "Pelaku perjalanan NIK 3174055708900001, paspor B1234567, hp 081234567890. Hasil swab PCR: positif.");
     assertEquals(1, c.get(PiiType.NIK));
     assertEquals(1, c.get(PiiType.PASSPORT));
     assertEquals(1, c.get(PiiType.PHONE));
@@ -49,8 +58,9 @@ class PersonalDataScannerTest {
   void lookAlikesWithoutStructureOrContextAreNotPersonalData() {
     // A 16-digit order number with no valid province/date, a passport-like code with no context,
     // a result word with no test nearby, a bare 62-prefixed number without phone context.
-    Map<PiiType, Integer> c = counts(
-        "order 9999999999999999 shipped; sku AB123456 in stock; the review was positive; id 6281234567890");
+    Map<PiiType, Integer> c =
+        counts(
+            "order 9999999999999999 shipped; sku AB123456 in stock; the review was positive; id 6281234567890");
     assertTrue(c.isEmpty(), c.toString());
   }
 
@@ -62,7 +72,10 @@ class PersonalDataScannerTest {
 
   @Test
   void hospitalRecordsHoldNothingPersonal() {
-    assertTrue(counts("{\"rs_id\":\"RS-0001\",\"rs_nama\":\"RSUD Harapan Jakarta\",\"kota\":\"Jakarta\","
-        + "\"kapasitas_tt\":150}").isEmpty());
+    assertTrue(
+        counts(
+                "{\"rs_id\":\"RS-0001\",\"rs_nama\":\"RSUD Harapan Jakarta\",\"kota\":\"Jakarta\","
+                    + "\"kapasitas_tt\":150}")
+            .isEmpty());
   }
 }

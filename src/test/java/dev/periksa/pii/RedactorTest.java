@@ -28,7 +28,9 @@ class RedactorTest {
 
   @Test
   void redactsJsonInPlace() {
-    String out = redactor.redact("{\"nik\":\"3174055708900001\",\"hasil_tes\":\"NEGATIF\",\"kota\":\"Bandung\"}");
+    String out =
+        redactor.redact(
+            "{\"nik\":\"3174055708900001\",\"hasil_tes\":\"NEGATIF\",\"kota\":\"Bandung\"}");
     assertEquals("{\"nik\":\"3174••••••••0001\",\"hasil_tes\":\"•••\",\"kota\":\"Bandung\"}", out);
   }
 
@@ -36,8 +38,14 @@ class RedactorTest {
   void evidenceKeepsOnlyAHashOfTheRawReplyAndMaskedSamples() {
     String raw = "{\"nik\":\"3174055708900001\",\"no_hp\":\"081234567890\"}";
     byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
-    Evidence e = redactor.capture("sample", "GET http://127.0.0.2/x?nik=3174055708900001", 200, bytes,
-        Map.of("note", "owner 3174055708900001"), List.of(raw));
+    Evidence e =
+        redactor.capture(
+            "sample",
+            "GET http://127.0.0.2/x?nik=3174055708900001",
+            200,
+            bytes,
+            Map.of("note", "owner 3174055708900001"),
+            List.of(raw));
     assertEquals(Redactor.sha256Hex(bytes), e.sha256());
     assertEquals(64, e.sha256().length());
     assertEquals(bytes.length, e.bytes());

@@ -14,7 +14,8 @@ class HostRateLimiterTest {
       limiter.acquire("127.0.0.2");
     }
     long sameHost = System.nanoTime() - t0;
-    assertTrue(sameHost >= 190_000_000L, "5 requests at 20/s need at least 4 intervals: " + sameHost);
+    assertTrue(
+        sameHost >= 190_000_000L, "5 requests at 20/s need at least 4 intervals: " + sameHost);
 
     long t1 = System.nanoTime();
     limiter.acquire("127.0.0.5");

@@ -48,9 +48,12 @@ class CatalogueConsistencyTest {
   @Test
   void theCatalogueCoversEveryRequirementOfTheDomainReference() {
     List<String> ids = catalogue.requirements().stream().map(Requirement::id).toList();
-    assertEquals(List.of("STO-1", "STO-2", "STO-3", "STO-4", "STO-5", "AUT-1", "AUT-2", "AUT-3",
-        "AUT-4", "AUT-5", "AUZ-1", "AUZ-2", "TLS-1", "TLS-2", "TLS-3", "PII-1", "PII-2", "DAST-1",
-        "GOV-1"), ids);
+    assertEquals(
+        List.of(
+            "STO-1", "STO-2", "STO-3", "STO-4", "STO-5", "AUT-1", "AUT-2", "AUT-3", "AUT-4",
+            "AUT-5", "AUZ-1", "AUZ-2", "TLS-1", "TLS-2", "TLS-3", "PII-1", "PII-2", "DAST-1",
+            "GOV-1"),
+        ids);
     for (Clause c : catalogue.clauses()) {
       assertTrue(c.url().startsWith("https://"), c.id());
       assertFalse(c.title().isBlank(), c.id());
@@ -62,17 +65,22 @@ class CatalogueConsistencyTest {
     List<Feature> features = features();
     assertFalse(features.isEmpty());
     for (Feature f : features) {
-      List<String> reqs = f.tags().stream()
-          .filter(t -> Catalogue.REQUIREMENT_ID.matcher(t).matches()).toList();
+      List<String> reqs =
+          f.tags().stream().filter(t -> Catalogue.REQUIREMENT_ID.matcher(t).matches()).toList();
       assertEquals(1, reqs.size(), f.file() + " must carry exactly one requirement tag");
-      Requirement r = catalogue.requirement(reqs.get(0)).orElseThrow(
-          () -> new AssertionError(f.file() + ": unknown requirement " + reqs.get(0)));
+      Requirement r =
+          catalogue
+              .requirement(reqs.get(0))
+              .orElseThrow(
+                  () -> new AssertionError(f.file() + ": unknown requirement " + reqs.get(0)));
       Set<String> clauses = new HashSet<>(f.tags());
       clauses.remove(r.id());
       for (String c : clauses) {
         assertTrue(catalogue.clause(c).isPresent(), f.file() + ": unknown clause tag @" + c);
       }
-      assertEquals(new HashSet<>(r.clauses()), clauses,
+      assertEquals(
+          new HashSet<>(r.clauses()),
+          clauses,
           f.file() + ": clause tags must equal the catalogue's clauses of " + r.id());
     }
   }
@@ -81,7 +89,9 @@ class CatalogueConsistencyTest {
   void everyRequirementInAFeatureHasACheckAndEveryCheckARequirementInAFeature() throws IOException {
     Set<String> featured = new HashSet<>();
     for (Feature f : features()) {
-      f.tags().stream().filter(t -> Catalogue.REQUIREMENT_ID.matcher(t).matches()).forEach(featured::add);
+      f.tags().stream()
+          .filter(t -> Catalogue.REQUIREMENT_ID.matcher(t).matches())
+          .forEach(featured::add);
     }
     Set<String> checked = new HashSet<>();
     Set<String> ids = new HashSet<>();
@@ -89,7 +99,9 @@ class CatalogueConsistencyTest {
       assertTrue(ids.add(c.metadata().id()), "duplicate check id " + c.metadata().id());
       for (String r : c.metadata().requirementIds()) {
         assertTrue(catalogue.requirement(r).isPresent(), c.metadata().id() + " cites unknown " + r);
-        assertTrue(featured.contains(r), c.metadata().id() + " verifies " + r + ", which no feature states");
+        assertTrue(
+            featured.contains(r),
+            c.metadata().id() + " verifies " + r + ", which no feature states");
         checked.add(r);
       }
     }

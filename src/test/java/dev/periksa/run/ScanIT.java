@@ -36,8 +36,12 @@ class ScanIT {
         List.of(SharedLab.profile("ehac-legacy.yaml"), SharedLab.profile("ehac-hardened.yaml"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-      result = new ScanRunner(ps).run(profiles, new ScanRunner.Options(runs.resolve("run"),
-          FeatureSet.builtin(), true, Duration.ofSeconds(60)));
+      result =
+          new ScanRunner(ps)
+              .run(
+                  profiles,
+                  new ScanRunner.Options(
+                      runs.resolve("run"), FeatureSet.builtin(), true, Duration.ofSeconds(60)));
     }
     console = out.toString(StandardCharsets.UTF_8);
     System.out.println(console);
@@ -76,9 +80,11 @@ class ScanIT {
     String html = Files.readString(result.report());
     assertTrue(html.length() > 100_000, "a single-file Allure report embeds its app");
     String data = String.join("\n", RawValueScanner.decodedBlobs(html));
-    assertTrue(data.contains("A stranger asks every declared search cluster"), "scenario in report");
+    assertTrue(
+        data.contains("A stranger asks every declared search cluster"), "scenario in report");
     assertTrue(data.contains("\"status\":\"failed\""), "the legacy scenario failed");
-    assertTrue(data.contains("evidence: sample of index " + EhacData.TRAVELLERS_INDEX),
+    assertTrue(
+        data.contains("evidence: sample of index " + EhacData.TRAVELLERS_INDEX),
         "evidence attached");
     assertTrue(data.contains("••••••••"), "masked values are what the report shows");
     assertTrue(data.contains("hipaa:164.312(a)(1)"), "clauses labelled");

@@ -11,7 +11,14 @@ public final class Profiles {
   private Profiles() {}
 
   public static TargetProfile search(String name, URI url) {
-    return new TargetProfile(name, "", new Scope(List.of(url.getHost())), 50, 3,
-        List.of(new Endpoint("search", "search", url, null)), List.of(), null);
+    return new TargetProfile(
+        name,
+        "",
+        new Scope(List.of(url.getHost())),
+        50,
+        3,
+        List.of(new Endpoint("search", "search", url, null)),
+        List.of(),
+        null);
   }
 }

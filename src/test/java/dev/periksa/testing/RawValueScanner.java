@@ -95,9 +95,12 @@ public final class RawValueScanner {
     while (b.find()) {
       try {
         byte[] raw = Base64.getDecoder().decode(b.group());
-        out.add(StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .decode(java.nio.ByteBuffer.wrap(raw)).toString());
+        out.add(
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(raw))
+                .toString());
       } catch (IllegalArgumentException | CharacterCodingException e) {
         // Not base64 text: a font, an image, or not base64 at all.
       }

@@ -19,13 +19,16 @@ public final class SharedLab {
         throw new IllegalStateException("the lab did not start", e);
       }
       Lab started = lab;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          started.close();
-        } catch (Exception e) {
-          // The JVM is going away.
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      started.close();
+                    } catch (Exception e) {
+                      // The JVM is going away.
+                    }
+                  }));
     }
     return lab;
   }

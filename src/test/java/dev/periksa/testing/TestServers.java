@@ -44,20 +44,22 @@ public final class TestServers {
       throws IOException {
     HttpServer s = HttpServer.create(new InetSocketAddress(host, 0), 16);
     s.setExecutor(Executors.newFixedThreadPool(2));
-    s.createContext("/", ex -> {
-      try (ex) {
-        ex.getRequestBody().readAllBytes();
-        Reply r = replies.getOrDefault(ex.getRequestURI().getPath(), otherwise);
-        byte[] bytes = r.body().getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.sendResponseHeaders(r.status(), bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-          try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
+    s.createContext(
+        "/",
+        ex -> {
+          try (ex) {
+            ex.getRequestBody().readAllBytes();
+            Reply r = replies.getOrDefault(ex.getRequestURI().getPath(), otherwise);
+            byte[] bytes = r.body().getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(r.status(), bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+              try (OutputStream out = ex.getResponseBody()) {
+                out.write(bytes);
+              }
+            }
           }
-        }
-      }
-    });
+        });
     s.start();
     return new Running(s);
   }
@@ -83,21 +85,25 @@ public final class TestServers {
     public Resetting(String host) throws IOException {
       socket = new ServerSocket();
       socket.bind(new InetSocketAddress(host, 0));
-      Thread t = new Thread(() -> {
-        while (!socket.isClosed()) {
-          try (Socket c = socket.accept()) {
-            c.setSoLinger(true, 0);
-          } catch (IOException e) {
-            return;
-          }
-        }
-      }, "resetting-server");
+      Thread t =
+          new Thread(
+              () -> {
+                while (!socket.isClosed()) {
+                  try (Socket c = socket.accept()) {
+                    c.setSoLinger(true, 0);
+                  } catch (IOException e) {
+                    return;
+                  }
+                }
+              },
+              "resetting-server");
       t.setDaemon(true);
       t.start();
     }
 
     public URI url() {
-      return URI.create("http://" + socket.getInetAddress().getHostAddress() + ":" + socket.getLocalPort());
+      return URI.create(
+          "http://" + socket.getInetAddress().getHostAddress() + ":" + socket.getLocalPort());
     }
 
     @Override

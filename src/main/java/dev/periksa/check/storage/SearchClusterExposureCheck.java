@@ -56,8 +56,10 @@ public final class SearchClusterExposureCheck implements Check {
 
   /** Indices sampled when a cluster is open, largest first. */
   static final int MAX_INDICES_SAMPLED = 3;
+
   /** Documents read from each sampled index. */
   static final int DOCS_PER_INDEX = 2;
+
   /** Indices named in the evidence. */
   static final int MAX_INDICES_LISTED = 50;
 
@@ -75,8 +77,14 @@ public final class SearchClusterExposureCheck implements Check {
       try {
         probe(ctx, e, result);
       } catch (ProbeException ex) {
-        result.observe(ctx.redactor().capture("no usable reply from " + e.name(), e.url().toString(),
-            0, null, Map.of("error", ex.getMessage())));
+        result.observe(
+            ctx.redactor()
+                .capture(
+                    "no usable reply from " + e.name(),
+                    e.url().toString(),
+                    0,
+                    null,
+                    Map.of("error", ex.getMessage())));
         result.part(Outcome.INCONCLUSIVE, e.name() + ": " + ex.getMessage());
       }
     }
@@ -88,11 +96,14 @@ public final class SearchClusterExposureCheck implements Check {
     ProbeResponse random = ctx.http().get(resolve(base, "/periksa-" + token()));
     ProbeResponse root = ctx.http().get(resolve(base, "/"));
     ProbeResponse listing =
-        ctx.http().get(resolve(base, "/_cat/indices?format=json&bytes=b&h=index,docs.count,store.size,status"));
+        ctx.http()
+            .get(
+                resolve(
+                    base,
+                    "/_cat/indices?format=json&bytes=b&h=index,docs.count,store.size,status"));
 
     Optional<Banner> banner = Banner.of(root);
-    boolean catchAll =
-        random.isSuccess() && (Banner.of(random).isPresent() || same(random, root));
+    boolean catchAll = random.isSuccess() && (Banner.of(random).isPresent() || same(random, root));
     Optional<List<IndexInfo>> indices = IndexInfo.listing(listing);
     boolean productError = productError(random);
 
@@ -102,10 +113,19 @@ public final class SearchClusterExposureCheck implements Check {
     result.observe(listingEvidence);
 
     if (catchAll) {
-      result.observe(ctx.redactor().capture("random path", random.request(), random.status(),
-          random.body(), Map.of("note", "answers an invented path like the root page")));
-      result.part(Outcome.PASS, e.name() + ": answers every path with the same page; a look-alike,"
-          + " not a search cluster");
+      result.observe(
+          ctx.redactor()
+              .capture(
+                  "random path",
+                  random.request(),
+                  random.status(),
+                  random.body(),
+                  Map.of("note", "answers an invented path like the root page")));
+      result.part(
+          Outcome.PASS,
+          e.name()
+              + ": answers every path with the same page; a look-alike,"
+              + " not a search cluster");
       return;
     }
     if (indices.isPresent() && (banner.isPresent() || productError)) {
@@ -118,38 +138,62 @@ public final class SearchClusterExposureCheck implements Check {
       return;
     }
     if (banner.isPresent() && listing.isRefusal() && productError) {
-      Finding f = new Finding(
-          banner.get().product() + " identifies itself to anyone (index listing refused)",
-          base.toString(), Severity.LOW, List.of(rootEvidence, listingEvidence),
-          METADATA.remediation());
+      Finding f =
+          new Finding(
+              banner.get().product() + " identifies itself to anyone (index listing refused)",
+              base.toString(),
+              Severity.LOW,
+              List.of(rootEvidence, listingEvidence),
+              METADATA.remediation());
       result.fail(f, e.name() + ": banner answered without credentials");
       return;
     }
-    result.part(Outcome.INCONCLUSIVE, e.name() + ": did not answer like a search cluster (GET / → "
-        + root.status() + ", index listing → " + listing.status() + ")");
+    result.part(
+        Outcome.INCONCLUSIVE,
+        e.name()
+            + ": did not answer like a search cluster (GET / → "
+            + root.status()
+            + ", index listing → "
+            + listing.status()
+            + ")");
   }
 
-  private void exposed(TargetContext ctx, Endpoint e, Optional<Banner> banner,
-      List<IndexInfo> indices, List<Evidence> seen, CheckResult.Builder result) {
+  private void exposed(
+      TargetContext ctx,
+      Endpoint e,
+      Optional<Banner> banner,
+      List<IndexInfo> indices,
+      List<Evidence> seen,
+      CheckResult.Builder result) {
     List<Evidence> evidence = new ArrayList<>(seen);
     Map<PiiType, Integer> total = new EnumMap<>(PiiType.class);
-    List<IndexInfo> sample = indices.stream()
-        .filter(i -> !i.name().startsWith("."))
-        .sorted(Comparator.comparingLong(IndexInfo::documents).reversed())
-        .limit(MAX_INDICES_SAMPLED)
-        .toList();
+    List<IndexInfo> sample =
+        indices.stream()
+            .filter(i -> !i.name().startsWith("."))
+            .sorted(Comparator.comparingLong(IndexInfo::documents).reversed())
+            .limit(MAX_INDICES_SAMPLED)
+            .toList();
     for (IndexInfo idx : sample) {
-      ProbeResponse r = ctx.http().get(resolve(e.url(),
-          "/" + URLEncoder.encode(idx.name(), StandardCharsets.UTF_8) + "/_search?size="
-              + DOCS_PER_INDEX));
+      ProbeResponse r =
+          ctx.http()
+              .get(
+                  resolve(
+                      e.url(),
+                      "/"
+                          + URLEncoder.encode(idx.name(), StandardCharsets.UTF_8)
+                          + "/_search?size="
+                          + DOCS_PER_INDEX));
       List<String> docs = new ArrayList<>();
-      r.json().map(j -> j.path("hits").path("hits")).ifPresent(hits -> {
-        for (JsonNode h : hits) {
-          if (h.has("_source")) {
-            docs.add(h.get("_source").toString());
-          }
-        }
-      });
+      r.json()
+          .map(j -> j.path("hits").path("hits"))
+          .ifPresent(
+              hits -> {
+                for (JsonNode h : hits) {
+                  if (h.has("_source")) {
+                    docs.add(h.get("_source").toString());
+                  }
+                }
+              });
       for (String d : docs) {
         List<PiiMatch> ms = ctx.scanner().scan(d);
         ctx.scanner().count(ms).forEach((k, v) -> total.merge(k, v, Integer::sum));
@@ -158,19 +202,28 @@ public final class SearchClusterExposureCheck implements Check {
       facts.put("index", idx.name());
       facts.put("documents", idx.documents());
       facts.put("sampled", docs.size());
-      evidence.add(ctx.redactor().capture("sample of index " + idx.name(), r.request(), r.status(),
-          r.body(), facts, docs));
+      evidence.add(
+          ctx.redactor()
+              .capture(
+                  "sample of index " + idx.name(), r.request(), r.status(), r.body(), facts, docs));
     }
     long documents = indices.stream().mapToLong(IndexInfo::documents).sum();
     Severity severity = Redactor.severityOf(total);
     String product = banner.map(b -> b.product() + " " + b.version()).orElse("Search cluster");
-    String holds = total.isEmpty()
-        ? "no personal data in the sample"
-        : "sample holds " + total.keySet().stream().map(PiiType::label).collect(Collectors.joining(", "));
-    Finding f = new Finding(
-        String.format("%s answers anyone: %d indices, %,d documents; %s", product, indices.size(),
-            documents, holds),
-        e.url().toString(), severity, evidence, METADATA.remediation());
+    String holds =
+        total.isEmpty()
+            ? "no personal data in the sample"
+            : "sample holds "
+                + total.keySet().stream().map(PiiType::label).collect(Collectors.joining(", "));
+    Finding f =
+        new Finding(
+            String.format(
+                "%s answers anyone: %d indices, %,d documents; %s",
+                product, indices.size(), documents, holds),
+            e.url().toString(),
+            severity,
+            evidence,
+            METADATA.remediation());
     result.fail(f, e.name() + ": open to anyone (" + severity + ")");
   }
 
@@ -183,63 +236,91 @@ public final class SearchClusterExposureCheck implements Check {
     if (id.isEmpty()) {
       return;
     }
-    String basic = Base64.getEncoder().encodeToString(
-        (id.get().username() + ":" + id.get().password().reveal()).getBytes(StandardCharsets.UTF_8));
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(
+                (id.get().username() + ":" + id.get().password().reveal())
+                    .getBytes(StandardCharsets.UTF_8));
     try {
-      ProbeResponse r = ctx.http().get(resolve(e.url(), "/"), Map.of("Authorization", "Basic " + basic));
+      ProbeResponse r =
+          ctx.http().get(resolve(e.url(), "/"), Map.of("Authorization", "Basic " + basic));
       Map<String, Object> facts = new LinkedHashMap<>();
       facts.put("identity", id.get().name());
-      Banner.of(r).ifPresent(b -> {
-        facts.put("product", b.product());
-        facts.put("version", b.version());
-      });
+      Banner.of(r)
+          .ifPresent(
+              b -> {
+                facts.put("product", b.product());
+                facts.put("version", b.version());
+              });
       facts.put("answered", Banner.of(r).isPresent());
-      result.observe(ctx.redactor().capture("with the declared identity", r.request(), r.status(),
-          r.body(), facts));
+      result.observe(
+          ctx.redactor()
+              .capture("with the declared identity", r.request(), r.status(), r.body(), facts));
     } catch (ProbeException ex) {
-      result.observe(ctx.redactor().capture("with the declared identity", e.url().toString(), 0,
-          null, Map.of("error", ex.getMessage())));
+      result.observe(
+          ctx.redactor()
+              .capture(
+                  "with the declared identity",
+                  e.url().toString(),
+                  0,
+                  null,
+                  Map.of("error", ex.getMessage())));
     }
   }
 
   private Evidence bannerEvidence(TargetContext ctx, ProbeResponse root, Optional<Banner> banner) {
     Map<String, Object> facts = new LinkedHashMap<>();
-    banner.ifPresent(b -> {
-      facts.put("product", b.product());
-      facts.put("version", b.version());
-      facts.put("cluster", b.cluster());
-    });
+    banner.ifPresent(
+        b -> {
+          facts.put("product", b.product());
+          facts.put("version", b.version());
+          facts.put("cluster", b.cluster());
+        });
     root.header("www-authenticate").ifPresent(h -> facts.put("challenge", h));
-    root.json().map(j -> j.path("error").path("type").asText("")).filter(s -> !s.isEmpty())
+    root.json()
+        .map(j -> j.path("error").path("type").asText(""))
+        .filter(s -> !s.isEmpty())
         .ifPresent(t -> facts.put("error", t));
-    return ctx.redactor().capture("banner (GET /)", root.request(), root.status(), root.body(), facts);
+    return ctx.redactor()
+        .capture("banner (GET /)", root.request(), root.status(), root.body(), facts);
   }
 
-  private Evidence listingEvidence(TargetContext ctx, ProbeResponse listing,
-      Optional<List<IndexInfo>> indices) {
+  private Evidence listingEvidence(
+      TargetContext ctx, ProbeResponse listing, Optional<List<IndexInfo>> indices) {
     Map<String, Object> facts = new LinkedHashMap<>();
-    indices.ifPresent(list -> {
-      facts.put("indexCount", list.size());
-      facts.put("documents", list.stream().mapToLong(IndexInfo::documents).sum());
-      List<Map<String, Object>> named = new ArrayList<>();
-      list.stream().limit(MAX_INDICES_LISTED).forEach(i -> {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("index", i.name());
-        m.put("documents", i.documents());
-        m.put("bytes", i.bytes());
-        named.add(m);
-      });
-      facts.put("indices", named);
-    });
-    return ctx.redactor().capture("index listing (GET /_cat/indices)", listing.request(),
-        listing.status(), listing.body(), facts);
+    indices.ifPresent(
+        list -> {
+          facts.put("indexCount", list.size());
+          facts.put("documents", list.stream().mapToLong(IndexInfo::documents).sum());
+          List<Map<String, Object>> named = new ArrayList<>();
+          list.stream()
+              .limit(MAX_INDICES_LISTED)
+              .forEach(
+                  i -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("index", i.name());
+                    m.put("documents", i.documents());
+                    m.put("bytes", i.bytes());
+                    named.add(m);
+                  });
+          facts.put("indices", named);
+        });
+    return ctx.redactor()
+        .capture(
+            "index listing (GET /_cat/indices)",
+            listing.request(),
+            listing.status(),
+            listing.body(),
+            facts);
   }
 
   /** The product's own error on an invented path: Elasticsearch-family JSON with error.type. */
   static boolean productError(ProbeResponse random) {
-    return random.status() == 404 && random.json()
-        .map(j -> j.path("error").path("type").isTextual() && j.has("status"))
-        .orElse(false);
+    return random.status() == 404
+        && random
+            .json()
+            .map(j -> j.path("error").path("type").isTextual() && j.has("status"))
+            .orElse(false);
   }
 
   private static boolean same(ProbeResponse a, ProbeResponse b) {
@@ -266,20 +347,23 @@ public final class SearchClusterExposureCheck implements Check {
       if (!r.isSuccess()) {
         return Optional.empty();
       }
-      return r.json().flatMap(j -> {
-        JsonNode v = j.path("version");
-        if (!v.path("number").isTextual()) {
-          return Optional.empty();
-        }
-        String cluster = j.path("cluster_name").asText("");
-        if ("opensearch".equals(v.path("distribution").asText())) {
-          return Optional.of(new Banner("OpenSearch", v.path("number").asText(), cluster));
-        }
-        if (j.path("tagline").asText("").contains("You Know, for Search")) {
-          return Optional.of(new Banner("Elasticsearch", v.path("number").asText(), cluster));
-        }
-        return Optional.empty();
-      });
+      return r.json()
+          .flatMap(
+              j -> {
+                JsonNode v = j.path("version");
+                if (!v.path("number").isTextual()) {
+                  return Optional.empty();
+                }
+                String cluster = j.path("cluster_name").asText("");
+                if ("opensearch".equals(v.path("distribution").asText())) {
+                  return Optional.of(new Banner("OpenSearch", v.path("number").asText(), cluster));
+                }
+                if (j.path("tagline").asText("").contains("You Know, for Search")) {
+                  return Optional.of(
+                      new Banner("Elasticsearch", v.path("number").asText(), cluster));
+                }
+                return Optional.empty();
+              });
     }
   }
 
@@ -289,20 +373,25 @@ public final class SearchClusterExposureCheck implements Check {
       if (!r.isSuccess()) {
         return Optional.empty();
       }
-      return r.json().flatMap(j -> {
-        if (!j.isArray()) {
-          return Optional.empty();
-        }
-        List<IndexInfo> out = new ArrayList<>();
-        for (JsonNode row : j) {
-          if (!row.path("index").isTextual()) {
-            return Optional.empty();
-          }
-          out.add(new IndexInfo(row.get("index").asText(), number(row.path("docs.count")),
-              number(row.path("store.size"))));
-        }
-        return Optional.of(out);
-      });
+      return r.json()
+          .flatMap(
+              j -> {
+                if (!j.isArray()) {
+                  return Optional.empty();
+                }
+                List<IndexInfo> out = new ArrayList<>();
+                for (JsonNode row : j) {
+                  if (!row.path("index").isTextual()) {
+                    return Optional.empty();
+                  }
+                  out.add(
+                      new IndexInfo(
+                          row.get("index").asText(),
+                          number(row.path("docs.count")),
+                          number(row.path("store.size"))));
+                }
+                return Optional.of(out);
+              });
     }
 
     private static long number(JsonNode n) {

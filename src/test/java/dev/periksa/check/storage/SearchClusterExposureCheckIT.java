@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class SearchClusterExposureCheckIT {
 
   private static CheckResult scan(TargetProfile p) {
-    return new CheckRunner(Duration.ofSeconds(60)).run(new SearchClusterExposureCheck(), TargetContext.of(p));
+    return new CheckRunner(Duration.ofSeconds(60))
+        .run(new SearchClusterExposureCheck(), TargetContext.of(p));
   }
 
   @Test
@@ -36,31 +37,51 @@ class SearchClusterExposureCheckIT {
     assertEquals(Outcome.FAIL, r.outcome(), r.reason());
     assertEquals(Severity.CRITICAL, r.severity());
     Finding f = r.findings().get(0);
-    assertTrue(f.title().startsWith("OpenSearch 2.19.6 answers anyone: 2 indices, 20,226 documents"),
+    assertTrue(
+        f.title().startsWith("OpenSearch 2.19.6 answers anyone: 2 indices, 20,226 documents"),
         f.title());
 
-    Evidence listing = f.evidence().stream().filter(e -> e.title().startsWith("index listing"))
-        .findFirst().orElseThrow();
+    Evidence listing =
+        f.evidence().stream()
+            .filter(e -> e.title().startsWith("index listing"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(2, listing.facts().get("indexCount"));
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> indices = (List<Map<String, Object>>) listing.facts().get("indices");
-    assertTrue(indices.contains(Map.of("index", EhacData.TRAVELLERS_INDEX, "documents", 20_000L,
-        "bytes", indices.stream().filter(i -> i.get("index").equals(EhacData.TRAVELLERS_INDEX))
-            .findFirst().orElseThrow().get("bytes"))), indices.toString());
+    assertTrue(
+        indices.contains(
+            Map.of(
+                "index",
+                EhacData.TRAVELLERS_INDEX,
+                "documents",
+                20_000L,
+                "bytes",
+                indices.stream()
+                    .filter(i -> i.get("index").equals(EhacData.TRAVELLERS_INDEX))
+                    .findFirst()
+                    .orElseThrow()
+                    .get("bytes"))),
+        indices.toString());
 
-    Evidence sample = f.evidence().stream()
-        .filter(e -> e.title().equals("sample of index " + EhacData.TRAVELLERS_INDEX))
-        .findFirst().orElseThrow();
+    Evidence sample =
+        f.evidence().stream()
+            .filter(e -> e.title().equals("sample of index " + EhacData.TRAVELLERS_INDEX))
+            .findFirst()
+            .orElseThrow();
     assertEquals(SearchClusterExposureCheck.DOCS_PER_INDEX, sample.facts().get("sampled"));
     assertEquals(SearchClusterExposureCheck.DOCS_PER_INDEX, sample.samples().size());
     for (String type : List.of("NIK", "PHONE", "TEST_RESULT", "NAME")) {
-      assertTrue(sample.personalData().getOrDefault(type, 0) >= 1, type + " in " + sample.personalData());
+      assertTrue(
+          sample.personalData().getOrDefault(type, 0) >= 1, type + " in " + sample.personalData());
     }
     assertEquals(64, sample.sha256().length());
 
-    Evidence hospitals = f.evidence().stream()
-        .filter(e -> e.title().equals("sample of index " + EhacData.HOSPITALS_INDEX))
-        .findFirst().orElseThrow();
+    Evidence hospitals =
+        f.evidence().stream()
+            .filter(e -> e.title().equals("sample of index " + EhacData.HOSPITALS_INDEX))
+            .findFirst()
+            .orElseThrow();
     assertTrue(hospitals.personalData().isEmpty(), "hospitals hold nothing personal");
 
     String json = Json.MAPPER.writeValueAsString(ResultModel.check(r));
@@ -75,12 +96,18 @@ class SearchClusterExposureCheckIT {
   void theHardenedTwinPassesAndItsIdentityReachesTheCluster() {
     CheckResult r = scan(SharedLab.profile("ehac-hardened.yaml"));
     assertEquals(Outcome.PASS, r.outcome(), r.reason());
-    Evidence banner = r.observations().stream().filter(e -> e.title().startsWith("banner"))
-        .findFirst().orElseThrow();
+    Evidence banner =
+        r.observations().stream()
+            .filter(e -> e.title().startsWith("banner"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(401, banner.status());
     assertTrue(String.valueOf(banner.facts().get("challenge")).startsWith("Basic"));
-    Evidence confirmed = r.observations().stream()
-        .filter(e -> e.title().equals("with the declared identity")).findFirst().orElseThrow();
+    Evidence confirmed =
+        r.observations().stream()
+            .filter(e -> e.title().equals("with the declared identity"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(200, confirmed.status());
     assertEquals(true, confirmed.facts().get("answered"));
     assertEquals("OpenSearch", confirmed.facts().get("product"));
@@ -88,7 +115,8 @@ class SearchClusterExposureCheckIT {
 
   @Test
   void aCatchAllPageWithACopiedBannerIsNotAFinding() throws Exception {
-    try (TestServers.Running s = TestServers.catchAll("127.0.0.5", 200, TestServers.OPENSEARCH_BANNER)) {
+    try (TestServers.Running s =
+        TestServers.catchAll("127.0.0.5", 200, TestServers.OPENSEARCH_BANNER)) {
       CheckResult r = scan(Profiles.search("look-alike", s.url()));
       assertEquals(Outcome.PASS, r.outcome(), r.reason());
       assertTrue(r.reason().contains("look-alike"), r.reason());
@@ -98,9 +126,11 @@ class SearchClusterExposureCheckIT {
   @Test
   void aBannerWithoutAnIndexListingIsNotAnExposure() throws Exception {
     // The banner at / but a plain 404 everywhere else: one signal, not two.
-    try (TestServers.Running s = TestServers.paths("127.0.0.5",
-        Map.of("/", new TestServers.Reply(200, TestServers.OPENSEARCH_BANNER)),
-        new TestServers.Reply(404, "not found"))) {
+    try (TestServers.Running s =
+        TestServers.paths(
+            "127.0.0.5",
+            Map.of("/", new TestServers.Reply(200, TestServers.OPENSEARCH_BANNER)),
+            new TestServers.Reply(404, "not found"))) {
       CheckResult r = scan(Profiles.search("banner-only", s.url()));
       assertEquals(Outcome.INCONCLUSIVE, r.outcome(), r.reason());
     }
@@ -123,7 +153,8 @@ class SearchClusterExposureCheckIT {
 
   @Test
   void malformedJsonIsInconclusive() throws Exception {
-    try (TestServers.Running s = TestServers.catchAll("127.0.0.5", 500, "{\"version\": {\"number\": ")) {
+    try (TestServers.Running s =
+        TestServers.catchAll("127.0.0.5", 500, "{\"version\": {\"number\": ")) {
       CheckResult r = scan(Profiles.search("malformed", s.url()));
       assertEquals(Outcome.INCONCLUSIVE, r.outcome(), r.reason());
     }
