@@ -1,0 +1,349 @@
+package dev.periksa.target;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code targets/*.yaml}. Every problem is reported with the file and the field path (unknown
+ * key, missing field, unresolved {@code ${VAR}}, URL outside the scope) before anything is probed.
+ */
+public final class ProfileLoader {
+
+  /** Endpoint kinds a check knows how to probe. */
+  public static final Set<String> ENDPOINT_KINDS = Set.of("search", "http");
+
+  static final double DEFAULT_RATE_LIMIT = 10.0;
+  static final int DEFAULT_TIMEOUT_SECONDS = 10;
+
+  private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+  private static final YAMLMapper YAML = new YAMLMapper();
+
+  private final Function<String, String> variables;
+
+  /** Resolves {@code ${VAR}} from the process environment. */
+  public ProfileLoader() {
+    this(System::getenv);
+  }
+
+  /** Resolves {@code ${VAR}} with the given lookup (null means unset). */
+  public ProfileLoader(Function<String, String> variables) {
+    this.variables = variables;
+  }
+
+  /** Resolves from the map first, then from the environment. */
+  public static ProfileLoader withOverrides(Map<String, String> overrides) {
+    return new ProfileLoader(
+        name -> overrides.containsKey(name) ? overrides.get(name) : System.getenv(name));
+  }
+
+  public TargetProfile load(Path file) throws ProfileException {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new ProfileException(file + ": no such file");
+    } catch (IOException e) {
+      throw new ProfileException(file + ": cannot be read: " + e.getMessage(), e);
+    }
+    return parse(file, text);
+  }
+
+  /** Reads a profile from text; {@code file} names it in errors and reports. */
+  public TargetProfile parse(Path file, String text) throws ProfileException {
+    JsonNode root;
+    try {
+      root = YAML.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new ProfileException(
+          file
+              + ": not valid YAML at line "
+              + e.getLocation().getLineNr()
+              + ": "
+              + e.getOriginalMessage(),
+          e);
+    }
+    Reader r = new Reader(file);
+    if (root == null || !root.isObject()) {
+      throw r.error(
+          "", "the profile must be a mapping with at least 'name', 'scope' and 'endpoints'");
+    }
+    r.keys(
+        root,
+        "",
+        Set.of(
+            "name",
+            "description",
+            "scope",
+            "rateLimit",
+            "timeoutSeconds",
+            "endpoints",
+            "identities"));
+    String name = r.text(root, "", "name", true);
+    String description = r.text(root, "", "description", false);
+
+    JsonNode scopeNode = r.object(root, "", "scope", true);
+    r.keys(scopeNode, "scope", Set.of("hosts"));
+    List<String> hosts = new ArrayList<>();
+    JsonNode hostList = r.array(scopeNode, "scope", "hosts", true);
+    for (int i = 0; i < hostList.size(); i++) {
+      hosts.add(r.scalar(hostList.get(i), "scope.hosts[" + i + "]"));
+    }
+    if (hosts.isEmpty()) {
+      throw r.error("scope.hosts", "must name at least one host");
+    }
+    Scope scope = new Scope(hosts);
+
+    double rate =
+        root.has("rateLimit") ? r.positiveNumber(root, "", "rateLimit") : DEFAULT_RATE_LIMIT;
+    int timeout =
+        root.has("timeoutSeconds")
+            ? (int) r.positiveNumber(root, "", "timeoutSeconds")
+            : DEFAULT_TIMEOUT_SECONDS;
+
+    List<Identity> identities = new ArrayList<>();
+    Set<String> identityNames = new HashSet<>();
+    if (root.has("identities")) {
+      JsonNode list = r.array(root, "", "identities", true);
+      for (int i = 0; i < list.size(); i++) {
+        String p = "identities[" + i + "]";
+        JsonNode n = list.get(i);
+        if (!n.isObject()) {
+          throw r.error(p, "must be a mapping with 'name', 'username' and 'password'");
+        }
+        r.keys(n, p, Set.of("name", "username", "password", "owns"));
+        String iname = r.text(n, p, "name", true);
+        if (!identityNames.add(iname)) {
+          throw r.error(p + ".name", "identity '" + iname + "' is declared twice");
+        }
+        List<String> owns = new ArrayList<>();
+        if (n.has("owns")) {
+          JsonNode o = r.array(n, p, "owns", true);
+          for (int j = 0; j < o.size(); j++) {
+            owns.add(r.scalar(o.get(j), p + ".owns[" + j + "]"));
+          }
+        }
+        identities.add(
+            new Identity(
+                iname,
+                r.text(n, p, "username", true),
+                new Secret(r.text(n, p, "password", true)),
+                owns));
+      }
+    }
+
+    List<Endpoint> endpoints = new ArrayList<>();
+    JsonNode list = r.array(root, "", "endpoints", true);
+    if (list.isEmpty()) {
+      throw r.error("endpoints", "must declare at least one endpoint");
+    }
+    Set<String> endpointNames = new HashSet<>();
+    for (int i = 0; i < list.size(); i++) {
+      String p = "endpoints[" + i + "]";
+      JsonNode n = list.get(i);
+      if (!n.isObject()) {
+        throw r.error(p, "must be a mapping with 'name', 'kind' and 'url'");
+      }
+      r.keys(n, p, Set.of("name", "kind", "url", "identity"));
+      String ename = r.text(n, p, "name", true);
+      if (!endpointNames.add(ename)) {
+        throw r.error(p + ".name", "endpoint '" + ename + "' is declared twice");
+      }
+      String kind = r.text(n, p, "kind", true);
+      if (!ENDPOINT_KINDS.contains(kind)) {
+        throw r.error(
+            p + ".kind",
+            "unknown kind '"
+                + kind
+                + "' (known: "
+                + String.join(", ", new java.util.TreeSet<>(ENDPOINT_KINDS))
+                + ")");
+      }
+      URI url = r.url(n, p, "url");
+      if (!scope.allows(url.getHost())) {
+        throw r.error(
+            p + ".url",
+            "host "
+                + url.getHost()
+                + " is outside the scope (scope.hosts: "
+                + String.join(", ", scope.hosts())
+                + ")");
+      }
+      String identity = r.text(n, p, "identity", false);
+      if (identity != null && !identityNames.contains(identity)) {
+        throw r.error(p + ".identity", "no identity named '" + identity + "' is declared");
+      }
+      endpoints.add(new Endpoint(ename, kind, url, identity));
+    }
+    return new TargetProfile(
+        name,
+        description == null ? "" : description,
+        scope,
+        rate,
+        timeout,
+        endpoints,
+        identities,
+        file);
+  }
+
+  /** Walks the tree with the file name at hand, so every error can say where it is. */
+  private final class Reader {
+    private final Path file;
+
+    Reader(Path file) {
+      this.file = file;
+    }
+
+    ProfileException error(String path, String message) {
+      return new ProfileException(file + (path.isEmpty() ? "" : ": " + path) + ": " + message);
+    }
+
+    private String join(String parent, String field) {
+      return parent.isEmpty() ? field : parent + "." + field;
+    }
+
+    void keys(JsonNode node, String path, Set<String> allowed) throws ProfileException {
+      Iterator<String> it = node.fieldNames();
+      while (it.hasNext()) {
+        String k = it.next();
+        if (!allowed.contains(k)) {
+          throw error(
+              join(path, k),
+              "unknown key (allowed here: "
+                  + String.join(", ", new java.util.TreeSet<>(allowed))
+                  + ")");
+        }
+      }
+    }
+
+    JsonNode object(JsonNode parent, String path, String field, boolean required)
+        throws ProfileException {
+      JsonNode n = parent.get(field);
+      if (n == null || n.isNull()) {
+        if (required) {
+          throw error(join(path, field), "missing");
+        }
+        return null;
+      }
+      if (!n.isObject()) {
+        throw error(join(path, field), "must be a mapping");
+      }
+      return n;
+    }
+
+    JsonNode array(JsonNode parent, String path, String field, boolean required)
+        throws ProfileException {
+      JsonNode n = parent.get(field);
+      if (n == null || n.isNull()) {
+        if (required) {
+          throw error(join(path, field), "missing");
+        }
+        return YAML.createArrayNode();
+      }
+      if (!n.isArray()) {
+        throw error(join(path, field), "must be a list");
+      }
+      return n;
+    }
+
+    String text(JsonNode parent, String path, String field, boolean required)
+        throws ProfileException {
+      JsonNode n = parent.get(field);
+      if (n == null || n.isNull()) {
+        if (required) {
+          throw error(join(path, field), "missing");
+        }
+        return null;
+      }
+      String v = scalar(n, join(path, field));
+      if (required && v.isBlank()) {
+        throw error(join(path, field), "must not be empty");
+      }
+      return v;
+    }
+
+    String scalar(JsonNode n, String path) throws ProfileException {
+      if (!n.isValueNode()) {
+        throw error(path, "must be a single value");
+      }
+      return resolve(n.asText(), path);
+    }
+
+    double positiveNumber(JsonNode parent, String path, String field) throws ProfileException {
+      JsonNode n = parent.get(field);
+      String raw = scalar(n, join(path, field));
+      try {
+        double d = Double.parseDouble(raw);
+        if (d > 0 && Double.isFinite(d)) {
+          return d;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw error(join(path, field), "must be a positive number, not '" + raw + "'");
+    }
+
+    URI url(JsonNode parent, String path, String field) throws ProfileException {
+      String raw = text(parent, path, field, true);
+      String p = join(path, field);
+      URI u;
+      try {
+        u = new URI(raw);
+      } catch (URISyntaxException e) {
+        throw error(p, "not a valid URL: " + e.getReason());
+      }
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        throw error(p, "must be an http:// or https:// URL");
+      }
+      if (u.getHost() == null) {
+        throw error(p, "has no host");
+      }
+      if (u.getUserInfo() != null) {
+        throw error(p, "must not carry credentials; declare an identity instead");
+      }
+      return u;
+    }
+
+    /** Replaces every {@code ${VAR}}; an unset variable stops the load, naming it. */
+    String resolve(String value, String path) throws ProfileException {
+      Matcher m = VAR.matcher(value);
+      StringBuilder out = new StringBuilder();
+      Set<String> missing = new LinkedHashSet<>();
+      while (m.find()) {
+        String v = variables.apply(m.group(1));
+        if (v == null) {
+          missing.add(m.group(1));
+          v = "";
+        }
+        m.appendReplacement(out, Matcher.quoteReplacement(v));
+      }
+      m.appendTail(out);
+      if (!missing.isEmpty()) {
+        throw error(
+            path,
+            "variable "
+                + String.join(", ", missing.stream().map(s -> "${" + s + "}").toList())
+                + " is not set in the environment");
+      }
+      return out.toString();
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package dev.periksa.target;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProfileLoaderTest {
+  @TempDir Path dir;
+
+  private final ProfileLoader loader =
+      new ProfileLoader(Map.of("HOST", "127.0.0.2", "PORT", "9200", "SECRET", "s3cr3t-value")::get);
+
+  private static final String GOOD =
+      """
+      name: lab
+      scope:
+        hosts: ["${HOST}"]
+      endpoints:
+        - name: search
+          kind: search
+          url: "http://${HOST}:${PORT}"
+          identity: reader
+      identities:
+        - name: reader
+          username: ehac
+          password: "${SECRET}"
+          owns: [EHAC-1]
+      """;
+
+  private Path write(String yaml) throws IOException {
+    Path p = dir.resolve("target.yaml");
+    Files.writeString(p, yaml);
+    return p;
+  }
+
+  private String error(String yaml) throws IOException {
+    Path p = write(yaml);
+    ProfileException e = assertThrows(ProfileException.class, () -> loader.load(p));
+    assertTrue(e.getMessage().startsWith(p.toString() + ": "), e.getMessage());
+    return e.getMessage().substring(p.toString().length() + 2);
+  }
+
+  @Test
+  void readsAProfileAndResolvesVariables() throws Exception {
+    TargetProfile t = loader.load(write(GOOD));
+    assertEquals("lab", t.name());
+    assertEquals("http://127.0.0.2:9200", t.endpoints().get(0).url().toString());
+    assertEquals(1, t.endpoints("search").size());
+    assertEquals(10.0, t.rateLimit());
+    assertEquals(10, t.timeoutSeconds());
+    Identity id = t.identity("reader").orElseThrow();
+    assertEquals("s3cr3t-value", id.password().reveal());
+    assertEquals("[EHAC-1]", id.owns().toString());
+    assertFalse(t.toString().contains("s3cr3t-value"), "a secret must print masked");
+  }
+
+  @Test
+  void unknownKeyIsNamedWithItsPath() throws Exception {
+    assertEquals(
+        "endpoints[0].urll: unknown key (allowed here: identity, kind, name, url)",
+        error(GOOD.replace("url:", "urll:")));
+  }
+
+  @Test
+  void missingFieldIsNamed() throws Exception {
+    assertEquals("endpoints[0].kind: missing", error(GOOD.replace("    kind: search\n", "")));
+    assertEquals("scope: missing", error("name: x\nendpoints: []\n"));
+  }
+
+  @Test
+  void unresolvedVariableIsNamed() throws Exception {
+    assertEquals(
+        "identities[0].password: variable ${NOPE} is not set in the environment",
+        error(GOOD.replace("${SECRET}", "${NOPE}")));
+  }
+
+  @Test
+  void urlOutsideTheScopeIsRefused() throws Exception {
+    assertEquals(
+        "endpoints[0].url: host 10.1.2.3 is outside the scope (scope.hosts: 127.0.0.2)",
+        error(GOOD.replace("http://${HOST}:${PORT}", "http://10.1.2.3:9200")));
+  }
+
+  @Test
+  void otherMistakesAreNamedToo() throws Exception {
+    assertEquals(
+        "endpoints[0].kind: unknown kind 'solr' (known: http, search)",
+        error(GOOD.replace("kind: search", "kind: solr")));
+    assertEquals(
+        "endpoints[0].url: must be an http:// or https:// URL",
+        error(GOOD.replace("http://${HOST}:${PORT}", "ftp://127.0.0.2/")));
+    assertEquals(
+        "endpoints[0].url: must not carry credentials; declare an identity instead",
+        error(GOOD.replace("http://${HOST}", "http://u:p@${HOST}")));
+    assertEquals(
+        "endpoints[0].identity: no identity named 'writer' is declared",
+        error(GOOD.replace("identity: reader", "identity: writer")));
+    assertEquals(
+        "rateLimit: must be a positive number, not '-1'",
+        error(GOOD.replace("scope:", "rateLimit: -1\nscope:")));
+    assertTrue(error("name: [unclosed").startsWith("not valid YAML at line"));
+    assertEquals(
+        "no such file",
+        assertThrows(ProfileException.class, () -> loader.load(dir.resolve("absent.yaml")))
+            .getMessage()
+            .substring(dir.resolve("absent.yaml").toString().length() + 2));
+  }
+
+  @Test
+  void scopeComparesHostsWithoutCase() {
+    Scope s = new Scope(java.util.List.of("Lab.Example"));
+    assertTrue(s.allows("lab.example"));
+    assertFalse(s.allows("other.example"));
+    assertFalse(s.allows(null));
+  }
+}
