@@ -51,6 +51,75 @@ class CommandLineIT {
   }
 
   @Test
+  void aUsersFeatureFolderRunsAndAScenarioWithoutAVerdictIsInconclusive() throws Exception {
+    Path features = Files.createDirectories(dir.resolve("features"));
+    Files.writeString(
+        features.resolve("own.feature"),
+        "@STO-1\nFeature: own\n\n"
+            + "  Scenario: a step Periksa does not know\n    When something nobody defined happens\n");
+    Path profile = dir.resolve("down.yaml");
+    Files.writeString(
+        profile,
+        "name: down\nscope:\n  hosts: [127.0.0.7]\nendpoints:\n"
+            + "  - name: search\n    kind: search\n    url: \"http://127.0.0.7:9\"\n");
+    Path out = dir.resolve("run");
+    assertEquals(
+        ExitCodes.INCONCLUSIVE,
+        Main.execute(
+            "scan",
+            "--target",
+            profile.toString(),
+            "--features",
+            features.toString(),
+            "--out",
+            out.toString(),
+            "--no-report"));
+    JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    assertEquals("INCONCLUSIVE", results.at("/targets/0/requirements/0/outcome").asText());
+    assertEquals(
+        true,
+        results
+            .at("/targets/0/requirements/0/checks/0/reason")
+            .asText()
+            .contains("stopped before a verdict"));
+    assertFalse(Files.exists(out.resolve("report.html")), "--no-report skips the report");
+  }
+
+  @Test
+  void aFeatureFolderThatCannotRunIsExit64() throws Exception {
+    Path profile = dir.resolve("down.yaml");
+    Files.writeString(
+        profile,
+        "name: down\nscope:\n  hosts: [127.0.0.7]\nendpoints:\n"
+            + "  - name: search\n    kind: search\n    url: \"http://127.0.0.7:9\"\n");
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    assertEquals(
+        ExitCodes.USAGE,
+        Main.execute(
+            "scan",
+            "--target",
+            profile.toString(),
+            "--features",
+            empty.toString(),
+            "--out",
+            dir.resolve("r1").toString()));
+    Path broken = Files.createDirectories(dir.resolve("broken"));
+    Files.writeString(
+        broken.resolve("x.feature"),
+        "Feature: x\n  Scenario: y\n    Given a\n      | a | b |\n      | c |\n");
+    assertEquals(
+        ExitCodes.USAGE,
+        Main.execute(
+            "scan",
+            "--target",
+            profile.toString(),
+            "--features",
+            broken.toString(),
+            "--out",
+            dir.resolve("r2").toString()));
+  }
+
+  @Test
   void usageErrorsExit64() {
     assertEquals(ExitCodes.USAGE, Main.execute("scan"));
     assertEquals(ExitCodes.USAGE, Main.execute("no-such-command"));

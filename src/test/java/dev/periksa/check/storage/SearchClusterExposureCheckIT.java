@@ -137,6 +137,24 @@ class SearchClusterExposureCheckIT {
   }
 
   @Test
+  void aHugeRootPageIsCappedAndInconclusive() throws Exception {
+    try (TestServers.Running s =
+        TestServers.paths(
+            "127.0.0.5",
+            Map.of("/", new TestServers.Reply(200, "{\"a\":\"" + "x".repeat(3_000_000) + "\"}")),
+            new TestServers.Reply(404, "not found"))) {
+      CheckResult r = scan(Profiles.search("huge", s.url()));
+      assertEquals(Outcome.INCONCLUSIVE, r.outcome(), r.reason());
+      Evidence root =
+          r.observations().stream()
+              .filter(e -> e.title().startsWith("banner"))
+              .findFirst()
+              .orElseThrow();
+      assertEquals(dev.periksa.probe.HttpProbe.DEFAULT_MAX_BODY_BYTES, root.bytes());
+    }
+  }
+
+  @Test
   void aTargetThatIsDownIsInconclusive() throws Exception {
     CheckResult r = scan(Profiles.search("down", TestServers.nothingListening("127.0.0.6")));
     assertEquals(Outcome.INCONCLUSIVE, r.outcome());
