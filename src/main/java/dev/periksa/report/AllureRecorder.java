@@ -74,7 +74,7 @@ public final class AllureRecorder {
                           new Link()
                               .setName(c.id() + " " + c.title())
                               .setUrl(c.url())
-                              .setType("clause"));
+                              .setType("link"));
                 }
               }
               tc.getParameters().add(new Parameter().setName("target").setValue(target));
