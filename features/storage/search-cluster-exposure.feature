@@ -4,11 +4,15 @@ Feature: STO-1 No search cluster answers without credentials
   passport numbers, phone numbers, COVID test results and hospital details) sat in an
   Elasticsearch cluster that answered anyone who asked.
 
-  A system that holds health data is certified only if every search cluster it runs refuses a
-  stranger. Exposure is proven by two independent signals: the product's own banner (or its own
-  error on an invented path) and its index listing. Periksa then reads at most a few documents and
-  rates the finding by what they hold: identity numbers together with health data are critical.
+  A system that holds health data is certified only if every search service it runs refuses a
+  stranger. Exposure is proven by two independent signals, such as the product's own banner (or its
+  own error on an invented path) and its index listing. Periksa then reads at most a few documents
+  and rates the finding by what they hold: identity numbers together with health data are critical.
 
-  Scenario: A stranger asks every declared search cluster who it is and what it holds
-    When a stranger asks each search cluster the target declares, without credentials, who it is and which indices it holds
-    Then none of them answers with its banner and its index listing
+  Scenario Outline: A stranger asks every declared <product> service who it is and what it holds
+    When a stranger asks each "<product>" search service the target declares, without credentials, who it is and what it holds
+    Then none of them answers with what it holds
+
+    Examples:
+      | product                  |
+      | Elasticsearch/OpenSearch |

@@ -4,16 +4,25 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a check is: a stable id such as {@code STO-1.search-cluster}, a title, the requirements it
- * verifies, the weaknesses (CWE) it looks for and the default remediation.
+ * What a check is: a stable id such as {@code STO-1.search-cluster}, a title, the product it knows
+ * (as features name it, e.g. "MongoDB"), the requirements it verifies, the endpoint kinds it
+ * probes, the weaknesses (CWE) it looks for and the default remediation.
  */
 public record CheckMetadata(
-    String id, String title, List<String> requirementIds, List<Integer> cwe, String remediation) {
+    String id,
+    String title,
+    String product,
+    List<String> requirementIds,
+    List<String> kinds,
+    List<Integer> cwe,
+    String remediation) {
 
   public CheckMetadata {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(product, "product");
     requirementIds = List.copyOf(requirementIds);
+    kinds = List.copyOf(kinds);
     cwe = List.copyOf(cwe);
     if (requirementIds.isEmpty()) {
       throw new IllegalArgumentException("check " + id + " verifies no requirement");

@@ -2,12 +2,24 @@ package dev.periksa.check;
 
 import dev.periksa.check.storage.SearchClusterExposureCheck;
 import java.util.List;
+import java.util.Optional;
 
-/** Every check Periksa ships, so tests can cross-check checks, features and the catalogue. */
+/**
+ * Every check Periksa ships. Features name a check by requirement and product (a Scenario Outline
+ * row), and tests cross-check checks, features and the catalogue through this list.
+ */
 public final class Checks {
   private Checks() {}
 
   public static List<Check> all() {
     return List.of(new SearchClusterExposureCheck());
+  }
+
+  /** The check that verifies a requirement for one product, as a feature names them. */
+  public static Optional<Check> find(String requirement, String product) {
+    return all().stream()
+        .filter(c -> c.metadata().requirementIds().contains(requirement))
+        .filter(c -> c.metadata().product().equalsIgnoreCase(product))
+        .findFirst();
   }
 }

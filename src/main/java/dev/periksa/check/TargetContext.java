@@ -4,43 +4,76 @@ import dev.periksa.pii.PersonalDataScanner;
 import dev.periksa.pii.Redactor;
 import dev.periksa.probe.HostRateLimiter;
 import dev.periksa.probe.HttpProbe;
+import dev.periksa.probe.TcpProbe;
+import dev.periksa.target.Endpoint;
 import dev.periksa.target.TargetProfile;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * What a check may use on one target: the profile, an HTTP probe bound to the profile's scope and
- * rate limit, and the personal-data scanner and redactor.
+ * What a check may use on one target: the profile, the endpoints to probe (declared, plus any that
+ * discovery found), HTTP and TCP probes bound to the profile's scope and rate limit, and the
+ * personal-data scanner and redactor.
  */
 public final class TargetContext {
   private final TargetProfile profile;
+  private final List<Endpoint> endpoints;
   private final HttpProbe http;
+  private final TcpProbe tcp;
   private final PersonalDataScanner scanner;
   private final Redactor redactor;
 
-  public TargetContext(TargetProfile profile, HttpProbe http, PersonalDataScanner scanner) {
+  public TargetContext(
+      TargetProfile profile,
+      List<Endpoint> discovered,
+      HttpProbe http,
+      TcpProbe tcp,
+      PersonalDataScanner scanner) {
     this.profile = profile;
+    List<Endpoint> all = new ArrayList<>(profile.endpoints());
+    all.addAll(discovered);
+    this.endpoints = List.copyOf(all);
     this.http = http;
+    this.tcp = tcp;
     this.scanner = scanner;
     this.redactor = new Redactor(scanner);
   }
 
-  /** A context with the profile's own scope, rate limit and timeout. */
+  /**
+   * A context with the profile's own scope, rate limit and timeout, and no discovered endpoints.
+   */
   public static TargetContext of(TargetProfile profile) {
-    HttpProbe http =
-        new HttpProbe(
-            profile.scope(),
-            new HostRateLimiter(profile.rateLimit()),
-            Duration.ofSeconds(profile.timeoutSeconds()),
-            HttpProbe.DEFAULT_MAX_BODY_BYTES);
-    return new TargetContext(profile, http, new PersonalDataScanner());
+    return of(profile, List.of());
+  }
+
+  /** A context with the profile's scope, rate limit and timeout, plus discovered endpoints. */
+  public static TargetContext of(TargetProfile profile, List<Endpoint> discovered) {
+    HostRateLimiter limiter = new HostRateLimiter(profile.rateLimit());
+    Duration timeout = Duration.ofSeconds(profile.timeoutSeconds());
+    return new TargetContext(
+        profile,
+        discovered,
+        new HttpProbe(profile.scope(), limiter, timeout, HttpProbe.DEFAULT_MAX_BODY_BYTES),
+        new TcpProbe(profile.scope(), limiter, timeout, HttpProbe.DEFAULT_MAX_BODY_BYTES),
+        new PersonalDataScanner());
   }
 
   public TargetProfile profile() {
     return profile;
   }
 
+  /** Endpoints of one kind: declared ones first, then discovered ones. */
+  public List<Endpoint> endpoints(String kind) {
+    return endpoints.stream().filter(e -> e.kind().equals(kind)).toList();
+  }
+
   public HttpProbe http() {
     return http;
+  }
+
+  public TcpProbe tcp() {
+    return tcp;
   }
 
   public PersonalDataScanner scanner() {

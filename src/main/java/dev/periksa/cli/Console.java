@@ -19,6 +19,9 @@ final class Console {
     out.println("Verdicts");
     for (TargetOutcome t : r.targets()) {
       out.println("  " + t.profile().name() + ": " + t.verdict());
+      for (String s : t.profile().skipped()) {
+        out.println("    not scanned (optional endpoint): " + s);
+      }
       for (RequirementOutcome req : t.requirements()) {
         out.println(
             "    "

@@ -7,25 +7,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The demo targets, real servers on loopback addresses of their own:
  *
  * <ul>
- *   <li>the <em>legacy</em> e-HAC twin: an OpenSearch node answering anyone over plain HTTP, as the
- *       2021 cluster did;
- *   <li>the <em>hardened</em> twin: the same data, reachable only through an authenticating HTTPS
- *       front; the cluster behind it listens on an internal address outside the twin's scope.
+ *   <li>the <em>legacy</em> e-HAC twin: every store answers anyone, as the 2021 e-HAC cluster did;
+ *   <li>the <em>hardened</em> twin: the same kinds of store, each protected; its internals listen
+ *       on an internal address outside the twin's scope.
  * </ul>
  *
- * Both twins share one OpenSearch node (bound on the legacy and the internal address) so the lab
- * starts once; ports are chosen at bind time.
+ * Each product is a {@link LabService}. A service whose server is not installed here is left out
+ * with a notice (its endpoints in the lab's profiles are optional); ports are chosen at bind time.
  */
 public final class Lab implements AutoCloseable {
 
@@ -37,6 +37,11 @@ public final class Lab implements AutoCloseable {
   public static final String HARDENED_SEARCH = "PERIKSA_LAB_HARDENED_SEARCH";
   public static final String HARDENED_USER = "PERIKSA_LAB_HARDENED_USER";
   public static final String HARDENED_PASSWORD = "PERIKSA_LAB_HARDENED_PASSWORD";
+
+  /** The lab's products, in start order. */
+  static List<Supplier<LabService>> catalogue() {
+    return List.of(SearchLab::new);
+  }
 
   /** Where the lab lives and how much data it holds. */
   public record Options(int records, String legacyHost, String hardenedHost, String internalHost) {
@@ -71,82 +76,74 @@ public final class Lab implements AutoCloseable {
 
   private final Options options;
   private final Path dir;
-  private final SearchNode search;
-  private final AuthenticatingFront front;
-  private final String password;
-  private final Path caPem;
+  private final List<LabService> running;
+  private final Map<String, String> variables;
+  private final Map<String, String> unavailable;
 
   private Lab(
       Options options,
       Path dir,
-      SearchNode search,
-      AuthenticatingFront front,
-      String password,
-      Path caPem) {
+      List<LabService> running,
+      Map<String, String> variables,
+      Map<String, String> unavailable) {
     this.options = options;
     this.dir = dir;
-    this.search = search;
-    this.front = front;
-    this.password = password;
-    this.caPem = caPem;
+    this.running = running;
+    this.variables = variables;
+    this.unavailable = unavailable;
   }
 
-  /** Starts both twins and loads the data; progress goes to the consumer. */
+  /** Starts every service of the lab; progress goes to the consumer. */
   public static Lab start(Options options, Consumer<String> progress) throws Exception {
     Path dir = Files.createTempDirectory("periksa-lab-");
-    SearchNode search = null;
+    List<LabService> running = new ArrayList<>();
     try {
       long t0 = System.nanoTime();
-      progress.accept(
-          "Starting OpenSearch 2.19.6 (legacy twin "
-              + options.legacyHost()
-              + ", internal store "
-              + options.internalHost()
-              + ") ...");
-      search =
-          SearchNode.start(
-              dir.resolve("opensearch"),
-              "ehac-legacy",
-              List.of(options.legacyHost(), options.internalHost()),
-              options.internalHost());
-      progress.accept(String.format("  OpenSearch up in %.1f s", secondsSince(t0)));
-
-      long t1 = System.nanoTime();
-      progress.accept(
-          String.format(
-              "Loading %,d synthetic e-HAC travellers and %d hospitals ...",
-              options.records(), EhacData.HOSPITALS));
-      EhacLoader.load(search.client(), options.records(), progress);
-      progress.accept(String.format("  loaded in %.1f s", secondsSince(t1)));
-
       LabCertificates certs = new LabCertificates();
-      Path caPem = dir.resolve("lab-ca.pem");
-      certs.writeCaPem(caPem);
-      String password = randomPassword();
-      URI internal =
-          URI.create(
-              "http://" + options.internalHost() + ":" + search.httpPort(options.internalHost()));
-      AuthenticatingFront front =
-          new AuthenticatingFront(
-              options.hardenedHost(),
-              certs.serverContext("hardened.ehac.lab", options.hardenedHost()),
-              internal,
-              "ehac-reader",
-              password);
-      Lab lab = new Lab(options, dir, search, front, password, caPem);
-      progress.accept("Lab ready in " + String.format("%.1f s", secondsSince(t0)) + ":");
+      LabContext ctx = new LabContext(options, dir, certs, progress);
+      certs.writeCaPem(ctx.caCertificate());
+      Map<String, String> vars = new LinkedHashMap<>();
+      vars.put(LEGACY_HOST, options.legacyHost());
+      vars.put(HARDENED_HOST, options.hardenedHost());
+      vars.put(HARDENED_USER, LabContext.HARDENED_USER);
+      vars.put(HARDENED_PASSWORD, ctx.secret("hardened"));
+      Map<String, String> unavailable = new LinkedHashMap<>();
       progress.accept(
-          "  legacy   e-HAC twin  " + lab.legacySearchUrl() + "  (open search cluster)");
-      progress.accept(
-          "  hardened e-HAC twin  "
-              + lab.hardenedSearchUrl()
-              + "  (HTTPS + authentication; lab CA "
-              + caPem
-              + ")");
+          "Starting the lab: legacy twin "
+              + options.legacyHost()
+              + ", hardened twin "
+              + options.hardenedHost()
+              + ", hardened internals "
+              + options.internalHost());
+      for (Supplier<LabService> make : catalogue()) {
+        LabService s = make.get();
+        long ts = System.nanoTime();
+        progress.accept("- " + s.name() + " ...");
+        try {
+          vars.putAll(s.start(ctx));
+          running.add(s);
+          progress.accept(String.format("  up in %.1f s", (System.nanoTime() - ts) / 1e9));
+        } catch (LabService.Unavailable e) {
+          unavailable.put(s.name(), e.getMessage());
+          progress.accept("  left out: " + e.getMessage());
+          closeQuietly(s);
+        } catch (Exception | Error e) {
+          closeQuietly(s);
+          throw e;
+        }
+      }
+      Lab lab = new Lab(options, dir, running, Collections.unmodifiableMap(vars), unavailable);
+      progress.accept(String.format("Lab ready in %.1f s:", (System.nanoTime() - t0) / 1e9));
+      for (LabService s : running) {
+        for (String line : s.describe()) {
+          progress.accept("  " + line);
+        }
+      }
+      progress.accept("  lab CA certificate: " + ctx.caCertificate());
       return lab;
     } catch (Exception | Error e) {
-      if (search != null) {
-        search.close();
+      for (LabService s : running) {
+        closeQuietly(s);
       }
       deleteTree(dir);
       throw e;
@@ -158,58 +155,46 @@ public final class Lab implements AutoCloseable {
   }
 
   public URI legacySearchUrl() {
-    return URI.create(
-        "http://" + options.legacyHost() + ":" + search.httpPort(options.legacyHost()));
+    return URI.create(variables.get(LEGACY_SEARCH));
   }
 
   public URI hardenedSearchUrl() {
-    return URI.create("https://" + options.hardenedHost() + ":" + front.port());
+    return URI.create(variables.get(HARDENED_SEARCH));
   }
 
-  /** The lab CA certificate (PEM) that signed the hardened twin's certificate. */
-  public Path caCertificate() {
-    return caPem;
+  /** Services left out because their server is not installed here, with the reason. */
+  public Map<String, String> unavailable() {
+    return unavailable;
   }
 
   /**
-   * Values for the {@code ${VAR}}s in the lab's target profiles. Holds the hardened twin's
-   * throwaway password: hand it to the profile loader, never print it.
+   * Values for the {@code ${VAR}}s in the lab's target profiles. Holds throwaway secrets: hand them
+   * to the profile loader, never print them.
    */
   public Map<String, String> variables() {
-    Map<String, String> v = new LinkedHashMap<>();
-    v.put(LEGACY_HOST, options.legacyHost());
-    v.put(LEGACY_SEARCH, legacySearchUrl().toString());
-    v.put(HARDENED_HOST, options.hardenedHost());
-    v.put(HARDENED_SEARCH, hardenedSearchUrl().toString());
-    v.put(HARDENED_USER, "ehac-reader");
-    v.put(HARDENED_PASSWORD, password);
-    return v;
+    return variables;
   }
 
   @Override
   public void close() throws IOException {
     try {
-      front.close();
-    } finally {
-      try {
-        search.close();
-      } finally {
-        deleteTree(dir);
+      for (int i = running.size() - 1; i >= 0; i--) {
+        closeQuietly(running.get(i));
       }
+    } finally {
+      deleteTree(dir);
     }
   }
 
-  private static String randomPassword() {
-    byte[] b = new byte[18];
-    new SecureRandom().nextBytes(b);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  private static void closeQuietly(LabService s) {
+    try {
+      s.close();
+    } catch (Exception e) {
+      // Stopping anyway; the folder goes with the lab.
+    }
   }
 
-  private static double secondsSince(long nanos) {
-    return (System.nanoTime() - nanos) / 1e9;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

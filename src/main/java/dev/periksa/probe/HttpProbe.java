@@ -11,17 +11,13 @@ import io.restassured.specification.RequestSpecification;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.net.ssl.SSLException;
 import org.apache.http.HttpEntity;
 import org.apache.http.HttpResponse;
 import org.apache.http.conn.EofSensorInputStream;
@@ -173,34 +169,7 @@ public final class HttpProbe {
   }
 
   private ProbeException describe(URI url, Exception e) {
-    String where = url.getHost() + ":" + port(url);
-    Throwable t = e;
-    while (t != null) {
-      if (t instanceof ConnectException) {
-        return new ProbeException("connection refused by " + where, e);
-      }
-      if (t instanceof SocketTimeoutException
-          || t instanceof org.apache.http.conn.ConnectTimeoutException) {
-        return new ProbeException(
-            "no reply from " + where + " within " + timeout.toSeconds() + " s", e);
-      }
-      if (t instanceof UnknownHostException) {
-        return new ProbeException("unknown host " + url.getHost(), e);
-      }
-      if (t instanceof SSLException) {
-        return new ProbeException("TLS handshake with " + where + " failed: " + t.getMessage(), e);
-      }
-      if (t instanceof org.apache.http.NoHttpResponseException) {
-        return new ProbeException(where + " closed the connection without a reply", e);
-      }
-      if (t instanceof java.net.SocketException) {
-        return new ProbeException("connection to " + where + " broke: " + t.getMessage(), e);
-      }
-      t = t.getCause();
-    }
-    return new ProbeException(
-        "request to " + where + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-        e);
+    return ProbeErrors.describe(url.getHost(), port(url), timeout, e);
   }
 
   private static int port(URI url) {

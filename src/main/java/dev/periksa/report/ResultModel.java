@@ -25,6 +25,7 @@ public final class ResultModel {
     m.put("profile", String.valueOf(t.profile().source()));
     m.put("scope", t.profile().scope().hosts());
     m.put("verdict", t.verdict().name());
+    m.put("notScanned", t.profile().skipped());
     List<Object> reqs = new ArrayList<>();
     for (RequirementOutcome r : t.requirements()) {
       reqs.add(requirement(r, catalogue));

@@ -38,6 +38,20 @@ public final class ScanWorld {
     allure.begin(s.getId(), session.profile().name(), requirements, s.getUri() + ":" + s.getLine());
   }
 
+  /**
+   * Runs the check a feature names by requirement and product. An unknown product is an error of
+   * the feature: the scenario stops and counts as INCONCLUSIVE.
+   */
+  public CheckResult run(String requirement, String product) {
+    Check check =
+        dev.periksa.check.Checks.find(requirement, product)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no check verifies " + requirement + " for product '" + product + "'"));
+    return run(check);
+  }
+
   /** Runs a check against the current target, through the runner that fails closed. */
   public CheckResult run(Check check) {
     CheckResult r = session.runner().run(check, session.context());
@@ -93,7 +107,9 @@ public final class ScanWorld {
             new dev.periksa.check.CheckMetadata(
                 "scenario",
                 s.getName(),
+                "-",
                 requirements,
+                List.of(),
                 List.of(),
                 "Fix the feature or its step definitions so the scenario can reach a verdict."),
             Outcome.INCONCLUSIVE,

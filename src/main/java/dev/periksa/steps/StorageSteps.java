@@ -1,10 +1,9 @@
 package dev.periksa.steps;
 
-import dev.periksa.check.storage.SearchClusterExposureCheck;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 
-/** Steps of the exposed-storage requirements (STO-*). */
+/** Steps of the exposed-storage requirements (STO-1 to STO-5); each row names a product. */
 public final class StorageSteps {
   private final ScanWorld world;
 
@@ -13,14 +12,62 @@ public final class StorageSteps {
   }
 
   @When(
-      "a stranger asks each search cluster the target declares, without credentials, who it is"
-          + " and which indices it holds")
-  public void askSearchClusters() {
-    world.run(new SearchClusterExposureCheck());
+      "a stranger asks each {string} search service the target declares, without credentials,"
+          + " who it is and what it holds")
+  public void askSearchServices(String product) {
+    world.run("STO-1", product);
   }
 
-  @Then("none of them answers with its banner and its index listing")
-  public void noSearchClusterAnswers() {
+  @When(
+      "a stranger asks each {string} object store the target declares, without credentials, to"
+          + " list and serve its objects")
+  public void askObjectStores(String product) {
+    world.run("STO-2", product);
+  }
+
+  @When(
+      "a stranger opens a session with each {string} database the target declares, without"
+          + " credentials or with the product's default ones")
+  public void openDatabaseSessions(String product) {
+    world.run("STO-3", product);
+  }
+
+  @When(
+      "a stranger asks each {string} web front the target declares for exports, repository"
+          + " files, secrets, backups and diagnostics")
+  public void askWebFronts(String product) {
+    world.run("STO-4", product);
+  }
+
+  @When(
+      "a stranger asks each {string} health API the target declares for patient records,"
+          + " without a token")
+  public void askHealthApis(String product) {
+    world.run("STO-5", product);
+  }
+
+  @Then("none of them answers with what it holds")
+  public void noSearchServiceAnswers() {
+    world.conclude();
+  }
+
+  @Then("none of them lists or serves an object")
+  public void noObjectStoreAnswers() {
+    world.conclude();
+  }
+
+  @Then("none of them lets the stranger in")
+  public void noDatabaseLetsIn() {
+    world.conclude();
+  }
+
+  @Then("none of them serves such a file")
+  public void noWebFrontServesAFile() {
+    world.conclude();
+  }
+
+  @Then("none of them serves a patient's record")
+  public void noHealthApiServes() {
     world.conclude();
   }
 }

@@ -1,13 +1,32 @@
 package dev.periksa.target;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * Something on the target that a check probes.
  *
  * @param name short name used in reports
- * @param kind what it is: {@code search} for a search cluster, {@code http} for a web API
- * @param url where it answers
+ * @param kind what it is, one of {@link EndpointKind#ids()}
+ * @param url where it answers ({@code http(s)://}, or {@code mongodb://}, {@code redis://} ...)
  * @param identity optional name of a declared identity that may log in here
+ * @param resources names a check should try here: bucket or container names, extra paths
+ * @param fixture a resource the owner created for write probes; write probes run only against it,
+ *     and only when it is named
  */
-public record Endpoint(String name, String kind, URI url, String identity) {}
+public record Endpoint(
+    String name, String kind, URI url, String identity, List<String> resources, String fixture) {
+
+  public Endpoint {
+    resources = resources == null ? List.of() : List.copyOf(resources);
+  }
+
+  public Endpoint(String name, String kind, URI url, String identity) {
+    this(name, kind, url, identity, List.of(), null);
+  }
+
+  /** The port in the URL, or the scheme's usual one. */
+  public int port(int fallback) {
+    return url.getPort() > 0 ? url.getPort() : fallback;
+  }
+}

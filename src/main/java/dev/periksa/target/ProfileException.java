@@ -1,7 +1,7 @@
 package dev.periksa.target;
 
 /** A target profile that cannot be used; the message names the file and the field. */
-public final class ProfileException extends Exception {
+public class ProfileException extends Exception {
   private static final long serialVersionUID = 1L;
 
   public ProfileException(String message) {

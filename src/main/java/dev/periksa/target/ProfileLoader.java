@@ -27,9 +27,6 @@ import java.util.regex.Pattern;
  */
 public final class ProfileLoader {
 
-  /** Endpoint kinds a check knows how to probe. */
-  public static final Set<String> ENDPOINT_KINDS = Set.of("search", "http");
-
   static final double DEFAULT_RATE_LIMIT = 10.0;
   static final int DEFAULT_TIMEOUT_SECONDS = 10;
 
@@ -155,42 +152,61 @@ public final class ProfileLoader {
       throw r.error("endpoints", "must declare at least one endpoint");
     }
     Set<String> endpointNames = new HashSet<>();
+    List<String> skipped = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       String p = "endpoints[" + i + "]";
       JsonNode n = list.get(i);
       if (!n.isObject()) {
         throw r.error(p, "must be a mapping with 'name', 'kind' and 'url'");
       }
-      r.keys(n, p, Set.of("name", "kind", "url", "identity"));
-      String ename = r.text(n, p, "name", true);
-      if (!endpointNames.add(ename)) {
-        throw r.error(p + ".name", "endpoint '" + ename + "' is declared twice");
+      r.keys(n, p, Set.of("name", "kind", "url", "identity", "resources", "fixture", "optional"));
+      boolean optional = n.has("optional") && r.bool(n, p, "optional");
+      try {
+        String ename = r.text(n, p, "name", true);
+        if (!endpointNames.add(ename)) {
+          throw r.error(p + ".name", "endpoint '" + ename + "' is declared twice");
+        }
+        String kind = r.text(n, p, "kind", true);
+        EndpointKind k = EndpointKind.of(kind).orElse(null);
+        if (k == null) {
+          throw r.error(
+              p + ".kind",
+              "unknown kind '" + kind + "' (known: " + String.join(", ", EndpointKind.ids()) + ")");
+        }
+        URI url = r.url(n, p, "url", k.schemes());
+        if (!scope.allows(url.getHost())) {
+          throw r.error(
+              p + ".url",
+              "host "
+                  + url.getHost()
+                  + " is outside the scope (scope.hosts: "
+                  + String.join(", ", scope.hosts())
+                  + ")");
+        }
+        String identity = r.text(n, p, "identity", false);
+        if (identity != null && !identityNames.contains(identity)) {
+          throw r.error(p + ".identity", "no identity named '" + identity + "' is declared");
+        }
+        List<String> resources = new ArrayList<>();
+        if (n.has("resources")) {
+          JsonNode rs = r.array(n, p, "resources", true);
+          for (int j = 0; j < rs.size(); j++) {
+            resources.add(r.scalar(rs.get(j), p + ".resources[" + j + "]"));
+          }
+        }
+        String fixture = r.text(n, p, "fixture", false);
+        endpoints.add(new Endpoint(ename, kind, url, identity, resources, fixture));
+      } catch (UnsetVariable u) {
+        if (!optional) {
+          throw u;
+        }
+        skipped.add(
+            p
+                + " ("
+                + (n.path("name").asText("?"))
+                + "): "
+                + u.getMessage().substring(u.getMessage().indexOf(": ") + 2));
       }
-      String kind = r.text(n, p, "kind", true);
-      if (!ENDPOINT_KINDS.contains(kind)) {
-        throw r.error(
-            p + ".kind",
-            "unknown kind '"
-                + kind
-                + "' (known: "
-                + String.join(", ", new java.util.TreeSet<>(ENDPOINT_KINDS))
-                + ")");
-      }
-      URI url = r.url(n, p, "url");
-      if (!scope.allows(url.getHost())) {
-        throw r.error(
-            p + ".url",
-            "host "
-                + url.getHost()
-                + " is outside the scope (scope.hosts: "
-                + String.join(", ", scope.hosts())
-                + ")");
-      }
-      String identity = r.text(n, p, "identity", false);
-      if (identity != null && !identityNames.contains(identity)) {
-        throw r.error(p + ".identity", "no identity named '" + identity + "' is declared");
-      }
-      endpoints.add(new Endpoint(ename, kind, url, identity));
     }
     return new TargetProfile(
         name,
@@ -200,7 +216,17 @@ public final class ProfileLoader {
         timeout,
         endpoints,
         identities,
+        skipped,
         file);
+  }
+
+  /** A {@code ${VAR}} that is not set; an optional endpoint is dropped instead of failing. */
+  private static final class UnsetVariable extends ProfileException {
+    private static final long serialVersionUID = 1L;
+
+    UnsetVariable(String message) {
+      super(message);
+    }
   }
 
   /** Walks the tree with the file name at hand, so every error can say where it is. */
@@ -286,6 +312,14 @@ public final class ProfileLoader {
       return resolve(n.asText(), path);
     }
 
+    boolean bool(JsonNode parent, String path, String field) throws ProfileException {
+      String raw = scalar(parent.get(field), join(path, field));
+      if (raw.equals("true") || raw.equals("false")) {
+        return Boolean.parseBoolean(raw);
+      }
+      throw error(join(path, field), "must be true or false, not '" + raw + "'");
+    }
+
     double positiveNumber(JsonNode parent, String path, String field) throws ProfileException {
       JsonNode n = parent.get(field);
       String raw = scalar(n, join(path, field));
@@ -300,7 +334,8 @@ public final class ProfileLoader {
       throw error(join(path, field), "must be a positive number, not '" + raw + "'");
     }
 
-    URI url(JsonNode parent, String path, String field) throws ProfileException {
+    URI url(JsonNode parent, String path, String field, Set<String> schemes)
+        throws ProfileException {
       String raw = text(parent, path, field, true);
       String p = join(path, field);
       URI u;
@@ -310,8 +345,13 @@ public final class ProfileLoader {
         throw error(p, "not a valid URL: " + e.getReason());
       }
       String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-      if (!scheme.equals("http") && !scheme.equals("https")) {
-        throw error(p, "must be an http:// or https:// URL");
+      if (!schemes.contains(scheme)) {
+        throw error(
+            p,
+            "must be a "
+                + String.join(
+                    " or ", new java.util.TreeSet<>(schemes).stream().map(s -> s + "://").toList())
+                + " URL for this kind");
       }
       if (u.getHost() == null) {
         throw error(p, "has no host");
@@ -337,9 +377,11 @@ public final class ProfileLoader {
       }
       m.appendTail(out);
       if (!missing.isEmpty()) {
-        throw error(
-            path,
-            "variable "
+        throw new UnsetVariable(
+            file
+                + ": "
+                + path
+                + ": variable "
                 + String.join(", ", missing.stream().map(s -> "${" + s + "}").toList())
                 + " is not set in the environment");
       }

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param timeoutSeconds timeout of one request
  * @param endpoints what to probe
  * @param identities test identities
+ * @param skipped optional endpoints left out because a variable they use is unset, with why
  * @param source the file it was read from (not part of the YAML)
  */
 public record TargetProfile(
@@ -25,16 +26,13 @@ public record TargetProfile(
     int timeoutSeconds,
     List<Endpoint> endpoints,
     List<Identity> identities,
+    List<String> skipped,
     Path source) {
 
   public TargetProfile {
     endpoints = List.copyOf(endpoints);
     identities = List.copyOf(identities);
-  }
-
-  /** Endpoints of one kind, in declaration order. */
-  public List<Endpoint> endpoints(String kind) {
-    return endpoints.stream().filter(e -> e.kind().equals(kind)).toList();
+    skipped = List.copyOf(skipped);
   }
 
   /** The identity with that name. */

@@ -11,7 +11,14 @@ import org.junit.jupiter.api.Test;
 
 class CheckResultTest {
   static final CheckMetadata META =
-      new CheckMetadata("T-1.test", "a test check", List.of("STO-1"), List.of(306), "fix it");
+      new CheckMetadata(
+          "T-1.test",
+          "a test check",
+          "Test",
+          List.of("STO-1"),
+          List.of("search"),
+          List.of(306),
+          "fix it");
 
   static Finding finding(Severity s) {
     return new Finding("open", "http://127.0.0.2:1", s, List.of(), "fix it");
@@ -70,7 +77,7 @@ class CheckResultTest {
   void metadataNeedsARequirement() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new CheckMetadata("x", "x", List.of(), List.of(), "x"));
+        () -> new CheckMetadata("x", "x", "x", List.of(), List.of(), List.of(), "x"));
   }
 
   @Test

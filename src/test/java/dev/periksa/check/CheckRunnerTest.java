@@ -13,7 +13,15 @@ class CheckRunnerTest {
   private final TargetContext ctx =
       TargetContext.of(
           new TargetProfile(
-              "t", "", new Scope(List.of("127.0.0.9")), 10, 1, List.of(), List.of(), null));
+              "t",
+              "",
+              new Scope(List.of("127.0.0.9")),
+              10,
+              1,
+              List.of(),
+              List.of(),
+              List.of(),
+              null));
 
   private static Check check(java.util.function.Function<TargetContext, CheckResult> body) {
     return new Check() {

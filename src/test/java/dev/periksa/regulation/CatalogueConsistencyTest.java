@@ -24,22 +24,43 @@ import org.junit.jupiter.api.Test;
 class CatalogueConsistencyTest {
   private final Catalogue catalogue = Catalogue.standard();
 
-  record Feature(Path file, Set<String> tags) {}
+  record Feature(Path file, Set<String> tags, List<String> products) {
+    String requirement() {
+      return tags.stream()
+          .filter(t -> Catalogue.REQUIREMENT_ID.matcher(t).matches())
+          .findFirst()
+          .orElseThrow();
+    }
+  }
 
   static List<Feature> features() throws IOException {
     List<Feature> out = new ArrayList<>();
     try (Stream<Path> s = Files.walk(Path.of("features"))) {
       for (Path p : s.filter(f -> f.toString().endsWith(".feature")).sorted().toList()) {
         Set<String> tags = new LinkedHashSet<>();
+        List<String> products = new ArrayList<>();
+        boolean examples = false;
+        boolean header = false;
         for (String line : Files.readAllLines(p)) {
           String t = line.strip();
           if (t.startsWith("@")) {
             for (String tag : t.split("\\s+")) {
               tags.add(tag.substring(1));
             }
+          } else if (t.startsWith("Examples:")) {
+            examples = true;
+            header = true;
+          } else if (examples && t.startsWith("|")) {
+            if (header) {
+              header = false;
+            } else {
+              products.add(t.substring(1, t.indexOf('|', 1)).strip());
+            }
+          } else if (!t.isEmpty() && !t.startsWith("#")) {
+            examples = false;
           }
         }
-        out.add(new Feature(p, tags));
+        out.add(new Feature(p, tags, products));
       }
     }
     return out;
@@ -82,6 +103,26 @@ class CatalogueConsistencyTest {
           new HashSet<>(r.clauses()),
           clauses,
           f.file() + ": clause tags must equal the catalogue's clauses of " + r.id());
+    }
+  }
+
+  @Test
+  void everyProductRowNamesACheckAndEveryCheckHasARow() throws IOException {
+    Set<String> rows = new HashSet<>();
+    for (Feature f : features()) {
+      for (String product : f.products()) {
+        assertTrue(
+            Checks.find(f.requirement(), product).isPresent(),
+            f.file() + ": no check verifies " + f.requirement() + " for '" + product + "'");
+        rows.add(f.requirement() + "/" + product.toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    for (Check c : Checks.all()) {
+      for (String r : c.metadata().requirementIds()) {
+        assertTrue(
+            rows.contains(r + "/" + c.metadata().product().toLowerCase(java.util.Locale.ROOT)),
+            c.metadata().id() + " has no Examples row for " + r + " / " + c.metadata().product());
+      }
     }
   }
 

@@ -81,7 +81,8 @@ class ScanIT {
     assertTrue(html.length() > 100_000, "a single-file Allure report embeds its app");
     String data = String.join("\n", RawValueScanner.decodedBlobs(html));
     assertTrue(
-        data.contains("A stranger asks every declared search cluster"), "scenario in report");
+        data.contains("A stranger asks every declared Elasticsearch/OpenSearch service"),
+        "scenario in report");
     assertTrue(data.contains("\"status\":\"failed\""), "the legacy scenario failed");
     assertTrue(
         data.contains("evidence: sample of index " + EhacData.TRAVELLERS_INDEX),
@@ -104,7 +105,9 @@ class ScanIT {
   @Test
   void progressIsShownWhileScenariosRun() {
     assertTrue(console.contains("Scanning e-HAC legacy twin (lab)"), console);
-    assertTrue(console.contains("  > A stranger asks every declared search cluster"), console);
+    assertTrue(
+        console.contains("  > A stranger asks every declared Elasticsearch/OpenSearch service"),
+        console);
     assertTrue(console.contains("STO-1  FAIL CRITICAL"), console);
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +54,7 @@ class ProfileLoaderTest {
     TargetProfile t = loader.load(write(GOOD));
     assertEquals("lab", t.name());
     assertEquals("http://127.0.0.2:9200", t.endpoints().get(0).url().toString());
-    assertEquals(1, t.endpoints("search").size());
+    assertEquals("search", t.endpoints().get(0).kind());
     assertEquals(10.0, t.rateLimit());
     assertEquals(10, t.timeoutSeconds());
     Identity id = t.identity("reader").orElseThrow();
@@ -65,7 +66,7 @@ class ProfileLoaderTest {
   @Test
   void unknownKeyIsNamedWithItsPath() throws Exception {
     assertEquals(
-        "endpoints[0].urll: unknown key (allowed here: identity, kind, name, url)",
+        "endpoints[0].urll: unknown key (allowed here: fixture, identity, kind, name, optional, resources, url)",
         error(GOOD.replace("url:", "urll:")));
   }
 
@@ -91,12 +92,15 @@ class ProfileLoaderTest {
 
   @Test
   void otherMistakesAreNamedToo() throws Exception {
+    assertTrue(
+        error(GOOD.replace("kind: search", "kind: oracle"))
+            .startsWith("endpoints[0].kind: unknown kind 'oracle' (known: search, solr, kibana,"));
     assertEquals(
-        "endpoints[0].kind: unknown kind 'solr' (known: http, search)",
-        error(GOOD.replace("kind: search", "kind: solr")));
-    assertEquals(
-        "endpoints[0].url: must be an http:// or https:// URL",
+        "endpoints[0].url: must be a http:// or https:// URL for this kind",
         error(GOOD.replace("http://${HOST}:${PORT}", "ftp://127.0.0.2/")));
+    assertEquals(
+        "endpoints[0].url: must be a redis:// URL for this kind",
+        error(GOOD.replace("kind: search", "kind: redis")));
     assertEquals(
         "endpoints[0].url: must not carry credentials; declare an identity instead",
         error(GOOD.replace("http://${HOST}", "http://u:p@${HOST}")));
@@ -112,6 +116,37 @@ class ProfileLoaderTest {
         assertThrows(ProfileException.class, () -> loader.load(dir.resolve("absent.yaml")))
             .getMessage()
             .substring(dir.resolve("absent.yaml").toString().length() + 2));
+  }
+
+  @Test
+  void anOptionalEndpointWithAnUnsetVariableIsLeftOutAndSaidSo() throws Exception {
+    String yaml =
+        GOOD.replace(
+            "    identity: reader\n",
+            "    identity: reader\n"
+                + "  - name: cache\n    kind: redis\n    url: \"redis://${HOST}:${NO_REDIS}\"\n"
+                + "    optional: true\n");
+    TargetProfile t = loader.load(write(yaml));
+    assertEquals(1, t.endpoints().size());
+    assertEquals(1, t.skipped().size());
+    assertTrue(t.skipped().get(0).contains("cache"), t.skipped().toString());
+    assertTrue(t.skipped().get(0).contains("${NO_REDIS}"), t.skipped().toString());
+    // Without "optional", the same endpoint stops the load.
+    assertTrue(
+        error(yaml.replace("    optional: true\n", ""))
+            .startsWith("endpoints[1].url: variable ${NO_REDIS} is not set"));
+  }
+
+  @Test
+  void resourcesAndFixtureAreRead() throws Exception {
+    TargetProfile t =
+        loader.load(
+            write(
+                GOOD.replace(
+                    "    identity: reader\n",
+                    "    identity: reader\n    resources: [exports, backups]\n    fixture: periksa-probe\n")));
+    assertEquals(List.of("exports", "backups"), t.endpoints().get(0).resources());
+    assertEquals("periksa-probe", t.endpoints().get(0).fixture());
   }
 
   @Test

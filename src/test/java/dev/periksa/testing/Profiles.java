@@ -11,13 +11,25 @@ public final class Profiles {
   private Profiles() {}
 
   public static TargetProfile search(String name, URI url) {
+    return of(name, "search", url);
+  }
+
+  /** A profile with one endpoint of the given kind, scoped to its host. */
+  public static TargetProfile of(String name, String kind, URI url) {
+    return of(name, new Endpoint(kind, kind, url, null));
+  }
+
+  /** A profile with the given endpoints, scoped to the first one's host. */
+  public static TargetProfile of(String name, Endpoint... endpoints) {
     return new TargetProfile(
         name,
         "",
-        new Scope(List.of(url.getHost())),
+        new Scope(
+            java.util.Arrays.stream(endpoints).map(e -> e.url().getHost()).distinct().toList()),
         50,
         3,
-        List.of(new Endpoint("search", "search", url, null)),
+        List.of(endpoints),
+        List.of(),
         List.of(),
         null);
   }

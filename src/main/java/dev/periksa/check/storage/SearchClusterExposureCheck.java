@@ -46,7 +46,9 @@ public final class SearchClusterExposureCheck implements Check {
       new CheckMetadata(
           "STO-1.search-cluster",
           "Elasticsearch and OpenSearch clusters refuse anonymous requests",
+          "Elasticsearch/OpenSearch",
           List.of("STO-1"),
+          List.of("search"),
           List.of(306, 359),
           "Turn on the cluster's own security (Elasticsearch security or the OpenSearch security"
               + " plugin) so every request needs credentials, bind the cluster to a private"
@@ -73,7 +75,7 @@ public final class SearchClusterExposureCheck implements Check {
   @Override
   public CheckResult run(TargetContext ctx) {
     CheckResult.Builder result = CheckResult.builder(METADATA);
-    for (Endpoint e : ctx.profile().endpoints("search")) {
+    for (Endpoint e : ctx.endpoints("search")) {
       try {
         probe(ctx, e, result);
       } catch (ProbeException ex) {

@@ -1,0 +1,81 @@
+package dev.periksa.lab;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+
+/** What a lab service gets to start with: addresses, a folder, TLS, secrets, progress output. */
+public final class LabContext {
+  private final Lab.Options options;
+  private final Path dir;
+  private final LabCertificates certificates;
+  private final Consumer<String> progress;
+  private final Map<String, String> secrets = new ConcurrentHashMap<>();
+  private final SecureRandom random = new SecureRandom();
+
+  LabContext(
+      Lab.Options options, Path dir, LabCertificates certificates, Consumer<String> progress) {
+    this.options = options;
+    this.dir = dir;
+    this.certificates = certificates;
+    this.progress = progress;
+  }
+
+  public String legacyHost() {
+    return options.legacyHost();
+  }
+
+  public String hardenedHost() {
+    return options.hardenedHost();
+  }
+
+  public String internalHost() {
+    return options.internalHost();
+  }
+
+  /** Synthetic travellers the search cluster holds; other stores hold a smaller share. */
+  public int records() {
+    return options.records();
+  }
+
+  /** A folder of the lab's own, removed when the lab stops. */
+  public Path dir() {
+    return dir;
+  }
+
+  public void progress(String line) {
+    progress.accept(line);
+  }
+
+  /** A server TLS context (TLS 1.2/1.3 only is up to the server) with a lab-CA certificate. */
+  public SSLContext serverTls(String dnsName, String ip)
+      throws java.security.GeneralSecurityException {
+    return certificates.serverContext(dnsName, ip);
+  }
+
+  /** The lab CA certificate file (PEM). */
+  public Path caCertificate() {
+    return dir.resolve("lab-ca.pem");
+  }
+
+  /**
+   * A throwaway secret made once per lab start under this name (the same name gives the same
+   * secret). Never print it; hand it to profiles through the lab's variables.
+   */
+  public String secret(String name) {
+    return secrets.computeIfAbsent(
+        name,
+        n -> {
+          byte[] b = new byte[18];
+          random.nextBytes(b);
+          return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        });
+  }
+
+  /** The user name every hardened service accepts (with {@code secret("hardened")}). */
+  public static final String HARDENED_USER = "ehac-reader";
+}
