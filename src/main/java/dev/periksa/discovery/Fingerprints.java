@@ -1,0 +1,12 @@
+package dev.periksa.discovery;
+
+import java.util.List;
+
+/** Every product discovery can recognise. */
+public final class Fingerprints {
+  private Fingerprints() {}
+
+  public static List<Fingerprint> all() {
+    return List.of(new SearchClusterFingerprint());
+  }
+}
