@@ -44,6 +44,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 
 /**
@@ -214,8 +215,15 @@ final class FhirServer implements AutoCloseable {
       if (auth != null && MessageDigest.isEqual(auth.getBytes(StandardCharsets.UTF_8), expected)) {
         return;
       }
-      AuthenticationException refused =
-          new AuthenticationException("A valid bearer token is required to read this server");
+      String why = "A valid bearer token is required to read this server";
+      AuthenticationException refused = new AuthenticationException(why);
+      OperationOutcome outcome = new OperationOutcome();
+      outcome
+          .addIssue()
+          .setSeverity(OperationOutcome.IssueSeverity.ERROR)
+          .setCode(OperationOutcome.IssueType.LOGIN)
+          .setDiagnostics(why);
+      refused.setOperationOutcome(outcome);
       refused.addResponseHeader(
           "WWW-Authenticate", "Bearer realm=\"e-HAC FHIR\", error=\"invalid_token\"");
       throw refused;

@@ -66,7 +66,8 @@ public final class PersonalDataScanner {
           "passport_no",
           "passport_number",
           "passportnumber",
-          "no_passport");
+          "no_passport",
+          "00100020"); // DICOM PatientID: a traveller's may be a passport number
   private static final Set<String> PHONE_FIELDS =
       Set.of(
           "no_hp",

@@ -5,11 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.periksa.check.CheckResult;
+import dev.periksa.check.CheckRunner;
+import dev.periksa.check.Outcome;
+import dev.periksa.check.Severity;
+import dev.periksa.check.TargetContext;
+import dev.periksa.check.storage.FhirExposureCheck;
+import dev.periksa.testing.Profiles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import javax.net.ssl.SSLContext;
@@ -127,11 +135,27 @@ class FhirLabIT {
       HttpResponse<String> r = get(hardened.base() + q, null);
       assertEquals(401, r.statusCode(), q);
       assertEquals("OperationOutcome", json(r).path("resourceType").asText(), q);
+      assertEquals("login", json(r).path("issue").get(0).path("code").asText(), q);
       assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"), q);
       assertEquals(401, get(hardened.base() + q, "wrong").statusCode(), q);
     }
     HttpResponse<String> ok = get(hardened.base() + "/Patient?_summary=count", TOKEN);
     assertEquals(200, ok.statusCode());
     assertEquals(FhirLab.PATIENTS, json(ok).path("total").asInt());
+  }
+
+  @Test
+  void anOpenServerWithNoPatientsYetStillFailsLow() throws Exception {
+    try (FhirServer empty =
+        new FhirServer("127.0.0.5", null, null, "empty", List.of(), List.of())) {
+      CheckResult r =
+          new CheckRunner(Duration.ofSeconds(60))
+              .run(
+                  new FhirExposureCheck(),
+                  TargetContext.of(Profiles.of("empty", "fhir", empty.base())));
+      assertEquals(Outcome.FAIL, r.outcome(), r.reason());
+      assertEquals(Severity.LOW, r.severity());
+      assertTrue(r.findings().get(0).title().contains("answers searches without a token"));
+    }
   }
 }
