@@ -189,7 +189,7 @@ public final class FhirExposureCheck implements Check {
     conclude(ctx, e, cap, productError, metaEvidence, probes, result);
   }
 
-  private static List<String> typesToAsk(Optional<Capability> cap) {
+  static List<String> typesToAsk(Optional<Capability> cap) {
     List<String> supported =
         cap.map(c -> PATIENT_TYPES.stream().filter(c.types()::contains).toList()).orElse(List.of());
     List<String> ask = supported.isEmpty() ? DEFAULT_TYPES : supported;
