@@ -1,5 +1,7 @@
 package dev.periksa.check;
 
+import dev.periksa.check.storage.DicomWebExposureCheck;
+import dev.periksa.check.storage.FhirExposureCheck;
 import dev.periksa.check.storage.SearchClusterExposureCheck;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +14,8 @@ public final class Checks {
   private Checks() {}
 
   public static List<Check> all() {
-    return List.of(new SearchClusterExposureCheck());
+    return List.of(
+        new SearchClusterExposureCheck(), new FhirExposureCheck(), new DicomWebExposureCheck());
   }
 
   /** The check that verifies a requirement for one product, as a feature names them. */
