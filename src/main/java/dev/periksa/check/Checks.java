@@ -1,5 +1,8 @@
 package dev.periksa.check;
 
+import dev.periksa.check.storage.MemcachedExposureCheck;
+import dev.periksa.check.storage.MongoDbExposureCheck;
+import dev.periksa.check.storage.RedisExposureCheck;
 import dev.periksa.check.storage.SearchClusterExposureCheck;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +15,11 @@ public final class Checks {
   private Checks() {}
 
   public static List<Check> all() {
-    return List.of(new SearchClusterExposureCheck());
+    return List.of(
+        new SearchClusterExposureCheck(),
+        new MongoDbExposureCheck(),
+        new RedisExposureCheck(),
+        new MemcachedExposureCheck());
   }
 
   /** The check that verifies a requirement for one product, as a feature names them. */
