@@ -143,7 +143,11 @@ public final class Resp {
           return new Multi(items);
         }
       default:
-        throw new NotResp("reply starts with byte " + type + ", not a RESP type");
+        throw new NotResp(
+            "reply starts with "
+                + (type > 0x20 && type < 0x7f ? "'" + (char) type + "' " : "")
+                + String.format("(0x%02x)", type)
+                + ", not a RESP type");
     }
   }
 

@@ -77,6 +77,9 @@ public final class MemcachedExposureCheck implements Check {
     for (Endpoint e : ctx.endpoints("memcached")) {
       try {
         probe(ctx, e, result);
+      } catch (MemcachedWire.NotMemcached ex) {
+        StoreProbing.noReply(
+            ctx, e, result, "version", "did not answer like memcached: " + ex.getMessage());
       } catch (ProbeException ex) {
         StoreProbing.noReply(ctx, e, result, "version", ex.getMessage());
       }
@@ -172,6 +175,35 @@ public final class MemcachedExposureCheck implements Check {
       Map<String, String> stats,
       List<Evidence> evidence,
       CheckResult.Builder b) {
+    Map<PiiType, Integer> total = new EnumMap<>(PiiType.class);
+    try {
+      sampleValues(ctx, e, s, evidence, total);
+    } catch (ProbeException ex) {
+      // Two signals are in already: a session that breaks while sampling leaves the finding
+      // standing.
+      evidence.add(StoreProbing.samplingStopped(ctx, ex));
+    }
+    long items = number(stats.get("curr_items"));
+    Severity severity = Redactor.severityOf(total);
+    Finding f =
+        new Finding(
+            String.format(
+                "Memcached %s answers anyone: %,d items cached; %s",
+                version, items, StoreProbing.holds(total)),
+            e.url().toString(),
+            severity,
+            evidence,
+            METADATA.remediation());
+    b.fail(f, e.name() + ": open to anyone (" + severity + ")");
+  }
+
+  /** Key names, then a few bytes of at most three values. */
+  private void sampleValues(
+      TargetContext ctx,
+      Endpoint e,
+      TcpProbe.Session s,
+      List<Evidence> evidence,
+      Map<PiiType, Integer> total) {
     List<String> keys = keysFromCachedump(ctx, s);
     String listedBy = "stats cachedump";
     if (keys.isEmpty()) {
@@ -184,7 +216,6 @@ public final class MemcachedExposureCheck implements Check {
     lf.put("keys", keys.stream().limit(MAX_VALUES_SAMPLED).toList());
     evidence.add(ctx.redactor().capture("key names", listedBy, 0, null, lf));
 
-    Map<PiiType, Integer> total = new EnumMap<>(PiiType.class);
     int n = 0;
     List<String> sampled = keys.stream().limit(MAX_VALUES_SAMPLED).toList();
     for (String key : sampled) {
@@ -239,18 +270,6 @@ public final class MemcachedExposureCheck implements Check {
         throw new MemcachedWire.NotMemcached("get did not end its reply with END");
       }
     }
-    long items = number(stats.get("curr_items"));
-    Severity severity = Redactor.severityOf(total);
-    Finding f =
-        new Finding(
-            String.format(
-                "Memcached %s answers anyone: %,d items cached; %s",
-                version, items, StoreProbing.holds(total)),
-            e.url().toString(),
-            severity,
-            evidence,
-            METADATA.remediation());
-    b.fail(f, e.name() + ": open to anyone (" + severity + ")");
   }
 
   /** Key names from {@code stats cachedump} of the fullest slab classes (bounded by design). */

@@ -44,11 +44,12 @@ import org.bson.json.JsonWriterSettings;
  * STO-3 for MongoDB: does a declared MongoDB let a stranger list and read its databases?
  *
  * <p>Uses the official driver without credentials, with the profile's timeout for server selection,
- * connecting and reading. The first signal is the handshake ({@code hello}, a reply with {@code
- * maxWireVersion}), the second {@code listDatabases} answering {@code ok: 1} with a database list;
- * error 13 (Unauthorized) there is a PASS. Something that is not MongoDB (an HTTP server on the
- * port) never completes the driver's handshake and is INCONCLUSIVE. An open server is sampled
- * minimally: at most 2 documents from each of its 3 largest collections.
+ * connecting and reading. The first signal is the handshake ({@code isMaster}, or {@code hello}
+ * where only that is known, a reply with {@code maxWireVersion}), the second {@code listDatabases}
+ * answering {@code ok: 1} with a database list; error 13 (Unauthorized) there is a PASS. Something
+ * that is not MongoDB (an HTTP server on the port) never completes the driver's handshake and is
+ * INCONCLUSIVE. An open server is sampled minimally: at most 2 documents from each of its 3 largest
+ * collections.
  */
 public final class MongoDbExposureCheck implements Check {
 
@@ -242,6 +243,40 @@ public final class MongoDbExposureCheck implements Check {
       CheckResult.Builder b) {
     List<Evidence> evidence = new ArrayList<>(seen);
     List<Coll> colls = new ArrayList<>();
+    Map<PiiType, Integer> total = new EnumMap<>(PiiType.class);
+    try {
+      sample(ctx, client, dbs, colls, evidence, total);
+    } catch (MongoException ex) {
+      // Two signals are in already: a refusal or a broken session while sampling leaves the
+      // finding standing.
+      evidence.add(StoreProbing.samplingStopped(ctx, ex));
+    }
+    Severity severity = Redactor.severityOf(total);
+    long documents = colls.stream().mapToLong(Coll::documents).sum();
+    Finding f =
+        new Finding(
+            String.format(
+                "MongoDB%s answers anyone: %s, %s, %,d documents; %s",
+                version.map(v -> " " + v).orElse(""),
+                StoreProbing.count(dbs.size(), "database"),
+                StoreProbing.count(colls.size(), "collection"),
+                documents,
+                StoreProbing.holds(total)),
+            e.url().toString(),
+            severity,
+            evidence,
+            METADATA.remediation());
+    b.fail(f, e.name() + ": open to anyone (" + severity + ")");
+  }
+
+  /** Collections counted, largest first, then a few documents of the largest three. */
+  private void sample(
+      TargetContext ctx,
+      MongoClient client,
+      List<Document> dbs,
+      List<Coll> colls,
+      List<Evidence> evidence,
+      Map<PiiType, Integer> total) {
     for (Document d : dbs.stream().limit(MAX_DATABASES).toList()) {
       String db = d.getString("name");
       if (db == null || SYSTEM_DATABASES.contains(db)) {
@@ -272,7 +307,6 @@ public final class MongoDbExposureCheck implements Check {
             .capture(
                 "collections (listCollections, count)", "listCollections; count", 0, null, cf));
 
-    Map<PiiType, Integer> total = new EnumMap<>(PiiType.class);
     for (Coll c : colls.stream().limit(MAX_COLLECTIONS_SAMPLED).toList()) {
       MongoCollection<Document> coll = client.getDatabase(c.database()).getCollection(c.name());
       List<String> docs = new ArrayList<>();
@@ -298,22 +332,6 @@ public final class MongoDbExposureCheck implements Check {
                   facts,
                   docs));
     }
-    Severity severity = Redactor.severityOf(total);
-    long documents = colls.stream().mapToLong(Coll::documents).sum();
-    Finding f =
-        new Finding(
-            String.format(
-                "MongoDB%s answers anyone: %s, %s, %,d documents; %s",
-                version.map(v -> " " + v).orElse(""),
-                StoreProbing.count(dbs.size(), "database"),
-                StoreProbing.count(colls.size(), "collection"),
-                documents,
-                StoreProbing.holds(total)),
-            e.url().toString(),
-            severity,
-            evidence,
-            METADATA.remediation());
-    b.fail(f, e.name() + ": open to anyone (" + severity + ")");
   }
 
   /** One collection and its document count. */

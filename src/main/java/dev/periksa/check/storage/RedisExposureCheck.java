@@ -80,6 +80,9 @@ public final class RedisExposureCheck implements Check {
     for (Endpoint e : ctx.endpoints("redis")) {
       try (TcpProbe.Session s = ctx.tcp().open(e.url(), DEFAULT_PORT)) {
         probe(ctx, e, s, result);
+      } catch (Resp.NotResp ex) {
+        StoreProbing.noReply(
+            ctx, e, result, "PING", "did not answer like Redis: " + ex.getMessage());
       } catch (ProbeException ex) {
         StoreProbing.noReply(ctx, e, result, "PING", ex.getMessage());
       }
@@ -216,19 +219,60 @@ public final class RedisExposureCheck implements Check {
       List<Evidence> evidence,
       CheckResult.Builder b) {
     evidence.add(info.evidence());
-    Resp.Reply ks = Resp.call(s, "INFO", "keyspace");
-    Map<Integer, Long> keyspace = keyspace(ks);
+    Map<Integer, Long> keyspace = new TreeMap<>();
+    Map<PiiType, Integer> total = new EnumMap<>(PiiType.class);
+    try {
+      sampleKeys(ctx, s, keyspace, evidence, total);
+    } catch (ProbeException ex) {
+      // Two signals are in already: a session that breaks while sampling leaves the finding
+      // standing.
+      evidence.add(StoreProbing.samplingStopped(ctx, ex));
+    }
     long keys = keyspace.values().stream().mapToLong(Long::longValue).sum();
+    Severity severity = Redactor.severityOf(total);
+    String how =
+        credential == null
+            ? "answers anyone"
+            : "accepts a well-known password (" + credential.masked() + ")";
+    Finding f =
+        new Finding(
+            String.format(
+                "Redis %s %s: %,d keys in %s; %s",
+                info.version(),
+                how,
+                keys,
+                StoreProbing.count(keyspace.size(), "database"),
+                StoreProbing.holds(total)),
+            e.url().toString(),
+            severity,
+            evidence,
+            METADATA.remediation());
+    b.fail(
+        f,
+        e.name()
+            + (credential == null
+                ? ": open to anyone ("
+                : ": a well-known password lets anyone in (")
+            + severity
+            + ")");
+  }
+
+  /** Keys per database, then a few bytes of at most three keys of the fullest database. */
+  private void sampleKeys(
+      TargetContext ctx,
+      TcpProbe.Session s,
+      Map<Integer, Long> keyspace,
+      List<Evidence> evidence,
+      Map<PiiType, Integer> total) {
+    Resp.Reply ks = Resp.call(s, "INFO", "keyspace");
+    keyspace.putAll(keyspace(ks));
     Map<String, Object> kf = new LinkedHashMap<>();
-    kf.put("keys", keys);
+    kf.put("keys", keyspace.values().stream().mapToLong(Long::longValue).sum());
     List<Map<String, Object>> dbs = new ArrayList<>();
     keyspace.forEach((db, n) -> dbs.add(Map.of("db", db, "keys", n)));
     kf.put("databases", dbs);
-    Evidence keyspaceEvidence =
-        ctx.redactor().capture("keyspace (INFO keyspace)", "INFO keyspace", 0, raw(ks), kf);
-    evidence.add(keyspaceEvidence);
-
-    Map<PiiType, Integer> total = new EnumMap<>(PiiType.class);
+    evidence.add(
+        ctx.redactor().capture("keyspace (INFO keyspace)", "INFO keyspace", 0, raw(ks), kf));
     int largest =
         keyspace.entrySet().stream()
             .max(Map.Entry.comparingByValue())
@@ -262,32 +306,6 @@ public final class RedisExposureCheck implements Check {
                   facts,
                   samples));
     }
-    Severity severity = Redactor.severityOf(total);
-    String how =
-        credential == null
-            ? "answers anyone"
-            : "accepts a well-known password (" + credential.masked() + ")";
-    Finding f =
-        new Finding(
-            String.format(
-                "Redis %s %s: %,d keys in %s; %s",
-                info.version(),
-                how,
-                keys,
-                StoreProbing.count(keyspace.size(), "database"),
-                StoreProbing.holds(total)),
-            e.url().toString(),
-            severity,
-            evidence,
-            METADATA.remediation());
-    b.fail(
-        f,
-        e.name()
-            + (credential == null
-                ? ": open to anyone ("
-                : ": a well-known password lets anyone in (")
-            + severity
-            + ")");
   }
 
   /** A few bytes of one key, read with a command bounded by the type. */

@@ -1,6 +1,7 @@
 package dev.periksa.check.storage;
 
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.Evidence;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.TargetContext;
 import dev.periksa.pii.PiiMatch;
@@ -57,6 +58,17 @@ final class StoreProbing {
                 null,
                 Map.of("error", masked)));
     result.part(Outcome.INCONCLUSIVE, e.name() + ": " + masked);
+  }
+
+  /** What stopped the sampling of a store already proven open; the finding stands without it. */
+  static Evidence samplingStopped(TargetContext ctx, RuntimeException ex) {
+    return ctx.redactor()
+        .capture(
+            "sampling stopped",
+            "",
+            0,
+            null,
+            Map.of("error", ctx.redactor().redact(String.valueOf(ex.getMessage()))));
   }
 
   /** A reply text cut to a length a report line can carry. */
