@@ -1,6 +1,8 @@
 package dev.periksa.check;
 
 import dev.periksa.check.storage.SearchClusterExposureCheck;
+import dev.periksa.check.storage.SpringActuatorCheck;
+import dev.periksa.check.storage.WebServerFilesCheck;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +14,8 @@ public final class Checks {
   private Checks() {}
 
   public static List<Check> all() {
-    return List.of(new SearchClusterExposureCheck());
+    return List.of(
+        new SearchClusterExposureCheck(), new WebServerFilesCheck(), new SpringActuatorCheck());
   }
 
   /** The check that verifies a requirement for one product, as a feature names them. */
