@@ -33,7 +33,8 @@ final class WebFileShapes {
   private static final Pattern TITLE = Pattern.compile("(?is)<(title|h1)[^>]*>(.*?)</\\1>");
   private static final Pattern LISTING_TITLE =
       Pattern.compile("(?i)^\\s*(index of |directory listing for |directory: |[^<]*- /)");
-  private static final Pattern HREF = Pattern.compile("(?i)href\\s*=\\s*[\"']([^\"'<>]+)[\"']");
+  private static final Pattern HREF =
+      Pattern.compile("(?i)<a\\s[^>]*?href\\s*=\\s*[\"']([^\"'<>]+)[\"']");
 
   /**
    * Reads an index page of {@code dir} (a path ending in '/'): Apache and nginx ("Index of /x"),

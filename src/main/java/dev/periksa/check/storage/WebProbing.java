@@ -55,7 +55,9 @@ final class WebProbing {
 
   /**
    * Whether two successful replies are the same page once the paths they were asked for are taken
-   * out: what a catch-all server or a soft 404 gives for any path.
+   * out: what a catch-all server or a soft 404 gives for any path. Pages that echo the path in ways
+   * the plain removal misses (encoded, in links) still share nearly all their words, so a word-set
+   * likeness of {@value #SAME_PAGE} or more, at similar lengths, counts as the same page.
    */
   static boolean samePage(ProbeResponse a, String pathA, ProbeResponse b, String pathB) {
     if (!a.isSuccess() || !b.isSuccess()) {
@@ -64,18 +66,50 @@ final class WebProbing {
     if (java.util.Arrays.equals(a.body(), b.body())) {
       return true;
     }
-    return normalise(a, pathA).equals(normalise(b, pathB));
+    String x = normalise(a, pathA);
+    String y = normalise(b, pathB);
+    if (x.equals(y)) {
+      return true;
+    }
+    double lengths =
+        (double) Math.min(x.length(), y.length()) / Math.max(1, Math.max(x.length(), y.length()));
+    return lengths >= 0.8 && likeness(words(x), words(y)) >= SAME_PAGE;
   }
+
+  /** Share of words two pages have in common (Jaccard) above which they are one page. */
+  static final double SAME_PAGE = 0.9;
 
   private static String normalise(ProbeResponse r, String path) {
     String text = new String(r.body(), StandardCharsets.ISO_8859_1);
-    String last = path.replaceAll("/+$", "");
-    last = last.substring(last.lastIndexOf('/') + 1);
-    text = text.replace(path, "\u0000");
-    if (!last.isEmpty()) {
-      text = text.replace(last, "\u0000");
+    String bare = path.replaceAll("/+$", "");
+    String last = bare.substring(bare.lastIndexOf('/') + 1);
+    for (String p : new String[] {path, bare, last}) {
+      if (p.length() >= 2) {
+        text = text.replace(p, "\u0000");
+      }
     }
     return text.toLowerCase(Locale.ROOT);
+  }
+
+  private static java.util.Set<String> words(String text) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String w : text.split("[^a-z0-9]+")) {
+      if (!w.isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  private static double likeness(java.util.Set<String> a, java.util.Set<String> b) {
+    if (a.isEmpty() && b.isEmpty()) {
+      return 1;
+    }
+    java.util.Set<String> both = new java.util.HashSet<>(a);
+    both.retainAll(b);
+    java.util.Set<String> any = new java.util.HashSet<>(a);
+    any.addAll(b);
+    return (double) both.size() / any.size();
   }
 
   /** Whether a reply says the thing is not there or not for this caller. */

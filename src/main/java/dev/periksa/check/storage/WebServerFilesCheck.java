@@ -316,7 +316,7 @@ public final class WebServerFilesCheck implements Check {
     /** Paths of one shape share a baseline: directories, dot-files, dot-folders, extensions. */
     private static String shape(String path) {
       if (path.endsWith("/")) {
-        return path.equals("/") ? "root" : "dir";
+        return "dir";
       }
       String name = path.substring(path.lastIndexOf('/') + 1);
       if (path.matches(".*/\\.[^/]+/[^/]+$")) {
@@ -331,9 +331,6 @@ public final class WebServerFilesCheck implements Check {
 
     private static String invent(String shape) {
       String n = WebProbing.invented();
-      if (shape.equals("root")) {
-        return "/" + n;
-      }
       if (shape.equals("dir")) {
         return "/" + n + "/";
       }
