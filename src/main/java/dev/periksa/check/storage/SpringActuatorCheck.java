@@ -162,17 +162,7 @@ public final class SpringActuatorCheck implements Check {
     boolean listsEnv = links.map(l -> l.containsKey("env")).orElse(false);
     boolean listsHeap = links.map(l -> l.containsKey("heapdump")).orElse(false);
 
-    if (links.isEmpty() || listsEnv) {
-      ProbeResponse env = ctx.http().get(WebProbing.at(e.url(), "/actuator/env"));
-      Optional<EnvReport> report = EnvReport.of(env);
-      if (report.isPresent() && (listsEnv || springError)) {
-        envFinding(ctx, e, env, report.get(), indexEvidence, result);
-        found++;
-      } else if (!env.isSuccess() && !WebProbing.notServed(env.status())) {
-        unclear.add("/actuator/env (HTTP " + env.status() + ")");
-      }
-    }
-
+    // The heap dump first: it is the worst finding, and the one a report should lead with.
     List<String> heapPaths = new ArrayList<>();
     if (links.isEmpty() || listsHeap) {
       heapPaths.add("/actuator/heapdump");
@@ -194,6 +184,17 @@ public final class SpringActuatorCheck implements Check {
         break;
       } else if (!heap.isSuccess() && !WebProbing.notServed(heap.status())) {
         unclear.add(path + " (HTTP " + heap.status() + ")");
+      }
+    }
+
+    if (links.isEmpty() || listsEnv) {
+      ProbeResponse env = ctx.http().get(WebProbing.at(e.url(), "/actuator/env"));
+      Optional<EnvReport> report = EnvReport.of(env);
+      if (report.isPresent() && (listsEnv || springError)) {
+        envFinding(ctx, e, env, report.get(), indexEvidence, result);
+        found++;
+      } else if (!env.isSuccess() && !WebProbing.notServed(env.status())) {
+        unclear.add("/actuator/env (HTTP " + env.status() + ")");
       }
     }
 

@@ -102,8 +102,13 @@ final class WebFileShapes {
       Pattern.compile("^(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.\\-]*)\\s*=\\s*(.*)$");
   private static final Pattern SECRET_NAME =
       Pattern.compile(
-          "(?i)(pass|pwd|secret|token|credential|private|api_?key|access_?key|auth|salt|dsn"
-              + "|(^|[_.\\-])key($|[_.\\-]))");
+          "(?i)(pass(word|wd|phrase)?($|[_.\\-])|(^|[_.\\-])pwd($|[_.\\-])|secret|token|credential"
+              + "|private[_.\\-]?key|api[_.\\-]?key|access[_.\\-]?key|auth[_.\\-]?token|authorization"
+              + "|(^|[_.\\-])dsn($|[_.\\-])|(^|[_.\\-])salt($|[_.\\-])|(^|[_.\\-])key($|[_.\\-]))");
+
+  /** Shell variables whose names look like credentials and never are. */
+  private static final java.util.Set<String> NOT_SECRETS = java.util.Set.of("pwd", "oldpwd");
+
   private static final Pattern URL_WITH_USERINFO =
       Pattern.compile("(?i)^[a-z][a-z0-9+.\\-]*://[^/@\\s]+@");
 
@@ -131,10 +136,7 @@ final class WebFileShapes {
       }
       String value = unquote(m.group(2).strip());
       boolean set = !value.isEmpty();
-      boolean secret =
-          set
-              && (SECRET_NAME.matcher(m.group(1)).find()
-                  || URL_WITH_USERINFO.matcher(value).find());
+      boolean secret = set && (secretName(m.group(1)) || URL_WITH_USERINFO.matcher(value).find());
       out.add(new EnvEntry(m.group(1), secret));
     }
     return out.isEmpty() ? Optional.empty() : Optional.of(out);
@@ -150,7 +152,7 @@ final class WebFileShapes {
 
   /** Whether a property or variable name looks like it holds a credential. */
   static boolean secretName(String name) {
-    return SECRET_NAME.matcher(name).find();
+    return !NOT_SECRETS.contains(name.toLowerCase(Locale.ROOT)) && SECRET_NAME.matcher(name).find();
   }
 
   // ---------------------------------------------------------------- .git/config

@@ -71,6 +71,11 @@ class WebFileShapesTest {
             new WebFileShapes.EnvEntry("API_KEY", false),
             new WebFileShapes.EnvEntry("STRIPE_KEY", true)),
         e);
+    assertTrue(WebFileShapes.secretName("spring.datasource.password"));
+    assertTrue(WebFileShapes.secretName("GITHUB_TOKEN"));
+    assertFalse(WebFileShapes.secretName("PWD"), "the shell's working directory");
+    assertFalse(WebFileShapes.secretName("PASSENGER_COUNT"));
+    assertFalse(WebFileShapes.secretName("SSH_AUTH_SOCK"));
     assertTrue(WebFileShapes.env("<html><body>DB_PASSWORD=x</body></html>", false).isEmpty());
     assertTrue(WebFileShapes.env("Not found\nDB_PASSWORD=x\n", false).isEmpty());
     // A cut last line is left out rather than refused.
