@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.catalina.valves.AccessLogValve;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.actuate.autoconfigure.beans.BeansEndpointAutoConfiguration;
@@ -29,7 +30,6 @@ import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConf
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslBundleRegistrar;
-import org.springframework.boot.autoconfigure.web.embedded.EmbeddedWebServerFactoryCustomizerAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
@@ -40,9 +40,13 @@ import org.springframework.boot.ssl.SslBundleKey;
 import org.springframework.boot.ssl.SslOptions;
 import org.springframework.boot.ssl.SslStoreBundle;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -69,6 +73,9 @@ final class ActuatorLab implements LabService {
 
   /** Tomcat's access log of the legacy application (not a secret: tests read it). */
   static final String LEGACY_ACTUATOR_ACCESS_LOG = "PERIKSA_LAB_LEGACY_ACTUATOR_ACCESS_LOG";
+
+  /** Where the application writes Tomcat's access log, if set. */
+  static final String ACCESS_LOG_PROPERTY = "lab.access-log.directory";
 
   /** Tomcat logs through java.util.logging; held here so the levels set below are kept. */
   private static final List<java.util.logging.Logger> QUIET =
@@ -97,14 +104,7 @@ final class ActuatorLab implements LabService {
     old.put("management.endpoints.web.exposure.include", "*");
     // Boot 3.5 made the heap dump opt-in; old tutorials' settings still switch it on.
     old.put("management.endpoint.heapdump.access", "unrestricted");
-    old.put("server.tomcat.accesslog.enabled", "true");
-    old.put("server.tomcat.accesslog.directory", logs.toString());
-    old.put("server.tomcat.accesslog.prefix", "access");
-    old.put("server.tomcat.accesslog.suffix", ".log");
-    old.put("server.tomcat.accesslog.file-date-format", "");
-    old.put("server.tomcat.accesslog.rotate", "false");
-    old.put("server.tomcat.accesslog.buffered", "false");
-    old.put("server.tomcat.accesslog.pattern", "%r %s %b \"%{Range}i\"");
+    old.put(ACCESS_LOG_PROPERTY, logs.toString());
     // The application's own settings, as a legacy deployment keeps them in application.properties.
     old.put("spring.datasource.url", "jdbc:postgresql://db.ehac.lab:5432/ehac");
     old.put("spring.datasource.username", "ehac_app");
@@ -176,7 +176,6 @@ final class ActuatorLab implements LabService {
     PropertyPlaceholderAutoConfiguration.class,
     SslAutoConfiguration.class,
     ServletWebServerFactoryAutoConfiguration.class,
-    EmbeddedWebServerFactoryCustomizerAutoConfiguration.class,
     DispatcherServletAutoConfiguration.class,
     WebMvcAutoConfiguration.class,
     ErrorMvcAutoConfiguration.class,
@@ -197,9 +196,34 @@ final class ActuatorLab implements LabService {
     HeapDumpWebEndpointAutoConfiguration.class
   })
   static class BackOffice {
-    @org.springframework.context.annotation.Bean
+    @Bean
     Status status() {
       return new Status();
+    }
+
+    /**
+     * Tomcat's own access log, when the lab asks for one. Set on the factory rather than through
+     * Boot's server.tomcat.accesslog.* properties: those come with Boot's customizers for every
+     * embedded server it finds on the class path (Jetty among them), which this lab shares.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> accessLog(Environment env) {
+      return factory -> {
+        String dir = env.getProperty(ACCESS_LOG_PROPERTY);
+        if (dir == null) {
+          return;
+        }
+        AccessLogValve valve = new AccessLogValve();
+        valve.setDirectory(dir);
+        valve.setPrefix("access");
+        valve.setSuffix(".log");
+        valve.setFileDateFormat("");
+        valve.setRotatable(false);
+        valve.setBuffered(false);
+        // Request line, status, body bytes sent, and the Range header asked for.
+        valve.setPattern("%r %s %b \"%{Range}i\"");
+        factory.addEngineValves(valve);
+      };
     }
   }
 
