@@ -171,11 +171,19 @@ public final class SpringActuatorCheck implements Check {
       heapPaths.add("/heapdump");
     }
     for (String path : heapPaths) {
-      ProbeResponse heap =
-          ctx.http()
-              .withMaxBody(HEAP_BYTES)
-              .get(
-                  WebProbing.at(e.url(), path), Map.of("Range", WebProbing.firstBytes(HEAP_BYTES)));
+      ProbeResponse heap;
+      try {
+        heap =
+            ctx.http()
+                .withMaxBody(HEAP_BYTES)
+                .get(
+                    WebProbing.at(e.url(), path),
+                    Map.of("Range", WebProbing.firstBytes(HEAP_BYTES)));
+      } catch (ProbeException ex) {
+        // A large heap takes a while to dump before the first byte: no answer is no verdict.
+        unclear.add(path + " (" + ex.getMessage() + ")");
+        continue;
+      }
       Optional<String> magic = hprof(heap);
       boolean second = listsHeap || springError || heap.status() == 206;
       if (magic.isPresent() && second) {
@@ -188,13 +196,17 @@ public final class SpringActuatorCheck implements Check {
     }
 
     if (links.isEmpty() || listsEnv) {
-      ProbeResponse env = ctx.http().get(WebProbing.at(e.url(), "/actuator/env"));
-      Optional<EnvReport> report = EnvReport.of(env);
-      if (report.isPresent() && (listsEnv || springError)) {
-        envFinding(ctx, e, env, report.get(), indexEvidence, result);
-        found++;
-      } else if (!env.isSuccess() && !WebProbing.notServed(env.status())) {
-        unclear.add("/actuator/env (HTTP " + env.status() + ")");
+      try {
+        ProbeResponse env = ctx.http().get(WebProbing.at(e.url(), "/actuator/env"));
+        Optional<EnvReport> report = EnvReport.of(env);
+        if (report.isPresent() && (listsEnv || springError)) {
+          envFinding(ctx, e, env, report.get(), indexEvidence, result);
+          found++;
+        } else if (!env.isSuccess() && !WebProbing.notServed(env.status())) {
+          unclear.add("/actuator/env (HTTP " + env.status() + ")");
+        }
+      } catch (ProbeException ex) {
+        unclear.add("/actuator/env (" + ex.getMessage() + ")");
       }
     }
 
@@ -218,6 +230,16 @@ public final class SpringActuatorCheck implements Check {
     }
 
     if (found > 0) {
+      if (!unclear.isEmpty()) {
+        result.observe(
+            ctx.redactor()
+                .capture(
+                    "actuator paths without a clear answer on " + e.name(),
+                    e.url().toString(),
+                    0,
+                    null,
+                    Map.of("paths", unclear)));
+      }
       return;
     }
     if (!unclear.isEmpty()) {

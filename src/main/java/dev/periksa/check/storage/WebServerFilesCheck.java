@@ -347,12 +347,16 @@ public final class WebServerFilesCheck implements Check {
     }
 
     private List<String> listing(String path, ProbeResponse r) {
-      Optional<WebFileShapes.Listing> parsed = WebFileShapes.listing(r.text(), path);
+      // The page names and links paths as the server sees them, under the endpoint's base path.
+      String basePath =
+          e.url().getRawPath() == null ? "" : e.url().getRawPath().replaceAll("/+$", "");
+      Optional<WebFileShapes.Listing> parsed = WebFileShapes.listing(r.text(), basePath + path);
       if (parsed.isEmpty()) {
         notServed.add(path);
         return List.of();
       }
-      List<String> entries = parsed.get().entries();
+      List<String> entries =
+          parsed.get().entries().stream().map(x -> x.substring(basePath.length())).toList();
       Map<String, Object> facts = new LinkedHashMap<>();
       facts.put("directory", path);
       facts.put("title", parsed.get().title());

@@ -136,6 +136,19 @@ class WebServerFilesCheckIT {
   }
 
   @Test
+  void anEndpointWithABasePathIsProbedUnderIt() {
+    // The legacy portal's exports folder declared as the endpoint itself: its listing links
+    // absolute paths (/exports/...), which must map back under the base path.
+    URI exports =
+        URI.create(SharedLab.get().variables().get("PERIKSA_LAB_LEGACY_WEB") + "/exports");
+    CheckResult r = scan(Profiles.of("base-path", "web", exports));
+    assertEquals(Outcome.FAIL, r.outcome(), r.reason());
+    Finding listing = finding(r, "Directory listing of / shows 4 entries (4 data files)");
+    assertEquals(Severity.CRITICAL, listing.severity());
+    assertTrue(listing.location().endsWith("/exports/"), listing.location());
+  }
+
+  @Test
   void theHardenedPortalPasses() {
     CheckResult r = scan(SharedLab.profile("ehac-hardened.yaml"));
     assertEquals(Outcome.PASS, r.outcome(), r.reason() + " " + titles(r));
