@@ -143,6 +143,54 @@ class SpringActuatorCheckIT {
   }
 
   @Test
+  void aHeapDumpThatNeverStartsIsInconclusiveNotAPass() throws Exception {
+    // An index that lists the dump, Spring's 404 elsewhere, and a dump that takes longer than the
+    // profile's timeout to start (as a large heap does): no verdict, so no PASS.
+    com.sun.net.httpserver.HttpServer s =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress("127.0.0.5", 0), 16);
+    s.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+    String index =
+        "{\"_links\":{\"self\":{\"href\":\"http://x/actuator\",\"templated\":false},"
+            + "\"heapdump\":{\"href\":\"http://x/actuator/heapdump\",\"templated\":false}}}";
+    s.createContext(
+        "/",
+        ex -> {
+          try (ex) {
+            String path = ex.getRequestURI().getPath();
+            if (path.equals("/actuator/heapdump")) {
+              try {
+                Thread.sleep(6_000);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return;
+            }
+            boolean isIndex = path.equals("/actuator");
+            byte[] body =
+                (isIndex
+                        ? index
+                        : "{\"timestamp\":\"t\",\"status\":404,\"error\":\"Not Found\",\"path\":\""
+                            + path
+                            + "\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(isIndex ? 200 : 404, body.length);
+            ex.getResponseBody().write(body);
+          }
+        });
+    s.start();
+    try {
+      java.net.URI url = java.net.URI.create("http://127.0.0.5:" + s.getAddress().getPort());
+      CheckResult r = scan(Profiles.of("slow-dump", "web", url));
+      assertEquals(Outcome.INCONCLUSIVE, r.outcome(), r.reason());
+      assertTrue(r.reason().contains("/actuator/heapdump"), r.reason());
+    } finally {
+      s.stop(0);
+    }
+  }
+
+  @Test
   void aTargetThatIsDownIsInconclusive() throws Exception {
     CheckResult r = scan(Profiles.of("down", "web", TestServers.nothingListening("127.0.0.6")));
     assertEquals(Outcome.INCONCLUSIVE, r.outcome());
