@@ -6,6 +6,8 @@ import dev.periksa.check.storage.MemcachedExposureCheck;
 import dev.periksa.check.storage.MongoDbExposureCheck;
 import dev.periksa.check.storage.RedisExposureCheck;
 import dev.periksa.check.storage.SearchClusterExposureCheck;
+import dev.periksa.check.storage.SpringActuatorCheck;
+import dev.periksa.check.storage.WebServerFilesCheck;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +25,9 @@ public final class Checks {
         new RedisExposureCheck(),
         new MemcachedExposureCheck(),
         new FhirExposureCheck(),
-        new DicomWebExposureCheck());
+        new DicomWebExposureCheck(),
+        new WebServerFilesCheck(),
+        new SpringActuatorCheck());
   }
 
   /** The check that verifies a requirement for one product, as a feature names them. */

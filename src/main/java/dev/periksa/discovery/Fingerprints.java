@@ -13,6 +13,7 @@ public final class Fingerprints {
         new RedisFingerprint(),
         new MemcachedFingerprint(),
         new FhirFingerprint(),
-        new DicomWebFingerprint());
+        new DicomWebFingerprint(),
+        new ActuatorFingerprint());
   }
 }

@@ -48,7 +48,9 @@ public final class Lab implements AutoCloseable {
         RedisLab::new,
         MemcachedLab::new,
         FhirLab::new,
-        DicomWebLab::new);
+        DicomWebLab::new,
+        WebFilesLab::new,
+        ActuatorLab::new);
   }
 
   /** Where the lab lives and how much data it holds. */
