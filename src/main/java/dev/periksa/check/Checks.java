@@ -1,5 +1,8 @@
 package dev.periksa.check;
 
+import dev.periksa.check.storage.CouchDbExposureCheck;
+import dev.periksa.check.storage.MySqlExposureCheck;
+import dev.periksa.check.storage.PostgresExposureCheck;
 import dev.periksa.check.storage.SearchClusterExposureCheck;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +15,11 @@ public final class Checks {
   private Checks() {}
 
   public static List<Check> all() {
-    return List.of(new SearchClusterExposureCheck());
+    return List.of(
+        new SearchClusterExposureCheck(),
+        new PostgresExposureCheck(),
+        new MySqlExposureCheck(),
+        new CouchDbExposureCheck());
   }
 
   /** The check that verifies a requirement for one product, as a feature names them. */

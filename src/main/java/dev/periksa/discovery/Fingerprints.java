@@ -7,6 +7,10 @@ public final class Fingerprints {
   private Fingerprints() {}
 
   public static List<Fingerprint> all() {
-    return List.of(new SearchClusterFingerprint());
+    return List.of(
+        new SearchClusterFingerprint(),
+        new PostgresFingerprint(),
+        new MySqlFingerprint(),
+        new CouchDbFingerprint());
   }
 }
