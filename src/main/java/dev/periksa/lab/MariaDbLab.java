@@ -20,7 +20,7 @@ final class MariaDbLab implements LabService {
 
   private MariaDbServer legacy;
   private MariaDbServer hardened;
-  private int travellers;
+  private volatile int travellers;
 
   @Override
   public String name() {
@@ -35,30 +35,50 @@ final class MariaDbLab implements LabService {
     MariaDbServer.install(legacyData, ctx.dir().resolve("mariadb-legacy"));
     MariaDbServer.copy(legacyData, hardenedData);
 
-    legacy =
-        MariaDbServer.start(legacyData, ctx.dir().resolve("mariadb-legacy/run"), ctx.legacyHost());
-    // A root that may log in from anywhere with no password: the classic exposed install.
-    legacy.execute("CREATE USER 'root'@'%' IDENTIFIED BY ''", "GRANT ALL ON *.* TO 'root'@'%'");
-    travellers = legacy.loadEhac(DATABASE, ctx.records());
-
-    hardened =
-        MariaDbServer.start(
-            hardenedData, ctx.dir().resolve("mariadb-hardened/run"), ctx.hardenedHost());
-    hardened.loadEhac(DATABASE, ctx.records());
-    String reader = "'" + LabContext.HARDENED_USER + "'@'%'";
-    hardened.execute(
-        "CREATE USER "
-            + reader
-            + " IDENTIFIED BY '"
-            + ctx.secret("hardened").replace("\\", "\\\\").replace("'", "''")
-            + "'",
-        "GRANT SELECT ON " + DATABASE + ".* TO " + reader);
-    hardened.requirePasswords(ctx.secret("mariadb-root"));
+    Twins<MariaDbServer> twins =
+        Twins.start(() -> legacy(ctx, legacyData), () -> hardened(ctx, hardenedData));
+    legacy = twins.legacy;
+    hardened = twins.hardened;
 
     Map<String, String> v = new LinkedHashMap<>();
     v.put(LEGACY_URL, legacy.url().toString());
     v.put(HARDENED_URL, hardened.url().toString());
     return v;
+  }
+
+  private MariaDbServer legacy(LabContext ctx, Path data) throws Exception {
+    MariaDbServer s =
+        MariaDbServer.start(data, ctx.dir().resolve("mariadb-legacy/run"), ctx.legacyHost());
+    try {
+      // A root that may log in from anywhere with no password: the classic exposed install.
+      s.execute("CREATE USER 'root'@'%' IDENTIFIED BY ''", "GRANT ALL ON *.* TO 'root'@'%'");
+      travellers = s.loadEhac(DATABASE, ctx.records());
+      return s;
+    } catch (Exception e) {
+      s.close();
+      throw e;
+    }
+  }
+
+  private static MariaDbServer hardened(LabContext ctx, Path data) throws Exception {
+    MariaDbServer s =
+        MariaDbServer.start(data, ctx.dir().resolve("mariadb-hardened/run"), ctx.hardenedHost());
+    try {
+      s.loadEhac(DATABASE, ctx.records());
+      String reader = "'" + LabContext.HARDENED_USER + "'@'%'";
+      s.execute(
+          "CREATE USER "
+              + reader
+              + " IDENTIFIED BY '"
+              + ctx.secret("hardened").replace("\\", "\\\\").replace("'", "''")
+              + "'",
+          "GRANT SELECT ON " + DATABASE + ".* TO " + reader);
+      s.requirePasswords(ctx.secret("mariadb-root"));
+      return s;
+    } catch (Exception e) {
+      s.close();
+      throw e;
+    }
   }
 
   @Override

@@ -19,7 +19,7 @@ final class PostgresLab implements LabService {
 
   private PostgresServer legacy;
   private PostgresServer hardened;
-  private int travellers;
+  private volatile int travellers;
 
   @Override
   public String name() {
@@ -28,32 +28,53 @@ final class PostgresLab implements LabService {
 
   @Override
   public Map<String, String> start(LabContext ctx) throws Exception {
-    legacy = PostgresServer.start(ctx.dir().resolve("postgresql-legacy"), ctx.legacyHost());
-    travellers = legacy.loadEhac(DATABASE, ctx.records());
-
-    hardened = PostgresServer.start(ctx.dir().resolve("postgresql-hardened"), ctx.hardenedHost());
-    hardened.loadEhac(DATABASE, ctx.records());
-    String reader = "\"" + LabContext.HARDENED_USER + "\"";
-    try (Connection c = hardened.superuser("postgres");
-        Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE ROLE "
-              + reader
-              + " LOGIN PASSWORD '"
-              + ctx.secret("hardened").replace("'", "''")
-              + "'");
-      s.execute("GRANT CONNECT ON DATABASE " + DATABASE + " TO " + reader);
-    }
-    try (Connection c = hardened.superuser(DATABASE);
-        Statement s = c.createStatement()) {
-      s.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + reader);
-    }
-    hardened.requirePasswords(ctx.secret("postgresql-superuser"));
-
+    Twins<PostgresServer> twins = Twins.start(() -> legacy(ctx), () -> hardened(ctx));
+    legacy = twins.legacy;
+    hardened = twins.hardened;
     Map<String, String> v = new LinkedHashMap<>();
     v.put(LEGACY_URL, legacy.url().toString());
     v.put(HARDENED_URL, hardened.url().toString());
     return v;
+  }
+
+  private PostgresServer legacy(LabContext ctx) throws Exception {
+    PostgresServer s =
+        PostgresServer.start(ctx.dir().resolve("postgresql-legacy"), ctx.legacyHost());
+    try {
+      travellers = s.loadEhac(DATABASE, ctx.records());
+      return s;
+    } catch (Exception e) {
+      s.close();
+      throw e;
+    }
+  }
+
+  private static PostgresServer hardened(LabContext ctx) throws Exception {
+    PostgresServer s =
+        PostgresServer.start(ctx.dir().resolve("postgresql-hardened"), ctx.hardenedHost());
+    try {
+      s.loadEhac(DATABASE, ctx.records());
+      String reader = "\"" + LabContext.HARDENED_USER + "\"";
+      try (Connection c = s.superuser("postgres");
+          Statement st = c.createStatement()) {
+        st.execute(
+            "CREATE ROLE "
+                + reader
+                + " LOGIN PASSWORD '"
+                + ctx.secret("hardened").replace("'", "''")
+                + "'");
+        st.execute("GRANT CONNECT ON DATABASE " + DATABASE + " TO " + reader);
+      }
+      try (Connection c = s.superuser(DATABASE);
+          Statement st = c.createStatement()) {
+        st.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + reader);
+      }
+      s.requirePasswords(ctx.secret("postgresql-superuser"));
+      return s;
+    } catch (Exception e) {
+      s.close();
+      throw e;
+    }
   }
 
   @Override

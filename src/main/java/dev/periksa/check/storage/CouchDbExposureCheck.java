@@ -292,8 +292,12 @@ public final class CouchDbExposureCheck implements Check {
     Finding f =
         new Finding(
             String.format(
-                "%s %s: %d databases, %,d documents; %s",
-                product, who, dbs.size(), documents, holds),
+                "%s %s: %s, %s; %s",
+                product,
+                who,
+                SqlExposureCheck.plural(dbs.size(), "database"),
+                SqlExposureCheck.plural(documents, "document"),
+                holds),
             e.url().toString(),
             severity,
             evidence,

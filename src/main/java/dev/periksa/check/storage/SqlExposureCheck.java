@@ -476,6 +476,11 @@ abstract class SqlExposureCheck implements Check {
     return (state == null ? "" : state + " ") + m.strip();
   }
 
+  /** "1 table", "2 tables", "1,234 rows". */
+  static String plural(long n, String noun) {
+    return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
+  }
+
   static String cap(String s, int max) {
     if (s == null) {
       return "";
