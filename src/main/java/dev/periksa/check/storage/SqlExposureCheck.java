@@ -308,8 +308,14 @@ abstract class SqlExposureCheck implements Check {
     Finding f =
         new Finding(
             String.format(
-                "%s lets a stranger in as %s %s: %d databases, %d tables, %,d rows; %s",
-                version, c.user(), c.how(), dbs.size(), all.size(), rows, holds),
+                "%s lets a stranger in as %s %s: %s, %s, %s; %s",
+                version,
+                c.user(),
+                c.how(),
+                plural(dbs.size(), "database"),
+                plural(all.size(), "table"),
+                plural(rows, "row"),
+                holds),
             location(e),
             severity,
             evidence,
