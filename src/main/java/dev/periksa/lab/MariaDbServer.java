@@ -40,6 +40,7 @@ public final class MariaDbServer implements AutoCloseable {
   private final int port;
   private final Path runDir;
   private String rootPassword = "";
+  private Thread exitHook;
 
   private MariaDbServer(Process process, String host, int port, Path runDir) {
     this.process = process;
@@ -144,6 +145,8 @@ public final class MariaDbServer implements AutoCloseable {
               .redirectOutput(runDir.resolve("mariadb.out").toFile())
               .start();
       MariaDbServer s = new MariaDbServer(p, host, port, runDir);
+      s.exitHook = new Thread(s::close, "mariadb-stop");
+      Runtime.getRuntime().addShutdownHook(s.exitHook);
       try {
         s.awaitReady();
         return s;
@@ -269,8 +272,17 @@ public final class MariaDbServer implements AutoCloseable {
     return travellers;
   }
 
+  /**
+   * Stops the server (SIGTERM, a clean shutdown) and waits for it; a JVM that exits without closing
+   * the lab stops it too. Concurrent callers wait for the first.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(exitHook);
+    } catch (IllegalStateException e) {
+      // Already exiting: this may be the hook itself.
+    }
     process.destroy();
     try {
       if (!process.waitFor(20, TimeUnit.SECONDS)) {

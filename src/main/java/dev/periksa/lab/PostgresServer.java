@@ -28,6 +28,8 @@ public final class PostgresServer implements AutoCloseable {
   private final String host;
   private final Path dataDir;
   private String superuserPassword;
+  private Thread exitHook;
+  private boolean closed;
 
   private PostgresServer(EmbeddedPostgres pg, String host, Path dataDir) {
     this.pg = pg;
@@ -36,7 +38,8 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   /**
-   * Initialises a cluster in {@code dataDir} (removed on close) and starts it on {@code host}.
+   * Initialises a cluster in {@code dataDir} (the caller removes it after close) and starts it on
+   * {@code host}.
    *
    * @throws LabService.Unavailable when this machine cannot run the shipped binaries
    */
@@ -47,8 +50,10 @@ public final class PostgresServer implements AutoCloseable {
       EmbeddedPostgres pg =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDir)
-              .setCleanDataDirectory(true)
-              .setRegisterShutdownHook(true)
+              // The lab removes its folder and stops this server itself (see close()); zonky's own
+              // clean-up would race with it at JVM exit.
+              .setCleanDataDirectory(false)
+              .setRegisterShutdownHook(false)
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("listen_addresses", "127.0.0.1," + host)
               .setServerConfig("unix_socket_directories", "")
@@ -60,7 +65,9 @@ public final class PostgresServer implements AutoCloseable {
               .setErrorRedirector(ProcessBuilder.Redirect.DISCARD)
               .setPgBinaryResolver(PostgresServer::binaries)
               .start();
-      return new PostgresServer(pg, host, dataDir);
+      PostgresServer server = new PostgresServer(pg, host, dataDir);
+      server.stopAtExit();
+      return server;
     } catch (IllegalStateException e) {
       // zonky's way of saying initdb or the postmaster would not run here (as root without
       // `unshare`, or the binaries do not fit this system).
@@ -152,8 +159,36 @@ public final class PostgresServer implements AutoCloseable {
     return travellers;
   }
 
+  /** A JVM that exits without closing the lab (Ctrl-C in a demo) still stops the server. */
+  private void stopAtExit() {
+    exitHook = new Thread(this::closeQuietly, "postgres-stop");
+    Runtime.getRuntime().addShutdownHook(exitHook);
+  }
+
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (IOException e) {
+      // The JVM is going away.
+    }
+  }
+
+  /**
+   * Stops the server and waits for it; a second caller (the exit hook and the lab at once) waits
+   * for the first, so the lab's folder is only removed once the server is gone. The data folder
+   * itself is the caller's to remove.
+   */
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      Runtime.getRuntime().removeShutdownHook(exitHook);
+    } catch (IllegalStateException e) {
+      // Already exiting: this may be the hook itself.
+    }
     pg.close();
   }
 }
