@@ -105,7 +105,11 @@ public final class MySqlExposureCheck extends SqlExposureCheck {
     if (conn == null) {
       throw new SQLException("MariaDB Connector/J did not take " + url);
     }
-    conn.setReadOnly(true);
+    try {
+      conn.setReadOnly(true);
+    } catch (SQLException readOnlyRefused) {
+      // Old servers lack read-only sessions; the check only reads anyway, and the login stands.
+    }
     return conn;
   }
 

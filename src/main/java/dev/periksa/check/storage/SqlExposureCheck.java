@@ -205,7 +205,7 @@ abstract class SqlExposureCheck implements Check {
         e.name()
             + ": refused all "
             + refused.size()
-            + " logins a stranger tried (no password, empty password, product defaults)");
+            + " logins a stranger tried (without a password, then the product's defaults)");
     confirmWithIdentity(ctx, e, result);
   }
 
