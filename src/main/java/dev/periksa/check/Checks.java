@@ -1,10 +1,5 @@
 package dev.periksa.check;
 
-import dev.periksa.check.storage.DicomWebExposureCheck;
-import dev.periksa.check.storage.FhirExposureCheck;
-import dev.periksa.check.storage.MemcachedExposureCheck;
-import dev.periksa.check.storage.MongoDbExposureCheck;
-import dev.periksa.check.storage.RedisExposureCheck;
 import dev.periksa.check.storage.SearchClusterExposureCheck;
 import dev.periksa.check.storage.SpringActuatorCheck;
 import dev.periksa.check.storage.WebServerFilesCheck;
@@ -27,7 +22,10 @@ public final class Checks {
         new FhirExposureCheck(),
         new DicomWebExposureCheck(),
         new WebServerFilesCheck(),
-        new SpringActuatorCheck());
+        new SpringActuatorCheck(),
+        new PostgresExposureCheck(),
+        new MySqlExposureCheck(),
+        new CouchDbExposureCheck());
   }
 
   /** The check that verifies a requirement for one product, as a feature names them. */

@@ -14,6 +14,9 @@ public final class Fingerprints {
         new MemcachedFingerprint(),
         new FhirFingerprint(),
         new DicomWebFingerprint(),
-        new ActuatorFingerprint());
+        new ActuatorFingerprint(),
+        new PostgresFingerprint(),
+        new MySqlFingerprint(),
+        new CouchDbFingerprint());
   }
 }

@@ -50,7 +50,9 @@ public final class Lab implements AutoCloseable {
         FhirLab::new,
         DicomWebLab::new,
         WebFilesLab::new,
-        ActuatorLab::new);
+        ActuatorLab::new,
+        PostgresLab::new,
+        MariaDbLab::new);
   }
 
   /** Where the lab lives and how much data it holds. */
