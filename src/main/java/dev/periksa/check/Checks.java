@@ -1,5 +1,13 @@
 package dev.periksa.check;
 
+import dev.periksa.check.storage.CouchDbExposureCheck;
+import dev.periksa.check.storage.DicomWebExposureCheck;
+import dev.periksa.check.storage.FhirExposureCheck;
+import dev.periksa.check.storage.MemcachedExposureCheck;
+import dev.periksa.check.storage.MongoDbExposureCheck;
+import dev.periksa.check.storage.MySqlExposureCheck;
+import dev.periksa.check.storage.PostgresExposureCheck;
+import dev.periksa.check.storage.RedisExposureCheck;
 import dev.periksa.check.storage.SearchClusterExposureCheck;
 import dev.periksa.check.storage.SpringActuatorCheck;
 import dev.periksa.check.storage.WebServerFilesCheck;

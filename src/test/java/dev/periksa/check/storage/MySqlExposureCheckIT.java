@@ -43,16 +43,7 @@ class MySqlExposureCheckIT {
     TargetProfile lab = SharedLab.profile(file);
     List<Endpoint> mysql = lab.endpoints().stream().filter(e -> e.kind().equals("mysql")).toList();
     assertTrue(!mysql.isEmpty(), "MariaDB is not installed here: " + lab.skipped());
-    return new TargetProfile(
-        lab.name(),
-        lab.description(),
-        lab.scope(),
-        lab.rateLimit(),
-        lab.timeoutSeconds(),
-        mysql,
-        lab.identities(),
-        lab.skipped(),
-        lab.source());
+    return lab.only("mysql");
   }
 
   private static Evidence evidence(Finding f, String titleStart) {

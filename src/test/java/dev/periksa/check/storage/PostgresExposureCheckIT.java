@@ -42,16 +42,7 @@ class PostgresExposureCheckIT {
   }
 
   private static TargetProfile only(TargetProfile lab, String kind) {
-    return new TargetProfile(
-        lab.name(),
-        lab.description(),
-        lab.scope(),
-        lab.rateLimit(),
-        lab.timeoutSeconds(),
-        lab.endpoints().stream().filter(e -> e.kind().equals(kind)).toList(),
-        lab.identities(),
-        lab.skipped(),
-        lab.source());
+    return lab.only(kind);
   }
 
   private static Evidence evidence(Finding f, String titleStart) {
