@@ -40,7 +40,7 @@ public final class Lab implements AutoCloseable {
 
   /** The lab's products, in start order. */
   static List<Supplier<LabService>> catalogue() {
-    return List.of(SearchLab::new);
+    return List.of(SearchLab::new, SolrLab::new);
   }
 
   /** Where the lab lives and how much data it holds. */
