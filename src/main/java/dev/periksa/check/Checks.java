@@ -1,6 +1,8 @@
 package dev.periksa.check;
 
+import dev.periksa.check.storage.KibanaExposureCheck;
 import dev.periksa.check.storage.SearchClusterExposureCheck;
+import dev.periksa.check.storage.SolrExposureCheck;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +14,8 @@ public final class Checks {
   private Checks() {}
 
   public static List<Check> all() {
-    return List.of(new SearchClusterExposureCheck());
+    return List.of(
+        new SearchClusterExposureCheck(), new SolrExposureCheck(), new KibanaExposureCheck());
   }
 
   /** The check that verifies a requirement for one product, as a feature names them. */
