@@ -1,5 +1,7 @@
 package dev.periksa.check;
 
+import dev.periksa.check.storage.DicomWebExposureCheck;
+import dev.periksa.check.storage.FhirExposureCheck;
 import dev.periksa.check.storage.KibanaExposureCheck;
 import dev.periksa.check.storage.SearchClusterExposureCheck;
 import dev.periksa.check.storage.SolrExposureCheck;
@@ -15,7 +17,11 @@ public final class Checks {
 
   public static List<Check> all() {
     return List.of(
-        new SearchClusterExposureCheck(), new SolrExposureCheck(), new KibanaExposureCheck());
+        new SearchClusterExposureCheck(),
+        new SolrExposureCheck(),
+        new KibanaExposureCheck(),
+        new FhirExposureCheck(),
+        new DicomWebExposureCheck());
   }
 
   /** The check that verifies a requirement for one product, as a feature names them. */

@@ -7,6 +7,11 @@ public final class Fingerprints {
   private Fingerprints() {}
 
   public static List<Fingerprint> all() {
-    return List.of(new SearchClusterFingerprint(), new SolrFingerprint(), new KibanaFingerprint());
+    return List.of(
+        new SearchClusterFingerprint(),
+        new SolrFingerprint(),
+        new KibanaFingerprint(),
+        new FhirFingerprint(),
+        new DicomWebFingerprint());
   }
 }
