@@ -3,12 +3,14 @@ package dev.periksa.check;
 import dev.periksa.check.storage.CouchDbExposureCheck;
 import dev.periksa.check.storage.DicomWebExposureCheck;
 import dev.periksa.check.storage.FhirExposureCheck;
+import dev.periksa.check.storage.KibanaExposureCheck;
 import dev.periksa.check.storage.MemcachedExposureCheck;
 import dev.periksa.check.storage.MongoDbExposureCheck;
 import dev.periksa.check.storage.MySqlExposureCheck;
 import dev.periksa.check.storage.PostgresExposureCheck;
 import dev.periksa.check.storage.RedisExposureCheck;
 import dev.periksa.check.storage.SearchClusterExposureCheck;
+import dev.periksa.check.storage.SolrExposureCheck;
 import dev.periksa.check.storage.SpringActuatorCheck;
 import dev.periksa.check.storage.WebServerFilesCheck;
 import java.util.List;
@@ -24,6 +26,8 @@ public final class Checks {
   public static List<Check> all() {
     return List.of(
         new SearchClusterExposureCheck(),
+        new SolrExposureCheck(),
+        new KibanaExposureCheck(),
         new MongoDbExposureCheck(),
         new RedisExposureCheck(),
         new MemcachedExposureCheck(),

@@ -9,6 +9,8 @@ public final class Fingerprints {
   public static List<Fingerprint> all() {
     return List.of(
         new SearchClusterFingerprint(),
+        new SolrFingerprint(),
+        new KibanaFingerprint(),
         new MongoDbFingerprint(),
         new RedisFingerprint(),
         new MemcachedFingerprint(),

@@ -44,6 +44,7 @@ public final class Lab implements AutoCloseable {
   static List<Supplier<LabService>> catalogue() {
     return List.of(
         SearchLab::new,
+        SolrLab::new,
         MongoLab::new,
         RedisLab::new,
         MemcachedLab::new,
