@@ -81,10 +81,17 @@ public record CheckResult(
     /** The combined outcome of every part; no part at all means not applicable. */
     public CheckResult build() {
       Outcome o = Outcome.worst(partial);
+      String reason = String.join("; ", reasons);
+      if (partial.isEmpty() && reason.isEmpty()) {
+        reason =
+            "nothing to probe: no "
+                + (check.kinds().isEmpty() ? "matching" : String.join(" or ", check.kinds()))
+                + " endpoint declared or discovered";
+      }
       return new CheckResult(
           check,
           o,
-          String.join("; ", reasons),
+          reason,
           o == Outcome.FAIL ? findings : List.of(),
           observations,
           started,

@@ -49,8 +49,14 @@ public final class TargetContext {
 
   /** A context with the profile's scope, rate limit and timeout, plus discovered endpoints. */
   public static TargetContext of(TargetProfile profile, List<Endpoint> discovered) {
+    return of(profile, discovered, Duration.ofSeconds(profile.timeoutSeconds()));
+  }
+
+  /** As {@link #of(TargetProfile, List)}, with requests timing out after at most {@code cap}. */
+  public static TargetContext of(TargetProfile profile, List<Endpoint> discovered, Duration cap) {
     HostRateLimiter limiter = new HostRateLimiter(profile.rateLimit());
-    Duration timeout = Duration.ofSeconds(profile.timeoutSeconds());
+    Duration profileTimeout = Duration.ofSeconds(profile.timeoutSeconds());
+    Duration timeout = profileTimeout.compareTo(cap) < 0 ? profileTimeout : cap;
     return new TargetContext(
         profile,
         discovered,

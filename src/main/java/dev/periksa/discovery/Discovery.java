@@ -40,6 +40,9 @@ public final class Discovery {
     }
   }
 
+  /** Longest wait for any one discovery request (the profile's timeout if shorter). */
+  public static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(2);
+
   private final List<Fingerprint> fingerprints;
   private final Fingerprint.Probes probes;
 
@@ -103,15 +106,60 @@ public final class Discovery {
     return found;
   }
 
+  /** What a port speaks, learnt from one connection: who talks first, and how it takes HTTP. */
+  enum PortWire {
+    /** Answered an HTTP request with an HTTP status line. */
+    HTTP,
+    /** Answered plain text with a TLS alert: HTTPS, most likely. */
+    TLS,
+    /** Spoke first, or answered HTTP in another protocol. */
+    OTHER,
+    /** Said nothing either way (or closed): anything is possible. */
+    UNKNOWN
+  }
+
+  /** Waits briefly for a greeting, then sends a minimal HTTP request and reads the first bytes. */
+  PortWire classify(String host, int port) {
+    try (var session = probes.tcp().open(host, port)) {
+      if (session.peek(GREETING_WAIT, 16).length > 0) {
+        return PortWire.OTHER;
+      }
+      session.send("GET / HTTP/1.0\r\nHost: " + host + "\r\n\r\n");
+      byte[] reply = session.peek(REPLY_WAIT, 16);
+      if (reply.length == 0) {
+        return PortWire.UNKNOWN;
+      }
+      if (new String(reply, java.nio.charset.StandardCharsets.US_ASCII).startsWith("HTTP/")) {
+        return PortWire.HTTP;
+      }
+      return reply[0] == 0x15 ? PortWire.TLS : PortWire.OTHER;
+    }
+  }
+
+  static final java.time.Duration GREETING_WAIT = java.time.Duration.ofMillis(300);
+  static final java.time.Duration REPLY_WAIT = java.time.Duration.ofMillis(1500);
+
   /** The product on one host and port, or null. */
   Found identify(String host, int port) {
-    try (var session = probes.tcp().open(host, port)) {
-      // Open: worth asking what it is.
+    PortWire wire;
+    try {
+      wire = classify(host, port);
     } catch (ProbeException e) {
-      return null;
+      return null; // closed, or out of scope
     }
-    List<Fingerprint> ordered = new ArrayList<>(fingerprints);
-    ordered.sort(Comparator.comparing(f -> f.defaultPorts().contains(port) ? 0 : 1));
+    List<Fingerprint> ordered = new ArrayList<>();
+    for (Fingerprint f : fingerprints) {
+      boolean http = f.wire() == Fingerprint.Wire.HTTP;
+      if (wire == PortWire.UNKNOWN
+          || (http && (wire == PortWire.HTTP || wire == PortWire.TLS))
+          || (!http && wire == PortWire.OTHER)) {
+        ordered.add(f);
+      }
+    }
+    // Raw protocols first where nothing answered: HTTP fingerprints fail fast on them.
+    ordered.sort(
+        Comparator.comparing((Fingerprint f) -> f.defaultPorts().contains(port) ? 0 : 1)
+            .thenComparing(f -> f.wire() == Fingerprint.Wire.TCP ? 0 : 1));
     for (Fingerprint f : ordered) {
       try {
         var url = f.identify(probes, host, port);

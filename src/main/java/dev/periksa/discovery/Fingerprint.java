@@ -23,6 +23,21 @@ public interface Fingerprint {
   List<Integer> defaultPorts();
 
   /**
+   * How the product talks: over HTTP(S), or its own protocol on raw TCP. Discovery first sorts a
+   * port into one of these, so a fingerprint is never left waiting for a reply in the wrong
+   * protocol.
+   */
+  default Wire wire() {
+    return Wire.HTTP;
+  }
+
+  /** The family of protocols a product speaks. */
+  enum Wire {
+    HTTP,
+    TCP
+  }
+
+  /**
    * The endpoint URL if this product answers at host:port. Must not throw for target behaviour: a
    * refusal, a timeout or another product's reply is an empty result. Send as little as the
    * product's own greeting needs, and no credentials.

@@ -30,6 +30,11 @@ final class MemcachedFingerprint implements Fingerprint {
   }
 
   @Override
+  public Wire wire() {
+    return Wire.TCP;
+  }
+
+  @Override
   public Optional<URI> identify(Probes probes, String host, int port) {
     URI url = URI.create("memcached://" + host + ":" + port);
     try {

@@ -46,6 +46,11 @@ final class MongoDbFingerprint implements Fingerprint {
   }
 
   @Override
+  public Wire wire() {
+    return Wire.TCP;
+  }
+
+  @Override
   public Optional<URI> identify(Probes probes, String host, int port) {
     try (TcpProbe.Session s = probes.tcp().open(host, port)) {
       s.send(isMaster());

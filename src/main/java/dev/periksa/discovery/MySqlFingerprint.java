@@ -34,6 +34,11 @@ final class MySqlFingerprint implements Fingerprint {
   }
 
   @Override
+  public Wire wire() {
+    return Wire.TCP;
+  }
+
+  @Override
   public Optional<URI> identify(Probes probes, String host, int port) {
     try (TcpProbe.Session s = probes.tcp().open(host, port)) {
       byte[] header = s.readExactly(4);

@@ -40,6 +40,11 @@ final class PostgresFingerprint implements Fingerprint {
   }
 
   @Override
+  public Wire wire() {
+    return Wire.TCP;
+  }
+
+  @Override
   public Optional<URI> identify(Probes probes, String host, int port) {
     try {
       int answer;

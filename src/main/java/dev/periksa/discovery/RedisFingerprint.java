@@ -30,6 +30,11 @@ final class RedisFingerprint implements Fingerprint {
   }
 
   @Override
+  public Wire wire() {
+    return Wire.TCP;
+  }
+
+  @Override
   public Optional<URI> identify(Probes probes, String host, int port) {
     try (TcpProbe.Session s = probes.tcp().open(host, port)) {
       Resp.Reply ping = Resp.call(s, "PING");

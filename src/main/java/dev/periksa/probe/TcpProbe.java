@@ -156,6 +156,33 @@ public final class TcpProbe {
       return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }
 
+    /**
+     * Whatever the peer sends within {@code wait}, at most {@code max} bytes; empty when it sends
+     * nothing in time or closes. Never throws for a quiet peer: used to learn who speaks first.
+     */
+    public byte[] peek(Duration wait, int max) {
+      try {
+        socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
+        byte[] b = new byte[Math.min(max, maxBytes)];
+        int n = in.read(b);
+        if (n <= 0) {
+          return new byte[0];
+        }
+        read += n;
+        return java.util.Arrays.copyOf(b, n);
+      } catch (java.net.SocketTimeoutException e) {
+        return new byte[0];
+      } catch (IOException e) {
+        return new byte[0];
+      } finally {
+        try {
+          socket.setSoTimeout((int) timeout.toMillis());
+        } catch (IOException e) {
+          // The socket is gone; the next read says so.
+        }
+      }
+    }
+
     /** Bytes read so far in this session. */
     public long bytesRead() {
       return read;

@@ -161,7 +161,8 @@ public final class ScanRunner {
     if (p.discovery() == null) {
       return List.of();
     }
-    TargetContext probes = TargetContext.of(p);
+    // Discovery asks many questions most ports cannot answer: a short timeout keeps it quick.
+    TargetContext probes = TargetContext.of(p, List.of(), Discovery.TIMEOUT);
     long t0 = System.nanoTime();
     List<Discovery.Found> found =
         new Discovery(Fingerprints.all(), new Fingerprint.Probes(probes.http(), probes.tcp()))
