@@ -1,5 +1,9 @@
 package dev.periksa.check;
 
+import dev.periksa.check.storage.AzureBlobExposureCheck;
+import dev.periksa.check.storage.FirebaseExposureCheck;
+import dev.periksa.check.storage.GcsBucketExposureCheck;
+import dev.periksa.check.storage.S3BucketExposureCheck;
 import dev.periksa.check.storage.SearchClusterExposureCheck;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +16,12 @@ public final class Checks {
   private Checks() {}
 
   public static List<Check> all() {
-    return List.of(new SearchClusterExposureCheck());
+    return List.of(
+        new SearchClusterExposureCheck(),
+        new S3BucketExposureCheck(),
+        new GcsBucketExposureCheck(),
+        new AzureBlobExposureCheck(),
+        new FirebaseExposureCheck());
   }
 
   /** The check that verifies a requirement for one product, as a feature names them. */

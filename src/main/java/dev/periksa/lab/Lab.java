@@ -37,10 +37,12 @@ public final class Lab implements AutoCloseable {
   public static final String HARDENED_SEARCH = "PERIKSA_LAB_HARDENED_SEARCH";
   public static final String HARDENED_USER = "PERIKSA_LAB_HARDENED_USER";
   public static final String HARDENED_PASSWORD = "PERIKSA_LAB_HARDENED_PASSWORD";
+  public static final String LEGACY_S3 = "PERIKSA_LAB_LEGACY_S3";
+  public static final String HARDENED_S3 = "PERIKSA_LAB_HARDENED_S3";
 
   /** The lab's products, in start order. */
   static List<Supplier<LabService>> catalogue() {
-    return List.of(SearchLab::new);
+    return List.of(SearchLab::new, ObjectStoreLab::new);
   }
 
   /** Where the lab lives and how much data it holds. */
