@@ -45,6 +45,8 @@ public final class ScriptedServer implements AutoCloseable {
   private final ExecutorService pool = Executors.newFixedThreadPool(2);
   private final Map<String, Reply> routes = new LinkedHashMap<>();
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+  private final List<Map<String, String>> headerLog =
+      Collections.synchronizedList(new ArrayList<>());
   private volatile Reply otherwise = Reply.text(404, "not found");
 
   public ScriptedServer(String host) throws IOException {
@@ -59,7 +61,14 @@ public final class ScriptedServer implements AutoCloseable {
             String path = u.getRawPath();
             String query = u.getRawQuery();
             String method = ex.getRequestMethod();
-            log.add(method + " " + path + (query == null ? "" : "?" + query));
+            Map<String, String> hs = new LinkedHashMap<>();
+            ex.getRequestHeaders()
+                .forEach(
+                    (k, v) -> hs.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
+            synchronized (log) {
+              log.add(method + " " + path + (query == null ? "" : "?" + query));
+              headerLog.add(hs);
+            }
             Reply r;
             synchronized (routes) {
               r = routes.get(method + " " + path + (query == null ? "" : "?" + query));
@@ -114,6 +123,15 @@ public final class ScriptedServer implements AutoCloseable {
   public List<String> requests() {
     synchronized (log) {
       return List.copyOf(log);
+    }
+  }
+
+  /**
+   * The headers of each request so far (names in lower case), in the order of {@link #requests()}.
+   */
+  public List<Map<String, String>> requestHeaders() {
+    synchronized (log) {
+      return List.copyOf(headerLog);
     }
   }
 

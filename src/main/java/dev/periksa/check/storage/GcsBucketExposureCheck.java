@@ -145,14 +145,15 @@ public final class GcsBucketExposureCheck implements Check {
       if (r.status() != 401 && r.status() != 403) {
         return false;
       }
-      return e.code().startsWith("401")
-          || e.code().startsWith("403")
-          || e.code().equals("AccessDenied");
+      return e.code().equals("AccessDenied")
+          || r.json().flatMap(StoreReplies::gcsError).isPresent();
     }
 
     @Override
     public boolean isMissing(ProbeResponse r, StoreError e) {
-      return r.status() == 404 && (e.code().startsWith("404") || e.code().equals("NoSuchBucket"));
+      return r.status() == 404
+          && (e.code().equals("NoSuchBucket")
+              || r.json().flatMap(StoreReplies::gcsError).isPresent());
     }
   }
 }

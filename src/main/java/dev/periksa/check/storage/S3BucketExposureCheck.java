@@ -152,7 +152,9 @@ public final class S3BucketExposureCheck implements Check {
     }
     Finding f =
         new Finding(
-            "S3-compatible store lists its " + listed.size() + " buckets to anyone",
+            listed.isEmpty()
+                ? "S3-compatible store answers anonymous ListBuckets (no buckets yet)"
+                : "S3-compatible store lists its " + listed.size() + " buckets to anyone",
             e.url().toString(),
             Severity.LOW,
             List.of(rootEvidence, base.evidence()),

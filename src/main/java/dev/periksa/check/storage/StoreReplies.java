@@ -163,7 +163,10 @@ final class StoreReplies {
     return Optional.of(new ObjectListing(bucket, objects, truncated, "json"));
   }
 
-  /** Google's JSON API error: {@code {"error": {"code": 401, "message": "..."}}}. */
+  /**
+   * Google's JSON API error: {@code {"error": {"code": 401, "message": "...", "errors": [{"reason":
+   * "required"}]}}}; its code here is the first reason, or the HTTP code when there is none.
+   */
   static Optional<StoreError> gcsError(JsonNode j) {
     if (j == null || !j.isObject()) {
       return Optional.empty();
@@ -175,8 +178,7 @@ final class StoreReplies {
     String reason = e.path("errors").path(0).path("reason").asText("");
     return Optional.of(
         new StoreError(
-            e.get("code").asText() + (reason.isEmpty() ? "" : " " + reason),
-            e.get("message").asText()));
+            reason.isEmpty() ? e.get("code").asText() : reason, e.get("message").asText()));
   }
 
   /** Firebase Realtime Database's error: {@code {"error": "Permission denied"}}. */

@@ -119,9 +119,9 @@ class StoreRepliesTest {
   @Test
   void gcsJsonErrors() throws Exception {
     StoreReplies.StoreError e = StoreReplies.gcsError(j(GCS_JSON_401)).orElseThrow();
-    assertEquals("401 required", e.code());
+    assertEquals("required", e.code());
     assertEquals("Login Required", e.message());
-    assertEquals("404 notFound", StoreReplies.gcsError(j(GCS_JSON_404)).orElseThrow().code());
+    assertEquals("notFound", StoreReplies.gcsError(j(GCS_JSON_404)).orElseThrow().code());
     assertTrue(StoreReplies.gcsError(j(GCS_JSON_LIST)).isEmpty());
     assertTrue(StoreReplies.gcsError(j("{\"error\":\"Permission denied\"}")).isEmpty());
   }
