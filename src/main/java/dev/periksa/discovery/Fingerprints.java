@@ -7,6 +7,6 @@ public final class Fingerprints {
   private Fingerprints() {}
 
   public static List<Fingerprint> all() {
-    return List.of(new SearchClusterFingerprint());
+    return List.of(new SearchClusterFingerprint(), new S3Fingerprint());
   }
 }

@@ -14,11 +14,11 @@ import org.w3c.dom.Element;
  * storage#objects} list and error; Firebase Realtime Database's shallow reads and errors. Each
  * parser accepts only the documented structure and says nothing about anything else.
  */
-final class StoreReplies {
+public final class StoreReplies {
   private StoreReplies() {}
 
   /** A product's own error document: its code and message. */
-  record StoreError(String code, String message) {}
+  public record StoreError(String code, String message) {}
 
   /**
    * An S3-style {@code ListBucketResult} for exactly this bucket: the root element, its {@code
@@ -51,7 +51,7 @@ final class StoreReplies {
   }
 
   /** The bucket names of an S3 {@code ListAllMyBucketsResult}. */
-  static Optional<List<String>> s3Buckets(byte[] body) {
+  public static Optional<List<String>> s3Buckets(byte[] body) {
     return SafeXml.parse(body)
         .flatMap(
             d -> {
@@ -79,7 +79,7 @@ final class StoreReplies {
    * The {@code <Error><Code>..</Code><Message>..</Message></Error>} document that S3, MinIO, Google
    * Cloud Storage's XML API and Azure Blob Storage answer errors with.
    */
-  static Optional<StoreError> xmlError(byte[] body) {
+  public static Optional<StoreError> xmlError(byte[] body) {
     return SafeXml.parse(body)
         .flatMap(
             d -> {
