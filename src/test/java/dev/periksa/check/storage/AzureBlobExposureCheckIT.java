@@ -47,6 +47,8 @@ class AzureBlobExposureCheckIT {
             .on("/mycontainer/blob-name", Reply.text(206, "hello from a public blob"))
             .otherwise(Reply.xml(404, DocumentedReplies.AZURE_RESOURCE_NOT_FOUND))) {
       CheckResult r = scan(s.url(), "mycontainer");
+      assertTrue(
+          s.requests().stream().allMatch(q -> q.startsWith("GET ")), "reads only: " + s.requests());
       assertEquals(Outcome.FAIL, r.outcome(), r.reason());
       assertEquals(Severity.LOW, r.severity());
       assertTrue(

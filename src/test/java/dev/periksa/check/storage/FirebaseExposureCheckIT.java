@@ -55,6 +55,8 @@ class FirebaseExposureCheckIT {
             .on("/scores.json?" + ORDERED, Reply.json(200, "{\"lambeosaurus\":21}"))
             .otherwise(Reply.json(200, DocumentedReplies.FIREBASE_NULL))) {
       CheckResult r = scan(s.url());
+      assertTrue(
+          s.requests().stream().allMatch(q -> q.startsWith("GET ")), "reads only: " + s.requests());
       assertEquals(Outcome.FAIL, r.outcome(), r.reason());
       assertEquals(Severity.LOW, r.severity());
       assertEquals(

@@ -55,6 +55,8 @@ class GcsBucketExposureCheckIT {
   void aPublicBucketFailsThroughTheJsonApi() throws Exception {
     try (ScriptedServer s = documented()) {
       CheckResult r = scan(s.url(), "travel-maps");
+      assertTrue(
+          s.requests().stream().allMatch(q -> q.startsWith("GET ")), "reads only: " + s.requests());
       assertEquals(Outcome.FAIL, r.outcome(), r.reason());
       assertEquals(Severity.LOW, r.severity(), "maps hold nothing personal");
       assertEquals(
