@@ -225,7 +225,8 @@ final class BucketExposure {
     }
     List<Evidence> reads = new ArrayList<>();
     int served = 0;
-    for (StoredObject o : pick(listing.objects())) {
+    List<StoredObject> tried = pick(listing.objects());
+    for (StoredObject o : tried) {
       ObjectRead read = read(listing, o);
       reads.add(read.evidence());
       if (read.served()) {
@@ -256,17 +257,29 @@ final class BucketExposure {
             ? "nothing personal in what was read"
             : "what was read holds "
                 + total.keySet().stream().map(PiiType::label).collect(Collectors.joining(", "));
-    String count = listing.objects().size() + (listing.truncated() ? "+" : "");
+    int n = listing.objects().size();
+    String count =
+        n
+            + (listing.truncated() ? "+" : "")
+            + (n == 1 && !listing.truncated() ? " object" : " objects");
+    String read;
+    if (served > 0) {
+      read = " and read its objects";
+    } else if (tried.isEmpty()) {
+      read = "";
+    } else {
+      read = ", though it refused the objects tried";
+    }
     String title =
         String.format(
             Locale.ROOT,
-            "%s lets anyone list %s %s (%s objects, %,d bytes listed)%s; %s",
+            "%s lets anyone list %s %s (%s, %,d bytes listed)%s; %s",
             dialect.product(),
             dialect.bucketWord(),
             bucket,
             count,
             listing.totalBytes(),
-            served > 0 ? " and read its objects" : ", though it refused the objects tried",
+            read,
             holds);
     Finding f =
         new Finding(
@@ -280,7 +293,7 @@ final class BucketExposure {
         where
             + " lists "
             + count
-            + " objects to anyone"
+            + " to anyone"
             + (served > 0 ? " and serves them" : "")
             + " ("
             + severity

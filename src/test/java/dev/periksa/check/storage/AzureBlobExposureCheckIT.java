@@ -55,7 +55,7 @@ class AzureBlobExposureCheckIT {
           r.findings()
               .get(0)
               .title()
-              .startsWith("Azure Blob Storage lets anyone list container mycontainer (1 objects"),
+              .startsWith("Azure Blob Storage lets anyone list container mycontainer (1 object,"),
           r.findings().get(0).title());
       assertTrue(
           s.requests().contains("GET /mycontainer?restype=container&comp=list&maxresults=200"),

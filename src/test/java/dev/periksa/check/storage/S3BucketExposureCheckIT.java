@@ -206,6 +206,11 @@ class S3BucketExposureCheckIT {
               .findFirst()
               .orElseThrow(() -> new AssertionError(r.findings().toString()));
       assertEquals(Severity.HIGH, write.severity());
+      assertEquals(
+          "S3-compatible store lets anyone list bucket ehac-exports (0 objects, 0 bytes listed);"
+              + " nothing personal in what was read",
+          finding(r, "ehac-exports").title(),
+          "an empty bucket anyone may list is still a (LOW) finding");
       assertFalse(write.title().contains("could not be deleted"), write.title());
 
       List<String> writes = s.writes();
