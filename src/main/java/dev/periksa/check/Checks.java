@@ -2,6 +2,9 @@ package dev.periksa.check;
 
 import dev.periksa.check.storage.DicomWebExposureCheck;
 import dev.periksa.check.storage.FhirExposureCheck;
+import dev.periksa.check.storage.MemcachedExposureCheck;
+import dev.periksa.check.storage.MongoDbExposureCheck;
+import dev.periksa.check.storage.RedisExposureCheck;
 import dev.periksa.check.storage.SearchClusterExposureCheck;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +18,12 @@ public final class Checks {
 
   public static List<Check> all() {
     return List.of(
-        new SearchClusterExposureCheck(), new FhirExposureCheck(), new DicomWebExposureCheck());
+        new SearchClusterExposureCheck(),
+        new MongoDbExposureCheck(),
+        new RedisExposureCheck(),
+        new MemcachedExposureCheck(),
+        new FhirExposureCheck(),
+        new DicomWebExposureCheck());
   }
 
   /** The check that verifies a requirement for one product, as a feature names them. */

@@ -8,6 +8,11 @@ public final class Fingerprints {
 
   public static List<Fingerprint> all() {
     return List.of(
-        new SearchClusterFingerprint(), new FhirFingerprint(), new DicomWebFingerprint());
+        new SearchClusterFingerprint(),
+        new MongoDbFingerprint(),
+        new RedisFingerprint(),
+        new MemcachedFingerprint(),
+        new FhirFingerprint(),
+        new DicomWebFingerprint());
   }
 }

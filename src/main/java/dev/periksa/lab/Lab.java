@@ -42,7 +42,13 @@ public final class Lab implements AutoCloseable {
 
   /** The lab's products, in start order. */
   static List<Supplier<LabService>> catalogue() {
-    return List.of(SearchLab::new, FhirLab::new, DicomWebLab::new);
+    return List.of(
+        SearchLab::new,
+        MongoLab::new,
+        RedisLab::new,
+        MemcachedLab::new,
+        FhirLab::new,
+        DicomWebLab::new);
   }
 
   /** Where the lab lives and how much data it holds. */
