@@ -1,8 +1,13 @@
 package dev.periksa.check;
 
 import dev.periksa.check.storage.AzureBlobExposureCheck;
+import dev.periksa.check.storage.DicomWebExposureCheck;
+import dev.periksa.check.storage.FhirExposureCheck;
 import dev.periksa.check.storage.FirebaseExposureCheck;
 import dev.periksa.check.storage.GcsBucketExposureCheck;
+import dev.periksa.check.storage.MemcachedExposureCheck;
+import dev.periksa.check.storage.MongoDbExposureCheck;
+import dev.periksa.check.storage.RedisExposureCheck;
 import dev.periksa.check.storage.S3BucketExposureCheck;
 import dev.periksa.check.storage.SearchClusterExposureCheck;
 import java.util.List;
@@ -18,6 +23,11 @@ public final class Checks {
   public static List<Check> all() {
     return List.of(
         new SearchClusterExposureCheck(),
+        new MongoDbExposureCheck(),
+        new RedisExposureCheck(),
+        new MemcachedExposureCheck(),
+        new FhirExposureCheck(),
+        new DicomWebExposureCheck(),
         new S3BucketExposureCheck(),
         new GcsBucketExposureCheck(),
         new AzureBlobExposureCheck(),

@@ -7,6 +7,13 @@ public final class Fingerprints {
   private Fingerprints() {}
 
   public static List<Fingerprint> all() {
-    return List.of(new SearchClusterFingerprint(), new S3Fingerprint());
+    return List.of(
+        new SearchClusterFingerprint(),
+        new MongoDbFingerprint(),
+        new RedisFingerprint(),
+        new MemcachedFingerprint(),
+        new FhirFingerprint(),
+        new DicomWebFingerprint(),
+        new S3Fingerprint());
   }
 }

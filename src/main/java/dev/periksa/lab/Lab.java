@@ -37,12 +37,21 @@ public final class Lab implements AutoCloseable {
   public static final String HARDENED_SEARCH = "PERIKSA_LAB_HARDENED_SEARCH";
   public static final String HARDENED_USER = "PERIKSA_LAB_HARDENED_USER";
   public static final String HARDENED_PASSWORD = "PERIKSA_LAB_HARDENED_PASSWORD";
+  public static final String LEGACY_PORTS = "PERIKSA_LAB_LEGACY_PORTS";
+  public static final String HARDENED_PORTS = "PERIKSA_LAB_HARDENED_PORTS";
   public static final String LEGACY_S3 = "PERIKSA_LAB_LEGACY_S3";
   public static final String HARDENED_S3 = "PERIKSA_LAB_HARDENED_S3";
 
   /** The lab's products, in start order. */
   static List<Supplier<LabService>> catalogue() {
-    return List.of(SearchLab::new, ObjectStoreLab::new);
+    return List.of(
+        SearchLab::new,
+        MongoLab::new,
+        RedisLab::new,
+        MemcachedLab::new,
+        FhirLab::new,
+        DicomWebLab::new,
+        ObjectStoreLab::new);
   }
 
   /** Where the lab lives and how much data it holds. */
@@ -134,6 +143,8 @@ public final class Lab implements AutoCloseable {
           throw e;
         }
       }
+      vars.put(LEGACY_PORTS, ports(vars, options.legacyHost()));
+      vars.put(HARDENED_PORTS, ports(vars, options.hardenedHost()));
       Lab lab = new Lab(options, dir, running, Collections.unmodifiableMap(vars), unavailable);
       progress.accept(String.format("Lab ready in %.1f s:", (System.nanoTime() - t0) / 1e9));
       for (LabService s : running) {
@@ -154,6 +165,22 @@ public final class Lab implements AutoCloseable {
 
   public Options options() {
     return options;
+  }
+
+  /** The ports of every service URL on one host, comma-separated, for discovery. */
+  private static String ports(Map<String, String> vars, String host) {
+    java.util.Set<Integer> ports = new java.util.TreeSet<>();
+    for (String v : vars.values()) {
+      try {
+        URI u = URI.create(v);
+        if (host.equals(u.getHost()) && u.getPort() > 0) {
+          ports.add(u.getPort());
+        }
+      } catch (IllegalArgumentException e) {
+        // Not a URL.
+      }
+    }
+    return String.join(",", ports.stream().map(String::valueOf).toList());
   }
 
   public URI legacySearchUrl() {

@@ -2,6 +2,7 @@ package dev.periksa.pii;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,6 +18,12 @@ import java.util.regex.Pattern;
  * Finds personal data in replies. JSON-aware: a field name is the best context, so {@code {"nik":
  * "3174..."}} is a NIK and {@code {"paspor": "B1234567"}} a passport; free text falls back to
  * patterns, structural validation and context words nearby.
+ *
+ * <p>Health-record formats nest their values: FHIR writes {@code
+ * "name":[{"family":..,"given":[..]}]} and DICOM JSON {@code
+ * "00100010":{"Value":[{"Alphabetic":..}]}}. A leaf whose own name says nothing (an array element,
+ * or a generic holder such as {@code text}, {@code display}, {@code value}) takes its meaning from
+ * the nearest enclosing field names instead.
  *
  * <p>This is the first set of detectors (NIK, passport, phone, test results, and names, addresses,
  * birth dates and emails where a field name says so). It is stateless and thread-safe.
@@ -59,7 +66,8 @@ public final class PersonalDataScanner {
           "passport_no",
           "passport_number",
           "passportnumber",
-          "no_passport");
+          "no_passport",
+          "00100020"); // DICOM PatientID: a traveller's may be a passport number
   private static final Set<String> PHONE_FIELDS =
       Set.of(
           "no_hp",
@@ -74,7 +82,9 @@ public final class PersonalDataScanner {
           "no_wa",
           "nomor_hp",
           "handphone",
-          "telephone");
+          "telephone",
+          "telecom", // FHIR ContactPoint list
+          "00102154"); // DICOM PatientTelephoneNumbers
   private static final Set<String> NAME_FIELDS =
       Set.of(
           "nama",
@@ -90,7 +100,8 @@ public final class PersonalDataScanner {
           "family_name",
           "patient_name",
           "traveller_name",
-          "traveler_name");
+          "traveler_name",
+          "00100010"); // DICOM PatientName
   private static final Set<String> ADDRESS_FIELDS =
       Set.of(
           "alamat",
@@ -99,9 +110,19 @@ public final class PersonalDataScanner {
           "address",
           "home_address",
           "street",
-          "domisili");
+          "domisili",
+          "00101040"); // DICOM PatientAddress
   private static final Set<String> BIRTH_FIELDS =
-      Set.of("tgl_lahir", "tanggal_lahir", "birth_date", "birthdate", "date_of_birth", "dob");
+      Set.of(
+          "tgl_lahir",
+          "tanggal_lahir",
+          "birth_date",
+          "birthdate",
+          "date_of_birth",
+          "dob",
+          "00100030"); // DICOM PatientBirthDate, written YYYYMMDD
+  private static final Pattern DICOM_DATE =
+      Pattern.compile("(19|20)[0-9]{2}(0[1-9]|1[0-2])[0-3][0-9]");
   private static final Set<String> EMAIL_FIELDS = Set.of("email", "e_mail", "surel");
   private static final Set<String> RESULT_FIELDS =
       Set.of(
@@ -115,7 +136,29 @@ public final class PersonalDataScanner {
           "result",
           "covid_result",
           "status_covid",
-          "interpretation");
+          "interpretation",
+          "valuecodeableconcept", // FHIR Observation.value[x]
+          "valuestring");
+
+  /**
+   * Leaf names that say nothing alone ("" is an array element): FHIR's CodeableConcept, HumanName,
+   * Address and ContactPoint parts and DICOM JSON's person-name parts.
+   */
+  private static final Set<String> HOLDER_FIELDS =
+      Set.of(
+          "",
+          "text",
+          "display",
+          "value",
+          "family",
+          "given",
+          "line",
+          "alphabetic",
+          "ideographic",
+          "phonetic");
+
+  /** Enclosing field names looked at for a holder leaf. */
+  private static final int ENCLOSING_NAMES = 3;
 
   /** Finds personal data in a reply body: JSON when it parses as JSON, otherwise free text. */
   public List<PiiMatch> scan(String text) {
@@ -173,6 +216,9 @@ public final class PersonalDataScanner {
         boolean exact =
             text.regionMatches(start, value, 0, value.length()) && end - start == value.length();
         PiiType byField = byField(field, value);
+        if (byField == null && HOLDER_FIELDS.contains(field)) {
+          byField = byEnclosingField(p.getParsingContext(), value);
+        }
         if (byField != null) {
           found.add(new PiiMatch(byField, start, end, 0.95));
         }
@@ -210,6 +256,22 @@ public final class PersonalDataScanner {
     return b.toString();
   }
 
+  /** What the nearest enclosing field names say a holder leaf is, e.g. "name" for "given". */
+  private static PiiType byEnclosingField(JsonStreamContext leaf, String value) {
+    int named = 0;
+    for (JsonStreamContext c = leaf.getParent(); c != null && named < ENCLOSING_NAMES; ) {
+      if (c.inObject() && c.getCurrentName() != null) {
+        named++;
+        PiiType t = byField(normalise(c.getCurrentName()), value);
+        if (t != null) {
+          return t;
+        }
+      }
+      c = c.getParent();
+    }
+    return null;
+  }
+
   /** What the field name says the value is, if the value fits that type at all. */
   private static PiiType byField(String field, String value) {
     if (field.isEmpty() || value == null || value.isBlank()) {
@@ -231,7 +293,8 @@ public final class PersonalDataScanner {
     if (ADDRESS_FIELDS.contains(field) && v.length() > 3) {
       return PiiType.ADDRESS;
     }
-    if (BIRTH_FIELDS.contains(field) && DATE_LIKE.matcher(v).matches()) {
+    if (BIRTH_FIELDS.contains(field)
+        && (DATE_LIKE.matcher(v).matches() || DICOM_DATE.matcher(v).matches())) {
       return PiiType.BIRTH_DATE;
     }
     if (EMAIL_FIELDS.contains(field) && EMAIL.matcher(v).matches()) {

@@ -62,6 +62,9 @@ public final class HttpProbe {
   @SuppressWarnings("deprecation")
   private static DefaultHttpClient cappedClient(int maxBodyBytes) {
     DefaultHttpClient client = new DefaultHttpClient();
+    // A probe asks once: a retry would hide a dropped connection and break the rate limit.
+    client.setHttpRequestRetryHandler(
+        new org.apache.http.impl.client.DefaultHttpRequestRetryHandler(0, false));
     client.addResponseInterceptor(
         (HttpResponse response, org.apache.http.protocol.HttpContext c) ->
             cap(response, maxBodyBytes));

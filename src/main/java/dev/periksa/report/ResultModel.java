@@ -26,6 +26,17 @@ public final class ResultModel {
     m.put("scope", t.profile().scope().hosts());
     m.put("verdict", t.verdict().name());
     m.put("notScanned", t.profile().skipped());
+    List<Object> inventory = new ArrayList<>();
+    for (var f : t.inventory()) {
+      Map<String, Object> fm = new LinkedHashMap<>();
+      fm.put("host", f.host());
+      fm.put("port", f.port());
+      fm.put("product", f.product());
+      fm.put("kind", f.kind());
+      fm.put("url", f.url().toString());
+      inventory.add(fm);
+    }
+    m.put("inventory", inventory);
     List<Object> reqs = new ArrayList<>();
     for (RequirementOutcome r : t.requirements()) {
       reqs.add(requirement(r, catalogue));

@@ -4,8 +4,12 @@ import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
 import dev.periksa.check.CheckRunner;
 import dev.periksa.check.TargetContext;
+import dev.periksa.discovery.Discovery;
+import dev.periksa.discovery.Fingerprint;
+import dev.periksa.discovery.Fingerprints;
 import dev.periksa.regulation.Catalogue;
 import dev.periksa.report.AllureReport;
+import dev.periksa.report.InventoryReport;
 import dev.periksa.report.Json;
 import dev.periksa.report.ResultModel;
 import dev.periksa.report.Version;
@@ -113,16 +117,17 @@ public final class ScanRunner {
       for (TargetProfile p : profiles) {
         out.println();
         out.println("Scanning " + p.name() + " (" + p.source() + ")");
+        List<Discovery.Found> inventory = discover(p);
+        TargetContext context = TargetContext.of(p, Discovery.newEndpoints(p, inventory));
         ScanSession session =
-            new ScanSession(
-                p, TargetContext.of(p), new CheckRunner(options.checkDeadline()), recorder, out);
+            new ScanSession(p, context, new CheckRunner(options.checkDeadline()), recorder, out);
         ScanSession.begin(session);
         try {
           execute(options.features());
         } finally {
           ScanSession.end();
         }
-        TargetOutcome t = TargetOutcome.of(p, recorder.forTarget(p.name()), catalogue);
+        TargetOutcome t = TargetOutcome.of(p, recorder.forTarget(p.name()), catalogue, inventory);
         outcomes.add(t);
         out.println("  = " + p.name() + ": " + t.verdict());
       }
@@ -149,6 +154,26 @@ public final class ScanRunner {
       }
     }
     return new Result(dir, outcomes, exit, report);
+  }
+
+  /** Discovery as the profile asks, printed and recorded as the target's inventory. */
+  private List<Discovery.Found> discover(TargetProfile p) {
+    if (p.discovery() == null) {
+      return List.of();
+    }
+    TargetContext probes = TargetContext.of(p);
+    long t0 = System.nanoTime();
+    List<Discovery.Found> found =
+        new Discovery(Fingerprints.all(), new Fingerprint.Probes(probes.http(), probes.tcp()))
+            .run(p, out::println);
+    out.printf(
+        "  inventory (%.1f s): %s%n",
+        (System.nanoTime() - t0) / 1e9, found.isEmpty() ? "nothing recognised" : "");
+    for (Discovery.Found f : found) {
+      out.println("    " + f.host() + ":" + f.port() + "  " + f.product());
+    }
+    InventoryReport.record(Allure.getLifecycle(), p.name(), found);
+    return found;
   }
 
   private static void prepare(Path dir) throws IOException {

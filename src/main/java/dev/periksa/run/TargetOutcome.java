@@ -2,6 +2,7 @@ package dev.periksa.run;
 
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Outcome;
+import dev.periksa.discovery.Discovery;
 import dev.periksa.regulation.Catalogue;
 import dev.periksa.regulation.Requirement;
 import dev.periksa.target.TargetProfile;
@@ -15,10 +16,16 @@ import java.util.Map;
  * no requirement was evaluated is INCOMPLETE, never CERTIFIED.
  */
 public record TargetOutcome(
-    TargetProfile profile, Verdict verdict, List<RequirementOutcome> requirements) {
+    TargetProfile profile,
+    Verdict verdict,
+    List<RequirementOutcome> requirements,
+    List<Discovery.Found> inventory) {
 
   static TargetOutcome of(
-      TargetProfile profile, List<RunRecorder.Recorded> recorded, Catalogue catalogue) {
+      TargetProfile profile,
+      List<RunRecorder.Recorded> recorded,
+      Catalogue catalogue,
+      List<Discovery.Found> inventory) {
     Map<String, List<CheckResult>> byRequirement = new LinkedHashMap<>();
     for (RunRecorder.Recorded r : recorded) {
       for (String id : r.requirements()) {
@@ -36,7 +43,7 @@ public record TargetOutcome(
     byRequirement.forEach(
         (id, cs) ->
             reqs.add(RequirementOutcome.of(new Requirement(id, "other", id, List.of()), cs)));
-    return new TargetOutcome(profile, verdict(reqs), List.copyOf(reqs));
+    return new TargetOutcome(profile, verdict(reqs), List.copyOf(reqs), List.copyOf(inventory));
   }
 
   static Verdict verdict(List<RequirementOutcome> reqs) {

@@ -92,7 +92,8 @@ public final class ProfileLoader {
             "rateLimit",
             "timeoutSeconds",
             "endpoints",
-            "identities"));
+            "identities",
+            "discovery"));
     String name = r.text(root, "", "name", true);
     String description = r.text(root, "", "description", false);
 
@@ -146,10 +147,11 @@ public final class ProfileLoader {
       }
     }
 
+    TargetProfile.DiscoverySettings discovery = discovery(r, root, scope);
     List<Endpoint> endpoints = new ArrayList<>();
-    JsonNode list = r.array(root, "", "endpoints", true);
-    if (list.isEmpty()) {
-      throw r.error("endpoints", "must declare at least one endpoint");
+    JsonNode list = r.array(root, "", "endpoints", discovery == null);
+    if (list.isEmpty() && discovery == null) {
+      throw r.error("endpoints", "must declare at least one endpoint (or a discovery section)");
     }
     Set<String> endpointNames = new HashSet<>();
     List<String> skipped = new ArrayList<>();
@@ -217,7 +219,51 @@ public final class ProfileLoader {
         endpoints,
         identities,
         skipped,
+        discovery,
         file);
+  }
+
+  private TargetProfile.DiscoverySettings discovery(Reader r, JsonNode root, Scope scope)
+      throws ProfileException {
+    JsonNode d = r.object(root, "", "discovery", false);
+    if (d == null) {
+      return null;
+    }
+    r.keys(d, "discovery", Set.of("hosts", "ports", "concurrency"));
+    List<String> hosts = new ArrayList<>();
+    JsonNode hl = r.array(d, "discovery", "hosts", false);
+    for (int i = 0; i < hl.size(); i++) {
+      String h = r.scalar(hl.get(i), "discovery.hosts[" + i + "]");
+      if (!scope.allows(h)) {
+        throw r.error("discovery.hosts[" + i + "]", "host " + h + " is outside the scope");
+      }
+      hosts.add(h);
+    }
+    List<Integer> ports = new ArrayList<>();
+    JsonNode pl = r.array(d, "discovery", "ports", false);
+    for (int i = 0; i < pl.size(); i++) {
+      String path = "discovery.ports[" + i + "]";
+      // An entry may be a number or, after ${VAR} substitution, a comma-separated list.
+      for (String s : r.scalar(pl.get(i), path).split(",")) {
+        if (s.isBlank()) {
+          continue;
+        }
+        try {
+          int port = Integer.parseInt(s.strip());
+          if (port < 1 || port > 65535) {
+            throw new NumberFormatException();
+          }
+          ports.add(port);
+        } catch (NumberFormatException e) {
+          throw r.error(path, "not a port number: '" + s.strip() + "'");
+        }
+      }
+    }
+    int concurrency =
+        d.has("concurrency")
+            ? (int) r.positiveNumber(d, "discovery", "concurrency")
+            : TargetProfile.DiscoverySettings.DEFAULT_CONCURRENCY;
+    return new TargetProfile.DiscoverySettings(hosts, ports, Math.min(concurrency, 64));
   }
 
   /** A {@code ${VAR}} that is not set; an optional endpoint is dropped instead of failing. */

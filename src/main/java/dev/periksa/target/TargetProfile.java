@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param endpoints what to probe
  * @param identities test identities
  * @param skipped optional endpoints left out because a variable they use is unset, with why
+ * @param discovery where to look for undeclared products, or null for no discovery
  * @param source the file it was read from (not part of the YAML)
  */
 public record TargetProfile(
@@ -27,12 +28,29 @@ public record TargetProfile(
     List<Endpoint> endpoints,
     List<Identity> identities,
     List<String> skipped,
+    DiscoverySettings discovery,
     Path source) {
 
   public TargetProfile {
     endpoints = List.copyOf(endpoints);
     identities = List.copyOf(identities);
     skipped = List.copyOf(skipped);
+  }
+
+  /**
+   * What discovery may try.
+   *
+   * @param hosts hosts to look at (default: the scope's hosts)
+   * @param ports ports to try (default: every fingerprint's usual ports)
+   * @param concurrency how many host/port pairs are tried at once
+   */
+  public record DiscoverySettings(List<String> hosts, List<Integer> ports, int concurrency) {
+    public static final int DEFAULT_CONCURRENCY = 8;
+
+    public DiscoverySettings {
+      hosts = List.copyOf(hosts);
+      ports = List.copyOf(ports);
+    }
   }
 
   /** The identity with that name. */

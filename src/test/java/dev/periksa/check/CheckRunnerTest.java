@@ -21,6 +21,7 @@ class CheckRunnerTest {
               List.of(),
               List.of(),
               List.of(),
+              null,
               null));
 
   private static Check check(java.util.function.Function<TargetContext, CheckResult> body) {

@@ -78,4 +78,61 @@ class PersonalDataScannerTest {
                     + "\"kapasitas_tt\":150}")
             .isEmpty());
   }
+
+  @Test
+  void fhirPatientPartsTakeTheirMeaningFromTheEnclosingField() {
+    String patient =
+        "{\"resourceType\":\"Patient\",\"id\":\"7\",\"identifier\":[{\"system\":"
+            + "\"https://fhir.kemkes.go.id/id/nik\",\"value\":\"3174055708900001\"}],"
+            + "\"name\":[{\"use\":\"official\",\"text\":\"Siti Rahayu\",\"family\":\"Rahayu\","
+            + "\"given\":[\"Siti\"]}],\"telecom\":[{\"system\":\"phone\",\"value\":"
+            + "\"+6281234567890\",\"use\":\"mobile\"}],\"gender\":\"female\","
+            + "\"birthDate\":\"1990-08-17\",\"address\":[{\"use\":\"home\",\"line\":"
+            + "[\"Jl. Merdeka No. 5\"],\"city\":\"Jakarta Selatan\"}]}";
+    Map<PiiType, Integer> c = counts(patient);
+    assertEquals(1, c.get(PiiType.NIK), c.toString());
+    assertEquals(3, c.get(PiiType.NAME), c.toString()); // text, family, given; not "official"
+    assertEquals(1, c.get(PiiType.PHONE), c.toString());
+    assertEquals(1, c.get(PiiType.BIRTH_DATE), c.toString());
+    assertEquals(1, c.get(PiiType.ADDRESS), c.toString());
+  }
+
+  @Test
+  void fhirObservationResultIsATestResult() {
+    String obs =
+        "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"coding\":[{"
+            + "\"system\":\"http://loinc.org\",\"code\":\"94309-2\"}],\"text\":\"RT-PCR SARS-CoV-2\"},"
+            + "\"subject\":{\"reference\":\"Patient/7\"},\"effectiveDateTime\":\"2021-03-01\","
+            + "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\","
+            + "\"code\":\"260373001\",\"display\":\"Detected\"}],\"text\":\"POSITIF\"},"
+            + "\"interpretation\":[{\"coding\":[{\"code\":\"POS\",\"display\":\"Positive\"}],"
+            + "\"text\":\"POSITIF\"}]}";
+    Map<PiiType, Integer> c = counts(obs);
+    assertTrue(c.getOrDefault(PiiType.TEST_RESULT, 0) >= 2, c.toString());
+    assertEquals(Map.of(PiiType.TEST_RESULT, c.get(PiiType.TEST_RESULT)), c);
+  }
+
+  @Test
+  void dicomJsonPatientTagsArePersonalData() {
+    String study =
+        "[{\"00100010\":{\"vr\":\"PN\",\"Value\":[{\"Alphabetic\":\"RAHAYU^SITI\"}]},"
+            + "\"00100020\":{\"vr\":\"LO\",\"Value\":[\"3174055708900001\"]},"
+            + "\"00100030\":{\"vr\":\"DA\",\"Value\":[\"19900817\"]},"
+            + "\"0020000D\":{\"vr\":\"UI\",\"Value\":[\"1.2.276.0.7230010.3.1.2.1\"]},"
+            + "\"00080020\":{\"vr\":\"DA\",\"Value\":[\"20210301\"]}}]";
+    Map<PiiType, Integer> c = counts(study);
+    assertEquals(
+        Map.of(PiiType.NAME, 1, PiiType.NIK, 1, PiiType.BIRTH_DATE, 1),
+        c,
+        "study date is no birth date");
+  }
+
+  @Test
+  void holderLeavesUnderOtherFieldsStayUnclassified() {
+    assertTrue(
+        counts(
+                "{\"identifier\":[{\"value\":\"EHAC-00000001\"}],\"code\":{\"text\":\"Lab\"},"
+                    + "\"tags\":[\"a\",\"b\"],\"meta\":{\"versionId\":\"1\"}}")
+            .isEmpty());
+  }
 }

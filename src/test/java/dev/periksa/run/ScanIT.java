@@ -72,6 +72,10 @@ class ScanIT {
     assertTrue(evidence.contains("\"NIK\":2"), evidence);
     assertEquals("PASS", results.at("/targets/1/requirements/0/outcome").asText());
     assertEquals(64, results.at("/run/featureSetHash").asText().length());
+    JsonNode inventory = results.at("/targets/0/inventory");
+    assertTrue(
+        inventory.toString().contains("\"product\":\"Elasticsearch/OpenSearch\""),
+        inventory.toString());
   }
 
   @Test

@@ -150,6 +150,25 @@ class ProfileLoaderTest {
   }
 
   @Test
+  void aDiscoverySectionMayReplaceEndpoints() throws Exception {
+    TargetProfile t =
+        loader.load(
+            write(
+                "name: d\nscope:\n  hosts: [\"${HOST}\"]\n"
+                    + "discovery:\n  ports: [22, \"${PORT},6379\"]\n  concurrency: 2\n"));
+    assertTrue(t.endpoints().isEmpty());
+    assertEquals(List.of(22, 9200, 6379), t.discovery().ports());
+    assertEquals(2, t.discovery().concurrency());
+    assertEquals(
+        "discovery.ports[0]: not a port number: 'ssh'",
+        error("name: d\nscope:\n  hosts: [\"${HOST}\"]\ndiscovery:\n  ports: [ssh]\n"));
+    assertEquals(
+        "discovery.hosts[0]: host 10.0.0.1 is outside the scope",
+        error("name: d\nscope:\n  hosts: [\"${HOST}\"]\ndiscovery:\n  hosts: [10.0.0.1]\n"));
+    assertEquals("endpoints: missing", error("name: d\nscope:\n  hosts: [\"${HOST}\"]\n"));
+  }
+
+  @Test
   void scopeComparesHostsWithoutCase() {
     Scope s = new Scope(java.util.List.of("Lab.Example"));
     assertTrue(s.allows("lab.example"));

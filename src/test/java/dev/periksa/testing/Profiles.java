@@ -31,6 +31,7 @@ public final class Profiles {
         List.of(endpoints),
         List.of(),
         List.of(),
+        null,
         null);
   }
 }

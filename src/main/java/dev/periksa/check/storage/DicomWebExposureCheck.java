@@ -1,0 +1,297 @@
+package dev.periksa.check.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.periksa.check.Check;
+import dev.periksa.check.CheckMetadata;
+import dev.periksa.check.CheckResult;
+import dev.periksa.check.Evidence;
+import dev.periksa.check.Finding;
+import dev.periksa.check.Outcome;
+import dev.periksa.check.Severity;
+import dev.periksa.check.TargetContext;
+import dev.periksa.pii.PiiType;
+import dev.periksa.pii.Redactor;
+import dev.periksa.probe.ProbeException;
+import dev.periksa.probe.ProbeResponse;
+import dev.periksa.target.Endpoint;
+import dev.periksa.target.Identity;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * STO-5 for DICOMweb: does a declared imaging archive answer a study query (QIDO-RS) without
+ * credentials?
+ *
+ * <p>The check asks {@code [base]/studies?limit=1} for {@code application/dicom+json}. Exposure
+ * needs two signals in the reply: a JSON array of DICOM datasets (keys are 8-hex-digit tags, values
+ * carry a {@code vr}) whose study carries a StudyInstanceUID (0020000D), and patient attributes
+ * (PatientName 00100010 or PatientID 00100020). An invented path is asked first, so a catch-all
+ * that answers everything with the same array is recognised. 401/403 is a PASS. One study is read
+ * and the severity follows what it holds. The detectors have no type for "this person had an
+ * imaging study", so a study that identifies its patient rates HIGH (identity), not CRITICAL,
+ * unless its attributes also carry health data the detectors know (such as a test result).
+ */
+public final class DicomWebExposureCheck implements Check {
+
+  public static final CheckMetadata METADATA =
+      new CheckMetadata(
+          "STO-5.dicomweb",
+          "DICOMweb archives refuse study queries without credentials",
+          "DICOMweb",
+          List.of("STO-5"),
+          List.of("dicomweb"),
+          List.of(306, 862, 359),
+          "Require authentication (OAuth 2.0 bearer tokens or at least HTTP Basic over TLS) for"
+              + " every QIDO-RS, WADO-RS and STOW-RS request, keep the archive off public"
+              + " networks behind an authenticating proxy, and treat what was readable as a"
+              + " personal-data breach: assess it and notify as the law requires (UU PDP: within"
+              + " 3x24 hours; GDPR Art. 33: 72 hours).");
+
+  static final String STUDY_INSTANCE_UID = "0020000D";
+  static final String PATIENT_NAME = "00100010";
+  static final String PATIENT_ID = "00100020";
+
+  private static final Map<String, String> ACCEPT =
+      Map.of("Accept", "application/dicom+json, application/json;q=0.9");
+  private static final Pattern TAG = Pattern.compile("[0-9A-Fa-f]{8}");
+  private static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)+");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Override
+  public CheckMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public CheckResult run(TargetContext ctx) {
+    CheckResult.Builder result = CheckResult.builder(METADATA);
+    for (Endpoint e : ctx.endpoints("dicomweb")) {
+      try {
+        probe(ctx, e, result);
+      } catch (ProbeException ex) {
+        result.observe(
+            ctx.redactor()
+                .capture(
+                    "no usable reply from " + e.name(),
+                    e.url().toString(),
+                    0,
+                    null,
+                    Map.of("error", ex.getMessage())));
+        result.part(Outcome.INCONCLUSIVE, e.name() + ": " + ex.getMessage());
+      }
+    }
+    return result.build();
+  }
+
+  private void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+    URI base = e.url();
+    ProbeResponse random = ctx.http().get(resolve(base, "/periksa-" + token()), ACCEPT);
+    ProbeResponse studies = ctx.http().get(resolve(base, "/studies?limit=1"), ACCEPT);
+
+    Optional<List<JsonNode>> datasets = datasets(studies);
+    boolean catchAll =
+        random.isSuccess()
+            && (datasets(random).isPresent()
+                || (random.status() == studies.status()
+                    && Arrays.equals(random.body(), studies.body())));
+    Map<String, Object> randomFacts = new LinkedHashMap<>();
+    randomFacts.put("answeredLikeQido", catchAll);
+    result.observe(
+        ctx.redactor()
+            .capture(
+                "invented path", random.request(), random.status(), random.body(), randomFacts));
+
+    List<String> samples = new ArrayList<>();
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("status", studies.status());
+    studies.header("content-type").ifPresent(c -> facts.put("contentType", c));
+    studies.header("www-authenticate").ifPresent(c -> facts.put("challenge", c));
+    boolean studyUid = false;
+    List<String> patientTags = List.of();
+    if (datasets.isPresent()) {
+      List<JsonNode> ds = datasets.get();
+      facts.put("datasets", ds.size());
+      if (!ds.isEmpty()) {
+        JsonNode first = ds.get(0);
+        studyUid = UID.matcher(firstValue(first, STUDY_INSTANCE_UID)).matches();
+        patientTags =
+            List.of(PATIENT_NAME, PATIENT_ID).stream()
+                .filter(t -> !attribute(first, t).isMissingNode())
+                .toList();
+        facts.put("studyInstanceUid", studyUid);
+        facts.put("patientTags", patientTags);
+        facts.put("modalities", values(first, "00080061"));
+        samples.add(first.toString());
+      }
+    }
+    Evidence query =
+        ctx.redactor()
+            .capture(
+                "study query (QIDO-RS /studies?limit=1)",
+                studies.request(),
+                studies.status(),
+                studies.body(),
+                facts,
+                samples);
+    result.observe(query);
+
+    if (catchAll) {
+      result.part(
+          Outcome.INCONCLUSIVE,
+          e.name()
+              + ": answers an invented path like a study query; a catch-all or look-alike,"
+              + " not a DICOMweb archive");
+      return;
+    }
+    if (studyUid && !patientTags.isEmpty()) {
+      Map<PiiType, Integer> found = ctx.scanner().count(ctx.scanner().scan(samples.get(0)));
+      Severity severity = Redactor.severityOf(found);
+      String holds =
+          found.isEmpty()
+              ? "no personal data in the sample"
+              : "sample holds "
+                  + found.keySet().stream().map(PiiType::label).collect(Collectors.joining(", "));
+      Finding f =
+          new Finding(
+              "DICOMweb archive answers study queries without credentials; " + holds,
+              base.toString(),
+              severity,
+              List.of(query),
+              METADATA.remediation());
+      result.fail(f, e.name() + ": serves studies without credentials (" + severity + ")");
+      return;
+    }
+    if (studies.isRefusal()) {
+      result.part(
+          Outcome.PASS,
+          e.name() + ": refuses study queries without credentials (" + studies.status() + ")");
+      confirmWithIdentity(ctx, e, result);
+      return;
+    }
+    if (datasets.map(List::isEmpty).orElse(studies.status() == 204)) {
+      result.part(
+          Outcome.INCONCLUSIVE,
+          e.name()
+              + ": answers a study query without credentials but returned no study; cannot tell"
+              + " an open, empty archive from a look-alike");
+      return;
+    }
+    result.part(
+        Outcome.INCONCLUSIVE,
+        e.name()
+            + ": did not answer like a DICOMweb archive (GET /studies → "
+            + studies.status()
+            + (datasets.isPresent() ? ", datasets without a study UID and patient tags" : "")
+            + ")");
+  }
+
+  /** With the declared identity the archive should answer: proof the refusal came from it. */
+  private void confirmWithIdentity(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+    if (e.identity() == null) {
+      return;
+    }
+    Optional<Identity> id = ctx.profile().identity(e.identity());
+    if (id.isEmpty()) {
+      return;
+    }
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(
+                (id.get().username() + ":" + id.get().password().reveal())
+                    .getBytes(StandardCharsets.UTF_8));
+    Map<String, String> headers = new LinkedHashMap<>(ACCEPT);
+    headers.put("Authorization", "Basic " + basic);
+    try {
+      ProbeResponse r = ctx.http().get(resolve(e.url(), "/studies?limit=1"), headers);
+      Map<String, Object> facts = new LinkedHashMap<>();
+      facts.put("identity", id.get().name());
+      facts.put("answered", datasets(r).isPresent());
+      result.observe(
+          ctx.redactor()
+              .capture("with the declared identity", r.request(), r.status(), r.body(), facts));
+    } catch (ProbeException ex) {
+      result.observe(
+          ctx.redactor()
+              .capture(
+                  "with the declared identity",
+                  e.url().toString(),
+                  0,
+                  null,
+                  Map.of("error", ex.getMessage())));
+    }
+  }
+
+  /**
+   * The reply as DICOM JSON datasets (PS3.18 F.2): an array of objects keyed by 8-hex-digit tags
+   * whose values are objects with a {@code vr}; empty when the reply is not that.
+   */
+  public static Optional<List<JsonNode>> datasets(ProbeResponse r) {
+    if (!r.isSuccess()) {
+      return Optional.empty();
+    }
+    return r.json().flatMap(DicomWebExposureCheck::datasets);
+  }
+
+  static Optional<List<JsonNode>> datasets(JsonNode j) {
+    if (!j.isArray()) {
+      return Optional.empty();
+    }
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode d : j) {
+      if (!d.isObject() || d.isEmpty()) {
+        return Optional.empty();
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = d.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> f = it.next();
+        if (!TAG.matcher(f.getKey()).matches() || !f.getValue().path("vr").isTextual()) {
+          return Optional.empty();
+        }
+      }
+      out.add(d);
+    }
+    return Optional.of(out);
+  }
+
+  private static String firstValue(JsonNode dataset, String tag) {
+    JsonNode v = attribute(dataset, tag).path("Value");
+    return v.isArray() && v.size() > 0 && v.get(0).isTextual() ? v.get(0).asText() : "";
+  }
+
+  private static List<String> values(JsonNode dataset, String tag) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode v : attribute(dataset, tag).path("Value")) {
+      if (v.isTextual()) {
+        out.add(v.asText());
+      }
+    }
+    return out;
+  }
+
+  /** Tags are hex; writers differ in case (PS3.18 asks for upper case). */
+  private static JsonNode attribute(JsonNode dataset, String tag) {
+    JsonNode a = dataset.get(tag);
+    return a != null ? a : dataset.path(tag.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private static URI resolve(URI base, String pathAndQuery) {
+    return FhirExposureCheck.resolve(base, pathAndQuery);
+  }
+
+  private static String token() {
+    byte[] b = new byte[6];
+    RANDOM.nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+}

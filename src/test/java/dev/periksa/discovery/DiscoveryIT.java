@@ -1,0 +1,85 @@
+package dev.periksa.discovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.periksa.check.CheckResult;
+import dev.periksa.check.CheckRunner;
+import dev.periksa.check.Outcome;
+import dev.periksa.check.TargetContext;
+import dev.periksa.check.storage.SearchClusterExposureCheck;
+import dev.periksa.lab.Lab;
+import dev.periksa.target.ProfileLoader;
+import dev.periksa.target.TargetProfile;
+import dev.periksa.testing.SharedLab;
+import dev.periksa.testing.TestServers;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Discovery against the real lab: what answers is recognised, look-alikes and closed ports not. */
+class DiscoveryIT {
+
+  private static TargetProfile discoveryOnly(String host, String ports) throws Exception {
+    String yaml =
+        "name: discovered\nscope:\n  hosts: [\""
+            + host
+            + "\"]\ntimeoutSeconds: 3\n"
+            + "discovery:\n  ports: [\""
+            + ports
+            + "\"]\n  concurrency: 4\n";
+    return new ProfileLoader(n -> null).parse(java.nio.file.Path.of("discovered.yaml"), yaml);
+  }
+
+  private static List<Discovery.Found> discover(TargetProfile p) {
+    TargetContext ctx = TargetContext.of(p);
+    return new Discovery(Fingerprints.all(), new Fingerprint.Probes(ctx.http(), ctx.tcp()))
+        .run(p, line -> {});
+  }
+
+  @Test
+  void findsTheOpenClusterAmongALookAlikeAndAClosedPortAndTheCheckRunsOnIt() throws Exception {
+    Lab lab = SharedLab.get();
+    String legacy = lab.options().legacyHost();
+    int search = lab.legacySearchUrl().getPort();
+    int closed = TestServers.nothingListening(legacy).getPort();
+    try (TestServers.Running lookAlike =
+        TestServers.catchAll(legacy, 200, "<html>You Know, for Search</html>")) {
+      int fake = lookAlike.url().getPort();
+      TargetProfile p = discoveryOnly(legacy, search + "," + closed + "," + fake);
+      List<Discovery.Found> found = discover(p);
+      assertEquals(1, found.size(), found.toString());
+      assertEquals(search, found.get(0).port());
+      assertEquals("search", found.get(0).kind());
+      assertEquals(URI.create("http://" + legacy + ":" + search), found.get(0).url());
+
+      // The discovered endpoint is what the check probes: the profile declares none.
+      CheckResult r =
+          new CheckRunner(Duration.ofSeconds(60))
+              .run(
+                  new SearchClusterExposureCheck(),
+                  TargetContext.of(p, Discovery.newEndpoints(p, found)));
+      assertEquals(Outcome.FAIL, r.outcome(), r.reason());
+    }
+  }
+
+  @Test
+  void recognisesASecuredClusterBehindHttps() throws Exception {
+    Lab lab = SharedLab.get();
+    String hardened = lab.options().hardenedHost();
+    TargetProfile p = discoveryOnly(hardened, String.valueOf(lab.hardenedSearchUrl().getPort()));
+    List<Discovery.Found> found = discover(p);
+    assertEquals(1, found.size(), found.toString());
+    assertTrue(found.get(0).url().toString().startsWith("https://"), found.toString());
+  }
+
+  @Test
+  void aDeclaredEndpointIsNotAddedTwice() throws Exception {
+    TargetProfile legacy = SharedLab.profile("ehac-legacy.yaml");
+    List<Discovery.Found> found = discover(legacy);
+    assertTrue(found.stream().anyMatch(f -> f.kind().equals("search")), found.toString());
+    assertTrue(
+        Discovery.newEndpoints(legacy, found).stream().noneMatch(e -> e.kind().equals("search")));
+  }
+}
