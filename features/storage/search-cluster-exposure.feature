@@ -16,3 +16,5 @@ Feature: STO-1 No search cluster answers without credentials
     Examples:
       | product                  |
       | Elasticsearch/OpenSearch |
+      | Solr                     |
+      | Kibana                   |

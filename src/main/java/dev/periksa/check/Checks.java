@@ -1,15 +1,22 @@
 package dev.periksa.check;
 
 import dev.periksa.check.storage.AzureBlobExposureCheck;
+import dev.periksa.check.storage.CouchDbExposureCheck;
 import dev.periksa.check.storage.DicomWebExposureCheck;
 import dev.periksa.check.storage.FhirExposureCheck;
 import dev.periksa.check.storage.FirebaseExposureCheck;
 import dev.periksa.check.storage.GcsBucketExposureCheck;
+import dev.periksa.check.storage.KibanaExposureCheck;
 import dev.periksa.check.storage.MemcachedExposureCheck;
 import dev.periksa.check.storage.MongoDbExposureCheck;
+import dev.periksa.check.storage.MySqlExposureCheck;
+import dev.periksa.check.storage.PostgresExposureCheck;
 import dev.periksa.check.storage.RedisExposureCheck;
 import dev.periksa.check.storage.S3BucketExposureCheck;
 import dev.periksa.check.storage.SearchClusterExposureCheck;
+import dev.periksa.check.storage.SolrExposureCheck;
+import dev.periksa.check.storage.SpringActuatorCheck;
+import dev.periksa.check.storage.WebServerFilesCheck;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,11 +30,18 @@ public final class Checks {
   public static List<Check> all() {
     return List.of(
         new SearchClusterExposureCheck(),
+        new SolrExposureCheck(),
+        new KibanaExposureCheck(),
         new MongoDbExposureCheck(),
         new RedisExposureCheck(),
         new MemcachedExposureCheck(),
         new FhirExposureCheck(),
         new DicomWebExposureCheck(),
+        new WebServerFilesCheck(),
+        new SpringActuatorCheck(),
+        new PostgresExposureCheck(),
+        new MySqlExposureCheck(),
+        new CouchDbExposureCheck(),
         new S3BucketExposureCheck(),
         new GcsBucketExposureCheck(),
         new AzureBlobExposureCheck(),

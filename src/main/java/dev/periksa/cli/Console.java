@@ -65,6 +65,10 @@ final class Console {
     if (docs != null) {
       b.append(String.format("%,d documents", ((Number) docs).longValue()));
     }
+    Object rows = e.facts().get("rows");
+    if (docs == null && rows instanceof Number n) {
+      b.append(String.format("%,d rows", n.longValue()));
+    }
     if (!e.personalData().isEmpty()) {
       if (b.length() > 0) {
         b.append("; ");

@@ -9,11 +9,17 @@ public final class Fingerprints {
   public static List<Fingerprint> all() {
     return List.of(
         new SearchClusterFingerprint(),
+        new SolrFingerprint(),
+        new KibanaFingerprint(),
         new MongoDbFingerprint(),
         new RedisFingerprint(),
         new MemcachedFingerprint(),
         new FhirFingerprint(),
         new DicomWebFingerprint(),
+        new ActuatorFingerprint(),
+        new PostgresFingerprint(),
+        new MySqlFingerprint(),
+        new CouchDbFingerprint(),
         new S3Fingerprint());
   }
 }

@@ -46,11 +46,16 @@ public final class Lab implements AutoCloseable {
   static List<Supplier<LabService>> catalogue() {
     return List.of(
         SearchLab::new,
+        SolrLab::new,
         MongoLab::new,
         RedisLab::new,
         MemcachedLab::new,
         FhirLab::new,
         DicomWebLab::new,
+        WebFilesLab::new,
+        ActuatorLab::new,
+        PostgresLab::new,
+        MariaDbLab::new,
         ObjectStoreLab::new);
   }
 

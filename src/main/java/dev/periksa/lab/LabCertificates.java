@@ -78,6 +78,20 @@ final class LabCertificates {
 
   /** A TLS 1.2/1.3 server context whose certificate names the host (DNS name and IP address). */
   SSLContext serverContext(String dnsName, String ip) throws GeneralSecurityException {
+    char[] pass = new char[0];
+    KeyStore ks = serverKeyStore(dnsName, ip, pass);
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(ks, pass);
+    SSLContext ctx = SSLContext.getInstance("TLS");
+    ctx.init(kmf.getKeyManagers(), null, random);
+    return ctx;
+  }
+
+  /**
+   * The same kind of server certificate as a PKCS12 key store (entry "server"), for servers that
+   * take key material rather than an {@link SSLContext} (Spring Boot's SSL bundles).
+   */
+  KeyStore serverKeyStore(String dnsName, String ip, char[] pass) throws GeneralSecurityException {
     KeyPair keys = ecKeys();
     Instant now = Instant.now();
     X509v3CertificateBuilder b =
@@ -110,13 +124,8 @@ final class LabCertificates {
     } catch (IOException e) {
       throw new GeneralSecurityException(e);
     }
-    char[] pass = new char[0];
     ks.setKeyEntry("server", keys.getPrivate(), pass, new X509Certificate[] {leaf, ca});
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(ks, pass);
-    SSLContext ctx = SSLContext.getInstance("TLS");
-    ctx.init(kmf.getKeyManagers(), null, random);
-    return ctx;
+    return ks;
   }
 
   private ContentSigner signer(KeyPair keys) throws OperatorCreationException {

@@ -57,6 +57,15 @@ public final class LabContext {
     return certificates.serverContext(dnsName, ip);
   }
 
+  /**
+   * The same kind of server certificate as {@link #serverTls}, as a PKCS12 key store whose entry
+   * "server" is protected by {@code password}, for servers configured with key material.
+   */
+  public java.security.KeyStore serverKeyStore(String dnsName, String ip, char[] password)
+      throws java.security.GeneralSecurityException {
+    return certificates.serverKeyStore(dnsName, ip, password);
+  }
+
   /** The lab CA certificate file (PEM). */
   public Path caCertificate() {
     return dir.resolve("lab-ca.pem");

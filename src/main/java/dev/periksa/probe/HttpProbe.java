@@ -119,6 +119,14 @@ public final class HttpProbe {
     return timeout;
   }
 
+  /**
+   * The same probe (scope, shared rate limit, timeout) reading at most {@code maxBodyBytes} of any
+   * body: for replies that must stay tiny even when a server ignores a Range header.
+   */
+  public HttpProbe withMaxBody(int maxBodyBytes) {
+    return new HttpProbe(scope, limiter, timeout, maxBodyBytes);
+  }
+
   public ProbeResponse get(URI url) {
     return send("GET", url, Map.of());
   }

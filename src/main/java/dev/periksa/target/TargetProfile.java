@@ -53,6 +53,21 @@ public record TargetProfile(
     }
   }
 
+  /** A copy that declares only the endpoints of one kind, without discovery. */
+  public TargetProfile only(String kind) {
+    return new TargetProfile(
+        name,
+        description,
+        scope,
+        rateLimit,
+        timeoutSeconds,
+        endpoints.stream().filter(e -> e.kind().equals(kind)).toList(),
+        identities,
+        skipped,
+        null,
+        source);
+  }
+
   /** The identity with that name. */
   public Optional<Identity> identity(String name) {
     return identities.stream().filter(i -> i.name().equals(name)).findFirst();

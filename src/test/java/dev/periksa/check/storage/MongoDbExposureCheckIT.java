@@ -145,6 +145,7 @@ class MongoDbExposureCheckIT {
                     "mongodb", "mongodb", URI.create("mongodb://127.0.0.5:27017"), null)),
             List.of(),
             List.of(),
+            null,
             null);
     CheckResult r = scan(p);
     assertEquals(Outcome.INCONCLUSIVE, r.outcome());
