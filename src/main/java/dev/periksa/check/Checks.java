@@ -1,14 +1,18 @@
 package dev.periksa.check;
 
+import dev.periksa.check.storage.AzureBlobExposureCheck;
 import dev.periksa.check.storage.CouchDbExposureCheck;
 import dev.periksa.check.storage.DicomWebExposureCheck;
 import dev.periksa.check.storage.FhirExposureCheck;
+import dev.periksa.check.storage.FirebaseExposureCheck;
+import dev.periksa.check.storage.GcsBucketExposureCheck;
 import dev.periksa.check.storage.KibanaExposureCheck;
 import dev.periksa.check.storage.MemcachedExposureCheck;
 import dev.periksa.check.storage.MongoDbExposureCheck;
 import dev.periksa.check.storage.MySqlExposureCheck;
 import dev.periksa.check.storage.PostgresExposureCheck;
 import dev.periksa.check.storage.RedisExposureCheck;
+import dev.periksa.check.storage.S3BucketExposureCheck;
 import dev.periksa.check.storage.SearchClusterExposureCheck;
 import dev.periksa.check.storage.SolrExposureCheck;
 import dev.periksa.check.storage.SpringActuatorCheck;
@@ -37,7 +41,11 @@ public final class Checks {
         new SpringActuatorCheck(),
         new PostgresExposureCheck(),
         new MySqlExposureCheck(),
-        new CouchDbExposureCheck());
+        new CouchDbExposureCheck(),
+        new S3BucketExposureCheck(),
+        new GcsBucketExposureCheck(),
+        new AzureBlobExposureCheck(),
+        new FirebaseExposureCheck());
   }
 
   /** The check that verifies a requirement for one product, as a feature names them. */

@@ -19,6 +19,7 @@ public final class Fingerprints {
         new ActuatorFingerprint(),
         new PostgresFingerprint(),
         new MySqlFingerprint(),
-        new CouchDbFingerprint());
+        new CouchDbFingerprint(),
+        new S3Fingerprint());
   }
 }

@@ -39,6 +39,8 @@ public final class Lab implements AutoCloseable {
   public static final String HARDENED_PASSWORD = "PERIKSA_LAB_HARDENED_PASSWORD";
   public static final String LEGACY_PORTS = "PERIKSA_LAB_LEGACY_PORTS";
   public static final String HARDENED_PORTS = "PERIKSA_LAB_HARDENED_PORTS";
+  public static final String LEGACY_S3 = "PERIKSA_LAB_LEGACY_S3";
+  public static final String HARDENED_S3 = "PERIKSA_LAB_HARDENED_S3";
 
   /** The lab's products, in start order. */
   static List<Supplier<LabService>> catalogue() {
@@ -53,7 +55,8 @@ public final class Lab implements AutoCloseable {
         WebFilesLab::new,
         ActuatorLab::new,
         PostgresLab::new,
-        MariaDbLab::new);
+        MariaDbLab::new,
+        ObjectStoreLab::new);
   }
 
   /** Where the lab lives and how much data it holds. */

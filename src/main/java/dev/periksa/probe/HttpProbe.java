@@ -137,6 +137,14 @@ public final class HttpProbe {
 
   /** Sends one request; a reply of any status is returned, no reply raises ProbeException. */
   public ProbeResponse send(String method, URI url, Map<String, String> headers) {
+    return send(method, url, headers, null);
+  }
+
+  /**
+   * Sends one request with a body (for the few write probes a profile opts in to); a reply of any
+   * status is returned, no reply raises ProbeException.
+   */
+  public ProbeResponse send(String method, URI url, Map<String, String> headers, byte[] body) {
     if (!scope.allows(url.getHost())) {
       throw new OutOfScopeException(
           "not sent: " + url.getHost() + " is outside the target's scope");
@@ -151,6 +159,9 @@ public final class HttpProbe {
             .redirects()
             .follow(false);
     headers.forEach(spec::header);
+    if (body != null) {
+      spec.body(body);
+    }
     long start = System.nanoTime();
     Response r;
     try {
@@ -168,13 +179,13 @@ public final class HttpProbe {
       hs.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
           .add(h.getValue());
     }
-    byte[] body = r.asByteArray();
+    byte[] reply = r.asByteArray();
     return new ProbeResponse(
         request,
         url,
         r.statusCode(),
         hs,
-        body == null ? new byte[0] : body,
+        reply == null ? new byte[0] : reply,
         truncated,
         Duration.ofNanos(System.nanoTime() - start));
   }
