@@ -82,7 +82,8 @@ final class Console {
     }
     if (!e.samples().isEmpty()) {
       String s = e.samples().get(0);
-      b.append("\n          sample: ").append(s.length() > 220 ? s.substring(0, 220) + "…" : s);
+      s = s.length() > 220 ? s.substring(0, 220) + "…" : s;
+      b.append(b.length() == 0 ? "sample: " : "\n          sample: ").append(s);
     }
     return b.toString();
   }
