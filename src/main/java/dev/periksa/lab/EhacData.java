@@ -127,7 +127,7 @@ public final class EhacData {
     String[] city = CITIES[r.nextInt(CITIES.length)];
 
     Map<String, Object> d = new LinkedHashMap<>();
-    d.put("id_ehac", String.format("EHAC-%08d", i + 1));
+    d.put("id_ehac", travellerId(i));
     d.put("nama", name);
     d.put("jenis_kelamin", female ? "P" : "L");
     d.put("tgl_lahir", birth.toString());
@@ -168,6 +168,11 @@ public final class EhacData {
     d.put("rujukan_covid", r.nextInt(100) < 70);
     d.put("kapasitas_tt", 50 + r.nextInt(500));
     return d;
+  }
+
+  /** The e-HAC id of traveller {@code i}: {@code EHAC-00000001} for the first. */
+  public static String travellerId(int i) {
+    return String.format("EHAC-%08d", i + 1);
   }
 
   /** The personal values of a traveller that must never leave the lab unmasked. */

@@ -46,6 +46,7 @@ public final class Lab implements AutoCloseable {
   static List<Supplier<LabService>> catalogue() {
     return List.of(
         SearchLab::new,
+        EhacApiLab::new,
         SolrLab::new,
         MongoLab::new,
         RedisLab::new,

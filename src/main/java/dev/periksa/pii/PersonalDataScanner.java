@@ -41,6 +41,12 @@ public final class PersonalDataScanner {
   private static final Pattern EMAIL =
       Pattern.compile(
           "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,24}");
+
+  /** A compact JWS/JWT: base64url JSON header and payload, and a signature that may be empty. */
+  private static final Pattern JWT_TOKEN =
+      Pattern.compile(
+          "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}\\.eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
+
   private static final Pattern RESULT_WORD =
       Pattern.compile(
           "(?i)(?<![a-z])(non[- ]?reaktif|reaktif|positif|negatif|positive|negative|not detected|detected)(?![a-z])");
@@ -328,6 +334,10 @@ public final class PersonalDataScanner {
       if (near(PASSPORT_CONTEXT, text, m.start(), m.end())) {
         out.add(new PiiMatch(PiiType.PASSPORT, m.start(), m.end(), 0.85));
       }
+    }
+    m = JWT_TOKEN.matcher(text).region(from, to);
+    while (m.find()) {
+      out.add(new PiiMatch(PiiType.JWT, m.start(), m.end(), 0.99));
     }
     m = EMAIL.matcher(text).region(from, to);
     while (m.find()) {

@@ -7,5 +7,10 @@ public enum PiiCategory {
   /** Says something about a person's health: test results, diagnoses. */
   HEALTH,
   /** Other personal data: names, phones, emails, addresses, birth dates. */
-  PERSONAL
+  PERSONAL,
+  /**
+   * Not personal data but a key to it: a bearer token. Masked like personal data, and left out of
+   * the personal-data severity rule (the checks that find credentials rate them themselves).
+   */
+  CREDENTIAL
 }

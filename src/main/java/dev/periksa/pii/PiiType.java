@@ -7,6 +7,7 @@ public enum PiiType {
   TEST_RESULT(PiiCategory.HEALTH, "medical test result"),
   PHONE(PiiCategory.PERSONAL, "phone number"),
   EMAIL(PiiCategory.PERSONAL, "email address"),
+  JWT(PiiCategory.CREDENTIAL, "JSON Web Token"),
   NAME(PiiCategory.PERSONAL, "person's name"),
   ADDRESS(PiiCategory.PERSONAL, "home address"),
   BIRTH_DATE(PiiCategory.PERSONAL, "date of birth");

@@ -76,6 +76,8 @@ public final class Redactor {
         int at = value.indexOf('@');
         int dot = value.lastIndexOf('.');
         return at > 0 && dot > at ? value.charAt(0) + "•••@•••" + value.substring(dot) : "•••";
+      case JWT:
+        return "eyJ•••(JWT)•••";
       case NAME:
         StringBuilder b = new StringBuilder();
         for (String part : value.strip().split("\\s+")) {
@@ -193,6 +195,8 @@ public final class Redactor {
           break;
         case HEALTH:
           health = true;
+          break;
+        case CREDENTIAL:
           break;
         default:
           personal = true;

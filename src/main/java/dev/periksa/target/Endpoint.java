@@ -13,16 +13,37 @@ import java.util.List;
  * @param resources names a check should try here: bucket or container names, extra paths
  * @param fixture a resource the owner created for write probes; write probes run only against it,
  *     and only when it is named
+ * @param api how an HTTP API authenticates and where its personal data is, or null
  */
 public record Endpoint(
-    String name, String kind, URI url, String identity, List<String> resources, String fixture) {
+    String name,
+    String kind,
+    URI url,
+    String identity,
+    List<String> resources,
+    String fixture,
+    ApiSettings api) {
 
   public Endpoint {
     resources = resources == null ? List.of() : List.copyOf(resources);
   }
 
   public Endpoint(String name, String kind, URI url, String identity) {
-    this(name, kind, url, identity, List.of(), null);
+    this(name, kind, url, identity, List.of(), null, null);
+  }
+
+  public Endpoint(
+      String name, String kind, URI url, String identity, List<String> resources, String fixture) {
+    this(name, kind, url, identity, resources, fixture, null);
+  }
+
+  /** The URL of a path on this endpoint (the endpoint URL's own path is its base). */
+  public URI resolve(String path) {
+    String base = url.toString();
+    if (base.endsWith("/")) {
+      base = base.substring(0, base.length() - 1);
+    }
+    return URI.create(base + (path.startsWith("/") ? path : "/" + path));
   }
 
   /** The port in the URL, or the scheme's usual one. */

@@ -161,7 +161,10 @@ public final class ProfileLoader {
       if (!n.isObject()) {
         throw r.error(p, "must be a mapping with 'name', 'kind' and 'url'");
       }
-      r.keys(n, p, Set.of("name", "kind", "url", "identity", "resources", "fixture", "optional"));
+      r.keys(
+          n,
+          p,
+          Set.of("name", "kind", "url", "identity", "resources", "fixture", "optional", "api"));
       boolean optional = n.has("optional") && r.bool(n, p, "optional");
       try {
         String ename = r.text(n, p, "name", true);
@@ -197,7 +200,8 @@ public final class ProfileLoader {
           }
         }
         String fixture = r.text(n, p, "fixture", false);
-        endpoints.add(new Endpoint(ename, kind, url, identity, resources, fixture));
+        ApiSettings api = api(r, n, p, k, identityNames);
+        endpoints.add(new Endpoint(ename, kind, url, identity, resources, fixture, api));
       } catch (UnsetVariable u) {
         if (!optional) {
           throw u;
@@ -221,6 +225,88 @@ public final class ProfileLoader {
         skipped,
         discovery,
         file);
+  }
+
+  private ApiSettings api(
+      Reader r, JsonNode endpoint, String path, EndpointKind kind, Set<String> identityNames)
+      throws ProfileException {
+    JsonNode a = r.object(endpoint, path, "api", false);
+    if (a == null) {
+      return null;
+    }
+    String p = path + ".api";
+    if (kind != EndpointKind.HTTP) {
+      throw r.error(p, "only an endpoint of kind http takes an api section");
+    }
+    r.keys(
+        a,
+        p,
+        Set.of(
+            "login",
+            "personalData",
+            "record",
+            "identities",
+            "throttleIdentity",
+            "maxLoginAttempts",
+            "defaultCredentials",
+            "jwks"));
+    ApiSettings.Login login = null;
+    JsonNode l = r.object(a, p, "login", false);
+    if (l != null) {
+      String lp = p + ".login";
+      r.keys(l, lp, Set.of("path", "format", "username", "password", "token"));
+      String format = l.has("format") ? r.text(l, lp, "format", true) : "json";
+      if (!format.equals("json") && !format.equals("form")) {
+        throw r.error(lp + ".format", "must be json or form, not '" + format + "'");
+      }
+      login =
+          new ApiSettings.Login(
+              r.text(l, lp, "path", true),
+              format,
+              l.has("username") ? r.text(l, lp, "username", true) : "username",
+              l.has("password") ? r.text(l, lp, "password", true) : "password",
+              r.text(l, lp, "token", false));
+    }
+    List<String> personal = new ArrayList<>();
+    JsonNode pl = r.array(a, p, "personalData", false);
+    for (int i = 0; i < pl.size(); i++) {
+      personal.add(r.scalar(pl.get(i), p + ".personalData[" + i + "]"));
+    }
+    List<String> ids = new ArrayList<>();
+    JsonNode il = r.array(a, p, "identities", false);
+    for (int i = 0; i < il.size(); i++) {
+      String id = r.scalar(il.get(i), p + ".identities[" + i + "]");
+      if (!identityNames.contains(id)) {
+        throw r.error(p + ".identities[" + i + "]", "no identity named '" + id + "' is declared");
+      }
+      ids.add(id);
+    }
+    String throttle = r.text(a, p, "throttleIdentity", false);
+    if (throttle != null && !identityNames.contains(throttle)) {
+      throw r.error(p + ".throttleIdentity", "no identity named '" + throttle + "' is declared");
+    }
+    int attempts = ApiSettings.DEFAULT_MAX_LOGIN_ATTEMPTS;
+    if (a.has("maxLoginAttempts")) {
+      attempts = (int) r.positiveNumber(a, p, "maxLoginAttempts");
+      if (attempts > ApiSettings.MAX_LOGIN_ATTEMPTS) {
+        throw r.error(
+            p + ".maxLoginAttempts", "at most " + ApiSettings.MAX_LOGIN_ATTEMPTS + " is allowed");
+      }
+    }
+    List<String> defaults = new ArrayList<>();
+    JsonNode dl = r.array(a, p, "defaultCredentials", false);
+    for (int i = 0; i < dl.size(); i++) {
+      defaults.add(r.scalar(dl.get(i), p + ".defaultCredentials[" + i + "]"));
+    }
+    return new ApiSettings(
+        login,
+        personal,
+        r.text(a, p, "record", false),
+        ids,
+        throttle,
+        attempts,
+        defaults,
+        r.text(a, p, "jwks", false));
   }
 
   private TargetProfile.DiscoverySettings discovery(Reader r, JsonNode root, Scope scope)

@@ -1,0 +1,178 @@
+package dev.periksa.check.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.periksa.check.TargetContext;
+import dev.periksa.probe.ProbeResponse;
+import dev.periksa.target.ApiSettings;
+import dev.periksa.target.Endpoint;
+import dev.periksa.target.Identity;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Talks to a declared HTTP API the way its profile describes: logs in with the login form, and
+ * sends requests anonymously, with a bearer token, or with the session cookie. Tokens and passwords
+ * stay in memory: evidence must never carry them (the redactor masks JWTs it sees, as a second line
+ * of defence).
+ */
+public final class ApiClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final TargetContext ctx;
+  private final Endpoint endpoint;
+
+  public ApiClient(TargetContext ctx, Endpoint endpoint) {
+    if (endpoint.api() == null) {
+      throw new IllegalArgumentException(endpoint.name() + " has no api section");
+    }
+    this.ctx = ctx;
+    this.endpoint = endpoint;
+  }
+
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  public ApiSettings settings() {
+    return endpoint.api();
+  }
+
+  /**
+   * A logged-in session.
+   *
+   * @param token the bearer token, or null when the API keeps the session in a cookie only
+   * @param cookies {@code name=value} of every cookie the login set
+   * @param setCookies the raw {@code Set-Cookie} headers, for checks of their attributes
+   */
+  public record Session(String token, List<String> cookies, List<String> setCookies) {}
+
+  /**
+   * What a login attempt got.
+   *
+   * @param response the login reply (its body may hold a token: never put it in evidence)
+   * @param session the session, when the login worked
+   */
+  public record Login(ProbeResponse response, Optional<Session> session) {
+    public boolean ok() {
+      return session.isPresent();
+    }
+  }
+
+  /** Logs in as a declared identity. */
+  public Login login(Identity id) {
+    return login(id.username(), id.password().reveal());
+  }
+
+  /** Sends the login form once; a 2xx reply with a token or a session cookie is a login. */
+  public Login login(String username, String password) {
+    ApiSettings.Login form = settings().login();
+    if (form == null) {
+      throw new IllegalStateException(endpoint.name() + " declares no login");
+    }
+    byte[] body;
+    String type;
+    if ("form".equals(form.format())) {
+      body =
+          (enc(form.usernameField())
+                  + "="
+                  + enc(username)
+                  + "&"
+                  + enc(form.passwordField())
+                  + "="
+                  + enc(password))
+              .getBytes(StandardCharsets.UTF_8);
+      type = "application/x-www-form-urlencoded";
+    } else {
+      Map<String, String> m = new LinkedHashMap<>();
+      m.put(form.usernameField(), username);
+      m.put(form.passwordField(), password);
+      try {
+        body = JSON.writeValueAsBytes(m);
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e);
+      }
+      type = "application/json";
+    }
+    ProbeResponse r =
+        ctx.http()
+            .send(
+                "POST",
+                endpoint.resolve(form.path()),
+                Map.of("Content-Type", type, "Accept", "application/json"),
+                body);
+    List<String> setCookies = r.headers().getOrDefault("set-cookie", List.of());
+    List<String> cookies = new ArrayList<>();
+    for (String c : setCookies) {
+      int semi = c.indexOf(';');
+      cookies.add((semi < 0 ? c : c.substring(0, semi)).strip());
+    }
+    String token = null;
+    if (form.tokenField() != null) {
+      JsonNode j = r.json().orElse(null);
+      for (String part : form.tokenField().split("\\.")) {
+        j = j == null ? null : j.get(part);
+      }
+      if (j != null && j.isTextual() && !j.asText().isBlank()) {
+        token = j.asText();
+      }
+    }
+    boolean ok = r.isSuccess() && (token != null || !cookies.isEmpty());
+    return new Login(
+        r, ok ? Optional.of(new Session(token, cookies, setCookies)) : Optional.empty());
+  }
+
+  /** A request without any credentials. */
+  public ProbeResponse anonymous(String path) {
+    return ctx.http().get(endpoint.resolve(path), Map.of("Accept", "application/json"));
+  }
+
+  /** A request with the session's bearer token (or its cookies when it has no token). */
+  public ProbeResponse get(String path, Session s) {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("Accept", "application/json");
+    if (s.token() != null) {
+      h.put("Authorization", "Bearer " + s.token());
+    } else if (!s.cookies().isEmpty()) {
+      h.put("Cookie", String.join("; ", s.cookies()));
+    }
+    return ctx.http().get(endpoint.resolve(path), h);
+  }
+
+  /** A request with a given bearer token (a crafted one, say). */
+  public ProbeResponse withToken(String path, String token) {
+    return ctx.http()
+        .get(
+            endpoint.resolve(path),
+            Map.of("Accept", "application/json", "Authorization", "Bearer " + token));
+  }
+
+  /** A URL of this API. */
+  public URI url(String path) {
+    return endpoint.resolve(path);
+  }
+
+  /** A path template with its {@code {id}} replaced (URL-encoded). */
+  public static String fill(String template, String id) {
+    return template.replace("{id}", enc(id));
+  }
+
+  /** The declared identities that may log in here, in the order the profile names them. */
+  public List<Identity> identities() {
+    List<Identity> out = new ArrayList<>();
+    for (String name : settings().identities()) {
+      ctx.profile().identity(name).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

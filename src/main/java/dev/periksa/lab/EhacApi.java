@@ -1,0 +1,477 @@
+package dev.periksa.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * The e-HAC traveller API, in two builds. The <em>legacy</em> build has the flaws that leaked
+ * health data through real health apps: a default {@code admin/admin} account; HS256 tokens signed
+ * with a secret from public wordlists; tokens that are decoded but never verified (so {@code alg:
+ * none}, tampered claims, expired or {@code exp}-less tokens and RS256-to-HS256 key confusion all
+ * pass); any traveller served to any logged-in user by sequential id; NIK, passport and test result
+ * unmasked; no throttling of failed logins; login over plain HTTP; tokens taken from the query
+ * string; a session cookie without Secure, HttpOnly or SameSite; and the e-HAC card lookup
+ * answering without a login. The <em>hardened</em> build fixes each: HTTPS only, RS256 tokens with
+ * a 2048-bit key verified strictly (algorithm, signature, issuer, expiry), records only for their
+ * owner, identity numbers masked, 429 with a lockout after a few failures, no default account, a
+ * header-only token and a Secure/HttpOnly/SameSite cookie.
+ *
+ * <p>Routes: {@code POST /api/v1/auth/login} ({"username","password"} → {"token"}), {@code GET
+ * /api/v1/me}, {@code GET /api/v1/travellers} (a page), {@code GET /api/v1/travellers/{id}}, {@code
+ * GET /api/v1/hac/{id}} (the e-HAC card), {@code GET /.well-known/jwks.json}, {@code GET
+ * /api/v1/health}.
+ */
+final class EhacApi implements AutoCloseable {
+  /** The legacy build's HMAC secret: the example secret of a well-known JWT debugger. */
+  static final String LEGACY_JWT_SECRET = "your-256-bit-secret";
+
+  static final String ISSUER = "https://ehac.lab/api";
+  static final String COOKIE = "EHAC_SESSION";
+  static final int LOCKOUT_AFTER = 5;
+  static final Duration LOCKOUT = Duration.ofSeconds(60);
+  static final Duration TOKEN_LIFETIME = Duration.ofMinutes(15);
+
+  /** A user of the API and the traveller records they own. */
+  record User(String username, String password, String role, List<String> owns) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final boolean legacy;
+  private final Map<String, User> users = new LinkedHashMap<>();
+  private final HttpServer server;
+  private final ExecutorService pool;
+  private final RSAKey rsa;
+  private final DefaultJWTProcessor<SecurityContext> verifier;
+  private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+
+  private static final class Failures {
+    int count;
+    Instant lockedUntil = Instant.EPOCH;
+  }
+
+  private EhacApi(boolean legacy, HttpServer server, List<User> users) throws Exception {
+    this.legacy = legacy;
+    this.server = server;
+    users.forEach(u -> this.users.put(u.username(), u));
+    // Both builds publish an RSA key (the legacy one for "partner" tokens it never checks).
+    this.rsa =
+        new RSAKeyGenerator(2048)
+            .keyUse(KeyUse.SIGNATURE)
+            .algorithm(JWSAlgorithm.RS256)
+            .keyID(UUID.randomUUID().toString())
+            .generate();
+    this.verifier = new DefaultJWTProcessor<>();
+    verifier.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
+    verifier.setJWSKeySelector(
+        new JWSVerificationKeySelector<>(
+            JWSAlgorithm.RS256, new ImmutableJWKSet<>(new JWKSet(rsa.toPublicJWK()))));
+    verifier.setJWTClaimsSetVerifier(
+        new DefaultJWTClaimsVerifier<>(
+            new JWTClaimsSet.Builder().issuer(ISSUER).build(), Set.of("sub", "exp", "iat")));
+    pool =
+        Executors.newFixedThreadPool(
+            8,
+            r -> {
+              Thread t = new Thread(r, legacy ? "ehac-api-legacy" : "ehac-api-hardened");
+              t.setDaemon(true);
+              return t;
+            });
+    server.setExecutor(pool);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  /** The legacy build on plain HTTP. */
+  static EhacApi legacy(String host, List<User> users) throws Exception {
+    return new EhacApi(true, HttpServer.create(new InetSocketAddress(host, 0), 64), users);
+  }
+
+  /** The hardened build on HTTPS only (TLS 1.2 and 1.3). */
+  static EhacApi hardened(String host, SSLContext tls, List<User> users) throws Exception {
+    HttpsServer s = HttpsServer.create(new InetSocketAddress(host, 0), 64);
+    s.setHttpsConfigurator(
+        new HttpsConfigurator(tls) {
+          @Override
+          public void configure(HttpsParameters params) {
+            SSLParameters p = tls.getDefaultSSLParameters();
+            p.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+            params.setSSLParameters(p);
+          }
+        });
+    return new EhacApi(false, s, users);
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      String path = ex.getRequestURI().getRawPath();
+      if (!legacy) {
+        ex.getResponseHeaders()
+            .add("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+      }
+      ex.getResponseHeaders().add("Cache-Control", "no-store");
+      if (path.equals("/api/v1/health")) {
+        send(ex, 200, json(Map.of("status", "UP")));
+      } else if (path.equals("/.well-known/jwks.json")) {
+        send(ex, 200, new JWKSet(rsa.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8));
+      } else if (path.equals("/api/v1/auth/login")) {
+        login(ex);
+      } else if (path.equals("/api/v1/me")) {
+        User u = authenticate(ex);
+        if (u != null) {
+          send(ex, 200, json(Map.of("username", u.username(), "role", u.role(), "owns", u.owns())));
+        }
+      } else if (path.equals("/api/v1/travellers")) {
+        User u = authenticate(ex);
+        if (u != null) {
+          list(ex, u);
+        }
+      } else if (path.startsWith("/api/v1/travellers/")) {
+        User u = authenticate(ex);
+        if (u != null) {
+          record(ex, u, path.substring("/api/v1/travellers/".length()), false);
+        }
+      } else if (path.startsWith("/api/v1/hac/")) {
+        // The e-HAC card lookup: the legacy build answers it without a login.
+        User u = legacy ? null : authenticate(ex);
+        if (legacy || u != null) {
+          record(ex, u, path.substring("/api/v1/hac/".length()), true);
+        }
+      } else {
+        send(ex, 404, json(Map.of("error", "not_found")));
+      }
+    } catch (RuntimeException e) {
+      send(ex, 500, json(Map.of("error", "internal")));
+    }
+  }
+
+  private void login(HttpExchange ex) throws IOException {
+    if (!"POST".equals(ex.getRequestMethod())) {
+      ex.getResponseHeaders().add("Allow", "POST");
+      send(ex, 405, json(Map.of("error", "method_not_allowed")));
+      return;
+    }
+    JsonNode body;
+    try {
+      body = JSON.readTree(ex.getRequestBody().readNBytes(8192));
+    } catch (IOException e) {
+      send(ex, 400, json(Map.of("error", "bad_request")));
+      return;
+    }
+    String username = body == null ? "" : body.path("username").asText("");
+    String password = body == null ? "" : body.path("password").asText("");
+    Failures f = legacy ? null : failures.computeIfAbsent(username, k -> new Failures());
+    if (f != null) {
+      synchronized (f) {
+        if (Instant.now().isBefore(f.lockedUntil)) {
+          ex.getResponseHeaders().add("Retry-After", String.valueOf(LOCKOUT.toSeconds()));
+          send(ex, 429, json(Map.of("error", "too_many_attempts")));
+          return;
+        }
+      }
+    }
+    User u = users.get(username);
+    if (u == null || !MessageDigest.isEqual(bytes(u.password()), bytes(password))) {
+      if (f != null) {
+        synchronized (f) {
+          if (++f.count >= LOCKOUT_AFTER) {
+            f.lockedUntil = Instant.now().plus(LOCKOUT);
+            f.count = 0;
+          }
+        }
+      }
+      send(ex, 401, json(Map.of("error", "invalid_credentials")));
+      return;
+    }
+    if (f != null) {
+      synchronized (f) {
+        f.count = 0;
+      }
+    }
+    String token = issue(u);
+    String cookie =
+        legacy
+            ? COOKIE + "=" + token + "; Path=/"
+            : COOKIE + "=" + token + "; Path=/; Secure; HttpOnly; SameSite=Strict";
+    ex.getResponseHeaders().add("Set-Cookie", cookie);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("token", token);
+    out.put("token_type", "Bearer");
+    out.put("expires_in", TOKEN_LIFETIME.toSeconds());
+    send(ex, 200, json(out));
+  }
+
+  private String issue(User u) {
+    Instant now = Instant.now();
+    try {
+      if (legacy) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", ISSUER);
+        claims.put("sub", u.username());
+        claims.put("role", u.role());
+        claims.put("iat", now.getEpochSecond());
+        claims.put("exp", now.plus(TOKEN_LIFETIME).getEpochSecond());
+        String head = b64(JSON.writeValueAsBytes(Map.of("alg", "HS256", "typ", "JWT")));
+        String body = b64(JSON.writeValueAsBytes(claims));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(bytes(LEGACY_JWT_SECRET), "HmacSHA256"));
+        return head + "." + body + "." + b64(mac.doFinal(bytes(head + "." + body)));
+      }
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256)
+                  .type(JOSEObjectType.JWT)
+                  .keyID(rsa.getKeyID())
+                  .build(),
+              new JWTClaimsSet.Builder()
+                  .issuer(ISSUER)
+                  .subject(u.username())
+                  .claim("role", u.role())
+                  .issueTime(Date.from(now))
+                  .expirationTime(Date.from(now.plus(TOKEN_LIFETIME)))
+                  .build());
+      jwt.sign(new RSASSASigner(rsa));
+      return jwt.serialize();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot issue a token", e);
+    }
+  }
+
+  /** The user a request carries a valid token for, or null after answering 401. */
+  private User authenticate(HttpExchange ex) throws IOException {
+    String token = null;
+    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      token = auth.substring(7).strip();
+    }
+    if (token == null) {
+      String cookies = ex.getRequestHeaders().getFirst("Cookie");
+      if (cookies != null) {
+        for (String c : cookies.split(";")) {
+          String t = c.strip();
+          if (t.startsWith(COOKIE + "=")) {
+            token = t.substring(COOKIE.length() + 1);
+          }
+        }
+      }
+    }
+    if (token == null && legacy) {
+      token = query(ex).get("access_token");
+    }
+    User u = token == null ? null : (legacy ? decodeWithoutVerifying(token) : verify(token));
+    if (u == null) {
+      ex.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"ehac\"");
+      send(ex, 401, json(Map.of("error", "unauthorized")));
+    }
+    return u;
+  }
+
+  /** The legacy flaw: the claims are read, the signature and expiry never checked. */
+  private User decodeWithoutVerifying(String token) {
+    String[] parts = token.split("\\.", -1);
+    if (parts.length < 2) {
+      return null;
+    }
+    try {
+      JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+      User u = users.get(claims.path("sub").asText(""));
+      if (u == null) {
+        return null;
+      }
+      // Whatever role the token claims is believed too.
+      return new User(u.username(), u.password(), claims.path("role").asText(u.role()), u.owns());
+    } catch (IOException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private User verify(String token) {
+    try {
+      JWTClaimsSet claims = verifier.process(token, null);
+      return users.get(claims.getSubject());
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  private void list(HttpExchange ex, User u) throws IOException {
+    List<Object> out = new ArrayList<>();
+    if (legacy) {
+      int page = Math.max(1, parseInt(query(ex).get("page"), 1));
+      for (int i = (page - 1) * 20; i < page * 20; i++) {
+        out.add(EhacData.traveller(i));
+      }
+    } else {
+      for (String id : u.owns()) {
+        int i = index(id);
+        if (i >= 0) {
+          out.add(masked(EhacData.traveller(i)));
+        }
+      }
+    }
+    send(ex, 200, json(Map.of("data", out)));
+  }
+
+  private void record(HttpExchange ex, User u, String id, boolean card) throws IOException {
+    int i = index(URLDecoder.decode(id, StandardCharsets.UTF_8));
+    boolean allowed =
+        i >= 0
+            && (legacy
+                || (u != null && (u.owns().contains(EhacData.travellerId(i)) || isAdmin(u))));
+    if (i < 0 || !allowed) {
+      // The hardened build does not say whether someone else's record exists.
+      send(ex, 404, json(Map.of("error", "not_found")));
+      return;
+    }
+    Map<String, Object> t = EhacData.traveller(i);
+    Map<String, Object> doc = legacy ? t : masked(t);
+    if (card) {
+      Map<String, Object> c = new LinkedHashMap<>();
+      for (String k :
+          List.of("id_ehac", "nama", "nik", "no_paspor", "jenis_tes", "hasil_tes", "tgl_tes")) {
+        if (doc.containsKey(k)) {
+          c.put(k, doc.get(k));
+        }
+      }
+      doc = c;
+    }
+    send(ex, 200, json(doc));
+  }
+
+  private static boolean isAdmin(User u) {
+    return "admin".equals(u.role());
+  }
+
+  /** What the owner needs, no more: identity numbers masked, the result as a travel decision. */
+  static Map<String, Object> masked(Map<String, Object> t) {
+    Map<String, Object> m = new LinkedHashMap<>(t);
+    m.computeIfPresent("nik", (k, v) -> keep(v.toString(), 4, 4));
+    m.computeIfPresent("no_paspor", (k, v) -> keep(v.toString(), 1, 2));
+    m.computeIfPresent("no_hp", (k, v) -> keep(v.toString(), 4, 2));
+    m.remove("alamat");
+    Object result = m.remove("hasil_tes");
+    m.put("status_perjalanan", "POSITIF".equals(result) ? "DITUNDA" : "DIIZINKAN");
+    return m;
+  }
+
+  private static String keep(String v, int head, int tail) {
+    if (v.length() <= head + tail) {
+      return "*".repeat(v.length());
+    }
+    return v.substring(0, head)
+        + "*".repeat(v.length() - head - tail)
+        + v.substring(v.length() - tail);
+  }
+
+  private static int index(String id) {
+    if (id == null || !id.matches("EHAC-[0-9]{8}")) {
+      return -1;
+    }
+    int n = Integer.parseInt(id.substring(5));
+    return n >= 1 && n <= EhacApiLab.RECORDS ? n - 1 : -1;
+  }
+
+  private static Map<String, String> query(HttpExchange ex) {
+    Map<String, String> q = new LinkedHashMap<>();
+    String raw = ex.getRequestURI().getRawQuery();
+    if (raw == null) {
+      return q;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        q.put(
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return q;
+  }
+
+  private static int parseInt(String s, int fallback) {
+    try {
+      return s == null ? fallback : Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+
+  private static byte[] json(Object o) {
+    try {
+      return JSON.writeValueAsBytes(o);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String b64(byte[] b) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
+    ex.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
+    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    pool.shutdownNow();
+  }
+}
