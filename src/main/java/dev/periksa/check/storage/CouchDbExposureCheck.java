@@ -17,12 +17,10 @@ import dev.periksa.target.Endpoint;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +76,6 @@ public final class CouchDbExposureCheck implements Check {
   static final int MAX_DATABASES_LISTED = 50;
 
   private static final List<Credential> DEFAULT_LIST = Credential.list(DEFAULTS);
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Override
   public CheckMetadata metadata() {
@@ -108,9 +105,10 @@ public final class CouchDbExposureCheck implements Check {
 
   private void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     URI base = e.url();
-    ProbeResponse random = ctx.http().get(resolve(base, "/periksa-" + token()));
-    ProbeResponse root = ctx.http().get(resolve(base, "/"));
-    ProbeResponse allDbs = ctx.http().get(resolve(base, "/_all_dbs"));
+    ProbeResponse random =
+        ctx.http().get(StoreProbing.resolve(base, "/periksa-" + StoreProbing.token()));
+    ProbeResponse root = ctx.http().get(StoreProbing.resolve(base, "/"));
+    ProbeResponse allDbs = ctx.http().get(StoreProbing.resolve(base, "/_all_dbs"));
 
     Optional<Banner> banner = Banner.of(root);
     boolean catchAll = random.isSuccess() && (Banner.of(random).isPresent() || same(random, root));
@@ -160,10 +158,10 @@ public final class CouchDbExposureCheck implements Check {
     List<Map<String, Object>> refused = new ArrayList<>();
     for (Credential c : DEFAULT_LIST) {
       Map<String, String> auth = basic(c);
-      ProbeResponse list = ctx.http().get(resolve(e.url(), "/_all_dbs"), auth);
+      ProbeResponse list = ctx.http().get(StoreProbing.resolve(e.url(), "/_all_dbs"), auth);
       Optional<List<String>> dbs = databaseList(list);
       if (dbs.isPresent()) {
-        ProbeResponse root = ctx.http().get(resolve(e.url(), "/"), auth);
+        ProbeResponse root = ctx.http().get(StoreProbing.resolve(e.url(), "/"), auth);
         Optional<Banner> banner = Banner.of(root);
         Evidence rootEvidence =
             bannerEvidence(ctx, root, banner, "banner as " + c.masked() + " (GET /)");
@@ -227,7 +225,7 @@ public final class CouchDbExposureCheck implements Check {
             .toList();
     Map<String, Long> docCounts = new LinkedHashMap<>();
     for (String db : asked) {
-      ProbeResponse info = ctx.http().get(resolve(e.url(), "/" + encode(db)), auth);
+      ProbeResponse info = ctx.http().get(StoreProbing.resolve(e.url(), "/" + encode(db)), auth);
       info.json()
           .filter(j -> info.isSuccess() && j.path("doc_count").isNumber())
           .ifPresent(j -> docCounts.put(db, j.path("doc_count").asLong()));
@@ -244,7 +242,7 @@ public final class CouchDbExposureCheck implements Check {
       ProbeResponse r =
           ctx.http()
               .get(
-                  resolve(
+                  StoreProbing.resolve(
                       e.url(),
                       "/"
                           + encode(db)
@@ -411,20 +409,6 @@ public final class CouchDbExposureCheck implements Check {
 
   private static String encode(String db) {
     return URLEncoder.encode(db, StandardCharsets.UTF_8);
-  }
-
-  private static URI resolve(URI base, String pathAndQuery) {
-    String b = base.toString();
-    if (b.endsWith("/")) {
-      b = b.substring(0, b.length() - 1);
-    }
-    return URI.create(b + pathAndQuery);
-  }
-
-  private static String token() {
-    byte[] b = new byte[6];
-    RANDOM.nextBytes(b);
-    return HexFormat.of().formatHex(b);
   }
 
   /** What {@code GET /} of a CouchDB server says about itself. */

@@ -17,11 +17,9 @@ import dev.periksa.target.Endpoint;
 import dev.periksa.target.Identity;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +65,6 @@ public final class DicomWebExposureCheck implements Check {
       Map.of("Accept", "application/dicom+json, application/json;q=0.9");
   private static final Pattern TAG = Pattern.compile("[0-9A-Fa-f]{8}");
   private static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)+");
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Override
   public CheckMetadata metadata() {
@@ -97,8 +94,9 @@ public final class DicomWebExposureCheck implements Check {
 
   private void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     URI base = e.url();
-    ProbeResponse random = ctx.http().get(resolve(base, "/periksa-" + token()), ACCEPT);
-    ProbeResponse studies = ctx.http().get(resolve(base, "/studies?limit=1"), ACCEPT);
+    ProbeResponse random =
+        ctx.http().get(StoreProbing.resolve(base, "/periksa-" + StoreProbing.token()), ACCEPT);
+    ProbeResponse studies = ctx.http().get(StoreProbing.resolve(base, "/studies?limit=1"), ACCEPT);
 
     Optional<List<JsonNode>> datasets = datasets(studies);
     boolean catchAll =
@@ -214,7 +212,7 @@ public final class DicomWebExposureCheck implements Check {
     Map<String, String> headers = new LinkedHashMap<>(ACCEPT);
     headers.put("Authorization", "Basic " + basic);
     try {
-      ProbeResponse r = ctx.http().get(resolve(e.url(), "/studies?limit=1"), headers);
+      ProbeResponse r = ctx.http().get(StoreProbing.resolve(e.url(), "/studies?limit=1"), headers);
       Map<String, Object> facts = new LinkedHashMap<>();
       facts.put("identity", id.get().name());
       facts.put("answered", datasets(r).isPresent());
@@ -283,15 +281,5 @@ public final class DicomWebExposureCheck implements Check {
   private static JsonNode attribute(JsonNode dataset, String tag) {
     JsonNode a = dataset.get(tag);
     return a != null ? a : dataset.path(tag.toLowerCase(java.util.Locale.ROOT));
-  }
-
-  private static URI resolve(URI base, String pathAndQuery) {
-    return FhirExposureCheck.resolve(base, pathAndQuery);
-  }
-
-  private static String token() {
-    byte[] b = new byte[6];
-    RANDOM.nextBytes(b);
-    return HexFormat.of().formatHex(b);
   }
 }

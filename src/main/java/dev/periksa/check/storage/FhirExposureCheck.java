@@ -16,10 +16,8 @@ import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
 import dev.periksa.target.Endpoint;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,7 +87,6 @@ public final class FhirExposureCheck implements Check {
 
   private static final Map<String, String> ACCEPT =
       Map.of("Accept", "application/fhir+json, application/json;q=0.9");
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Override
   public CheckMetadata metadata() {
@@ -149,7 +146,7 @@ public final class FhirExposureCheck implements Check {
     Evidence metaEvidence = capabilityEvidence(ctx, meta, cap);
     result.observe(metaEvidence);
 
-    String invented = "Periksa" + token();
+    String invented = "Periksa" + StoreProbing.token();
     ProbeResponse random = get(ctx, base, "/" + invented + "?_summary=count");
     boolean catchAll = SearchBundle.of(random).isPresent();
     boolean productError = !random.isSuccess() && OperationOutcomeInfo.of(random).isPresent();
@@ -448,21 +445,7 @@ public final class FhirExposureCheck implements Check {
   }
 
   private static ProbeResponse get(TargetContext ctx, URI base, String pathAndQuery) {
-    return ctx.http().get(resolve(base, pathAndQuery), ACCEPT);
-  }
-
-  static URI resolve(URI base, String pathAndQuery) {
-    String b = base.toString();
-    if (b.endsWith("/")) {
-      b = b.substring(0, b.length() - 1);
-    }
-    return URI.create(b + pathAndQuery);
-  }
-
-  private static String token() {
-    byte[] b = new byte[4];
-    RANDOM.nextBytes(b);
-    return HexFormat.of().formatHex(b);
+    return ctx.http().get(StoreProbing.resolve(base, pathAndQuery), ACCEPT);
   }
 
   /** What a capability statement says: FHIR version, software, resource types, security. */

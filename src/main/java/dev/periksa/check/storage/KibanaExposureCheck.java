@@ -16,11 +16,9 @@ import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
 import dev.periksa.target.Endpoint;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,8 +73,6 @@ public final class KibanaExposureCheck implements Check {
       "/api/saved_objects/_find?type=index-pattern&per_page=" + MAX_VIEWS + "&fields=title";
   static final String DATA_VIEWS_PATH = "/api/data_views";
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   @Override
   public CheckMetadata metadata() {
     return METADATA;
@@ -105,13 +101,14 @@ public final class KibanaExposureCheck implements Check {
 
   private void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     URI base = base(e.url());
-    ProbeResponse random = ctx.http().get(resolve(base, "/periksa-" + token()));
-    ProbeResponse status = ctx.http().get(resolve(base, "/api/status"));
-    ProbeResponse views = ctx.http().get(resolve(base, VIEWS_PATH));
+    ProbeResponse random =
+        ctx.http().get(StoreProbing.resolve(base, "/periksa-" + StoreProbing.token()));
+    ProbeResponse status = ctx.http().get(StoreProbing.resolve(base, "/api/status"));
+    ProbeResponse views = ctx.http().get(StoreProbing.resolve(base, VIEWS_PATH));
     Optional<List<View>> listing = View.listing(views);
     if (listing.isEmpty() && (views.status() == 404 || views.status() == 400)) {
       // Newer Kibanas may drop the saved-objects API; data views are its successor.
-      views = ctx.http().get(resolve(base, DATA_VIEWS_PATH));
+      views = ctx.http().get(StoreProbing.resolve(base, DATA_VIEWS_PATH));
       listing = View.listing(views);
     }
     Optional<Banner> banner = Banner.of(status);
@@ -278,16 +275,6 @@ public final class KibanaExposureCheck implements Check {
       s = s.substring(0, s.length() - 1);
     }
     return URI.create(s);
-  }
-
-  private static URI resolve(URI base, String pathAndQuery) {
-    return URI.create(base + pathAndQuery);
-  }
-
-  private static String token() {
-    byte[] b = new byte[6];
-    RANDOM.nextBytes(b);
-    return HexFormat.of().formatHex(b);
   }
 
   /** What {@code /api/status} says: product, version and overall status (v8 level or v7 state). */

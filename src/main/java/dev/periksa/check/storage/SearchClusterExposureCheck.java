@@ -19,12 +19,10 @@ import dev.periksa.target.Identity;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +63,6 @@ public final class SearchClusterExposureCheck implements Check {
   /** Indices named in the evidence. */
   static final int MAX_INDICES_LISTED = 50;
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   @Override
   public CheckMetadata metadata() {
     return METADATA;
@@ -95,12 +91,13 @@ public final class SearchClusterExposureCheck implements Check {
 
   private void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     URI base = e.url();
-    ProbeResponse random = ctx.http().get(resolve(base, "/periksa-" + token()));
-    ProbeResponse root = ctx.http().get(resolve(base, "/"));
+    ProbeResponse random =
+        ctx.http().get(StoreProbing.resolve(base, "/periksa-" + StoreProbing.token()));
+    ProbeResponse root = ctx.http().get(StoreProbing.resolve(base, "/"));
     ProbeResponse listing =
         ctx.http()
             .get(
-                resolve(
+                StoreProbing.resolve(
                     base,
                     "/_cat/indices?format=json&bytes=b&h=index,docs.count,store.size,status"));
 
@@ -179,7 +176,7 @@ public final class SearchClusterExposureCheck implements Check {
       ProbeResponse r =
           ctx.http()
               .get(
-                  resolve(
+                  StoreProbing.resolve(
                       e.url(),
                       "/"
                           + URLEncoder.encode(idx.name(), StandardCharsets.UTF_8)
@@ -245,7 +242,8 @@ public final class SearchClusterExposureCheck implements Check {
                     .getBytes(StandardCharsets.UTF_8));
     try {
       ProbeResponse r =
-          ctx.http().get(resolve(e.url(), "/"), Map.of("Authorization", "Basic " + basic));
+          ctx.http()
+              .get(StoreProbing.resolve(e.url(), "/"), Map.of("Authorization", "Basic " + basic));
       Map<String, Object> facts = new LinkedHashMap<>();
       facts.put("identity", id.get().name());
       Banner.of(r)
@@ -327,20 +325,6 @@ public final class SearchClusterExposureCheck implements Check {
 
   private static boolean same(ProbeResponse a, ProbeResponse b) {
     return a.status() == b.status() && java.util.Arrays.equals(a.body(), b.body());
-  }
-
-  private static URI resolve(URI base, String pathAndQuery) {
-    String b = base.toString();
-    if (b.endsWith("/")) {
-      b = b.substring(0, b.length() - 1);
-    }
-    return URI.create(b + pathAndQuery);
-  }
-
-  private static String token() {
-    byte[] b = new byte[6];
-    RANDOM.nextBytes(b);
-    return HexFormat.of().formatHex(b);
   }
 
   /** What {@code GET /} of an Elasticsearch-family node says about itself. */

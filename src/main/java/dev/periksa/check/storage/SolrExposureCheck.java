@@ -19,13 +19,11 @@ import dev.periksa.target.Identity;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,8 +69,6 @@ public final class SolrExposureCheck implements Check {
   /** Cores named in the evidence. */
   static final int MAX_CORES_LISTED = 50;
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   @Override
   public CheckMetadata metadata() {
     return METADATA;
@@ -101,9 +97,11 @@ public final class SolrExposureCheck implements Check {
 
   private void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     URI base = base(e.url());
-    ProbeResponse random = ctx.http().get(resolve(base, "/periksa-" + token()));
-    ProbeResponse info = ctx.http().get(resolve(base, "/admin/info/system?wt=json"));
-    ProbeResponse cores = ctx.http().get(resolve(base, "/admin/cores?action=STATUS&wt=json"));
+    ProbeResponse random =
+        ctx.http().get(StoreProbing.resolve(base, "/periksa-" + StoreProbing.token()));
+    ProbeResponse info = ctx.http().get(StoreProbing.resolve(base, "/admin/info/system?wt=json"));
+    ProbeResponse cores =
+        ctx.http().get(StoreProbing.resolve(base, "/admin/cores?action=STATUS&wt=json"));
 
     Optional<Banner> banner = Banner.of(info);
     Optional<List<CoreInfo>> listing = CoreInfo.listing(cores);
@@ -183,7 +181,7 @@ public final class SolrExposureCheck implements Check {
       ProbeResponse r =
           ctx.http()
               .get(
-                  resolve(
+                  StoreProbing.resolve(
                       base,
                       "/"
                           + URLEncoder.encode(core.name(), StandardCharsets.UTF_8)
@@ -252,7 +250,7 @@ public final class SolrExposureCheck implements Check {
       ProbeResponse r =
           ctx.http()
               .get(
-                  resolve(base, "/admin/info/system?wt=json"),
+                  StoreProbing.resolve(base, "/admin/info/system?wt=json"),
                   Map.of("Authorization", "Basic " + basic));
       Map<String, Object> facts = new LinkedHashMap<>();
       facts.put("identity", id.get().name());
@@ -338,16 +336,6 @@ public final class SolrExposureCheck implements Check {
       s = s + "/solr";
     }
     return URI.create(s);
-  }
-
-  private static URI resolve(URI base, String pathAndQuery) {
-    return URI.create(base + pathAndQuery);
-  }
-
-  private static String token() {
-    byte[] b = new byte[6];
-    RANDOM.nextBytes(b);
-    return HexFormat.of().formatHex(b);
   }
 
   /** What {@code /admin/info/system} says about the node. */

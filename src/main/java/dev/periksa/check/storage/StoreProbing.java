@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** What the database checks of STO-3 share: invented names, sample scanning, failure notes. */
+/** What the storage checks share: invented names, URLs, sample scanning, failure notes. */
 final class StoreProbing {
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -24,6 +24,15 @@ final class StoreProbing {
     byte[] b = new byte[6];
     RANDOM.nextBytes(b);
     return HexFormat.of().formatHex(b);
+  }
+
+  /** A path (with its query) on a base URL; a trailing slash of the base is not doubled. */
+  static java.net.URI resolve(java.net.URI base, String pathAndQuery) {
+    String b = base.toString();
+    if (b.endsWith("/")) {
+      b = b.substring(0, b.length() - 1);
+    }
+    return java.net.URI.create(b + pathAndQuery);
   }
 
   /** Scans one raw sample and adds its personal-data counts to the running total. */
