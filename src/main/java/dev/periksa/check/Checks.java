@@ -1,5 +1,8 @@
 package dev.periksa.check;
 
+import dev.periksa.check.auth.ExcessiveDataExposureCheck;
+import dev.periksa.check.auth.ObjectLevelAuthorizationCheck;
+import dev.periksa.check.auth.UnauthenticatedAccessCheck;
 import dev.periksa.check.storage.AzureBlobExposureCheck;
 import dev.periksa.check.storage.CouchDbExposureCheck;
 import dev.periksa.check.storage.DicomWebExposureCheck;
@@ -45,7 +48,10 @@ public final class Checks {
         new S3BucketExposureCheck(),
         new GcsBucketExposureCheck(),
         new AzureBlobExposureCheck(),
-        new FirebaseExposureCheck());
+        new FirebaseExposureCheck(),
+        new UnauthenticatedAccessCheck(),
+        new ObjectLevelAuthorizationCheck(),
+        new ExcessiveDataExposureCheck());
   }
 
   /** The check that verifies a requirement for one product, as a feature names them. */

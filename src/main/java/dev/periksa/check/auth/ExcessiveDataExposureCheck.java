@@ -1,0 +1,316 @@
+package dev.periksa.check.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.periksa.check.Check;
+import dev.periksa.check.CheckMetadata;
+import dev.periksa.check.CheckResult;
+import dev.periksa.check.Evidence;
+import dev.periksa.check.Finding;
+import dev.periksa.check.Outcome;
+import dev.periksa.check.Severity;
+import dev.periksa.check.TargetContext;
+import dev.periksa.pii.PiiType;
+import dev.periksa.pii.Redactor;
+import dev.periksa.probe.ProbeException;
+import dev.periksa.probe.ProbeResponse;
+import dev.periksa.target.Endpoint;
+import dev.periksa.target.Identity;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * AUZ-2 for HTTP APIs: do the replies a traveller gets carry more personal data than the role
+ * needs?
+ *
+ * <p>The first identity of the api section logs in and reads at most {@value #OWN_RECORDS} of its
+ * own records through {@code api.record}, and each {@code api.personalData} path without {@code
+ * {id}} (the lists). A reply is excessive when it carries identity numbers (NIK, passport) or test
+ * results in clear, as the personal-data scanner finds them: a masked value such as {@code
+ * 3174********0001} is not an identity number to the scanner, so an API that masks passes. A list
+ * is excessive when it returns records carrying ids shaped like the identity's own that the
+ * identity does not own. Each needs a 2xx reply as the first signal and the detection as the
+ * second; severity follows the shared rule on what the excessive replies hold.
+ *
+ * <p>The identity must be able to log in and read its own first record (a 2xx record): without
+ * that, nothing the API serves to the role has been seen, and the check is INCONCLUSIVE.
+ */
+public final class ExcessiveDataExposureCheck implements Check {
+
+  public static final CheckMetadata METADATA =
+      new CheckMetadata(
+          "AUZ-2.excessive-data-exposure",
+          "API replies carry no more personal data than the caller's role needs",
+          "HTTP API",
+          List.of("AUZ-2"),
+          List.of("http"),
+          List.of(213, 359),
+          "Shape every reply on the server for the caller's role (a response model, not the"
+              + " stored record): mask identity numbers (NIK, passport) to what a person needs to"
+              + " recognise their own, replace raw test results by the decision the role needs"
+              + " (e.g. travel allowed or not), and filter lists to the caller's own records.");
+
+  /** Own records read through the record path. */
+  static final int OWN_RECORDS = 2;
+
+  /** Types that must never reach a traveller in clear. */
+  static final Set<PiiType> EXCESSIVE = Set.of(PiiType.NIK, PiiType.PASSPORT, PiiType.TEST_RESULT);
+
+  @Override
+  public CheckMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public CheckResult run(TargetContext ctx) {
+    CheckResult.Builder result = CheckResult.builder(METADATA);
+    for (Endpoint e : ctx.endpoints("http")) {
+      if (e.api() == null || (e.api().record() == null && lists(e).isEmpty())) {
+        continue;
+      }
+      try {
+        probe(ctx, e, result);
+      } catch (ProbeException ex) {
+        result.observe(
+            ctx.redactor()
+                .capture(
+                    "no usable reply from " + e.name(),
+                    e.url().toString(),
+                    0,
+                    null,
+                    Map.of("error", ex.getMessage())));
+        result.part(Outcome.INCONCLUSIVE, e.name() + ": " + ex.getMessage());
+      }
+    }
+    return result.build();
+  }
+
+  private static List<String> lists(Endpoint e) {
+    return e.api().personalData().stream().filter(p -> !p.contains("{id}")).toList();
+  }
+
+  private void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+    ApiClient client = new ApiClient(ctx, e);
+    List<Identity> ids = client.identities();
+    if (ids.isEmpty() || ids.get(0).owns().isEmpty()) {
+      result.part(
+          Outcome.INCONCLUSIVE,
+          e.name()
+              + ": needs a declared identity in the api section that owns records"
+              + " (identities[].owns)");
+      return;
+    }
+    if (e.api().login() == null) {
+      result.part(Outcome.INCONCLUSIVE, e.name() + ": the api section declares no login");
+      return;
+    }
+    Identity a = ids.get(0);
+    ApiClient.Login login = client.login(a);
+    Map<String, Object> loginFacts = new LinkedHashMap<>();
+    loginFacts.put("identity", a.name());
+    loginFacts.put("loggedIn", login.ok());
+    // Never the login reply's body: it carries the token.
+    result.observe(
+        ctx.redactor()
+            .capture(
+                "login as " + a.name(),
+                login.response().request(),
+                login.response().status(),
+                null,
+                loginFacts));
+    if (!login.ok()) {
+      result.part(
+          Outcome.INCONCLUSIVE,
+          e.name()
+              + ": cannot log in as "
+              + a.name()
+              + " ("
+              + login.response().status()
+              + "), so nothing the API serves to that role could be read");
+      return;
+    }
+    ApiClient.Session session = login.session().get();
+    Optional<Pattern> idShape = ApiRecords.idShape(a.owns());
+
+    List<String> paths = new ArrayList<>();
+    if (e.api().record() != null && e.api().record().contains("{id}")) {
+      a.owns().stream()
+          .limit(OWN_RECORDS)
+          .forEach(id -> paths.add(ApiClient.fill(e.api().record(), id)));
+    }
+    int ownReads = paths.size();
+    paths.addAll(lists(e));
+
+    Map<PiiType, Integer> clearTotal = new EnumMap<>(PiiType.class);
+    List<Evidence> clearEvidence = new ArrayList<>();
+    List<String> clearPaths = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    boolean inconclusive = false;
+    for (int i = 0; i < paths.size(); i++) {
+      String path = paths.get(i);
+      boolean own = i < ownReads;
+      ProbeResponse r = client.get(path, session);
+      Map<PiiType, Integer> counts =
+          r.isSuccess() ? ApiRecords.personalData(ctx.scanner(), r.text()) : Map.of();
+      Map<PiiType, Integer> clear = new EnumMap<>(PiiType.class);
+      counts.forEach(
+          (k, v) -> {
+            if (EXCESSIVE.contains(k)) {
+              clear.put(k, v);
+            }
+          });
+      Optional<JsonNode> json = r.isSuccess() ? r.json() : Optional.empty();
+      List<JsonNode> records = json.map(ApiRecords::records).orElse(List.of());
+      Map<String, Object> facts = ApiRecords.replyFacts(r);
+      facts.put("identity", a.name());
+      facts.put("records", records.size());
+      facts.put("personalData", ApiRecords.named(counts));
+      facts.put("inClear", ApiRecords.named(clear));
+
+      if (!own && json.isPresent() && idShape.isPresent()) {
+        List<String> others = othersIds(records, a, idShape.get());
+        facts.put("recordsOfOthers", others.size());
+        if (!others.isEmpty()) {
+          facts.put("idsOfOthers", others.stream().limit(5).toList());
+          Evidence ev =
+              ctx.redactor()
+                  .capture(
+                      "list " + path + " as " + a.name(),
+                      r.request(),
+                      r.status(),
+                      r.body(),
+                      facts,
+                      List.of(records.get(0).toString()));
+          result.observe(ev);
+          Severity s = Redactor.severityOf(counts);
+          result.fail(
+              new Finding(
+                  String.format(
+                      "GET %s returns %s %d of %d records it does not own%s",
+                      path,
+                      a.name(),
+                      others.size(),
+                      records.size(),
+                      counts.isEmpty() ? "" : " (" + ApiRecords.labels(counts) + ")"),
+                  client.url(path).toString(),
+                  s,
+                  List.of(ev),
+                  METADATA.remediation()),
+              e.name()
+                  + ": the list "
+                  + path
+                  + " returns "
+                  + others.size()
+                  + " records "
+                  + a.name()
+                  + " does not own ("
+                  + s
+                  + ")");
+          if (!clear.isEmpty()) {
+            clearPaths.add(path);
+            ApiRecords.add(clearTotal, counts);
+          }
+          continue;
+        }
+      }
+
+      boolean isRecord = !records.isEmpty();
+      List<String> sample =
+          !clear.isEmpty() && isRecord ? List.of(records.get(0).toString()) : List.of();
+      Evidence ev =
+          ctx.redactor()
+              .capture(
+                  (own ? "own record " : "list ") + path + " as " + a.name(),
+                  r.request(),
+                  r.status(),
+                  r.body(),
+                  facts,
+                  sample);
+      result.observe(ev);
+      if (!r.isSuccess()) {
+        inconclusive = true;
+        notes.add(a.name() + " cannot read " + path + " (" + r.status() + ")");
+        continue;
+      }
+      if (!clear.isEmpty()) {
+        clearEvidence.add(ev);
+        clearPaths.add(path);
+        ApiRecords.add(clearTotal, counts);
+        continue;
+      }
+      if (own && !isRecord) {
+        inconclusive = true;
+        notes.add(path + " answered " + r.status() + " without " + a.name() + "'s record in it");
+      } else if (!isRecord && !(json.isPresent() && ApiRecords.isList(json.get()))) {
+        inconclusive = true;
+        notes.add(path + " answered " + r.status() + " with neither records nor an empty list");
+      }
+    }
+
+    if (!clearEvidence.isEmpty()) {
+      Severity s = Redactor.severityOf(clearTotal);
+      result.fail(
+          new Finding(
+              "Replies to "
+                  + a.name()
+                  + " carry "
+                  + ApiRecords.labels(only(clearTotal))
+                  + " in clear",
+              client.url(clearPaths.get(0)).toString(),
+              s,
+              clearEvidence,
+              METADATA.remediation()),
+          e.name()
+              + ": "
+              + String.join(", ", clearPaths)
+              + " carry "
+              + ApiRecords.labels(only(clearTotal))
+              + " in clear ("
+              + s
+              + ")");
+      return;
+    }
+    if (inconclusive) {
+      result.part(Outcome.INCONCLUSIVE, e.name() + ": " + String.join("; ", notes));
+      return;
+    }
+    result.part(
+        Outcome.PASS,
+        e.name()
+            + ": "
+            + paths.size()
+            + " replies to "
+            + a.name()
+            + " carry no identity number or test result in clear and only its own records");
+  }
+
+  /** Ids in list records shaped like the identity's own that it does not own. */
+  private static List<String> othersIds(List<JsonNode> records, Identity a, Pattern shape) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode rec : records) {
+      for (String v : ApiRecords.values(rec)) {
+        if (shape.matcher(v).matches() && !a.owns().contains(v)) {
+          out.add(v);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Map<PiiType, Integer> only(Map<PiiType, Integer> counts) {
+    Map<PiiType, Integer> out = new EnumMap<>(PiiType.class);
+    counts.forEach(
+        (k, v) -> {
+          if (EXCESSIVE.contains(k)) {
+            out.put(k, v);
+          }
+        });
+    return out;
+  }
+}
