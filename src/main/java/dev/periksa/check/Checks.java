@@ -1,5 +1,6 @@
 package dev.periksa.check;
 
+import dev.periksa.check.auth.TokenVerificationCheck;
 import dev.periksa.check.storage.AzureBlobExposureCheck;
 import dev.periksa.check.storage.CouchDbExposureCheck;
 import dev.periksa.check.storage.DicomWebExposureCheck;
@@ -45,7 +46,8 @@ public final class Checks {
         new S3BucketExposureCheck(),
         new GcsBucketExposureCheck(),
         new AzureBlobExposureCheck(),
-        new FirebaseExposureCheck());
+        new FirebaseExposureCheck(),
+        new TokenVerificationCheck());
   }
 
   /** The check that verifies a requirement for one product, as a feature names them. */
