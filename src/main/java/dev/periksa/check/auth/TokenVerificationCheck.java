@@ -814,16 +814,19 @@ public final class TokenVerificationCheck implements Check {
       if (!unclear.isEmpty()) {
         result.part(Outcome.INCONCLUSIVE, e.name() + ": " + String.join("; ", unclear));
       }
-      if (!failed && unclear.isEmpty()) {
-        if (refused.isEmpty()) {
-          result.part(
-              Outcome.INCONCLUSIVE,
-              e.name() + ": no forged token could be tested (" + String.join("; ", untested) + ")");
-          return;
-        }
-        List<String> all = new ArrayList<>(refused);
-        all.addAll(untested);
-        result.part(Outcome.PASS, e.name() + ": " + String.join("; ", all));
+      if (!failed && unclear.isEmpty() && refused.isEmpty()) {
+        result.part(
+            Outcome.INCONCLUSIVE,
+            e.name() + ": no forged token could be tested (" + String.join("; ", untested) + ")");
+        return;
+      }
+      // What was refused or could not be tried is said even beside a failure.
+      List<String> rest = new ArrayList<>(refused);
+      rest.addAll(untested);
+      if (!rest.isEmpty()) {
+        result.part(
+            refused.isEmpty() ? Outcome.NOT_APPLICABLE : Outcome.PASS,
+            e.name() + ": " + String.join("; ", rest));
       }
     }
 
