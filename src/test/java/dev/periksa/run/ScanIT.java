@@ -107,6 +107,50 @@ class ScanIT {
   }
 
   @Test
+  void noPasswordTokenOrSecretReachesAnyOutputFileOrTheConsole() throws Exception {
+    java.util.List<String> secrets = new java.util.ArrayList<>();
+    SharedLab.get()
+        .variables()
+        .forEach(
+            (name, value) -> {
+              if (name.contains("PASSWORD") || name.contains("SECRET") || name.contains("TOKEN")) {
+                secrets.add(value);
+              }
+            });
+    secrets.add("your-256-bit-secret"); // the legacy API's JWT secret, found by AUT-3
+    assertTrue(secrets.size() > 3, "the lab's secrets are known to the test: " + secrets.size());
+    java.util.regex.Pattern jwt =
+        java.util.regex.Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.eyJ[A-Za-z0-9_-]{4,}\\.");
+    List<String> hits = new java.util.ArrayList<>();
+    try (var files = Files.walk(result.dir())) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String text = Files.readString(f, StandardCharsets.ISO_8859_1);
+        List<String> texts = new java.util.ArrayList<>(List.of(text));
+        texts.addAll(RawValueScanner.decodedBlobs(text));
+        for (String t : texts) {
+          for (String s : secrets) {
+            if (t.contains(s)) {
+              hits.add(result.dir().relativize(f) + ": a lab secret (" + s.length() + " chars)");
+            }
+          }
+          if (jwt.matcher(t).find()) {
+            hits.add(result.dir().relativize(f) + ": a JWT in clear");
+          }
+        }
+      }
+    }
+    for (String s : secrets) {
+      if (console.contains(s)) {
+        hits.add("console: a lab secret");
+      }
+    }
+    if (jwt.matcher(console).find()) {
+      hits.add("console: a JWT in clear");
+    }
+    assertTrue(hits.isEmpty(), hits.toString());
+  }
+
+  @Test
   void progressIsShownWhileScenariosRun() {
     assertTrue(console.contains("Scanning e-HAC legacy twin (lab)"), console);
     assertTrue(

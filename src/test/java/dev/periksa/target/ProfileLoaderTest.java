@@ -66,7 +66,7 @@ class ProfileLoaderTest {
   @Test
   void unknownKeyIsNamedWithItsPath() throws Exception {
     assertEquals(
-        "endpoints[0].urll: unknown key (allowed here: fixture, identity, kind, name, optional, resources, url)",
+        "endpoints[0].urll: unknown key (allowed here: api, fixture, identity, kind, name, optional, resources, url)",
         error(GOOD.replace("url:", "urll:")));
   }
 
@@ -166,6 +166,35 @@ class ProfileLoaderTest {
         "discovery.hosts[0]: host 10.0.0.1 is outside the scope",
         error("name: d\nscope:\n  hosts: [\"${HOST}\"]\ndiscovery:\n  hosts: [10.0.0.1]\n"));
     assertEquals("endpoints: missing", error("name: d\nscope:\n  hosts: [\"${HOST}\"]\n"));
+  }
+
+  @Test
+  void anApiSectionDescribesLoginPersonalDataAndIdentities() throws Exception {
+    String api =
+        GOOD.replace("    kind: search\n", "    kind: http\n")
+            .replace(
+                "    identity: reader\n",
+                "    api:\n"
+                    + "      login: {path: /login, format: form, token: data.token}\n"
+                    + "      personalData: [\"/p/{id}\"]\n      record: \"/r/{id}\"\n"
+                    + "      identities: [reader]\n      throttleIdentity: reader\n"
+                    + "      maxLoginAttempts: 12\n");
+    ApiSettings a = loader.load(write(api)).endpoints().get(0).api();
+    assertEquals("/login", a.login().path());
+    assertEquals("form", a.login().format());
+    assertEquals("username", a.login().usernameField());
+    assertEquals("data.token", a.login().tokenField());
+    assertEquals(List.of("/p/{id}"), a.personalData());
+    assertEquals(12, a.maxLoginAttempts());
+    assertEquals(
+        "endpoints[0].api.maxLoginAttempts: at most 100 is allowed",
+        error(api.replace("maxLoginAttempts: 12", "maxLoginAttempts: 500")));
+    assertEquals(
+        "endpoints[0].api.identities[0]: no identity named 'nobody' is declared",
+        error(api.replace("identities: [reader]", "identities: [nobody]")));
+    assertEquals(
+        "endpoints[0].api: only an endpoint of kind http takes an api section",
+        error(api.replace("kind: http", "kind: search")));
   }
 
   @Test
