@@ -567,7 +567,7 @@ public final class TokenVerificationCheck implements Check {
           if (tr.verdict() == Verdict.UNCLEAR && unclear == null) {
             unclear = SubTest.of("key confusion", Verdict.UNCLEAR, enc.name() + ": " + tr.note());
           }
-          notes.add(tr.status() + "");
+          notes.add(String.valueOf(tr.status()));
         }
       }
       return unclear != null
