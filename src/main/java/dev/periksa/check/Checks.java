@@ -2,6 +2,7 @@ package dev.periksa.check;
 
 import dev.periksa.check.auth.ExcessiveDataExposureCheck;
 import dev.periksa.check.auth.ObjectLevelAuthorizationCheck;
+import dev.periksa.check.auth.TokenVerificationCheck;
 import dev.periksa.check.auth.UnauthenticatedAccessCheck;
 import dev.periksa.check.storage.AzureBlobExposureCheck;
 import dev.periksa.check.storage.CouchDbExposureCheck;
@@ -50,6 +51,7 @@ public final class Checks {
         new AzureBlobExposureCheck(),
         new FirebaseExposureCheck(),
         new UnauthenticatedAccessCheck(),
+        new TokenVerificationCheck(),
         new ObjectLevelAuthorizationCheck(),
         new ExcessiveDataExposureCheck());
   }
