@@ -1,5 +1,8 @@
 package dev.periksa.check;
 
+import dev.periksa.check.auth.CredentialTransportCheck;
+import dev.periksa.check.auth.DefaultCredentialsCheck;
+import dev.periksa.check.auth.LoginThrottlingCheck;
 import dev.periksa.check.storage.AzureBlobExposureCheck;
 import dev.periksa.check.storage.CouchDbExposureCheck;
 import dev.periksa.check.storage.DicomWebExposureCheck;
@@ -45,7 +48,10 @@ public final class Checks {
         new S3BucketExposureCheck(),
         new GcsBucketExposureCheck(),
         new AzureBlobExposureCheck(),
-        new FirebaseExposureCheck());
+        new FirebaseExposureCheck(),
+        new DefaultCredentialsCheck(),
+        new LoginThrottlingCheck(),
+        new CredentialTransportCheck());
   }
 
   /** The check that verifies a requirement for one product, as a feature names them. */
