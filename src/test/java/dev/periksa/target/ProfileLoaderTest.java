@@ -66,7 +66,7 @@ class ProfileLoaderTest {
   @Test
   void unknownKeyIsNamedWithItsPath() throws Exception {
     assertEquals(
-        "endpoints[0].urll: unknown key (allowed here: fixture, identity, kind, name, optional, resources, url)",
+        "endpoints[0].urll: unknown key (allowed here: api, fixture, identity, kind, name, optional, resources, url)",
         error(GOOD.replace("url:", "urll:")));
   }
 
