@@ -1,6 +1,9 @@
 package dev.periksa.check;
 
+import dev.periksa.check.auth.CredentialTransportCheck;
+import dev.periksa.check.auth.DefaultCredentialsCheck;
 import dev.periksa.check.auth.ExcessiveDataExposureCheck;
+import dev.periksa.check.auth.LoginThrottlingCheck;
 import dev.periksa.check.auth.ObjectLevelAuthorizationCheck;
 import dev.periksa.check.auth.TokenVerificationCheck;
 import dev.periksa.check.auth.UnauthenticatedAccessCheck;
@@ -51,7 +54,10 @@ public final class Checks {
         new AzureBlobExposureCheck(),
         new FirebaseExposureCheck(),
         new UnauthenticatedAccessCheck(),
+        new DefaultCredentialsCheck(),
         new TokenVerificationCheck(),
+        new LoginThrottlingCheck(),
+        new CredentialTransportCheck(),
         new ObjectLevelAuthorizationCheck(),
         new ExcessiveDataExposureCheck());
   }

@@ -58,7 +58,8 @@ import javax.net.ssl.SSLParameters;
  * answering without a login. The <em>hardened</em> build fixes each: HTTPS only, RS256 tokens with
  * a 2048-bit key verified strictly (algorithm, signature, issuer, expiry), records only for their
  * owner, identity numbers masked, 429 with a lockout after a few failures, no default account, a
- * header-only token and a Secure/HttpOnly/SameSite cookie.
+ * header-only token and a Secure/HttpOnly/SameSite cookie. (Five failed logins of one user name
+ * within a minute lock it for a minute.)
  *
  * <p>Routes: {@code POST /api/v1/auth/login} ({"username","password"} → {"token"}), {@code GET
  * /api/v1/me}, {@code GET /api/v1/travellers} (a page), {@code GET /api/v1/travellers/{id}}, {@code
@@ -88,8 +89,10 @@ final class EhacApi implements AutoCloseable {
   private final DefaultJWTProcessor<SecurityContext> verifier;
   private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
+  /** Failed logins of one user name within the current window. */
   private static final class Failures {
     int count;
+    Instant windowStart = Instant.EPOCH;
     Instant lockedUntil = Instant.EPOCH;
   }
 
@@ -221,6 +224,12 @@ final class EhacApi implements AutoCloseable {
     if (u == null || !MessageDigest.isEqual(bytes(u.password()), bytes(password))) {
       if (f != null) {
         synchronized (f) {
+          // Failures count within one window, so stray mistakes days apart never add up.
+          Instant now = Instant.now();
+          if (now.isAfter(f.windowStart.plus(LOCKOUT))) {
+            f.count = 0;
+            f.windowStart = now;
+          }
           if (++f.count >= LOCKOUT_AFTER) {
             f.lockedUntil = Instant.now().plus(LOCKOUT);
             f.count = 0;
