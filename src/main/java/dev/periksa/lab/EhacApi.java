@@ -170,52 +170,59 @@ final class EhacApi implements AutoCloseable {
   }
 
   private void handle(HttpExchange ex) throws IOException {
+    // The exchange stays open for the fault answer: try-with-resources would close it first.
     try (ex) {
-      String path = ex.getRequestURI().getRawPath();
-      if (!legacy) {
-        ex.getResponseHeaders()
-            .add("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+      try {
+        route(ex);
+      } catch (RuntimeException | IOException e) {
+        fault(ex, e);
       }
-      ex.getResponseHeaders().add("Cache-Control", "no-store");
-      if (path.equals("/api/v1/health")) {
-        send(ex, 200, json(Map.of("status", "UP")));
-      } else if (path.equals("/.well-known/jwks.json")) {
-        send(ex, 200, new JWKSet(rsa.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8));
-      } else if (path.equals("/api/v1/auth/login")) {
-        login(ex);
-      } else if (path.equals("/api/v1/me")) {
-        User u = authenticate(ex);
-        if (u != null) {
-          send(ex, 200, json(Map.of("username", u.username(), "role", u.role(), "owns", u.owns())));
-        }
-      } else if (path.equals("/api/v1/travellers")) {
-        User u = authenticate(ex);
-        if (u != null) {
-          list(ex, u);
-        }
-      } else if (path.startsWith("/api/v1/travellers/")) {
-        User u = authenticate(ex);
-        if (u != null) {
-          record(ex, u, path.substring("/api/v1/travellers/".length()), false);
-        }
-      } else if (path.startsWith("/api/v1/hac/")) {
-        // The e-HAC card lookup: the legacy build answers it without a login.
-        User u = legacy ? null : authenticate(ex);
-        if (legacy || u != null) {
-          record(ex, u, path.substring("/api/v1/hac/".length()), true);
-        }
-      } else if (path.equals("/api/v1/verify") || path.startsWith("/api/v1/verify/")) {
-        verify(ex, path);
-      } else if (path.equals("/api/v1/search")) {
-        User u = authenticate(ex);
-        if (u != null) {
-          search(ex, u);
-        }
-      } else {
-        send(ex, 404, json(Map.of("error", "not_found")));
+    }
+  }
+
+  private void route(HttpExchange ex) throws IOException {
+    String path = ex.getRequestURI().getRawPath();
+    if (!legacy) {
+      ex.getResponseHeaders()
+          .add("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
+    ex.getResponseHeaders().add("Cache-Control", "no-store");
+    if (path.equals("/api/v1/health")) {
+      send(ex, 200, json(Map.of("status", "UP")));
+    } else if (path.equals("/.well-known/jwks.json")) {
+      send(ex, 200, new JWKSet(rsa.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8));
+    } else if (path.equals("/api/v1/auth/login")) {
+      login(ex);
+    } else if (path.equals("/api/v1/me")) {
+      User u = authenticate(ex);
+      if (u != null) {
+        send(ex, 200, json(Map.of("username", u.username(), "role", u.role(), "owns", u.owns())));
       }
-    } catch (RuntimeException | IOException e) {
-      fault(ex, e);
+    } else if (path.equals("/api/v1/travellers")) {
+      User u = authenticate(ex);
+      if (u != null) {
+        list(ex, u);
+      }
+    } else if (path.startsWith("/api/v1/travellers/")) {
+      User u = authenticate(ex);
+      if (u != null) {
+        record(ex, u, path.substring("/api/v1/travellers/".length()), false);
+      }
+    } else if (path.startsWith("/api/v1/hac/")) {
+      // The e-HAC card lookup: the legacy build answers it without a login.
+      User u = legacy ? null : authenticate(ex);
+      if (legacy || u != null) {
+        record(ex, u, path.substring("/api/v1/hac/".length()), true);
+      }
+    } else if (path.equals("/api/v1/verify") || path.startsWith("/api/v1/verify/")) {
+      verify(ex, path);
+    } else if (path.equals("/api/v1/search")) {
+      User u = authenticate(ex);
+      if (u != null) {
+        search(ex, u);
+      }
+    } else {
+      send(ex, 404, json(Map.of("error", "not_found")));
     }
   }
 

@@ -201,7 +201,7 @@ public final class ErrorEchoCheck implements Check {
       Evidence ev =
           ctx.redactor()
               .capture(
-                  "error reply to " + sent,
+                  "reply to " + sent,
                   Canary.hide(r.request()),
                   r.status(),
                   r.body(),

@@ -73,15 +73,15 @@ final class Replies {
     if (j.isArray()) {
       return j.isEmpty() ? null : first(j.get(0), depth + 1);
     }
-    if (j.isObject() && depth < 3) {
+    if (j.isObject() && j.path("_source").isObject()) {
+      return j.get("_source");
+    }
+    if (j.isObject() && depth < 4) {
       for (String f : LIST_FIELDS) {
         JsonNode l = j.get(f);
         if (l != null && (l.isArray() || (l.isObject() && l.has("hits")))) {
           return first(l, depth + 1);
         }
-      }
-      if (j.has("_source") && j.get("_source").isObject()) {
-        return j.get("_source");
       }
     }
     return j;
