@@ -7,6 +7,9 @@ import dev.periksa.check.auth.LoginThrottlingCheck;
 import dev.periksa.check.auth.ObjectLevelAuthorizationCheck;
 import dev.periksa.check.auth.TokenVerificationCheck;
 import dev.periksa.check.auth.UnauthenticatedAccessCheck;
+import dev.periksa.check.pii.ErrorEchoCheck;
+import dev.periksa.check.pii.PersonalDataInUrlsCheck;
+import dev.periksa.check.pii.PlainHttpPersonalDataCheck;
 import dev.periksa.check.storage.AzureBlobExposureCheck;
 import dev.periksa.check.storage.CouchDbExposureCheck;
 import dev.periksa.check.storage.DicomWebExposureCheck;
@@ -59,7 +62,10 @@ public final class Checks {
         new LoginThrottlingCheck(),
         new CredentialTransportCheck(),
         new ObjectLevelAuthorizationCheck(),
-        new ExcessiveDataExposureCheck());
+        new ExcessiveDataExposureCheck(),
+        new PlainHttpPersonalDataCheck(),
+        new PersonalDataInUrlsCheck(),
+        new ErrorEchoCheck());
   }
 
   /** The check that verifies a requirement for one product, as a feature names them. */

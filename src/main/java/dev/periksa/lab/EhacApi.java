@@ -1,7 +1,9 @@
 package dev.periksa.lab;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -25,8 +27,11 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -55,16 +60,24 @@ import javax.net.ssl.SSLParameters;
  * pass); any traveller served to any logged-in user by sequential id; NIK, passport and test result
  * unmasked; no throttling of failed logins; login over plain HTTP; tokens taken from the query
  * string; a session cookie without Secure, HttpOnly or SameSite; and the e-HAC card lookup
- * answering without a login. The <em>hardened</em> build fixes each: HTTPS only, RS256 tokens with
- * a 2048-bit key verified strictly (algorithm, signature, issuer, expiry), records only for their
- * owner, identity numbers masked, 429 with a lockout after a few failures, no default account, a
- * header-only token and a Secure/HttpOnly/SameSite cookie. (Five failed logins of one user name
+ * answering without a login. It also leaks personal data into URLs and error messages: the card's
+ * verification link (the QR code) carries the NIK in its query string, the search takes the NIK in
+ * the query string and turns a POSTed NIK into a redirect to such a URL (post/redirect/get), and
+ * errors answer like a Spring Boot service with {@code include-stacktrace=always}: the raw input in
+ * the message and a stack trace (its JSON parser still quotes the request body in its errors, as
+ * Jackson did by default before 2.16). The <em>hardened</em> build fixes each: HTTPS only, RS256
+ * tokens with a 2048-bit key verified strictly (algorithm, signature, issuer, expiry), records only
+ * for their owner, identity numbers masked, 429 with a lockout after a few failures, no default
+ * account, a header-only token and a Secure/HttpOnly/SameSite cookie, an opaque verification code
+ * in the card's link, a search that takes the number only in a POST body (and refuses a GET that
+ * carries one), and generic errors with a correlation id. (Five failed logins of one user name
  * within a minute lock it for a minute.)
  *
  * <p>Routes: {@code POST /api/v1/auth/login} ({"username","password"} → {"token"}), {@code GET
  * /api/v1/me}, {@code GET /api/v1/travellers} (a page), {@code GET /api/v1/travellers/{id}}, {@code
- * GET /api/v1/hac/{id}} (the e-HAC card), {@code GET /.well-known/jwks.json}, {@code GET
- * /api/v1/health}.
+ * GET /api/v1/hac/{id}} (the e-HAC card), {@code GET /api/v1/verify...} (the card's QR link),
+ * {@code GET|POST /api/v1/search} (by NIK or passport number), {@code GET /.well-known/jwks.json},
+ * {@code GET /api/v1/health}.
  */
 final class EhacApi implements AutoCloseable {
   /** The legacy build's HMAC secret: the example secret of a well-known JWT debugger. */
@@ -80,6 +93,10 @@ final class EhacApi implements AutoCloseable {
   record User(String username, String password, String role, List<String> owns) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The legacy build's parser: its errors quote the request body they choked on. */
+  private static final ObjectMapper LEGACY_JSON =
+      JsonMapper.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
   private final boolean legacy;
   private final Map<String, User> users = new LinkedHashMap<>();
@@ -153,46 +170,93 @@ final class EhacApi implements AutoCloseable {
   }
 
   private void handle(HttpExchange ex) throws IOException {
+    // The exchange stays open for the fault answer: try-with-resources would close it first.
     try (ex) {
-      String path = ex.getRequestURI().getRawPath();
-      if (!legacy) {
-        ex.getResponseHeaders()
-            .add("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+      try {
+        route(ex);
+      } catch (RuntimeException | IOException e) {
+        fault(ex, e);
       }
-      ex.getResponseHeaders().add("Cache-Control", "no-store");
-      if (path.equals("/api/v1/health")) {
-        send(ex, 200, json(Map.of("status", "UP")));
-      } else if (path.equals("/.well-known/jwks.json")) {
-        send(ex, 200, new JWKSet(rsa.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8));
-      } else if (path.equals("/api/v1/auth/login")) {
-        login(ex);
-      } else if (path.equals("/api/v1/me")) {
-        User u = authenticate(ex);
-        if (u != null) {
-          send(ex, 200, json(Map.of("username", u.username(), "role", u.role(), "owns", u.owns())));
-        }
-      } else if (path.equals("/api/v1/travellers")) {
-        User u = authenticate(ex);
-        if (u != null) {
-          list(ex, u);
-        }
-      } else if (path.startsWith("/api/v1/travellers/")) {
-        User u = authenticate(ex);
-        if (u != null) {
-          record(ex, u, path.substring("/api/v1/travellers/".length()), false);
-        }
-      } else if (path.startsWith("/api/v1/hac/")) {
-        // The e-HAC card lookup: the legacy build answers it without a login.
-        User u = legacy ? null : authenticate(ex);
-        if (legacy || u != null) {
-          record(ex, u, path.substring("/api/v1/hac/".length()), true);
-        }
-      } else {
-        send(ex, 404, json(Map.of("error", "not_found")));
-      }
-    } catch (RuntimeException e) {
-      send(ex, 500, json(Map.of("error", "internal")));
     }
+  }
+
+  private void route(HttpExchange ex) throws IOException {
+    String path = ex.getRequestURI().getRawPath();
+    if (!legacy) {
+      ex.getResponseHeaders()
+          .add("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
+    ex.getResponseHeaders().add("Cache-Control", "no-store");
+    if (path.equals("/api/v1/health")) {
+      send(ex, 200, json(Map.of("status", "UP")));
+    } else if (path.equals("/.well-known/jwks.json")) {
+      send(ex, 200, new JWKSet(rsa.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8));
+    } else if (path.equals("/api/v1/auth/login")) {
+      login(ex);
+    } else if (path.equals("/api/v1/me")) {
+      User u = authenticate(ex);
+      if (u != null) {
+        send(ex, 200, json(Map.of("username", u.username(), "role", u.role(), "owns", u.owns())));
+      }
+    } else if (path.equals("/api/v1/travellers")) {
+      User u = authenticate(ex);
+      if (u != null) {
+        list(ex, u);
+      }
+    } else if (path.startsWith("/api/v1/travellers/")) {
+      User u = authenticate(ex);
+      if (u != null) {
+        record(ex, u, path.substring("/api/v1/travellers/".length()), false);
+      }
+    } else if (path.startsWith("/api/v1/hac/")) {
+      // The e-HAC card lookup: the legacy build answers it without a login.
+      User u = legacy ? null : authenticate(ex);
+      if (legacy || u != null) {
+        record(ex, u, path.substring("/api/v1/hac/".length()), true);
+      }
+    } else if (path.equals("/api/v1/verify") || path.startsWith("/api/v1/verify/")) {
+      verify(ex, path);
+    } else if (path.equals("/api/v1/search")) {
+      User u = authenticate(ex);
+      if (u != null) {
+        search(ex, u);
+      }
+    } else {
+      send(ex, 404, json(Map.of("error", "not_found")));
+    }
+  }
+
+  /**
+   * An unhandled error. The legacy build answers as Spring Boot does with {@code
+   * server.error.include-message=always} and {@code include-stacktrace=always}: the exception's
+   * message (which quotes the input) and its stack trace. The hardened build answers with a
+   * correlation id only, for the operator to find the details in its own logs.
+   */
+  private void fault(HttpExchange ex, Exception e) throws IOException {
+    boolean badInput = e instanceof IOException;
+    int status = badInput ? 400 : 500;
+    if (!legacy) {
+      send(
+          ex,
+          status,
+          json(
+              Map.of(
+                  "error",
+                  badInput ? "bad_request" : "internal",
+                  "correlation_id",
+                  UUID.randomUUID().toString())));
+      return;
+    }
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("timestamp", Instant.now().toString());
+    body.put("status", status);
+    body.put("error", badInput ? "Bad Request" : "Internal Server Error");
+    body.put("message", (badInput ? "JSON parse error: " : "") + e.getMessage());
+    body.put("trace", trace.toString());
+    body.put("path", ex.getRequestURI().getRawPath());
+    send(ex, status, json(body));
   }
 
   private void login(HttpExchange ex) throws IOException {
@@ -201,13 +265,8 @@ final class EhacApi implements AutoCloseable {
       send(ex, 405, json(Map.of("error", "method_not_allowed")));
       return;
     }
-    JsonNode body;
-    try {
-      body = JSON.readTree(ex.getRequestBody().readNBytes(8192));
-    } catch (IOException e) {
-      send(ex, 400, json(Map.of("error", "bad_request")));
-      return;
-    }
+    // A body that is not JSON is a fault: answered with an echo on legacy, generically on hardened.
+    JsonNode body = readJson(ex);
     String username = body == null ? "" : body.path("username").asText("");
     String password = body == null ? "" : body.path("password").asText("");
     Failures f = legacy ? null : failures.computeIfAbsent(username, k -> new Failures());
@@ -369,7 +428,8 @@ final class EhacApi implements AutoCloseable {
   }
 
   private void record(HttpExchange ex, User u, String id, boolean card) throws IOException {
-    int i = index(URLDecoder.decode(id, StandardCharsets.UTF_8));
+    String decoded = URLDecoder.decode(id, StandardCharsets.UTF_8);
+    int i = legacy ? lenientIndex(decoded) : index(decoded);
     boolean allowed =
         i >= 0
             && (legacy
@@ -389,9 +449,134 @@ final class EhacApi implements AutoCloseable {
           c.put(k, doc.get(k));
         }
       }
+      c.put("verifikasi", verificationLink(t));
       doc = c;
     }
     send(ex, 200, json(doc));
+  }
+
+  /**
+   * The link the card's QR code holds. Legacy puts the traveller's identity number in its query
+   * string, where every proxy, access log and browser history keeps it; hardened an opaque code.
+   */
+  private String verificationLink(Map<String, Object> t) {
+    String id = t.get("id_ehac").toString();
+    if (legacy) {
+      String key = t.containsKey("nik") ? "nik" : "paspor";
+      Object number = t.containsKey("nik") ? t.get("nik") : t.get("no_paspor");
+      return "/api/v1/verify?" + key + "=" + enc(number.toString()) + "&id=" + enc(id);
+    }
+    return "/api/v1/verify/" + verificationCode(id);
+  }
+
+  private String verificationCode(String id) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(rsa.toRSAPrivateKey().getEncoded(), "HmacSHA256"));
+      return b64(mac.doFinal(bytes(id))).substring(0, 22);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot make a verification code", e);
+    }
+  }
+
+  /** The QR link's target: whether a card is genuine, nothing more. */
+  private void verify(HttpExchange ex, String path) throws IOException {
+    boolean valid = false;
+    if (legacy && path.equals("/api/v1/verify")) {
+      Map<String, String> q = query(ex);
+      int i = index(q.get("id"));
+      if (i >= 0) {
+        Map<String, Object> t = EhacData.traveller(i);
+        valid =
+            String.valueOf(t.get("nik")).equals(q.get("nik"))
+                || String.valueOf(t.get("no_paspor")).equals(q.get("paspor"));
+      }
+    } else if (!legacy && path.startsWith("/api/v1/verify/")) {
+      String code = path.substring("/api/v1/verify/".length());
+      for (int i = 0; i < EhacApiLab.RECORDS && !valid; i++) {
+        valid = verificationCode(EhacData.travellerId(i)).equals(code);
+      }
+    } else {
+      send(ex, 404, json(Map.of("error", "not_found")));
+      return;
+    }
+    send(ex, 200, json(Map.of("valid", valid)));
+  }
+
+  /**
+   * Look-up by identity number. Legacy takes it from the query string ({@code GET ?nik=}) and
+   * answers a POST by redirecting to that URL; hardened takes it only from a POST body, refuses a
+   * GET that carries one, and finds only the caller's own records.
+   */
+  private void search(HttpExchange ex, User u) throws IOException {
+    boolean post = "POST".equals(ex.getRequestMethod());
+    if (legacy) {
+      if (post) {
+        JsonNode body = readJson(ex);
+        String nik = body == null ? "" : body.path("nik").asText("");
+        ex.getResponseHeaders().add("Location", "/api/v1/search?nik=" + enc(nik));
+        send(ex, 303, new byte[0]);
+        return;
+      }
+      String nik = query(ex).get("nik");
+      if (nik == null || nik.isEmpty()) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("timestamp", Instant.now().toString());
+        body.put("status", 400);
+        body.put("error", "Bad Request");
+        body.put(
+            "message",
+            "Required request parameter 'nik' for method parameter type String is not present");
+        body.put("path", "/api/v1/search");
+        send(ex, 400, json(body));
+        return;
+      }
+      List<Object> out = new ArrayList<>();
+      for (int i = 0; i < EhacApiLab.RECORDS; i++) {
+        Map<String, Object> t = EhacData.traveller(i);
+        if (nik.equals(t.get("nik")) || nik.equals(t.get("no_paspor"))) {
+          out.add(t);
+        }
+      }
+      send(ex, 200, json(Map.of("data", out)));
+      return;
+    }
+    if (!post) {
+      if (ex.getRequestURI().getRawQuery() != null) {
+        send(
+            ex,
+            400,
+            json(
+                Map.of(
+                    "error",
+                    "identity numbers are not accepted in URLs; send them in the body of a POST",
+                    "correlation_id",
+                    UUID.randomUUID().toString())));
+      } else {
+        ex.getResponseHeaders().add("Allow", "POST");
+        send(ex, 405, json(Map.of("error", "method_not_allowed")));
+      }
+      return;
+    }
+    JsonNode body = readJson(ex);
+    String number = body == null ? "" : body.path("nik").asText("");
+    List<Object> out = new ArrayList<>();
+    for (String id : u.owns()) {
+      int i = index(id);
+      if (i >= 0) {
+        Map<String, Object> t = EhacData.traveller(i);
+        if (!number.isEmpty()
+            && (number.equals(t.get("nik")) || number.equals(t.get("no_paspor")))) {
+          out.add(masked(t));
+        }
+      }
+    }
+    send(ex, 200, json(Map.of("data", out)));
+  }
+
+  /** A JSON request body (at most 8 KiB); a body that is not JSON throws, as a fault. */
+  private JsonNode readJson(HttpExchange ex) throws IOException {
+    return (legacy ? LEGACY_JSON : JSON).readTree(ex.getRequestBody().readNBytes(8192));
   }
 
   private static boolean isAdmin(User u) {
@@ -417,6 +602,15 @@ final class EhacApi implements AutoCloseable {
     return v.substring(0, head)
         + "*".repeat(v.length() - head - tail)
         + v.substring(v.length() - tail);
+  }
+
+  /**
+   * The legacy build's id parsing: {@code EHAC-00000101}, or the bare number, is parsed as an int;
+   * anything else throws, and the fault answer quotes it.
+   */
+  private static int lenientIndex(String id) {
+    int n = Integer.parseInt(id.startsWith("EHAC-") ? id.substring(5) : id);
+    return n >= 1 && n <= EhacApiLab.RECORDS ? n - 1 : -1;
   }
 
   private static int index(String id) {
@@ -458,6 +652,10 @@ final class EhacApi implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
   private static byte[] bytes(String s) {

@@ -19,6 +19,8 @@ import java.util.List;
  *     credentials/<name>.txt}); empty means the generic list
  * @param jwks path where the API publishes its public keys, if it does (checked for RS256 to HS256
  *     key confusion); when absent, {@code /.well-known/jwks.json} is tried
+ * @param search where the API looks people up by identity number, or null (the personal-data checks
+ *     send it a synthetic canary number, never a real one)
  */
 public record ApiSettings(
     Login login,
@@ -28,7 +30,8 @@ public record ApiSettings(
     String throttleIdentity,
     int maxLoginAttempts,
     List<String> defaultCredentials,
-    String jwks) {
+    String jwks,
+    Search search) {
 
   public static final int DEFAULT_MAX_LOGIN_ATTEMPTS = 30;
 
@@ -40,6 +43,37 @@ public record ApiSettings(
     identities = identities == null ? List.of() : List.copyOf(identities);
     defaultCredentials = defaultCredentials == null ? List.of() : List.copyOf(defaultCredentials);
   }
+
+  /** Settings without a search, as the authentication checks need them. */
+  public ApiSettings(
+      Login login,
+      List<String> personalData,
+      String record,
+      List<String> identities,
+      String throttleIdentity,
+      int maxLoginAttempts,
+      List<String> defaultCredentials,
+      String jwks) {
+    this(
+        login,
+        personalData,
+        record,
+        identities,
+        throttleIdentity,
+        maxLoginAttempts,
+        defaultCredentials,
+        jwks,
+        null);
+  }
+
+  /**
+   * A look-up by identity number.
+   *
+   * @param path where the look-up is, e.g. {@code /api/v1/search}
+   * @param field the name under which it takes the number, e.g. {@code nik} (a body field; whether
+   *     the API also takes it in the query string is what the checks find out)
+   */
+  public record Search(String path, String field) {}
 
   /**
    * The login form.

@@ -249,7 +249,8 @@ public final class ProfileLoader {
             "throttleIdentity",
             "maxLoginAttempts",
             "defaultCredentials",
-            "jwks"));
+            "jwks",
+            "search"));
     ApiSettings.Login login = null;
     JsonNode l = r.object(a, p, "login", false);
     if (l != null) {
@@ -298,6 +299,17 @@ public final class ProfileLoader {
     for (int i = 0; i < dl.size(); i++) {
       defaults.add(r.scalar(dl.get(i), p + ".defaultCredentials[" + i + "]"));
     }
+    ApiSettings.Search search = null;
+    JsonNode s = r.object(a, p, "search", false);
+    if (s != null) {
+      String sp = p + ".search";
+      r.keys(s, sp, Set.of("path", "field"));
+      String searchPath = r.text(s, sp, "path", true);
+      if (!searchPath.startsWith("/") || searchPath.contains("?")) {
+        throw r.error(sp + ".path", "must be a path starting with / and without a query");
+      }
+      search = new ApiSettings.Search(searchPath, r.text(s, sp, "field", true));
+    }
     return new ApiSettings(
         login,
         personal,
@@ -306,7 +318,8 @@ public final class ProfileLoader {
         throttle,
         attempts,
         defaults,
-        r.text(a, p, "jwks", false));
+        r.text(a, p, "jwks", false),
+        search);
   }
 
   private TargetProfile.DiscoverySettings discovery(Reader r, JsonNode root, Scope scope)

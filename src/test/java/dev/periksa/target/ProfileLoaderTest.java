@@ -198,6 +198,26 @@ class ProfileLoaderTest {
   }
 
   @Test
+  void anApiSectionMayDeclareASearchByIdentityNumber() throws Exception {
+    String api =
+        GOOD.replace("    kind: search\n", "    kind: http\n")
+            .replace(
+                "    identity: reader\n",
+                "    api:\n      search: {path: /api/v1/search, field: nik}\n");
+    ApiSettings a = loader.load(write(api)).endpoints().get(0).api();
+    assertEquals(new ApiSettings.Search("/api/v1/search", "nik"), a.search());
+    assertEquals(
+        "endpoints[0].api.search.field: missing",
+        error(api.replace("{path: /api/v1/search, field: nik}", "{path: /api/v1/search}")));
+    assertEquals(
+        "endpoints[0].api.search.path: must be a path starting with / and without a query",
+        error(api.replace("path: /api/v1/search,", "path: \"/api/v1/search?nik=1\",")));
+    assertEquals(
+        "endpoints[0].api.search.fields: unknown key (allowed here: field, path)",
+        error(api.replace("field: nik", "fields: nik")));
+  }
+
+  @Test
   void scopeComparesHostsWithoutCase() {
     Scope s = new Scope(java.util.List.of("Lab.Example"));
     assertTrue(s.allows("lab.example"));

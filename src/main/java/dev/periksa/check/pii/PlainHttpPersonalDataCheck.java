@@ -1,0 +1,480 @@
+package dev.periksa.check.pii;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.periksa.check.Check;
+import dev.periksa.check.CheckMetadata;
+import dev.periksa.check.CheckResult;
+import dev.periksa.check.Evidence;
+import dev.periksa.check.Finding;
+import dev.periksa.check.Outcome;
+import dev.periksa.check.Severity;
+import dev.periksa.check.TargetContext;
+import dev.periksa.pii.PiiType;
+import dev.periksa.pii.Redactor;
+import dev.periksa.probe.ProbeException;
+import dev.periksa.probe.ProbeResponse;
+import dev.periksa.target.Endpoint;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * PII-1: does personal data cross the network in clear? Every endpoint of the target that speaks
+ * HTTP (each kind whose URL is {@code http://} or {@code https://}: APIs, web fronts, FHIR,
+ * DICOMweb, search clusters, Solr, Kibana, object stores, CouchDB, Firebase; database kinds with
+ * their own protocols are not HTTP) is looked at by its URL. An {@code https://} endpoint passes
+ * without a request: this check does not look for a plain twin on other ports (TLS-3 asks whether
+ * HTTP is redirected). An {@code http://} endpoint is read as little as its kind allows, stopping
+ * at the first reply that carries personal data:
+ *
+ * <ul>
+ *   <li>an HTTP API with an api section: logged in as its first declared identity (never the
+ *       throttle identity), the identity's own first record and each personal-data path; without a
+ *       declared login, the same paths anonymously;
+ *   <li>a search cluster: its index listing, then one document of its largest index; Solr: its core
+ *       status, then one document of its largest core; FHIR: one Patient; DICOMweb: one study; an
+ *       S3 store: one object key of its first bucket (declared or listed) and the first 4 KiB of
+ *       that object;
+ *   <li>a web front or an HTTP endpoint without an api section: its root page, the files a root
+ *       directory listing links to (at most 2) and the declared resources (at most 3), each with
+ *       {@code Range: bytes=0-4095};
+ *   <li>other kinds (Kibana, GCS, Azure Blob, Firebase, CouchDB): the root only.
+ * </ul>
+ *
+ * <p>What a store says about itself (index and core listings) is read only to pick what to sample,
+ * not judged: a Solr core's {@code "name"} is not a person's. A JSON reply is judged by one record,
+ * a CSV file by its first row keyed by its header (so field names give the scanner its context),
+ * other text whole.
+ *
+ * <p>A reply on a plain-HTTP URL that carries personal data is a FAIL, its severity from that one
+ * sample: reading it proves both that the data is served and that it crossed in clear. A plain
+ * endpoint passes only when what it serves was seen without personal data (a 2xx data read, or
+ * every read redirected to HTTPS); one that refuses a stranger, or whose data could not be sampled,
+ * is INCONCLUSIVE: what it serves those it lets in would cross in clear, unseen. No credential is
+ * ever sent over plain HTTP here except through the api section's own login, which the profile
+ * declares for exactly that. A profile with HTTP endpoints that are all {@code https://} passes;
+ * one without any HTTP endpoint is not applicable.
+ */
+public final class PlainHttpPersonalDataCheck implements Check {
+
+  public static final CheckMetadata METADATA =
+      new CheckMetadata(
+          "PII-1.plain-http",
+          "No personal data is served over plain HTTP",
+          "HTTP",
+          List.of("PII-1"),
+          HttpKinds.ids(),
+          List.of(319, 311),
+          "Serve every endpoint that carries personal data only over HTTPS (TLS 1.2 or 1.3): close"
+              + " or redirect its plain-HTTP port, including internal services and stores reachable"
+              + " from other machines, and send Strict-Transport-Security; treat what was served in"
+              + " clear as exposed.");
+
+  /** Bytes read of a file or object: enough for a header and a few rows. */
+  static final int RANGE_BYTES = 4096;
+
+  /** Files a root directory listing links to that are read. */
+  static final int MAX_LISTED_FILES = 2;
+
+  /** Declared resources (extra paths, buckets) that are read. */
+  static final int MAX_RESOURCES = 3;
+
+  private static final Pattern HREF =
+      Pattern.compile("(?i)<a\\s[^>]*href\\s*=\\s*[\"']([^\"'#?]+)[\"']");
+  private static final Pattern S3_KEY = Pattern.compile("<Key>([^<]+)</Key>");
+  private static final Pattern S3_BUCKET = Pattern.compile("<Bucket>\\s*<Name>([^<]+)</Name>");
+
+  @Override
+  public CheckMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public CheckResult run(TargetContext ctx) {
+    CheckResult.Builder result = CheckResult.builder(METADATA);
+    List<String> secure = new ArrayList<>();
+    for (Endpoint e : HttpKinds.endpoints(ctx)) {
+      if (!HttpKinds.plain(e)) {
+        secure.add(e.name());
+        result.observe(
+            ctx.redactor()
+                .capture(
+                    e.name() + " is served over HTTPS",
+                    e.url().toString(),
+                    0,
+                    null,
+                    Map.of("kind", e.kind(), "scheme", e.url().getScheme())));
+        result.part(Outcome.PASS, null);
+        continue;
+      }
+      PlainEndpoint probe = new PlainEndpoint(ctx, e, result);
+      try {
+        probe.sample();
+        probe.conclude();
+      } catch (ProbeException ex) {
+        if (!probe.failed) {
+          result.observe(
+              ctx.redactor()
+                  .capture(
+                      "no usable reply from " + e.name(),
+                      e.url().toString(),
+                      0,
+                      null,
+                      Map.of("error", ex.getMessage())));
+          result.part(Outcome.INCONCLUSIVE, e.name() + ": " + ex.getMessage());
+        }
+      }
+    }
+    if (!secure.isEmpty()) {
+      result.part(
+          Outcome.PASS,
+          String.join(", ", secure)
+              + (secure.size() == 1 ? ": served" : ": each served")
+              + " over HTTPS only");
+    }
+    return result.build();
+  }
+
+  /** The reads of one plain-HTTP endpoint and what they showed. */
+  private static final class PlainEndpoint {
+    private final TargetContext ctx;
+    private final Endpoint e;
+    private final CheckResult.Builder result;
+    private boolean failed;
+    private boolean seen;
+    private int reads;
+    private int redirectsToHttps;
+    private final Set<String> statuses = new LinkedHashSet<>();
+    private String note;
+
+    PlainEndpoint(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+      this.ctx = ctx;
+      this.e = e;
+      this.result = result;
+    }
+
+    void sample() {
+      switch (e.kind()) {
+        case "http" -> {
+          if (e.api() != null) {
+            api();
+          } else {
+            pages();
+          }
+        }
+        case "web" -> pages();
+        case "search" -> search();
+        case "solr" -> solr();
+        case "fhir" -> fhir();
+        case "dicomweb" -> dicomweb();
+        case "s3" -> s3();
+        default -> {
+          read("root", get("/", Map.of()), null);
+          note = "only the root is read on a " + e.kind() + " endpoint";
+        }
+      }
+    }
+
+    void conclude() {
+      if (failed) {
+        return;
+      }
+      String what = reads + (reads == 1 ? " reply" : " replies") + " read";
+      if (seen) {
+        result.part(
+            Outcome.PASS,
+            e.name() + ": plain HTTP, but no personal data in what it serves (" + what + ")");
+      } else if (reads > 0 && redirectsToHttps == reads) {
+        result.part(Outcome.PASS, e.name() + ": plain HTTP redirects to HTTPS");
+      } else {
+        result.part(
+            Outcome.INCONCLUSIVE,
+            e.name()
+                + ": plain HTTP, and what it holds could not be read ("
+                + (note != null ? note + "; " : "")
+                + "statuses "
+                + String.join(", ", statuses)
+                + "); whatever it serves those it lets in crosses the network in clear");
+      }
+    }
+
+    private ProbeResponse get(String path, Map<String, String> headers) {
+      return ctx.http().get(e.resolve(path), headers);
+    }
+
+    private ProbeResponse ranged(String path) {
+      return ctx.http()
+          .withMaxBody(RANGE_BYTES)
+          .get(e.resolve(path), Map.of("Range", "bytes=0-" + (RANGE_BYTES - 1)));
+    }
+
+    /**
+     * Judges one reply: personal data in it (in the sample when there is one) fails the endpoint.
+     * Returns true when the reads should stop.
+     */
+    private boolean read(String what, ProbeResponse r, String sample) {
+      reads++;
+      statuses.add(String.valueOf(r.status()));
+      if (r.status() >= 300
+          && r.status() < 400
+          && r.header("location").map(l -> l.startsWith("https://")).orElse(false)) {
+        redirectsToHttps++;
+      }
+      String text = sample != null ? sample : sampleOf(r).orElse(r.text());
+      Map<PiiType, Integer> counts = Replies.personal(ctx.scanner(), text);
+      Map<String, Object> facts = new LinkedHashMap<>();
+      facts.put("kind", e.kind());
+      r.header("content-type").ifPresent(t -> facts.put("contentType", t));
+      facts.put("personalData", Redactor.named(counts));
+      boolean json = text.stripLeading().startsWith("{") || text.stripLeading().startsWith("[");
+      List<String> samples = !counts.isEmpty() && json ? List.of(text) : List.of();
+      Evidence ev =
+          ctx.redactor()
+              .capture(
+                  what + " over plain HTTP", r.request(), r.status(), r.body(), facts, samples);
+      result.observe(ev);
+      if (!counts.isEmpty()) {
+        Severity s = Redactor.severityOf(counts);
+        failed = true;
+        result.fail(
+            new Finding(
+                e.name()
+                    + " sends "
+                    + Replies.labels(counts)
+                    + " in clear over plain HTTP ("
+                    + what
+                    + ")",
+                r.url().toString(),
+                s,
+                List.of(ev),
+                METADATA.remediation()),
+            e.name() + ": personal data over plain HTTP (" + s + ")");
+        return true;
+      }
+      return false;
+    }
+
+    /** What of a reply is scanned: one JSON record, or the first CSV row keyed by its header. */
+    private Optional<String> sampleOf(ProbeResponse r) {
+      Optional<JsonNode> j = r.json();
+      if (j.isPresent()) {
+        return Replies.firstRecord(j.get()).or(() -> Optional.of(j.get().toString()));
+      }
+      return Replies.csvFirstRow(r.text());
+    }
+
+    private void api() {
+      ApiAccess access = ApiAccess.open(ctx, e, result);
+      for (String path : access.ownPaths()) {
+        ProbeResponse r = access.get(path);
+        if (read(path + " as " + access.who(), r, null)) {
+          return;
+        }
+        if (r.isSuccess() && r.json().isPresent() && access.problem() == null) {
+          seen = true;
+        }
+      }
+      if (access.ownPaths().isEmpty()) {
+        note = "the api section names no record or personal-data path";
+      } else if (access.problem() != null) {
+        note = access.problem();
+      }
+    }
+
+    private void pages() {
+      ProbeResponse root = get("/", Map.of());
+      if (read("root page", root, null)) {
+        return;
+      }
+      seen = root.isSuccess();
+      List<String> paths = new ArrayList<>();
+      if (root.isSuccess() && root.text().contains("<a")) {
+        Matcher m = HREF.matcher(root.text());
+        while (m.find() && paths.size() < MAX_LISTED_FILES) {
+          String href = m.group(1);
+          if (!href.endsWith("/") && !href.startsWith("..") && !href.contains("://")) {
+            paths.add(href.startsWith("/") ? href : "/" + href);
+          }
+        }
+      }
+      e.resources().stream().limit(MAX_RESOURCES).forEach(paths::add);
+      for (String p : new LinkedHashSet<>(paths)) {
+        ProbeResponse r = ranged(p);
+        if (read(p, r, null)) {
+          return;
+        }
+      }
+    }
+
+    private void search() {
+      ProbeResponse listing = get("/_cat/indices?format=json&h=index,docs.count", Map.of());
+      // What a store says about itself (index and core names) is not personal data.
+      if (read("index listing", listing, "")) {
+        return;
+      }
+      Optional<JsonNode> rows = listing.json().filter(JsonNode::isArray);
+      if (!listing.isSuccess() || rows.isEmpty()) {
+        return;
+      }
+      String largest = null;
+      long most = 0;
+      for (JsonNode row : rows.get()) {
+        String name = row.path("index").asText("");
+        long docs = row.path("docs.count").asLong(0);
+        if (!name.isEmpty() && !name.startsWith(".") && docs > most) {
+          largest = name;
+          most = docs;
+        }
+      }
+      if (largest == null) {
+        seen = true;
+        return;
+      }
+      ProbeResponse r = get("/" + enc(largest) + "/_search?size=1", Map.of());
+      String doc =
+          r.json()
+              .map(j -> j.path("hits").path("hits").path(0).path("_source"))
+              .filter(JsonNode::isObject)
+              .map(JsonNode::toString)
+              .orElse(null);
+      if (!read("one document of index " + largest, r, doc) && r.isSuccess() && doc != null) {
+        seen = true;
+      }
+    }
+
+    private void solr() {
+      ProbeResponse status = get("/admin/cores?action=STATUS&wt=json", Map.of());
+      if (read("core status", status, "")) {
+        return;
+      }
+      JsonNode cores = status.json().map(j -> j.path("status")).orElse(null);
+      if (!status.isSuccess() || cores == null || !cores.isObject()) {
+        return;
+      }
+      String largest = null;
+      long most = 0;
+      for (Iterator<Map.Entry<String, JsonNode>> it = cores.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> c = it.next();
+        long docs = c.getValue().path("index").path("numDocs").asLong(0);
+        if (docs > most) {
+          largest = c.getKey();
+          most = docs;
+        }
+      }
+      if (largest == null) {
+        seen = true;
+        return;
+      }
+      ProbeResponse r = get("/" + enc(largest) + "/select?q=*:*&rows=1&wt=json", Map.of());
+      String doc =
+          r.json()
+              .map(j -> j.path("response").path("docs").path(0))
+              .filter(JsonNode::isObject)
+              .map(JsonNode::toString)
+              .orElse(null);
+      if (!read("one document of core " + largest, r, doc) && r.isSuccess() && doc != null) {
+        seen = true;
+      }
+    }
+
+    private void fhir() {
+      ProbeResponse r = get("/Patient?_count=1", Map.of("Accept", "application/fhir+json"));
+      Optional<JsonNode> bundle =
+          r.json().filter(j -> "Bundle".equals(j.path("resourceType").asText()));
+      String patient =
+          bundle
+              .map(j -> j.path("entry").path(0).path("resource"))
+              .filter(JsonNode::isObject)
+              .map(JsonNode::toString)
+              .orElse(null);
+      if (!read("one Patient", r, patient) && r.isSuccess() && bundle.isPresent()) {
+        seen = true;
+      }
+    }
+
+    private void dicomweb() {
+      ProbeResponse r = get("/studies?limit=1", Map.of("Accept", "application/dicom+json"));
+      Optional<JsonNode> studies = r.json().filter(JsonNode::isArray);
+      String study =
+          studies
+              .map(j -> j.path(0))
+              .filter(JsonNode::isObject)
+              .map(JsonNode::toString)
+              .orElse(null);
+      if (!read("one study", r, study)
+          && (r.status() == 204 || (r.isSuccess() && studies.isPresent()))) {
+        seen = true;
+      }
+    }
+
+    private void s3() {
+      List<String> buckets = new ArrayList<>(e.resources());
+      if (buckets.isEmpty()) {
+        ProbeResponse root = get("/", Map.of());
+        if (read("bucket listing", root, null)) {
+          return;
+        }
+        Matcher m = S3_BUCKET.matcher(root.text());
+        while (m.find()) {
+          buckets.add(unxml(m.group(1)));
+        }
+        if (root.isSuccess()
+            && root.text().contains("ListAllMyBucketsResult")
+            && buckets.isEmpty()) {
+          seen = true;
+          return;
+        }
+      }
+      if (buckets.isEmpty()) {
+        return;
+      }
+      String bucket = buckets.get(0);
+      ProbeResponse list = get("/" + enc(bucket) + "?list-type=2&max-keys=1", Map.of());
+      if (read("object listing of " + bucket, list, null)) {
+        return;
+      }
+      if (!list.isSuccess() || !list.text().contains("ListBucketResult")) {
+        return;
+      }
+      Matcher k = S3_KEY.matcher(list.text());
+      if (!k.find()) {
+        seen = true;
+        return;
+      }
+      String key = unxml(k.group(1));
+      String path =
+          "/"
+              + enc(bucket)
+              + "/"
+              + String.join(
+                  "/",
+                  java.util.Arrays.stream(key.split("/", -1)).map(PlainEndpoint::enc).toList());
+      ProbeResponse r = ranged(path);
+      if (!read("first " + RANGE_BYTES + " bytes of an object in " + bucket, r, null)
+          && r.isSuccess()) {
+        seen = true;
+      }
+    }
+
+    private static String unxml(String s) {
+      return s.replace("&lt;", "<")
+          .replace("&gt;", ">")
+          .replace("&quot;", "\"")
+          .replace("&apos;", "'")
+          .replace("&amp;", "&");
+    }
+
+    private static String enc(String s) {
+      return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+  }
+}

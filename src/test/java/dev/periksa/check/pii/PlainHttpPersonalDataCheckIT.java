@@ -1,0 +1,175 @@
+package dev.periksa.check.pii;
+
+import static dev.periksa.check.pii.PiiTesting.assertNothingRaw;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.periksa.check.CheckResult;
+import dev.periksa.check.Evidence;
+import dev.periksa.check.Finding;
+import dev.periksa.check.Outcome;
+import dev.periksa.check.Severity;
+import dev.periksa.check.pii.RoutedServer.Reply;
+import dev.periksa.target.Endpoint;
+import dev.periksa.target.TargetProfile;
+import dev.periksa.testing.Profiles;
+import dev.periksa.testing.SharedLab;
+import dev.periksa.testing.TestServers;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PII-1 against the lab's twins (legacy: every HTTP service on plain HTTP; hardened: HTTPS only)
+ * and real look-alike servers on plain HTTP.
+ */
+class PlainHttpPersonalDataCheckIT {
+  private static final PlainHttpPersonalDataCheck CHECK = new PlainHttpPersonalDataCheck();
+
+  private static Finding finding(CheckResult r, String endpoint) {
+    return r.findings().stream()
+        .filter(f -> f.title().startsWith(endpoint + " sends "))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no finding for " + endpoint + ": " + r.reason()));
+  }
+
+  @Test
+  void theLegacyTwinServesPersonalDataInClearCritical() throws Exception {
+    CheckResult r = PiiTesting.scan(CHECK, SharedLab.profile("ehac-legacy.yaml"));
+    assertEquals(Outcome.FAIL, r.outcome(), r.reason());
+    assertEquals(Severity.CRITICAL, r.severity());
+
+    Finding api = finding(r, "api");
+    assertEquals(Severity.CRITICAL, api.severity(), "a traveller's NIK and test result");
+    assertTrue(
+        api.title().contains("(/api/v1/travellers/EHAC-00000101 as traveller-a)"), api.title());
+    Evidence record = api.evidence().get(0);
+    assertEquals(200, record.status());
+    assertTrue(record.request().startsWith("GET http://"), record.request());
+    assertTrue(record.samples().get(0).contains("\"id_ehac\":\"EHAC-00000101\""));
+    assertTrue(record.personalData().containsKey("NIK"), record.personalData().toString());
+
+    Finding search = finding(r, "search");
+    assertEquals(Severity.CRITICAL, search.severity());
+    assertTrue(search.title().endsWith("(one document of index ehac-travellers)"), search.title());
+    Finding exports = finding(r, "exports");
+    assertTrue(exports.location().endsWith(".csv"), exports.location());
+    assertTrue(
+        exports.evidence().get(0).samples().get(0).startsWith("{\"id_ehac\":"),
+        "a CSV row is sampled as a record keyed by its header");
+    assertEquals(Severity.HIGH, finding(r, "fhir").severity());
+    finding(r, "portal");
+    // Reads stop at the first reply that carries personal data: one sample per endpoint.
+    assertEquals(
+        1,
+        r.observations().stream()
+            .filter(o -> o.title().startsWith("/api/v1/") && o.title().contains(" as "))
+            .count());
+    assertNothingRaw(r);
+  }
+
+  @Test
+  void solrCoreNamesAreNotPersonalData() throws Exception {
+    CheckResult r = PiiTesting.scan(CHECK, SharedLab.profile("ehac-legacy.yaml"));
+    if (r.observations().stream().noneMatch(o -> o.title().startsWith("core status"))) {
+      return; // Solr is optional in the lab (needs target/solr-lib)
+    }
+    Finding solr = finding(r, "solr");
+    assertTrue(solr.title().endsWith("(one document of core ehac_travellers)"), solr.title());
+    assertEquals(Severity.CRITICAL, solr.severity());
+  }
+
+  @Test
+  void theHardenedTwinIsHttpsOnlyAndPassesWithoutARequest() throws Exception {
+    CheckResult r = PiiTesting.scan(CHECK, SharedLab.profile("ehac-hardened.yaml"));
+    assertEquals(Outcome.PASS, r.outcome(), r.reason());
+    assertTrue(r.reason().contains("api"), r.reason());
+    assertTrue(r.reason().endsWith("over HTTPS only"), r.reason());
+    assertTrue(r.observations().stream().allMatch(o -> o.status() == 0));
+  }
+
+  @Test
+  void anApiThatServesOnlyMaskedDataOverPlainHttpPasses() throws Exception {
+    String own =
+        "{\"id_ehac\":\"EHAC-00000101\",\"nik\":\"3174********0001\",\"no_paspor\":\"B*****67\","
+            + "\"status_perjalanan\":\"DIIZINKAN\"}";
+    try (RoutedServer s =
+        new RoutedServer("127.0.0.5")
+            .route("/api/v1/auth/login", q -> Reply.json(200, "{\"token\":\"opaque-1\"}"))
+            .route(
+                "/api/v1/",
+                q ->
+                    "Bearer opaque-1".equals(q.headers().get("authorization"))
+                        ? Reply.json(200, own)
+                        : Reply.json(401, "{\"error\":\"unauthorized\"}"))) {
+      CheckResult r =
+          PiiTesting.scan(
+              CHECK, PiiTesting.apiProfile("masked", s.url(), "x", PiiTesting.api(null)));
+      assertEquals(Outcome.PASS, r.outcome(), r.reason());
+      assertTrue(r.reason().contains("plain HTTP, but no personal data"), r.reason());
+    }
+  }
+
+  @Test
+  void aPlainWebFrontWithoutPersonalDataPassesAndARedirectToHttpsToo() throws Exception {
+    try (RoutedServer s =
+        new RoutedServer("127.0.0.5")
+            .route(
+                "/",
+                q ->
+                    new Reply(
+                        200,
+                        Map.of("Content-Type", "text/html"),
+                        "<html><body><h1>e-HAC</h1><p>Hotline 119, order 9912011399990001</p>"
+                            + "</body></html>"))) {
+      CheckResult r = PiiTesting.scan(CHECK, Profiles.of("brochure", "web", s.url()));
+      assertEquals(Outcome.PASS, r.outcome(), r.reason());
+    }
+    try (RoutedServer s =
+        new RoutedServer("127.0.0.5")
+            .route(
+                "/",
+                q -> new Reply(301, Map.of("Location", "https://127.0.0.5/" + q.path()), ""))) {
+      CheckResult r = PiiTesting.scan(CHECK, Profiles.of("redirect", "search", s.url()));
+      assertEquals(Outcome.PASS, r.outcome(), r.reason());
+      assertTrue(r.reason().contains("redirects to HTTPS"), r.reason());
+    }
+  }
+
+  @Test
+  void aPlainEndpointThatRefusesAStrangerIsInconclusive() throws Exception {
+    try (TestServers.Running s =
+        TestServers.catchAll("127.0.0.5", 401, "{\"error\":\"unauthorized\"}")) {
+      CheckResult r = PiiTesting.scan(CHECK, Profiles.of("refusing", "search", s.url()));
+      assertEquals(Outcome.INCONCLUSIVE, r.outcome(), r.reason());
+      assertTrue(r.reason().contains("statuses 401"), r.reason());
+      assertTrue(r.reason().contains("crosses the network in clear"), r.reason());
+    }
+  }
+
+  @Test
+  void anUnreachablePlainEndpointIsInconclusive() throws Exception {
+    URI down = TestServers.nothingListening("127.0.0.6");
+    CheckResult r = PiiTesting.scan(CHECK, Profiles.of("down", "fhir", down));
+    assertEquals(Outcome.INCONCLUSIVE, r.outcome());
+    assertTrue(r.reason().contains("connection refused"), r.reason());
+  }
+
+  @Test
+  void onlyHttpsEndpointsPassAndOnlyDatabasesAreNotApplicable() throws Exception {
+    TargetProfile https =
+        Profiles.of("https", new Endpoint("api", "http", URI.create("https://127.0.0.6:1"), null));
+    assertEquals(Outcome.PASS, PiiTesting.scan(CHECK, https).outcome());
+    TargetProfile databases =
+        Profiles.of(
+            "databases",
+            new Endpoint("db", "postgresql", URI.create("postgresql://127.0.0.6:1"), null));
+    CheckResult r = PiiTesting.scan(CHECK, databases);
+    assertEquals(Outcome.NOT_APPLICABLE, r.outcome(), r.reason());
+    assertFalse(CHECK.metadata().kinds().contains("postgresql"));
+    assertTrue(
+        CHECK.metadata().kinds().containsAll(List.of("http", "web", "search", "s3", "fhir")));
+  }
+}
