@@ -70,6 +70,43 @@ public final class ApiClient {
     return login(id.username(), id.password().reveal());
   }
 
+  /**
+   * Logs in as a declared identity and records it: an observation that says whether the login
+   * worked (never the reply's body, which carries the token), and, when it did not, an INCONCLUSIVE
+   * part naming what could not be done without it.
+   *
+   * @param without what the check cannot do without this login, e.g. "no request could be made as
+   *     that identity"
+   * @return the session, or empty after recording why not
+   */
+  public Optional<Session> loginRecorded(
+      Identity id, dev.periksa.check.CheckResult.Builder result, String without) {
+    Login login = login(id);
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("identity", id.name());
+    facts.put("loggedIn", login.ok());
+    result.observe(
+        ctx.redactor()
+            .capture(
+                "login as " + id.name(),
+                login.response().request(),
+                login.response().status(),
+                null,
+                facts));
+    if (!login.ok()) {
+      result.part(
+          dev.periksa.check.Outcome.INCONCLUSIVE,
+          endpoint.name()
+              + ": cannot log in as "
+              + id.name()
+              + " ("
+              + login.response().status()
+              + "), so "
+              + without);
+    }
+    return login.session();
+  }
+
   /** Sends the login form once; a 2xx reply with a token or a session cookie is a login. */
   public Login login(String username, String password) {
     ApiSettings.Login form = settings().login();

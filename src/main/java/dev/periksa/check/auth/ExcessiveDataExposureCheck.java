@@ -17,7 +17,6 @@ import dev.periksa.target.Endpoint;
 import dev.periksa.target.Identity;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,31 +109,12 @@ public final class ExcessiveDataExposureCheck implements Check {
       return;
     }
     Identity a = ids.get(0);
-    ApiClient.Login login = client.login(a);
-    Map<String, Object> loginFacts = new LinkedHashMap<>();
-    loginFacts.put("identity", a.name());
-    loginFacts.put("loggedIn", login.ok());
-    // Never the login reply's body: it carries the token.
-    result.observe(
-        ctx.redactor()
-            .capture(
-                "login as " + a.name(),
-                login.response().request(),
-                login.response().status(),
-                null,
-                loginFacts));
-    if (!login.ok()) {
-      result.part(
-          Outcome.INCONCLUSIVE,
-          e.name()
-              + ": cannot log in as "
-              + a.name()
-              + " ("
-              + login.response().status()
-              + "), so nothing the API serves to that role could be read");
+    Optional<ApiClient.Session> loggedIn =
+        client.loginRecorded(a, result, "nothing the API serves to that role could be read");
+    if (loggedIn.isEmpty()) {
       return;
     }
-    ApiClient.Session session = login.session().get();
+    ApiClient.Session session = loggedIn.get();
     Optional<Pattern> idShape = ApiRecords.idShape(a.owns());
 
     List<String> paths = new ArrayList<>();

@@ -129,31 +129,12 @@ public final class ObjectLevelAuthorizationCheck implements Check {
       return;
     }
 
-    ApiClient.Login login = client.login(a);
-    Map<String, Object> loginFacts = new LinkedHashMap<>();
-    loginFacts.put("identity", a.name());
-    loginFacts.put("loggedIn", login.ok());
-    // Never the login reply's body: it carries the token.
-    result.observe(
-        ctx.redactor()
-            .capture(
-                "login as " + a.name(),
-                login.response().request(),
-                login.response().status(),
-                null,
-                loginFacts));
-    if (!login.ok()) {
-      result.part(
-          Outcome.INCONCLUSIVE,
-          e.name()
-              + ": cannot log in as "
-              + a.name()
-              + " ("
-              + login.response().status()
-              + "), so no request could be made as that identity");
+    Optional<ApiClient.Session> loggedIn =
+        client.loginRecorded(a, result, "no request could be made as that identity");
+    if (loggedIn.isEmpty()) {
       return;
     }
-    ApiClient.Session session = login.session().get();
+    ApiClient.Session session = loggedIn.get();
     String template = e.api().record();
 
     String ownId = a.owns().get(0);
