@@ -684,10 +684,16 @@ public final class CorpusGenerator {
               .str("vr", "PN")
               .put("Value", new Arr().add(new Obj().str("Alphabetic", NAME, alpha))));
       int id = s.n(10);
+      // A passport of digits only would be indistinguishable from a hospital number here, to a
+      // reader as to a detector; PatientID passports are the lettered kind.
+      String passport;
+      do {
+        passport = s.passport();
+      } while (!Character.isLetter(passport.charAt(0)));
       Str patientId =
           id < 6
               ? Str.of(NIK, s.nik(p))
-              : id < 9 ? Str.of(PASSPORT, s.passport()) : Str.of(MEDICAL_RECORD_NUMBER, s.mrn());
+              : id < 9 ? Str.of(PASSPORT, passport) : Str.of(MEDICAL_RECORD_NUMBER, s.mrn());
       st.put("00100020", tag("LO", patientId));
       st.put("00100030", tag("DA", Str.of(BIRTH_DATE, p.birth().toString().replace("-", ""))));
       if (s.p(40)) {

@@ -766,31 +766,42 @@ final class Synth {
     return layoutCard(good.substring(0, good.length() - 1) + ((last + 1 + n(8)) % 10));
   }
 
-  /** Countries, IBAN lengths and BBAN layouts (n digits, a letters, c alphanumerics). */
+  /**
+   * Countries, IBAN lengths (SWIFT IBAN registry) and BBAN layouts (n digit, a letter, c letter or
+   * digit); the static check below keeps the layouts honest to the lengths.
+   */
   static final String[][] IBAN_COUNTRIES = {
-    {"DE", "nnnnnnnnnnnnnnnnnn"},
-    {"GB", "aaaannnnnnnnnnnnnn"},
-    {"NL", "aaaannnnnnnnnn"},
-    {"FR", "nnnnnnnnnncccccccccccnn"},
-    {"ES", "nnnnnnnnnnnnnnnnnnnn"},
-    {"IT", "annnnnnnnnnccccccccccccc"},
-    {"BE", "nnnnnnnnnnnn"},
-    {"CH", "nnnnnccccccccccccc"},
-    {"AT", "nnnnnnnnnnnnnnnn"},
-    {"SA", "nnccccccccccccccccc"},
-    {"AE", "nnnnnnnnnnnnnnnnnnn"},
-    {"PL", "nnnnnnnnnnnnnnnnnnnnnnnn"},
-    {"IE", "aaaannnnnnnnnnnnnn"},
-    {"NO", "nnnnnnnnnnn"},
-    {"SE", "nnnnnnnnnnnnnnnnnnnn"},
-    {"DK", "nnnnnnnnnnnnnn"},
-    {"PT", "nnnnnnnnnnnnnnnnnnnnn"}
+    {"DE", "22", "nnnnnnnnnnnnnnnnnn"},
+    {"GB", "22", "aaaannnnnnnnnnnnnn"},
+    {"NL", "18", "aaaannnnnnnnnn"},
+    {"FR", "27", "nnnnnnnnnncccccccccccnn"},
+    {"ES", "24", "nnnnnnnnnnnnnnnnnnnn"},
+    {"IT", "27", "a" + "n".repeat(10) + "c".repeat(12)},
+    {"BE", "16", "nnnnnnnnnnnn"},
+    {"CH", "21", "nnnnn" + "c".repeat(12)},
+    {"AT", "20", "nnnnnnnnnnnnnnnn"},
+    {"SA", "24", "nn" + "c".repeat(18)},
+    {"AE", "23", "nnnnnnnnnnnnnnnnnnn"},
+    {"PL", "28", "nnnnnnnnnnnnnnnnnnnnnnnn"},
+    {"IE", "22", "aaaannnnnnnnnnnnnn"},
+    {"NO", "15", "nnnnnnnnnnn"},
+    {"SE", "24", "nnnnnnnnnnnnnnnnnnnn"},
+    {"DK", "18", "nnnnnnnnnnnnnn"},
+    {"PT", "25", "nnnnnnnnnnnnnnnnnnnnn"}
   };
+
+  static {
+    for (String[] c : IBAN_COUNTRIES) {
+      if (c[2].length() + 4 != Integer.parseInt(c[1])) {
+        throw new IllegalStateException("IBAN layout of " + c[0] + " has the wrong length");
+      }
+    }
+  }
 
   String ibanCompact() {
     String[] c = IBAN_COUNTRIES[n(IBAN_COUNTRIES.length)];
     StringBuilder bban = new StringBuilder();
-    for (char k : c[1].toCharArray()) {
+    for (char k : c[2].toCharArray()) {
       bban.append(
           switch (k) {
             case 'n' -> (char) ('0' + n(10));
