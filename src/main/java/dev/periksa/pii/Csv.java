@@ -2,6 +2,7 @@ package dev.periksa.pii;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * CSV and other delimited exports with a header row: each cell is scanned with its column name as
@@ -12,6 +13,8 @@ final class Csv {
   private Csv() {}
 
   private static final char[] DELIMITERS = {',', ';', '\t', '|'};
+  private static final Pattern WORDS = Pattern.compile("\\s+");
+  private static final Pattern LONG_DIGITS = Pattern.compile("\\d{4}");
 
   /** The matches, or null when the text does not look like a delimited table with a header. */
   static List<PiiMatch> scan(String text) {
@@ -51,15 +54,19 @@ final class Csv {
       classes[i] = Lexicon.field(text.substring(h[0], h[1]));
     }
     List<PiiMatch> found = new ArrayList<>();
-    TextScanner scanner = new TextScanner(text, found);
-    for (List<int[]> cells : records) {
-      if (cells.size() == header.size()) {
-        for (int i = 0; i < cells.size(); i++) {
-          cell(text, cells.get(i), classes[i], scanner, found);
+    TextScanner scanner = TextScanner.of(text, text.toCharArray(), found);
+    try {
+      for (List<int[]> cells : records) {
+        if (cells.size() == header.size()) {
+          for (int i = 0; i < cells.size(); i++) {
+            cell(text, cells.get(i), classes[i], scanner, found);
+          }
+        } else {
+          scanner.scan(cells.get(0)[0], cells.get(cells.size() - 1)[1], 0);
         }
-      } else {
-        scanner.scan(cells.get(0)[0], cells.get(cells.size() - 1)[1], 0);
       }
+    } finally {
+      scanner.release();
     }
     return found;
   }
@@ -112,8 +119,8 @@ final class Csv {
         return false;
       }
       String cell = text.substring(c[0], c[1]).strip();
-      if (cell.split("\\s+").length > 5
-          || cell.matches(".*\\d{4}.*")
+      if (WORDS.split(cell).length > 5
+          || LONG_DIGITS.matcher(cell).find()
           || cell.endsWith(".") && cell.length() > 4) {
         return false;
       }

@@ -58,11 +58,32 @@ final class Lexicon {
   /** A result word: positif, negative, detected, non reaktif... (found in text, not a label). */
   static final int RESULT = 1 << 22;
 
+  /**
+   * A field name that says nothing alone and takes its meaning from the enclosing ones: {@code
+   * value}, {@code text}, {@code code}, FHIR's {@code given}/{@code family}/{@code line}, DICOM's
+   * person-name groups; or a name made only of joiners ({@code nomor_kartu}, {@code id}).
+   */
+  static final int HOLDER = 1 << 23;
+
+  private static final Set<String> HOLDER_NAMES =
+      Set.of(
+          "text",
+          "display",
+          "value",
+          "code",
+          "kode",
+          "family",
+          "given",
+          "line",
+          "alphabetic",
+          "ideographic",
+          "phonetic");
+
   /** Classes of identity-like numbers: a label of one of these claims the value after it. */
   static final int NUMBER_TYPES = NIK | PHONE | PASSPORT | BPJS | MRN | SSN | CARD | IBAN;
 
   /** Classes that say what a value is (everything but joiners). */
-  static final int MEANINGFUL = ~(NEUTRAL | RESULT);
+  static final int MEANINGFUL = ~(NEUTRAL | RESULT | (1 << 23));
 
   private static final Map<String, Integer> WORDS = new HashMap<>();
   private static final Map<String, Integer> BIGRAMS = new HashMap<>();
@@ -561,6 +582,131 @@ final class Lexicon {
     FIELDS.put("birthdate", BIRTH);
   }
 
+  // Every known word (cue words, bigram parts, D.O.B.'s letters) has an id in an open-addressing
+  // table over lower-case ASCII, so that text is looked up in place, without a copy per word.
+  private static final int SLOTS = 4096;
+  private static final char[][] KEYS = new char[SLOTS][];
+  private static final int[] SLOT_IDS = new int[SLOTS];
+  private static final int[] ID_CLASSES;
+  private static final boolean[] ID_GLUE_OK;
+  private static final Map<Long, Integer> BIGRAM_IDS = new HashMap<>();
+  static final int ID_D;
+  static final int ID_O;
+  static final int ID_B;
+
+  static {
+    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(WORDS.keySet());
+    for (String b : BIGRAMS.keySet()) {
+      all.addAll(java.util.List.of(b.split(" ")));
+    }
+    all.addAll(GLUE_OK);
+    all.addAll(java.util.List.of("d", "o", "b"));
+    ID_CLASSES = new int[all.size()];
+    ID_GLUE_OK = new boolean[all.size()];
+    int next = 0;
+    for (String w : all) {
+      int slot = hash(w, 0, w.length()) & (SLOTS - 1);
+      while (KEYS[slot] != null) {
+        slot = (slot + 1) & (SLOTS - 1);
+      }
+      KEYS[slot] = w.toCharArray();
+      SLOT_IDS[slot] = next;
+      ID_CLASSES[next] = WORDS.getOrDefault(w, 0);
+      ID_GLUE_OK[next] = GLUE_OK.contains(w);
+      next++;
+    }
+    BIGRAMS.forEach(
+        (k, v) -> {
+          String[] two = k.split(" ");
+          BIGRAM_IDS.put(pair(id(two[0], 0, two[0].length()), id(two[1], 0, two[1].length())), v);
+        });
+    ID_D = id("d", 0, 1);
+    ID_O = id("o", 0, 1);
+    ID_B = id("b", 0, 1);
+  }
+
+  private static long pair(int a, int b) {
+    return ((long) a << 32) | (b & 0xffffffffL);
+  }
+
+  private static int hash(CharSequence s, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = h * 31 + (s.charAt(i) | 0x20);
+    }
+    return h ^ (h >>> 12);
+  }
+
+  private static int hash(char[] s, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = h * 31 + (s[i] | 0x20);
+    }
+    return h ^ (h >>> 12);
+  }
+
+  /** As {@link #id(CharSequence, int, int)}, over an array. */
+  static int id(char[] s, int from, int to) {
+    int slot = hash(s, from, to) & (SLOTS - 1);
+    int len = to - from;
+    while (KEYS[slot] != null) {
+      char[] k = KEYS[slot];
+      if (k.length == len) {
+        int i = 0;
+        while (i < len && (s[from + i] | 0x20) == k[i]) {
+          i++;
+        }
+        if (i == len) {
+          return SLOT_IDS[slot];
+        }
+      }
+      slot = (slot + 1) & (SLOTS - 1);
+    }
+    return -1;
+  }
+
+  /**
+   * The id of the ASCII letters s[from, to) read in lower case, or -1 for a word the lexicon does
+   * not know. Allocates nothing.
+   */
+  static int id(CharSequence s, int from, int to) {
+    int slot = hash(s, from, to) & (SLOTS - 1);
+    int len = to - from;
+    while (KEYS[slot] != null) {
+      char[] k = KEYS[slot];
+      if (k.length == len) {
+        int i = 0;
+        while (i < len && (s.charAt(from + i) | 0x20) == k[i]) {
+          i++;
+        }
+        if (i == len) {
+          return SLOT_IDS[slot];
+        }
+      }
+      slot = (slot + 1) & (SLOTS - 1);
+    }
+    return -1;
+  }
+
+  /** Classes of a word id. */
+  static int classes(int id) {
+    return id < 0 ? 0 : ID_CLASSES[id];
+  }
+
+  /** Whether the word stays a word when glued to digits ("ICD10", "COVID-19"). */
+  static boolean glueOk(int id) {
+    return id >= 0 && ID_GLUE_OK[id];
+  }
+
+  /** Classes of two adjacent words read together, by id, or 0. */
+  static int bigram(int first, int second) {
+    if (first < 0 || second < 0) {
+      return 0;
+    }
+    Integer c = BIGRAM_IDS.get(pair(first, second));
+    return c == null ? 0 : c;
+  }
+
   /** Classes of one lower-case word (or of its singular); 0 when the word says nothing. */
   static int word(String lower) {
     Integer c = WORDS.get(lower);
@@ -600,6 +746,15 @@ final class Lexicon {
   }
 
   private static int computeField(String name) {
+    int classes = classesOfField(name);
+    if (HOLDER_NAMES.contains(name.toLowerCase(java.util.Locale.ROOT))
+        || ((classes & NEUTRAL) != 0 && (classes & MEANINGFUL) == 0)) {
+      classes |= HOLDER;
+    }
+    return classes;
+  }
+
+  private static int classesOfField(String name) {
     String exact = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "");
     Integer whole = FIELDS.get(exact);
     if (whole != null) {

@@ -7,7 +7,6 @@ import static dev.periksa.pii.Lexicon.MEANINGFUL;
 import static dev.periksa.pii.Lexicon.MRN;
 import static dev.periksa.pii.Lexicon.NAME;
 import static dev.periksa.pii.Lexicon.NEG;
-import static dev.periksa.pii.Lexicon.NEUTRAL;
 import static dev.periksa.pii.Lexicon.NUMBER_TYPES;
 import static dev.periksa.pii.Lexicon.OBJECT;
 import static dev.periksa.pii.Lexicon.PASSPORT;
@@ -56,22 +55,6 @@ public final class PersonalDataScanner {
 
   private static final JsonFactory JSON = new JsonFactory();
 
-  /** Leaf names that say nothing alone; "" is an array element. */
-  private static final Set<String> HOLDER_FIELDS =
-      Set.of(
-          "",
-          "text",
-          "display",
-          "value",
-          "code",
-          "kode",
-          "family",
-          "given",
-          "line",
-          "alphabetic",
-          "ideographic",
-          "phonetic");
-
   /** FHIR resources about a person; any other resource type holds no personal fields. */
   private static final Set<String> PERSON_RESOURCES =
       Set.of("Patient", "Person", "RelatedPerson", "Practitioner", "PractitionerRole");
@@ -96,7 +79,12 @@ public final class PersonalDataScanner {
       return resolve(csv);
     }
     List<PiiMatch> found = new ArrayList<>();
-    new TextScanner(text, found).scan(0, text.length(), 0);
+    TextScanner scanner = TextScanner.of(text, text.toCharArray(), found);
+    try {
+      scanner.scan(0, text.length(), 0);
+    } finally {
+      scanner.release();
+    }
     return resolve(found);
   }
 
@@ -125,9 +113,10 @@ public final class PersonalDataScanner {
   /** Walks JSON leaf values with their field names; null when the text is not complete JSON. */
   private List<PiiMatch> scanJson(String text) {
     List<PiiMatch> found = new ArrayList<>();
-    TextScanner scanner = new TextScanner(text, found);
+    char[] chars = text.toCharArray();
+    TextScanner scanner = TextScanner.of(text, chars, found);
     List<Frame> frames = new ArrayList<>();
-    try (JsonParser p = JSON.createParser(text)) {
+    try (JsonParser p = JSON.createParser(chars)) {
       JsonToken tok;
       while ((tok = p.nextToken()) != null) {
         if (tok == JsonToken.START_OBJECT || tok == JsonToken.START_ARRAY) {
@@ -168,6 +157,8 @@ public final class PersonalDataScanner {
       }
     } catch (IOException e) {
       return null;
+    } finally {
+      scanner.release();
     }
     return found;
   }
@@ -210,10 +201,9 @@ public final class PersonalDataScanner {
       List<Frame> frames,
       TextScanner scanner,
       List<PiiMatch> found) {
-    String lower = field == null ? "" : field.toLowerCase(Locale.ROOT);
     int own = Lexicon.field(field);
-    boolean holder =
-        HOLDER_FIELDS.contains(lower) || ((own & NEUTRAL) != 0 && (own & MEANINGFUL) == 0);
+    boolean holder = field == null || field.isEmpty() || (own & Lexicon.HOLDER) != 0;
+    own &= ~Lexicon.HOLDER;
     int ctx = own;
     Frame top = frames.isEmpty() ? null : frames.get(frames.size() - 1);
     if (holder) {
@@ -256,7 +246,8 @@ public final class PersonalDataScanner {
     if ((ctx & PERSONAL_FIELDS) == 0) {
       return false;
     }
-    for (int i = frames.size() - 1; i >= 0; i--) {
+    // FHIR nests a resource's fields a few levels deep; a bound keeps deep documents linear.
+    for (int i = frames.size() - 1; i >= 0 && i >= frames.size() - 16; i--) {
       String rt = frames.get(i).resourceType;
       if (rt != null) {
         if (!PERSON_RESOURCES.contains(rt)) {
@@ -363,6 +354,9 @@ public final class PersonalDataScanner {
           "test",
           "tes");
 
+  private static final java.util.regex.Pattern NAME_SEPARATORS =
+      java.util.regex.Pattern.compile("[\\s^,]+");
+
   /** Whether a value is written like a person's name: a few capitalised words, no digits. */
   static boolean personName(String v) {
     if (v.length() > 80) {
@@ -371,7 +365,7 @@ public final class PersonalDataScanner {
     boolean allUpper = v.equals(v.toUpperCase(Locale.ROOT));
     int words = 0;
     int letters = 0;
-    for (String w : v.split("[\\s^,]+")) {
+    for (String w : NAME_SEPARATORS.split(v)) {
       if (w.isEmpty()) {
         continue;
       }

@@ -101,8 +101,9 @@ final class TextScanner {
               + "|((?:19|20)\\d\\d)(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01]))"
               + NA);
 
-  private final String text;
-  private final List<PiiMatch> out;
+  private String text;
+  private char[] cs;
+  private List<PiiMatch> out;
 
   private Matcher longNumber;
   private Matcher idPhone;
@@ -137,9 +138,59 @@ final class TextScanner {
   private int to;
   private int fieldClasses;
 
-  TextScanner(String text, List<PiiMatch> out) {
-    this.text = text;
-    this.out = out;
+  private static final ThreadLocal<TextScanner> LOCAL = ThreadLocal.withInitial(TextScanner::new);
+
+  private TextScanner() {}
+
+  /**
+   * This thread's scanner, pointed at a text: its arrays and matchers are reused from reply to
+   * reply, since most replies are small and allocation would dominate. Call {@link #release} after
+   * the text is done.
+   *
+   * @param chars the text's characters, read in place of {@code charAt}
+   * @param out where matches go
+   */
+  static TextScanner of(String text, char[] chars, List<PiiMatch> out) {
+    TextScanner t = LOCAL.get();
+    t.text = text;
+    t.cs = chars;
+    t.out = out;
+    for (Matcher x : t.matchers()) {
+      if (x != null) {
+        x.reset(text);
+      }
+    }
+    return t;
+  }
+
+  /** Drops the references to the last text, so a large reply is not kept alive by the thread. */
+  void release() {
+    for (Matcher x : matchers()) {
+      if (x != null) {
+        x.reset("");
+      }
+    }
+    text = null;
+    cs = null;
+    out = null;
+  }
+
+  private Matcher[] matchers() {
+    return new Matcher[] {
+      longNumber,
+      idPhone,
+      ssnDashed,
+      jwt,
+      anyPhone,
+      passportValue,
+      passportLettered,
+      bpjsValue,
+      mrnValue,
+      ssnValue,
+      nikValue,
+      icdValue,
+      dateValue
+    };
   }
 
   private Matcher m(Matcher cached, Pattern p) {
@@ -162,12 +213,12 @@ final class TextScanner {
     boolean jwtHint = false;
     boolean upper = false;
     for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
+      char c = cs[i];
       if (c >= '0' && c <= '9') {
         digits++;
       } else if (c == '@') {
         at = true;
-      } else if (c == 'e' && i + 2 < to && text.charAt(i + 1) == 'y' && text.charAt(i + 2) == 'J') {
+      } else if (c == 'e' && i + 2 < to && cs[i + 1] == 'y' && cs[i + 2] == 'J') {
         jwtHint = true;
       } else if (c >= 'A' && c <= 'Z') {
         upper = true;
@@ -177,9 +228,7 @@ final class TextScanner {
     phrases();
     walkers();
     if (digits >= 9) {
-      longNumbers();
-      phones();
-      dashedSsns();
+      numbers();
     }
     if (digits >= 10 && upper) {
       ibans();
@@ -208,44 +257,49 @@ final class TextScanner {
   private void tokenize() {
     hits = 0;
     results = 0;
-    String prev = null;
+    int prevId = -1;
     int prevStart = -1;
     int prevEnd = -1;
-    String prev2 = null;
+    int prev2Id = -1;
     int i = from;
     while (i < to) {
-      char c = text.charAt(i);
+      char c = cs[i];
       if (!letter(c)) {
         i++;
         continue;
       }
+      boolean ascii = c < 0x80;
+      boolean camel = false;
       int j = i + 1;
-      while (j < to && letter(text.charAt(j))) {
+      while (j < to) {
+        char ch = cs[j];
+        if (!letter(ch)) {
+          break;
+        }
+        ascii &= ch < 0x80;
+        camel |= ch <= 'Z' && ch >= 'A' && cs[j - 1] >= 'a';
         j++;
       }
-      int len = j - i;
-      if (len > 24) {
-        prev = null;
+      if (j - i > 24 || !ascii) {
+        prevId = -1; // no cue word is that long or outside ASCII
         i = j;
         continue;
       }
-      String w = text.substring(i, j).toLowerCase(Locale.ROOT);
+      int id = Lexicon.id(cs, i, j);
       boolean glued =
-          (i > 0 && digit(text.charAt(i - 1)))
-              || (j < text.length() && digit(text.charAt(j)))
-              || (j + 1 < text.length()
-                  && (text.charAt(j) == '-' || text.charAt(j) == '/')
-                  && digit(text.charAt(j + 1)));
-      if (glued && !Lexicon.GLUE_OK.contains(w)) {
-        prev = null;
+          (i > 0 && digit(cs[i - 1]))
+              || (j < cs.length && digit(cs[j]))
+              || (j + 1 < cs.length && (cs[j] == '-' || cs[j] == '/') && digit(cs[j + 1]));
+      if (glued && !Lexicon.glueOk(id)) {
+        prevId = -1;
         i = j;
         continue;
       }
-      boolean adjacent = prev != null && joined(prevEnd, i);
+      boolean adjacent = prevId >= 0 && id >= 0 && joined(prevEnd, i);
       int classes = 0;
       int start = i;
       if (adjacent) {
-        int bi = Lexicon.bigram(prev, w);
+        int bi = Lexicon.bigram(prevId, id);
         if (bi != 0) {
           classes = bi;
           start = prevStart;
@@ -255,15 +309,15 @@ final class TextScanner {
           if (results > 0 && resStart[results - 1] == prevStart) {
             results--;
           }
-        } else if (w.equals("b") && prev.equals("o") && "d".equals(prev2)) {
+        } else if (id == Lexicon.ID_B && prevId == Lexicon.ID_O && prev2Id == Lexicon.ID_D) {
           classes = BIRTH; // D.O.B.
           start = prevStart - 2;
         }
       }
       if (classes == 0) {
-        classes = Lexicon.word(w);
+        classes = Lexicon.classes(id);
       }
-      if (classes == 0 && len > 3) {
+      if (classes == 0 && camel) {
         classes = camelParts(i, j);
       }
       if ((classes & RESULT) != 0) {
@@ -271,8 +325,8 @@ final class TextScanner {
       } else if (classes != 0) {
         addHit(start, j, classes);
       }
-      prev2 = adjacent ? prev : null;
-      prev = w;
+      prev2Id = adjacent ? prevId : -1;
+      prevId = id;
       prevStart = i;
       prevEnd = j;
       i = j;
@@ -284,11 +338,8 @@ final class TextScanner {
     int classes = 0;
     int k = i;
     for (int x = i + 1; x <= j; x++) {
-      if (x == j
-          || (Character.isUpperCase(text.charAt(x)) && Character.isLowerCase(text.charAt(x - 1)))) {
-        if (k > i || x < j) {
-          classes |= Lexicon.word(text.substring(k, x).toLowerCase(Locale.ROOT));
-        }
+      if (x == j || (Character.isUpperCase(cs[x]) && Character.isLowerCase(cs[x - 1]))) {
+        classes |= Lexicon.classes(Lexicon.id(cs, k, x));
         k = x;
       }
     }
@@ -301,7 +352,7 @@ final class TextScanner {
       return false;
     }
     for (int k = end; k < start; k++) {
-      char c = text.charAt(k);
+      char c = cs[k];
       if (c != ' ' && c != '-' && c != '_' && c != '.') {
         return false;
       }
@@ -356,8 +407,17 @@ final class TextScanner {
   }
 
   private boolean sentenceBetween(int end, int start) {
-    int dot = text.indexOf(". ", end);
-    return dot >= 0 && dot < start && Character.isUpperCase(text.charAt(start));
+    return periodBetween(end, start) && Character.isUpperCase(cs[start]);
+  }
+
+  /** Whether ". " occurs in text[a, b). */
+  private boolean periodBetween(int a, int b) {
+    for (int k = a; k + 1 < b; k++) {
+      if (cs[k] == '.' && cs[k + 1] == ' ') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean labelGap(int end, int start) {
@@ -365,7 +425,7 @@ final class TextScanner {
       return false;
     }
     for (int k = end; k < start; k++) {
-      char c = text.charAt(k);
+      char c = cs[k];
       if (c != ' ' && c != '.' && c != ':' && c != '/' && c != '_' && c != '-' && c != '('
           && c != ')') {
         return false;
@@ -375,16 +435,31 @@ final class TextScanner {
   }
 
   private boolean hardStop(int k) {
-    char c = text.charAt(k);
+    char c = cs[k];
     if (c == '\n' || c == '\r' || c == ';' || c == '|' || c == '{' || c == '}' || c == '\t') {
       return true;
     }
     // A sentence ends at ". " before a capitalised word ("...positif. Pasien...").
     return c == '.'
         && k + 3 < to
-        && text.charAt(k + 1) == ' '
-        && Character.isUpperCase(text.charAt(k + 2))
-        && Character.isLowerCase(text.charAt(k + 3));
+        && cs[k + 1] == ' '
+        && Character.isUpperCase(cs[k + 2])
+        && Character.isLowerCase(cs[k + 3]);
+  }
+
+  /** Index of the first cue word starting at or after k. */
+  private int firstHitFrom(int k) {
+    int lo = 0;
+    int hi = hits;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (hitStart[mid] < k) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** Start of the last cue word ending at or before k, or -1. */
@@ -434,8 +509,11 @@ final class TextScanner {
     effClasses = 0;
     effAdjacent = false;
     int p = lastPhraseBefore(s);
-    while (p >= 0 && (phClasses[p] & MEANINGFUL) == 0) {
+    while (p >= 0 && (phClasses[p] & MEANINGFUL) == 0 && s - phEnd[p] <= WINDOW) {
       p--;
+    }
+    if (p >= 0 && (phClasses[p] & MEANINGFUL) == 0) {
+      return;
     }
     int end = p >= 0 ? phEnd[p] : from;
     int classes = p >= 0 ? phClasses[p] : fieldClasses;
@@ -444,7 +522,7 @@ final class TextScanner {
     }
     boolean letters = false;
     for (int k = end; k < s; k++) {
-      char c = text.charAt(k);
+      char c = cs[k];
       if (digit(c) || hardStop(k)) {
         return;
       }
@@ -514,9 +592,9 @@ final class TextScanner {
     int p = start;
     boolean first = true;
     while (true) {
-      while (p < to && skippable(text.charAt(p))) {
+      while (p < to && skippable(cs[p])) {
         // The period right after a label abbreviates it ("D.O.B. October 2", "Tgl. Lahir").
-        if (hardStop(p) && !(first && text.charAt(p) == '.')) {
+        if (hardStop(p) && !(first && cs[p] == '.')) {
           return;
         }
         p++;
@@ -525,7 +603,7 @@ final class TextScanner {
       if (p >= limit) {
         return;
       }
-      if (p > from && letterOrDigit(text.charAt(p - 1))) {
+      if (p > from && letterOrDigit(cs[p - 1])) {
         // Inside a token: move to its end.
         p = Math.max(tokenEnd(p), p + 1);
         continue;
@@ -538,7 +616,7 @@ final class TextScanner {
       int q = tokenEnd(p);
       boolean hasDigit = false;
       for (int k = p; k < q; k++) {
-        hasDigit |= digit(text.charAt(k));
+        hasDigit |= digit(cs[k]);
       }
       if (hasDigit && !lenient) {
         return;
@@ -565,10 +643,10 @@ final class TextScanner {
     int p = end;
     for (int n = 0; n < 8; n++) {
       int q = p;
-      while (q < to && text.charAt(q) == ' ') {
+      while (q < to && cs[q] == ' ') {
         q++;
       }
-      if (q < to && (text.charAt(q) == ',' || text.charAt(q) == '/' || text.charAt(q) == '&')) {
+      if (q < to && (cs[q] == ',' || cs[q] == '/' || cs[q] == '&')) {
         q++;
       } else if (text.startsWith("dan ", q) || text.startsWith("and ", q)) {
         q += 4;
@@ -577,7 +655,7 @@ final class TextScanner {
       } else {
         return;
       }
-      while (q < to && text.charAt(q) == ' ') {
+      while (q < to && cs[q] == ' ') {
         q++;
       }
       int e = q < to ? value(cls, q) : -1;
@@ -621,12 +699,12 @@ final class TextScanner {
   private int tokenEnd(int p) {
     int q = p;
     while (q < to) {
-      char c = text.charAt(q);
+      char c = cs[q];
       if (c == ' ' || c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"'
           || c == '|' || c == '\n' || c == '\r' || c == '\t') {
         break;
       }
-      if (c == '.' && (q + 1 >= to || text.charAt(q + 1) == ' ')) {
+      if (c == '.' && (q + 1 >= to || cs[q + 1] == ' ')) {
         break;
       }
       q++;
@@ -823,7 +901,7 @@ final class TextScanner {
   private String digitsOf(int s, int e) {
     StringBuilder b = new StringBuilder(e - s);
     for (int k = s; k < e; k++) {
-      char c = text.charAt(k);
+      char c = cs[k];
       if (digit(c)) {
         b.append(c);
       }
@@ -838,23 +916,73 @@ final class TextScanner {
 
   // ------------------------------------------------------------------ structured values
 
-  /** Sixteen-digit NIKs and 12-19 digit card numbers, told apart by structure and label. */
-  private void longNumbers() {
-    Matcher x = longNumber = m(longNumber, LONG_NUMBER);
-    x.region(from, to);
-    while (x.find()) {
-      int s = x.start();
-      int e = x.end();
-      // Groups may run into the next number ("5212 3456 7890 1234 2021"): drop trailing groups
-      // until a number is decided or too few digits are left.
-      while (!longNumber(s, e) && x.group(1) != null) {
-        int cut = text.lastIndexOf(x.group(1).charAt(0), e - 1);
-        if (cut <= s || digitsOf(s, cut).length() < 12) {
-          break;
+  /**
+   * NIKs, cards, phones and dashed SSNs. Candidates start at a digit, "+" or "(" that is not glued
+   * to a preceding token (a URL escape such as "%7C" does not glue); the patterns are tried only
+   * there, which keeps the scan linear.
+   */
+  private void numbers() {
+    int skip = from;
+    for (int i = from; i < to; i++) {
+      char c = cs[i];
+      if (i < skip || !(digit(c) || c == '+' || c == '(') || !freeStart(i)) {
+        continue;
+      }
+      // Cheap first-character tests before any pattern: a long number opens with three digits,
+      // a dashed SSN has its dash fourth, a mobile number opens with 0, 6, + or (.
+      int end = -1;
+      if (digit(c) && i + 2 < to && digit(cs[i + 1]) && digit(cs[i + 2])) {
+        end = Math.max(end, longNumberAt(i));
+        if (i + 3 < to && cs[i + 3] == '-') {
+          end = Math.max(end, dashedSsnAt(i));
         }
-        e = cut;
+      }
+      if (c == '0' || c == '6' || c == '+' || c == '(') {
+        end = Math.max(end, phoneAt(i));
+      }
+      if (end > 0) {
+        skip = end;
       }
     }
+  }
+
+  private boolean freeStart(int i) {
+    if (i == 0) {
+      return true;
+    }
+    char p = cs[i - 1];
+    if (!letterOrDigit(p) && p != '+' && p != '.' && p != '/' && p != '-' && p != '_' && p != '%') {
+      return true;
+    }
+    return i >= 3 && cs[i - 3] == '%' && hex(cs[i - 2]) && hex(p);
+  }
+
+  private static boolean hex(char c) {
+    return digit(c) || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
+  }
+
+  /** A NIK or card number starting at s: the end of what was decided, or -1. */
+  private int longNumberAt(int s) {
+    Matcher x = longNumber = m(longNumber, LONG_NUMBER);
+    x.region(s, to);
+    if (!x.lookingAt()) {
+      return -1;
+    }
+    int e = x.end();
+    String sep = x.group(1);
+    // Groups may run into the next number ("5212 3456 7890 1234 2021"): drop trailing groups
+    // until a number is decided or too few digits are left.
+    while (!longNumber(s, e)) {
+      if (sep == null) {
+        return -1;
+      }
+      int cut = text.lastIndexOf(sep.charAt(0), e - 1);
+      if (cut <= s || digitsOf(s, cut).length() < 12) {
+        return -1;
+      }
+      e = cut;
+    }
+    return e;
   }
 
   /** Decides one candidate; true when it was taken as a NIK or a card, or as an order number. */
@@ -899,7 +1027,7 @@ final class TextScanner {
     char sep = 0;
     int run = 0;
     for (int k = s; k < e; k++) {
-      char c = text.charAt(k);
+      char c = cs[k];
       if (digit(c)) {
         run++;
         continue;
@@ -917,53 +1045,52 @@ final class TextScanner {
     return run >= 1 && run <= 6;
   }
 
-  private void phones() {
+  /** An Indonesian mobile number starting at s, unless a label says it is something else. */
+  private int phoneAt(int s) {
     Matcher x = idPhone = m(idPhone, ID_PHONE);
-    x.region(from, to);
-    while (x.find()) {
-      int s = x.start();
-      nearestLabel(s);
-      if (effAdjacent && (effClasses & NEG) != 0 && (effClasses & PHONE) == 0) {
-        continue;
-      }
-      boolean phoneLabel = (effClasses & PHONE) != 0;
-      if (!phoneLabel && (effClasses & ((NUMBER_TYPES & ~CARD) | ID_ANY | PATIENT_ID)) != 0) {
-        continue; // labelled as another number
-      }
-      if (text.startsWith("62", s) && !phoneLabel) {
-        continue; // "62..." alone is any number; the plus or a label makes it a phone
-      }
-      emit(PiiType.PHONE, s, x.end(), phoneLabel ? 0.95 : 0.8);
+    x.region(s, to);
+    if (!x.lookingAt()) {
+      return -1;
     }
+    nearestLabel(s);
+    if (effAdjacent && (effClasses & NEG) != 0 && (effClasses & PHONE) == 0) {
+      return x.end(); // an invoice or order number shaped like a phone
+    }
+    boolean phoneLabel = (effClasses & PHONE) != 0;
+    if (!phoneLabel && (effClasses & ((NUMBER_TYPES & ~CARD) | ID_ANY | PATIENT_ID)) != 0) {
+      return -1; // labelled as another number
+    }
+    if (text.startsWith("62", s) && !phoneLabel) {
+      return -1; // "62..." alone is any number; the plus or a label makes it a phone
+    }
+    return emit(PiiType.PHONE, s, x.end(), phoneLabel ? 0.95 : 0.8);
   }
 
-  private void dashedSsns() {
+  /** A dashed US SSN starting at s that the SSA could have issued. */
+  private int dashedSsnAt(int s) {
     Matcher x = ssnDashed = m(ssnDashed, SSN_DASHED);
-    x.region(from, to);
-    while (x.find()) {
-      int s = x.start();
-      if (!Checksums.ssn(digitsOf(s, x.end()))) {
-        continue;
-      }
-      nearestLabel(s);
-      boolean ssnLabel = (effClasses & SSN) != 0;
-      if (!ssnLabel
-          && ((effAdjacent && (effClasses & NEG) != 0)
-              || (effClasses & (NUMBER_TYPES | ID_ANY | PATIENT_ID | BIRTH)) != 0)) {
-        continue;
-      }
-      emit(PiiType.SSN, s, x.end(), ssnLabel ? 0.95 : 0.75);
+    x.region(s, to);
+    if (!x.lookingAt() || !Checksums.ssn(digitsOf(s, x.end()))) {
+      return -1;
     }
+    nearestLabel(s);
+    boolean ssnLabel = (effClasses & SSN) != 0;
+    if (!ssnLabel
+        && ((effAdjacent && (effClasses & NEG) != 0)
+            || (effClasses & (NUMBER_TYPES | ID_ANY | PATIENT_ID | BIRTH)) != 0)) {
+      return -1;
+    }
+    return emit(PiiType.SSN, s, x.end(), ssnLabel ? 0.95 : 0.75);
   }
 
   private void ibans() {
     for (int i = from; i + 4 < to; i++) {
-      char c0 = text.charAt(i);
-      if (c0 < 'A' || c0 > 'Z' || (i > 0 && letterOrDigit(text.charAt(i - 1)))) {
+      char c0 = cs[i];
+      if (c0 < 'A' || c0 > 'Z' || (i > 0 && letterOrDigit(cs[i - 1]))) {
         continue;
       }
-      char c1 = text.charAt(i + 1);
-      if (c1 < 'A' || c1 > 'Z' || !digit(text.charAt(i + 2)) || !digit(text.charAt(i + 3))) {
+      char c1 = cs[i + 1];
+      if (c1 < 'A' || c1 > 'Z' || !digit(cs[i + 2]) || !digit(cs[i + 3])) {
         continue;
       }
       Integer len = Checksums.IBAN_LENGTHS.get(text.substring(i, i + 2));
@@ -973,18 +1100,18 @@ final class TextScanner {
       StringBuilder compact = new StringBuilder(len);
       int k = i;
       while (k < to && compact.length() < len) {
-        char c = text.charAt(k);
+        char c = cs[k];
         if (digit(c) || (c >= 'A' && c <= 'Z')) {
           compact.append(c);
           k++;
-        } else if (c == ' ' && k + 1 < to && letterOrDigit(text.charAt(k + 1)) && k > i) {
+        } else if (c == ' ' && k + 1 < to && letterOrDigit(cs[k + 1]) && k > i) {
           k++;
         } else {
           break;
         }
       }
       if (compact.length() == len
-          && (k >= to || !letterOrDigit(text.charAt(k)))
+          && (k >= to || !letterOrDigit(cs[k]))
           && Checksums.iban(compact)) {
         emit(PiiType.IBAN, i, k, 0.95);
         i = k;
@@ -1001,10 +1128,10 @@ final class TextScanner {
   private void emails() {
     for (int at = text.indexOf('@', from); at >= 0 && at < to; at = text.indexOf('@', at + 1)) {
       int s = at;
-      while (s > from && at - s < 64 && localChar(text.charAt(s - 1))) {
+      while (s > from && at - s < 64 && localChar(cs[s - 1])) {
         s--;
       }
-      while (s < at && !letterOrDigit(text.charAt(s))) {
+      while (s < at && !letterOrDigit(cs[s])) {
         s++;
       }
       if (s == at) {
@@ -1012,17 +1139,24 @@ final class TextScanner {
       }
       int e = at + 1;
       int lastDot = -1;
-      while (e < to
-          && (letterOrDigit(text.charAt(e)) || text.charAt(e) == '-' || text.charAt(e) == '.')) {
-        if (text.charAt(e) == '.') {
+      while (e < to && (letterOrDigit(cs[e]) || cs[e] == '-' || cs[e] == '.')) {
+        if (cs[e] == '.') {
           lastDot = e;
         }
         e++;
       }
-      while (e > at + 1 && (text.charAt(e - 1) == '.' || text.charAt(e - 1) == '-')) {
+      while (e > at + 1 && (cs[e - 1] == '.' || cs[e - 1] == '-')) {
         e--;
       }
-      lastDot = text.lastIndexOf('.', e - 1);
+      if (lastDot >= e) {
+        lastDot = -1;
+        for (int k = e - 1; k > at; k--) {
+          if (cs[k] == '.') {
+            lastDot = k;
+            break;
+          }
+        }
+      }
       if (lastDot <= at + 1 || e - lastDot - 1 < 2 || e - lastDot - 1 > 24) {
         continue;
       }
@@ -1086,12 +1220,10 @@ final class TextScanner {
       }
     }
     // "positif COVID-19": a test word right after.
-    for (int h = 0; h < hits; h++) {
-      if (hitStart[h] >= e
-          && hitStart[h] - e <= 24
-          && (hitClasses[h] & TEST) != 0
+    for (int h = firstHitFrom(e); h < hits && hitStart[h] - e <= 24; h++) {
+      if ((hitClasses[h] & TEST) != 0
           && !stopBetween(e, hitStart[h])
-          && (text.indexOf(". ", e) < 0 || text.indexOf(". ", e) >= hitStart[h])) {
+          && !periodBetween(e, hitStart[h])) {
         return true;
       }
     }
@@ -1111,12 +1243,12 @@ final class TextScanner {
   private boolean wordsBetween(int a, int b) {
     int k = a;
     while (k < b) {
-      if (letter(text.charAt(k))) {
+      if (letter(cs[k])) {
         int c = hitAt(k);
         if ((c & ~NEUTRAL) == 0 && (c & TEST) == 0) {
           return true;
         }
-        while (k < b && letter(text.charAt(k))) {
+        while (k < b && letter(cs[k])) {
           k++;
         }
       } else {
