@@ -104,6 +104,9 @@ public final class PersonalDataScanner {
     String resourceType;
     int hint;
 
+    /** The object's own bare name is an organisation's ("nama": "RSUD Tarakan"). */
+    boolean organisation;
+
     Frame(String name) {
       this.name = name;
       this.classes = name == null ? 0 : Lexicon.field(name);
@@ -214,6 +217,14 @@ public final class PersonalDataScanner {
     }
     if (personalBlocked(own, ctx, holder, frames)) {
       ctx &= ~PERSONAL_FIELDS;
+    } else if (top != null
+        && !holder
+        && (own & NAME) != 0
+        && (own & ~NAME & MEANINGFUL) == 0
+        && value != null
+        && organisationName(value)) {
+      // A record named for an organisation holds its address and phone, not a person's.
+      top.organisation = true;
     }
     wholeValue(text, start, end, value, ctx, found);
     if (text.regionMatches(start, value, 0, value.length()) && end - start == value.length()) {
@@ -245,6 +256,9 @@ public final class PersonalDataScanner {
   private static boolean personalBlocked(int own, int ctx, boolean holder, List<Frame> frames) {
     if ((ctx & PERSONAL_FIELDS) == 0) {
       return false;
+    }
+    if (!frames.isEmpty() && frames.get(frames.size() - 1).organisation && (own & PERSON) == 0) {
+      return true;
     }
     // FHIR nests a resource's fields a few levels deep; a bound keeps deep documents linear.
     for (int i = frames.size() - 1; i >= 0 && i >= frames.size() - 16; i--) {
@@ -356,6 +370,16 @@ public final class PersonalDataScanner {
 
   private static final java.util.regex.Pattern NAME_SEPARATORS =
       java.util.regex.Pattern.compile("[\\s^,]+");
+
+  /** Whether a name is an organisation's: it holds a word such as RSUD, Klinik, PT, Hospital. */
+  static boolean organisationName(String v) {
+    for (String w : NAME_SEPARATORS.split(v)) {
+      if (NOT_PERSON_WORDS.contains(w.toLowerCase(Locale.ROOT).replace(".", ""))) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Whether a value is written like a person's name: a few capitalised words, no digits. */
   static boolean personName(String v) {

@@ -60,7 +60,8 @@ final class TextScanner {
   private static final Pattern ID_PHONE =
       Pattern.compile(
           NB
-              + "(?:(?:\\+62|62|0)[ .-]?8\\d\\d|\\(08\\d\\d\\)|\\(\\+62\\)[ .-]?8\\d\\d)"
+              + "(?:(?:\\+62|62|0)[ .-]?8\\d\\d|\\(08\\d\\d\\)|\\(\\+62\\)[ .-]?8\\d\\d"
+              + "|\\+62[ .-]?\\(0\\)[ .-]?8\\d\\d)"
               + "(?:[ .-]?\\d){6,9}"
               + NA);
   private static final Pattern SSN_DASHED = Pattern.compile(NB + "\\d{3}-\\d{2}-\\d{4}" + NA);
@@ -1060,7 +1061,10 @@ final class TextScanner {
     if (!phoneLabel && (effClasses & ((NUMBER_TYPES & ~CARD) | ID_ANY | PATIENT_ID)) != 0) {
       return -1; // labelled as another number
     }
-    if (text.startsWith("62", s) && !phoneLabel) {
+    // "%2B62..." is "+62..." in a URL.
+    boolean encodedPlus =
+        s >= 3 && cs[s - 3] == '%' && cs[s - 2] == '2' && (cs[s - 1] | 0x20) == 'b';
+    if (text.startsWith("62", s) && !phoneLabel && !encodedPlus) {
       return -1; // "62..." alone is any number; the plus or a label makes it a phone
     }
     return emit(PiiType.PHONE, s, x.end(), phoneLabel ? 0.95 : 0.8);
@@ -1195,10 +1199,34 @@ final class TextScanner {
     for (int r = 0; r < results; r++) {
       int s = resStart[r];
       int e = resEnd[r];
+      if (aggregate(s)) {
+        continue; // "kasus positif", "positive cases": a count, not a person's result
+      }
       if ((fieldClasses & (TEST | TEST_WEAK)) != 0 || resultContext(s, e)) {
         emit(PiiType.TEST_RESULT, s, e, 0.9);
       }
     }
+  }
+
+  private boolean aggregate(int s) {
+    int k = s - 1;
+    while (k >= from && cs[k] == ' ') {
+      k--;
+    }
+    return k >= from + 4 && text.regionMatches(true, k - 4, "kasus", 0, 5)
+        || startsWordAfter(s, "cases")
+        || startsWordAfter(s, "kasus");
+  }
+
+  private boolean startsWordAfter(int s, String word) {
+    int k = s;
+    while (k < to && letter(cs[k])) {
+      k++;
+    }
+    while (k < to && cs[k] == ' ') {
+      k++;
+    }
+    return text.regionMatches(true, k, word, 0, word.length());
   }
 
   private boolean resultContext(int s, int e) {
