@@ -79,11 +79,17 @@ final class Lexicon {
           "ideographic",
           "phonetic");
 
+  /**
+   * Set by the caller on a value whose field belongs to an organisation (a hospital's "telp"): no
+   * structure alone makes a phone of it.
+   */
+  static final int NOT_PERSONAL = 1 << 24;
+
   /** Classes of identity-like numbers: a label of one of these claims the value after it. */
   static final int NUMBER_TYPES = NIK | PHONE | PASSPORT | BPJS | MRN | SSN | CARD | IBAN;
 
   /** Classes that say what a value is (everything but joiners). */
-  static final int MEANINGFUL = ~(NEUTRAL | RESULT | (1 << 23));
+  static final int MEANINGFUL = ~(NEUTRAL | RESULT | (1 << 23) | (1 << 24));
 
   private static final Map<String, Integer> WORDS = new HashMap<>();
   private static final Map<String, Integer> BIGRAMS = new HashMap<>();
@@ -500,7 +506,6 @@ final class Lexicon {
         "kasus",
         "count",
         "settlement",
-        "paid",
         "expiry",
         "exp",
         "zip",

@@ -216,7 +216,7 @@ public final class PersonalDataScanner {
       }
     }
     if (personalBlocked(own, ctx, holder, frames)) {
-      ctx &= ~PERSONAL_FIELDS;
+      ctx = (ctx & ~PERSONAL_FIELDS) | ((ctx & PHONE) != 0 ? Lexicon.NOT_PERSONAL : 0);
     } else if (top != null
         && !holder
         && (own & NAME) != 0

@@ -97,7 +97,7 @@ public final class Redactor {
       case BPJS:
         return keepAlphanumerics(value, 0, 4);
       case MEDICAL_RECORD_NUMBER:
-        return keepAlphanumerics(value, 0, 2);
+        return maskDigits(value, 2);
       default:
         return "•••";
     }
@@ -110,6 +110,31 @@ public final class Redactor {
     return v.substring(0, head)
         + String.valueOf(MASK).repeat(v.length() - head - tail)
         + v.substring(v.length() - tail);
+  }
+
+  /** Masks every digit but the last few; letters (a hospital's "RM-" prefix) stay. */
+  private static String maskDigits(String v, int tail) {
+    int digits = 0;
+    for (int i = 0; i < v.length(); i++) {
+      if (Character.isDigit(v.charAt(i))) {
+        digits++;
+      }
+    }
+    if (digits <= tail + 2) {
+      return String.valueOf(MASK).repeat(Math.max(3, v.length()));
+    }
+    StringBuilder out = new StringBuilder(v.length());
+    int seen = 0;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (Character.isDigit(c)) {
+        out.append(seen >= digits - tail ? c : MASK);
+        seen++;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /**

@@ -644,7 +644,7 @@ final class TextScanner {
     int p = end;
     for (int n = 0; n < 8; n++) {
       int q = p;
-      while (q < to && cs[q] == ' ') {
+      while (q < to && (cs[q] == ' ' || cs[q] == ')' || cs[q] == ']')) {
         q++;
       }
       if (q < to && (cs[q] == ',' || cs[q] == '/' || cs[q] == '&')) {
@@ -1056,6 +1056,9 @@ final class TextScanner {
     nearestLabel(s);
     if (effAdjacent && (effClasses & NEG) != 0 && (effClasses & PHONE) == 0) {
       return x.end(); // an invoice or order number shaped like a phone
+    }
+    if ((fieldClasses & Lexicon.NOT_PERSONAL) != 0 && s - from <= 4) {
+      return x.end(); // the number of the organisation whose record this is
     }
     boolean phoneLabel = (effClasses & PHONE) != 0;
     if (!phoneLabel && (effClasses & ((NUMBER_TYPES & ~CARD) | ID_ANY | PATIENT_ID)) != 0) {
