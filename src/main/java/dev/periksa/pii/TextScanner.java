@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  * numbers, card numbers, dashed SSNs, IBANs, emails, JWTs) are found everywhere and then checked
  * against the nearest label: an adjacent "order"/"invoice" label or another type's label wins.
  *
- * <p>One instance serves one {@code scan}: it reuses its matchers and is not thread-safe.
+ * <p>Each thread has one instance ({@link #of}), pointed at one text at a time; its arrays and
+ * matchers are reused from reply to reply.
  */
 final class TextScanner {
   private static final int WINDOW = 40;
