@@ -1,172 +1,68 @@
 package dev.periksa.pii;
 
+import static dev.periksa.pii.Lexicon.ADDRESS;
+import static dev.periksa.pii.Lexicon.DIAGNOSIS;
+import static dev.periksa.pii.Lexicon.EMAIL;
+import static dev.periksa.pii.Lexicon.MEANINGFUL;
+import static dev.periksa.pii.Lexicon.MRN;
+import static dev.periksa.pii.Lexicon.NAME;
+import static dev.periksa.pii.Lexicon.NEG;
+import static dev.periksa.pii.Lexicon.NUMBER_TYPES;
+import static dev.periksa.pii.Lexicon.OBJECT;
+import static dev.periksa.pii.Lexicon.PASSPORT;
+import static dev.periksa.pii.Lexicon.PERSON;
+import static dev.periksa.pii.Lexicon.PHONE;
+import static dev.periksa.pii.Lexicon.SSN;
+import static dev.periksa.pii.Lexicon.TEST;
+import static dev.periksa.pii.Lexicon.TEST_WEAK;
+import static dev.periksa.pii.TextScanner.PERSONAL_FIELDS;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.TreeMap;
 
 /**
- * Finds personal data in replies. JSON-aware: a field name is the best context, so {@code {"nik":
- * "3174..."}} is a NIK and {@code {"paspor": "B1234567"}} a passport; free text falls back to
- * patterns, structural validation and context words nearby.
+ * Finds personal data in replies: JSON (field names are context), CSV with a header row (column
+ * names are context) and free text (words nearby are context).
+ *
+ * <p>Detectors: NIK (province, birth date with the +40 rule, regency, district and serial checked),
+ * Indonesian mobile numbers (and any number a label calls a phone), passports, BPJS Kesehatan
+ * cards, medical record numbers, ICD-10 codes, test results, birth dates, emails, US SSNs, payment
+ * cards (Luhn and issuer range), IBANs (mod 97) and JWTs; names and addresses where a field or
+ * column says so. Each match has a type, a confidence and a span into the scanned text. How each
+ * decides is documented in {@link TextScanner}.
  *
  * <p>Health-record formats nest their values: FHIR writes {@code
- * "name":[{"family":..,"given":[..]}]} and DICOM JSON {@code
- * "00100010":{"Value":[{"Alphabetic":..}]}}. A leaf whose own name says nothing (an array element,
- * or a generic holder such as {@code text}, {@code display}, {@code value}) takes its meaning from
- * the nearest enclosing field names instead.
+ * "name":[{"family":..,"given":[..]}]} and identifiers as {@code {"system": ".../nik", "value":
+ * ..}}, DICOM JSON {@code "00100010":{"Value":[{"Alphabetic":..}]}}. A leaf whose own name says
+ * nothing (an array element, or a holder such as {@code value}, {@code text}, {@code code}) takes
+ * its meaning from the enclosing field names, the sibling {@code system} URL or identifier type
+ * code; a FHIR resource that is not a person (Organization, Location...) holds no personal names,
+ * addresses or phones.
  *
- * <p>This is the first set of detectors (NIK, passport, phone, test results, and names, addresses,
- * birth dates and emails where a field name says so). It is stateless and thread-safe.
+ * <p>Stateless and thread-safe.
  */
 public final class PersonalDataScanner {
 
   private static final JsonFactory JSON = new JsonFactory();
-  private static final int CONTEXT_WINDOW = 40;
 
-  private static final Pattern DIGITS16 = Pattern.compile("(?<![0-9])[0-9]{16}(?![0-9])");
-  private static final Pattern PHONE =
-      Pattern.compile("(?<![0-9+])(\\+62|62|0)[ -]?8[0-9]{2}(?:[ -]?[0-9]){6,10}(?![0-9])");
-  private static final Pattern PASSPORT =
-      Pattern.compile("(?<![A-Za-z0-9])[A-Z]{1,2}[0-9]{6,7}(?![A-Za-z0-9])");
-  private static final Pattern EMAIL =
-      Pattern.compile(
-          "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,24}");
-
-  /** A compact JWS/JWT: base64url JSON header and payload, and a signature that may be empty. */
-  private static final Pattern JWT_TOKEN =
-      Pattern.compile(
-          "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}\\.eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
-
-  private static final Pattern RESULT_WORD =
-      Pattern.compile(
-          "(?i)(?<![a-z])(non[- ]?reaktif|reaktif|positif|negatif|positive|negative|not detected|detected)(?![a-z])");
-  private static final Pattern RESULT_CONTEXT =
-      Pattern.compile("(?i)(pcr|antigen|swab|hasil|covid|sars|test result|rapid)");
-  private static final Pattern PASSPORT_CONTEXT = Pattern.compile("(?i)(paspor|passport)");
-  private static final Pattern NIK_CONTEXT =
-      Pattern.compile("(?i)(nik|ktp|nomor induk kependudukan)");
-  private static final Pattern PHONE_CONTEXT =
-      Pattern.compile("(?i)(telp|telepon|phone|hp|whatsapp|wa)");
-  private static final Pattern DATE_LIKE =
-      Pattern.compile("[0-9]{1,4}[-/. ][0-9A-Za-z]{1,9}[-/. ][0-9]{1,4}.*");
-
-  // Field names (normalised: lower case, non-alphanumerics to '_') that say what a value is.
-  private static final Set<String> NIK_FIELDS =
-      Set.of("nik", "no_nik", "nomor_nik", "ktp", "no_ktp", "nomor_ktp", "nik_ktp", "national_id");
-  private static final Set<String> PASSPORT_FIELDS =
-      Set.of(
-          "paspor",
-          "no_paspor",
-          "nomor_paspor",
-          "passport",
-          "passport_no",
-          "passport_number",
-          "passportnumber",
-          "no_passport",
-          "00100020"); // DICOM PatientID: a traveller's may be a passport number
-  private static final Set<String> PHONE_FIELDS =
-      Set.of(
-          "no_hp",
-          "hp",
-          "telp",
-          "no_telp",
-          "telepon",
-          "phone",
-          "phone_number",
-          "mobile",
-          "whatsapp",
-          "no_wa",
-          "nomor_hp",
-          "handphone",
-          "telephone",
-          "telecom", // FHIR ContactPoint list
-          "00102154"); // DICOM PatientTelephoneNumbers
-  private static final Set<String> NAME_FIELDS =
-      Set.of(
-          "nama",
-          "nama_lengkap",
-          "nama_pasien",
-          "nama_pelaku_perjalanan",
-          "name",
-          "full_name",
-          "fullname",
-          "first_name",
-          "last_name",
-          "given_name",
-          "family_name",
-          "patient_name",
-          "traveller_name",
-          "traveler_name",
-          "00100010"); // DICOM PatientName
-  private static final Set<String> ADDRESS_FIELDS =
-      Set.of(
-          "alamat",
-          "alamat_lengkap",
-          "alamat_domisili",
-          "address",
-          "home_address",
-          "street",
-          "domisili",
-          "00101040"); // DICOM PatientAddress
-  private static final Set<String> BIRTH_FIELDS =
-      Set.of(
-          "tgl_lahir",
-          "tanggal_lahir",
-          "birth_date",
-          "birthdate",
-          "date_of_birth",
-          "dob",
-          "00100030"); // DICOM PatientBirthDate, written YYYYMMDD
-  private static final Pattern DICOM_DATE =
-      Pattern.compile("(19|20)[0-9]{2}(0[1-9]|1[0-2])[0-3][0-9]");
-  private static final Set<String> EMAIL_FIELDS = Set.of("email", "e_mail", "surel");
-  private static final Set<String> RESULT_FIELDS =
-      Set.of(
-          "hasil",
-          "hasil_tes",
-          "hasil_test",
-          "hasil_lab",
-          "hasil_pcr",
-          "hasil_swab",
-          "test_result",
-          "result",
-          "covid_result",
-          "status_covid",
-          "interpretation",
-          "valuecodeableconcept", // FHIR Observation.value[x]
-          "valuestring");
-
-  /**
-   * Leaf names that say nothing alone ("" is an array element): FHIR's CodeableConcept, HumanName,
-   * Address and ContactPoint parts and DICOM JSON's person-name parts.
-   */
-  private static final Set<String> HOLDER_FIELDS =
-      Set.of(
-          "",
-          "text",
-          "display",
-          "value",
-          "family",
-          "given",
-          "line",
-          "alphabetic",
-          "ideographic",
-          "phonetic");
+  /** FHIR resources about a person; any other resource type holds no personal fields. */
+  private static final Set<String> PERSON_RESOURCES =
+      Set.of("Patient", "Person", "RelatedPerson", "Practitioner", "PractitionerRole");
 
   /** Enclosing field names looked at for a holder leaf. */
   private static final int ENCLOSING_NAMES = 3;
 
-  /** Finds personal data in a reply body: JSON when it parses as JSON, otherwise free text. */
+  /** Finds personal data in a reply body: JSON or CSV when it parses as such, else free text. */
   public List<PiiMatch> scan(String text) {
     if (text == null || text.isEmpty()) {
       return List.of();
@@ -178,8 +74,17 @@ public final class PersonalDataScanner {
         return resolve(json);
       }
     }
+    List<PiiMatch> csv = Csv.scan(text);
+    if (csv != null) {
+      return resolve(csv);
+    }
     List<PiiMatch> found = new ArrayList<>();
-    scanText(text, 0, text.length(), found);
+    TextScanner scanner = TextScanner.of(text, text.toCharArray(), found);
+    try {
+      scanner.scan(0, text.length(), 0);
+    } finally {
+      scanner.release();
+    }
     return resolve(found);
   }
 
@@ -192,12 +97,41 @@ public final class PersonalDataScanner {
     return counts;
   }
 
+  /** One open JSON object or array, with what its content has said about it so far. */
+  private static final class Frame {
+    final String name;
+    final int classes;
+    String resourceType;
+    int hint;
+
+    /** The object's own bare name is an organisation's ("nama": "RSUD Tarakan"). */
+    boolean organisation;
+
+    Frame(String name) {
+      this.name = name;
+      this.classes = name == null ? 0 : Lexicon.field(name);
+    }
+  }
+
   /** Walks JSON leaf values with their field names; null when the text is not complete JSON. */
   private List<PiiMatch> scanJson(String text) {
     List<PiiMatch> found = new ArrayList<>();
-    try (JsonParser p = JSON.createParser(text)) {
+    char[] chars = text.toCharArray();
+    TextScanner scanner = TextScanner.of(text, chars, found);
+    List<Frame> frames = new ArrayList<>();
+    try (JsonParser p = JSON.createParser(chars)) {
       JsonToken tok;
       while ((tok = p.nextToken()) != null) {
+        if (tok == JsonToken.START_OBJECT || tok == JsonToken.START_ARRAY) {
+          frames.add(new Frame(p.currentName()));
+          continue;
+        }
+        if (tok == JsonToken.END_OBJECT || tok == JsonToken.END_ARRAY) {
+          if (!frames.isEmpty()) {
+            frames.remove(frames.size() - 1);
+          }
+          continue;
+        }
         if (!tok.isScalarValue()) {
           continue;
         }
@@ -217,25 +151,269 @@ public final class PersonalDataScanner {
           start = offset;
           end = offset + p.getText().length();
         }
-        String field = normalise(p.currentName());
+        String field = p.currentName();
         String value = p.getText();
-        boolean exact =
-            text.regionMatches(start, value, 0, value.length()) && end - start == value.length();
-        PiiType byField = byField(field, value);
-        if (byField == null && HOLDER_FIELDS.contains(field)) {
-          byField = byEnclosingField(p.getParsingContext(), value);
+        if (!frames.isEmpty() && field != null && tok == JsonToken.VALUE_STRING) {
+          remember(frames, field, value);
         }
-        if (byField != null) {
-          found.add(new PiiMatch(byField, start, end, 0.95));
-        }
-        if (exact) {
-          scanText(text, start, end, found);
-        }
+        leaf(text, start, end, field, value, frames, scanner, found);
       }
     } catch (IOException e) {
       return null;
+    } finally {
+      scanner.release();
     }
     return found;
+  }
+
+  /** Notes what a leaf says about its object: a FHIR resource type, system URL or type code. */
+  private static void remember(List<Frame> frames, String field, String value) {
+    Frame top = frames.get(frames.size() - 1);
+    switch (field) {
+      case "resourceType" -> top.resourceType = value;
+      case "system" ->
+          top.hint |= Lexicon.field(value) & (NUMBER_TYPES | DIAGNOSIS | Lexicon.ID_ANY | EMAIL);
+      case "code" -> {
+        // An identifier's type: {"type":{"coding":[{"code":"MR"}]}, "value": ...}.
+        int hint =
+            switch (value) {
+              case "MR" -> MRN;
+              case "SS", "SB" -> SSN;
+              case "PPN" -> PASSPORT;
+              default -> 0;
+            };
+        if (hint != 0) {
+          for (int i = frames.size() - 1; i > 0 && i >= frames.size() - 4; i--) {
+            if ("type".equals(frames.get(i).name)) {
+              frames.get(i - 1).hint |= hint;
+              break;
+            }
+          }
+        }
+      }
+      default -> {}
+    }
+  }
+
+  private static void leaf(
+      String text,
+      int start,
+      int end,
+      String field,
+      String value,
+      List<Frame> frames,
+      TextScanner scanner,
+      List<PiiMatch> found) {
+    int own = Lexicon.field(field);
+    boolean holder = field == null || field.isEmpty() || (own & Lexicon.HOLDER) != 0;
+    own &= ~Lexicon.HOLDER;
+    int ctx = own;
+    Frame top = frames.isEmpty() ? null : frames.get(frames.size() - 1);
+    if (holder) {
+      ctx |= enclosing(frames);
+      if (top != null) {
+        ctx |= top.hint;
+      }
+    }
+    if (personalBlocked(own, ctx, holder, frames)) {
+      ctx = (ctx & ~PERSONAL_FIELDS) | ((ctx & PHONE) != 0 ? Lexicon.NOT_PERSONAL : 0);
+    } else if (top != null
+        && !holder
+        && (own & NAME) != 0
+        && (own & ~NAME & MEANINGFUL) == 0
+        && value != null
+        && organisationName(value)) {
+      // A record named for an organisation holds its address and phone, not a person's.
+      top.organisation = true;
+    }
+    wholeValue(text, start, end, value, ctx, found);
+    if (text.regionMatches(start, value, 0, value.length()) && end - start == value.length()) {
+      scanner.scan(start, end, ctx);
+    }
+  }
+
+  /** Classes of the nearest enclosing field names that say something. */
+  private static int enclosing(List<Frame> frames) {
+    int named = 0;
+    for (int i = frames.size() - 1; i >= 0 && named < ENCLOSING_NAMES; i--) {
+      Frame f = frames.get(i);
+      if (f.name != null) {
+        named++;
+        if ((f.classes & MEANINGFUL) != 0) {
+          return f.classes;
+        }
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Whether a name, address, phone or email here belongs to something other than a person: a field
+   * about a thing ({@code rs_nama}, {@code nama_obat}, {@code ip_address}), a bare {@code
+   * nama}/{@code name} inside a thing ({@code items[].name}, {@code diagnosa_utama.nama}), or a
+   * FHIR resource that is not a person.
+   */
+  private static boolean personalBlocked(int own, int ctx, boolean holder, List<Frame> frames) {
+    if ((ctx & PERSONAL_FIELDS) == 0) {
+      return false;
+    }
+    if (!frames.isEmpty() && frames.get(frames.size() - 1).organisation && (own & PERSON) == 0) {
+      return true;
+    }
+    // FHIR nests a resource's fields a few levels deep; a bound keeps deep documents linear.
+    for (int i = frames.size() - 1; i >= 0 && i >= frames.size() - 16; i--) {
+      String rt = frames.get(i).resourceType;
+      if (rt != null) {
+        if (!PERSON_RESOURCES.contains(rt)) {
+          return true;
+        }
+        break;
+      }
+    }
+    if ((own & (OBJECT | NEG)) != 0 && (own & PERSON) == 0) {
+      return true;
+    }
+    if ((own & PERSON) != 0) {
+      return false;
+    }
+    int named = 0;
+    for (int i = frames.size() - 1; i >= 0 && named < 2; i--) {
+      Frame f = frames.get(i);
+      if (f.name == null) {
+        continue;
+      }
+      named++;
+      if ((f.classes & PERSON) != 0) {
+        return false;
+      }
+      if ((f.classes & (OBJECT | NEG | DIAGNOSIS | TEST | TEST_WEAK)) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Names and addresses, matched as a whole value where the field or column says so. */
+  static void wholeValue(
+      String text, int start, int end, String value, int ctx, List<PiiMatch> found) {
+    if ((ctx & (NAME | ADDRESS)) == 0 || value == null) {
+      return;
+    }
+    int s = start;
+    int e = end;
+    while (s < e && Character.isWhitespace(text.charAt(s))) {
+      s++;
+    }
+    while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+      e--;
+    }
+    if (e - s < 2) {
+      return;
+    }
+    String v = value.strip();
+    if ((ctx & NAME) != 0 && (ctx & (EMAIL | PHONE)) == 0 && personName(v)) {
+      found.add(new PiiMatch(PiiType.NAME, s, e, 0.9));
+    } else if ((ctx & ADDRESS) != 0
+        && (ctx & EMAIL) == 0
+        && v.length() > 3
+        && v.indexOf('@') < 0
+        && v.chars().anyMatch(Character::isLetter)) {
+      found.add(new PiiMatch(PiiType.ADDRESS, s, e, 0.9));
+    }
+  }
+
+  private static final Set<String> NAME_PARTICLES =
+      Set.of(
+          "van", "der", "den", "de", "la", "le", "bin", "binti", "da", "von", "al", "el", "di",
+          "dos", "del", "y");
+  private static final Set<String> TITLES =
+      Set.of("dr.", "dr", "drg.", "prof.", "ir.", "h.", "hj.", "mr.", "mrs.", "ms.", "ns.");
+  private static final Set<String> NOT_PERSON_WORDS =
+      Set.of(
+          "rs",
+          "rsud",
+          "rsu",
+          "rsia",
+          "rumah",
+          "sakit",
+          "klinik",
+          "clinic",
+          "puskesmas",
+          "hospital",
+          "apotek",
+          "pharmacy",
+          "farma",
+          "lab",
+          "laboratorium",
+          "laboratory",
+          "pt",
+          "cv",
+          "tbk",
+          "dinas",
+          "kementerian",
+          "ministry",
+          "universitas",
+          "university",
+          "bank",
+          "medical",
+          "center",
+          "centre",
+          "health",
+          "hotel",
+          "inc",
+          "ltd",
+          "corp",
+          "database",
+          "server",
+          "test",
+          "tes");
+
+  private static final java.util.regex.Pattern NAME_SEPARATORS =
+      java.util.regex.Pattern.compile("[\\s^,]+");
+
+  /** Whether a name is an organisation's: it holds a word such as RSUD, Klinik, PT, Hospital. */
+  static boolean organisationName(String v) {
+    for (String w : NAME_SEPARATORS.split(v)) {
+      if (NOT_PERSON_WORDS.contains(w.toLowerCase(Locale.ROOT).replace(".", ""))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a value is written like a person's name: a few capitalised words, no digits. */
+  static boolean personName(String v) {
+    if (v.length() > 80) {
+      return false;
+    }
+    boolean allUpper = v.equals(v.toUpperCase(Locale.ROOT));
+    int words = 0;
+    int letters = 0;
+    for (String w : NAME_SEPARATORS.split(v)) {
+      if (w.isEmpty()) {
+        continue;
+      }
+      String lw = w.toLowerCase(Locale.ROOT);
+      if (NOT_PERSON_WORDS.contains(lw.replace(".", ""))) {
+        return false;
+      }
+      if (TITLES.contains(lw)) {
+        continue;
+      }
+      for (int i = 0; i < w.length(); i++) {
+        char c = w.charAt(i);
+        if (Character.isLetter(c)) {
+          letters++;
+        } else if (c != '.' && c != '\'' && c != '-' && c != '’') {
+          return false;
+        }
+      }
+      if (!Character.isUpperCase(w.charAt(0)) && !allUpper && !NAME_PARTICLES.contains(lw)) {
+        return false;
+      }
+      words++;
+    }
+    return words >= 1 && words <= 6 && letters >= 2;
   }
 
   private static int closingQuote(String text, int from) {
@@ -250,146 +428,27 @@ public final class PersonalDataScanner {
     return -1;
   }
 
-  static String normalise(String field) {
-    if (field == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder(field.length());
-    for (int i = 0; i < field.length(); i++) {
-      char c = Character.toLowerCase(field.charAt(i));
-      b.append(Character.isLetterOrDigit(c) ? c : '_');
-    }
-    return b.toString();
-  }
-
-  /** What the nearest enclosing field names say a holder leaf is, e.g. "name" for "given". */
-  private static PiiType byEnclosingField(JsonStreamContext leaf, String value) {
-    int named = 0;
-    for (JsonStreamContext c = leaf.getParent(); c != null && named < ENCLOSING_NAMES; ) {
-      if (c.inObject() && c.getCurrentName() != null) {
-        named++;
-        PiiType t = byField(normalise(c.getCurrentName()), value);
-        if (t != null) {
-          return t;
-        }
-      }
-      c = c.getParent();
-    }
-    return null;
-  }
-
-  /** What the field name says the value is, if the value fits that type at all. */
-  private static PiiType byField(String field, String value) {
-    if (field.isEmpty() || value == null || value.isBlank()) {
-      return null;
-    }
-    String v = value.strip();
-    if (NIK_FIELDS.contains(field) && v.matches("[0-9]{16}")) {
-      return PiiType.NIK;
-    }
-    if (PASSPORT_FIELDS.contains(field) && v.matches("[A-Za-z]{1,2} ?[0-9]{6,8}")) {
-      return PiiType.PASSPORT;
-    }
-    if (PHONE_FIELDS.contains(field) && v.replaceAll("[ ()+.-]", "").matches("[0-9]{8,15}")) {
-      return PiiType.PHONE;
-    }
-    if (NAME_FIELDS.contains(field) && v.chars().anyMatch(Character::isLetter)) {
-      return PiiType.NAME;
-    }
-    if (ADDRESS_FIELDS.contains(field) && v.length() > 3) {
-      return PiiType.ADDRESS;
-    }
-    if (BIRTH_FIELDS.contains(field)
-        && (DATE_LIKE.matcher(v).matches() || DICOM_DATE.matcher(v).matches())) {
-      return PiiType.BIRTH_DATE;
-    }
-    if (EMAIL_FIELDS.contains(field) && EMAIL.matcher(v).matches()) {
-      return PiiType.EMAIL;
-    }
-    if (RESULT_FIELDS.contains(field) && RESULT_WORD.matcher(v).find()) {
-      return PiiType.TEST_RESULT;
-    }
-    return null;
-  }
-
-  /** Pattern detectors over text[from, to), with context words looked up around each candidate. */
-  private static void scanText(String text, int from, int to, List<PiiMatch> out) {
-    Matcher m = DIGITS16.matcher(text).region(from, to);
-    while (m.find()) {
-      if (Nik.isValid(m.group())) {
-        double conf = near(NIK_CONTEXT, text, m.start(), m.end()) ? 0.95 : 0.8;
-        out.add(new PiiMatch(PiiType.NIK, m.start(), m.end(), conf));
-      }
-    }
-    m = PHONE.matcher(text).region(from, to);
-    while (m.find()) {
-      boolean bareCountryCode = m.group(1).equals("62");
-      boolean context = near(PHONE_CONTEXT, text, m.start(), m.end());
-      if (!bareCountryCode || context) {
-        out.add(new PiiMatch(PiiType.PHONE, m.start(), m.end(), context ? 0.95 : 0.8));
-      }
-    }
-    m = PASSPORT.matcher(text).region(from, to);
-    while (m.find()) {
-      if (near(PASSPORT_CONTEXT, text, m.start(), m.end())) {
-        out.add(new PiiMatch(PiiType.PASSPORT, m.start(), m.end(), 0.85));
-      }
-    }
-    m = JWT_TOKEN.matcher(text).region(from, to);
-    while (m.find()) {
-      out.add(new PiiMatch(PiiType.JWT, m.start(), m.end(), 0.99));
-    }
-    m = EMAIL.matcher(text).region(from, to);
-    while (m.find()) {
-      out.add(new PiiMatch(PiiType.EMAIL, m.start(), m.end(), 0.9));
-    }
-    m = RESULT_WORD.matcher(text).region(from, to);
-    while (m.find()) {
-      if (near(RESULT_CONTEXT, text, m.start(), m.end())) {
-        out.add(new PiiMatch(PiiType.TEST_RESULT, m.start(), m.end(), 0.8));
-      }
-    }
-  }
-
-  private static boolean near(Pattern context, String text, int start, int end) {
-    int from = Math.max(0, start - CONTEXT_WINDOW);
-    int to = Math.min(text.length(), end + CONTEXT_WINDOW / 2);
-    Matcher c = context.matcher(text).region(from, to);
-    while (c.find()) {
-      if (c.end() <= start || c.start() >= end) {
-        // A context word must stand on its own, not be part of a longer word ("whatsapp" yes,
-        // "hpx" no): check the characters on both sides.
-        boolean leftOk = c.start() == 0 || !Character.isLetter(text.charAt(c.start() - 1));
-        boolean rightOk = c.end() >= text.length() || !Character.isLetter(text.charAt(c.end()));
-        if (leftOk && rightOk) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   /** Keeps the most specific match where spans overlap: longer first, then more confident. */
   private static List<PiiMatch> resolve(List<PiiMatch> found) {
+    if (found.size() < 2) {
+      return found;
+    }
     List<PiiMatch> sorted = new ArrayList<>(found);
     sorted.sort(
         Comparator.comparingInt((PiiMatch m) -> -(m.end() - m.start()))
             .thenComparingDouble(m -> -m.confidence())
             .thenComparingInt(PiiMatch::start));
-    List<PiiMatch> kept = new ArrayList<>();
+    // Kept spans never overlap, so the one starting just before and the one just after are the
+    // only candidates for a clash.
+    TreeMap<Integer, PiiMatch> kept = new TreeMap<>();
     for (PiiMatch m : sorted) {
-      boolean clash = false;
-      for (PiiMatch k : kept) {
-        if (k.overlaps(m)) {
-          clash = true;
-          break;
-        }
-      }
-      if (!clash) {
-        kept.add(m);
+      Map.Entry<Integer, PiiMatch> before = kept.floorEntry(m.start());
+      Map.Entry<Integer, PiiMatch> after = kept.ceilingEntry(m.start());
+      if ((before == null || !before.getValue().overlaps(m))
+          && (after == null || !after.getValue().overlaps(m))) {
+        kept.put(m.start(), m);
       }
     }
-    kept.sort(Comparator.comparingInt(PiiMatch::start));
-    return kept;
+    return new ArrayList<>(kept.values());
   }
 }

@@ -10,7 +10,13 @@ public enum PiiType {
   JWT(PiiCategory.CREDENTIAL, "JSON Web Token"),
   NAME(PiiCategory.PERSONAL, "person's name"),
   ADDRESS(PiiCategory.PERSONAL, "home address"),
-  BIRTH_DATE(PiiCategory.PERSONAL, "date of birth");
+  BIRTH_DATE(PiiCategory.PERSONAL, "date of birth"),
+  BPJS(PiiCategory.IDENTITY, "BPJS Kesehatan (JKN-KIS) card number"),
+  MEDICAL_RECORD_NUMBER(PiiCategory.IDENTITY, "medical record number"),
+  SSN(PiiCategory.IDENTITY, "US Social Security number"),
+  DIAGNOSIS(PiiCategory.HEALTH, "diagnosis code (ICD-10)"),
+  PAYMENT_CARD(PiiCategory.FINANCIAL, "payment card number"),
+  IBAN(PiiCategory.FINANCIAL, "bank account number (IBAN)");
 
   private final PiiCategory category;
   private final String label;

@@ -60,9 +60,12 @@ public final class Redactor {
   }
 
   /**
-   * Masks one value so that a reader can still tell what it was: a NIK keeps its area code and
-   * serial ({@code 3174••••••••0001}), a phone its operator prefix and last two digits, a name its
-   * initials; health data and addresses are masked whole.
+   * Masks one value so that a reader can still tell what it was, keeping at most the first four and
+   * last four characters: a NIK keeps its area code and serial ({@code 3174••••••••0001}), a phone
+   * its operator prefix and last two digits, a card its issuer digits and last four ({@code 4111
+   * •••• •••• 1111}), an IBAN its country and check digits and last four ({@code DE89 •••• ••••
+   * •••• •••• 3000}), an SSN, a BPJS card and a medical record number their last digits, a name its
+   * initials; health data, birth dates and addresses are masked whole.
    */
   public static String mask(PiiType type, String value) {
     switch (type) {
@@ -87,6 +90,14 @@ public final class Redactor {
           b.append(part.isEmpty() ? "" : part.substring(0, 1)).append("•••");
         }
         return b.toString();
+      case PAYMENT_CARD:
+      case IBAN:
+        return keepAlphanumerics(value, 4, 4);
+      case SSN:
+      case BPJS:
+        return keepAlphanumerics(value, 0, 4);
+      case MEDICAL_RECORD_NUMBER:
+        return maskDigits(value, 2);
       default:
         return "•••";
     }
@@ -99,6 +110,59 @@ public final class Redactor {
     return v.substring(0, head)
         + String.valueOf(MASK).repeat(v.length() - head - tail)
         + v.substring(v.length() - tail);
+  }
+
+  /** Masks every digit but the last few; letters (a hospital's "RM-" prefix) stay. */
+  private static String maskDigits(String v, int tail) {
+    int digits = 0;
+    for (int i = 0; i < v.length(); i++) {
+      if (Character.isDigit(v.charAt(i))) {
+        digits++;
+      }
+    }
+    if (digits <= tail + 2) {
+      return String.valueOf(MASK).repeat(Math.max(3, v.length()));
+    }
+    StringBuilder out = new StringBuilder(v.length());
+    int seen = 0;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (Character.isDigit(c)) {
+        out.append(seen >= digits - tail ? c : MASK);
+        seen++;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Masks letters and digits between the first {@code head} and the last {@code tail} of them and
+   * keeps separators, so a grouped number keeps its layout; too short a value is masked whole.
+   */
+  private static String keepAlphanumerics(String v, int head, int tail) {
+    int total = 0;
+    for (int i = 0; i < v.length(); i++) {
+      if (Character.isLetterOrDigit(v.charAt(i))) {
+        total++;
+      }
+    }
+    if (total <= head + tail + 2) {
+      return String.valueOf(MASK).repeat(Math.max(3, v.length()));
+    }
+    StringBuilder out = new StringBuilder(v.length());
+    int seen = 0;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        out.append(seen < head || seen >= total - tail ? c : MASK);
+        seen++;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /**
@@ -179,7 +243,9 @@ public final class Redactor {
   /**
    * The one rule that turns what a sample holds into severity: identity plus health data is
    * CRITICAL; identity or health alone HIGH; other personal data MEDIUM; nothing personal LOW (a
-   * reachable store is still a finding).
+   * reachable store is still a finding). Financial data (card numbers, IBANs) weighs like health
+   * data: UU PDP art. 4(2) lists both as specific personal data, so identity plus financial data is
+   * CRITICAL and financial data alone HIGH.
    */
   public static Severity severityOf(Map<PiiType, Integer> counts) {
     boolean identity = false;
@@ -194,6 +260,7 @@ public final class Redactor {
           identity = true;
           break;
         case HEALTH:
+        case FINANCIAL:
           health = true;
           break;
         case CREDENTIAL:

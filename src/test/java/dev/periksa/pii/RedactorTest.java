@@ -24,6 +24,27 @@ class RedactorTest {
     assertEquals("S••• R•••", Redactor.mask(PiiType.NAME, "Siti Rahayu"));
     assertEquals("•••", Redactor.mask(PiiType.TEST_RESULT, "POSITIF"));
     assertEquals("s•••@•••.id", Redactor.mask(PiiType.EMAIL, "siti@example.co.id"));
+    assertEquals("4111 •••• •••• 1111", Redactor.mask(PiiType.PAYMENT_CARD, "4111 1111 1111 1111"));
+    assertEquals("4111••••••••1111", Redactor.mask(PiiType.PAYMENT_CARD, "4111111111111111"));
+    assertEquals(
+        "DE89 •••• •••• •••• ••30 00", Redactor.mask(PiiType.IBAN, "DE89 3704 0044 0532 0130 00"));
+    assertEquals("•••-••-8791", Redactor.mask(PiiType.SSN, "536-22-8791"));
+    assertEquals("•••••••••7890", Redactor.mask(PiiType.BPJS, "0001234567890"));
+    assertEquals("RM-••••56", Redactor.mask(PiiType.MEDICAL_RECORD_NUMBER, "RM-123456"));
+    assertEquals("•••", Redactor.mask(PiiType.DIAGNOSIS, "U07.1"));
+    assertEquals("•••", Redactor.mask(PiiType.BIRTH_DATE, "17 Agustus 1990"));
+  }
+
+  @Test
+  void redactsEveryTypeInPlaceByItsSpan() {
+    String raw =
+        "NIK 3174055708900001, BPJS 0001234567890, dx U07.1, card 4111 1111 1111 1111, "
+            + "IBAN DE89 3704 0044 0532 0130 00, SSN 536-22-8791";
+    String out = redactor.redact(raw);
+    assertEquals(
+        "NIK 3174••••••••0001, BPJS •••••••••7890, dx •••, card 4111 •••• •••• 1111, "
+            + "IBAN DE89 •••• •••• •••• ••30 00, SSN •••-••-8791",
+        out);
   }
 
   @Test
@@ -64,6 +85,13 @@ class RedactorTest {
     assertEquals(Severity.HIGH, Redactor.severityOf(counts(PiiType.TEST_RESULT)));
     assertEquals(Severity.MEDIUM, Redactor.severityOf(counts(PiiType.PHONE, PiiType.EMAIL)));
     assertEquals(Severity.LOW, Redactor.severityOf(counts()));
+    assertEquals(Severity.HIGH, Redactor.severityOf(counts(PiiType.BPJS)));
+    assertEquals(
+        Severity.CRITICAL,
+        Redactor.severityOf(counts(PiiType.MEDICAL_RECORD_NUMBER, PiiType.DIAGNOSIS)));
+    // UU PDP art. 4(2): financial data is specific personal data, weighed like health data.
+    assertEquals(Severity.HIGH, Redactor.severityOf(counts(PiiType.PAYMENT_CARD)));
+    assertEquals(Severity.CRITICAL, Redactor.severityOf(counts(PiiType.NIK, PiiType.IBAN)));
   }
 
   private static Map<PiiType, Integer> counts(PiiType... types) {

@@ -1,0 +1,192 @@
+package dev.periksa.pii;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * CSV and other delimited exports with a header row: each cell is scanned with its column name as
+ * context, as a JSON value is with its field name. Comma, semicolon, tab and pipe delimiters;
+ * quoted cells may hold delimiters, doubled quotes and line breaks.
+ */
+final class Csv {
+  private Csv() {}
+
+  private static final char[] DELIMITERS = {',', ';', '\t', '|'};
+  private static final Pattern WORDS = Pattern.compile("\\s+");
+  private static final Pattern LONG_DIGITS = Pattern.compile("\\d{4}");
+
+  /** The matches, or null when the text does not look like a delimited table with a header. */
+  static List<PiiMatch> scan(String text) {
+    int firstEol = text.indexOf('\n');
+    if (firstEol < 0 || firstEol == text.length() - 1) {
+      return null;
+    }
+    char delimiter = delimiter(text, firstEol);
+    if (delimiter == 0) {
+      return null;
+    }
+    List<int[]> header = new ArrayList<>();
+    int at = record(text, 0, delimiter, header);
+    if (header.size() < 2 || !looksLikeHeader(text, header)) {
+      return null;
+    }
+    // Prose with a comma per line is no table: most records must have the header's width.
+    List<List<int[]>> records = new ArrayList<>();
+    int fitting = 0;
+    while (at < text.length()) {
+      List<int[]> cells = new ArrayList<>();
+      at = record(text, at, delimiter, cells);
+      if (cells.size() == 1 && cells.get(0)[1] == cells.get(0)[0]) {
+        continue; // a blank line
+      }
+      records.add(cells);
+      if (cells.size() == header.size()) {
+        fitting++;
+      }
+    }
+    if (fitting == 0 || fitting * 10 < records.size() * 9) {
+      return null;
+    }
+    int[] classes = new int[header.size()];
+    for (int i = 0; i < header.size(); i++) {
+      int[] h = header.get(i);
+      classes[i] = Lexicon.field(text.substring(h[0], h[1]));
+    }
+    List<PiiMatch> found = new ArrayList<>();
+    TextScanner scanner = TextScanner.of(text, text.toCharArray(), found);
+    try {
+      for (List<int[]> cells : records) {
+        if (cells.size() == header.size()) {
+          for (int i = 0; i < cells.size(); i++) {
+            cell(text, cells.get(i), classes[i], scanner, found);
+          }
+        } else {
+          scanner.scan(cells.get(0)[0], cells.get(cells.size() - 1)[1], 0);
+        }
+      }
+    } finally {
+      scanner.release();
+    }
+    return found;
+  }
+
+  private static void cell(
+      String text, int[] c, int classes, TextScanner scanner, List<PiiMatch> found) {
+    if (c[1] <= c[0]) {
+      return;
+    }
+    int ctx = classes;
+    if ((ctx & (Lexicon.OBJECT | Lexicon.NEG)) != 0 && (ctx & Lexicon.PERSON) == 0) {
+      ctx =
+          (ctx & ~TextScanner.PERSONAL_FIELDS)
+              | ((ctx & Lexicon.PHONE) != 0 ? Lexicon.NOT_PERSONAL : 0);
+    }
+    String value = text.substring(c[0], c[1]);
+    PersonalDataScanner.wholeValue(text, c[0], c[1], value, ctx, found);
+    scanner.scan(c[0], c[1], ctx);
+  }
+
+  /** The delimiter the first line uses most, outside quotes; 0 if none. */
+  private static char delimiter(String text, int eol) {
+    char best = 0;
+    int bestCount = 0;
+    for (char d : DELIMITERS) {
+      int n = 0;
+      boolean quoted = false;
+      for (int i = 0; i < eol; i++) {
+        char c = text.charAt(i);
+        if (c == '"') {
+          quoted = !quoted;
+        } else if (c == d && !quoted) {
+          n++;
+        }
+      }
+      if (n > bestCount) {
+        best = d;
+        bestCount = n;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * A header names columns: short cells of a few words, none a bare number or holding a long
+   * number, most with letters, none ending a sentence.
+   */
+  private static boolean looksLikeHeader(String text, List<int[]> cells) {
+    int withLetters = 0;
+    for (int[] c : cells) {
+      if (c[1] - c[0] > 40) {
+        return false;
+      }
+      String cell = text.substring(c[0], c[1]).strip();
+      if (WORDS.split(cell).length > 5
+          || LONG_DIGITS.matcher(cell).find()
+          || cell.endsWith(".") && cell.length() > 4) {
+        return false;
+      }
+      boolean letters = false;
+      boolean onlyDigits = c[1] > c[0];
+      for (int i = c[0]; i < c[1]; i++) {
+        char ch = text.charAt(i);
+        letters |= Character.isLetter(ch);
+        onlyDigits &= Character.isDigit(ch);
+      }
+      if (onlyDigits) {
+        return false;
+      }
+      if (letters) {
+        withLetters++;
+      }
+    }
+    return withLetters * 2 >= cells.size();
+  }
+
+  /**
+   * Reads one record from position at into cell spans (inside quotes for quoted cells) and returns
+   * where the next record starts.
+   */
+  private static int record(String text, int at, char delimiter, List<int[]> cells) {
+    int i = at;
+    int n = text.length();
+    while (true) {
+      if (i < n && text.charAt(i) == '"') {
+        int start = i + 1;
+        int j = start;
+        while (j < n) {
+          if (text.charAt(j) == '"') {
+            if (j + 1 < n && text.charAt(j + 1) == '"') {
+              j += 2;
+              continue;
+            }
+            break;
+          }
+          j++;
+        }
+        cells.add(new int[] {start, Math.min(j, n)});
+        i = Math.min(j + 1, n);
+        while (i < n && text.charAt(i) != delimiter && text.charAt(i) != '\n') {
+          i++;
+        }
+      } else {
+        int start = i;
+        while (i < n && text.charAt(i) != delimiter && text.charAt(i) != '\n') {
+          i++;
+        }
+        int end = i;
+        if (end > start && text.charAt(end - 1) == '\r') {
+          end--;
+        }
+        cells.add(new int[] {start, end});
+      }
+      if (i >= n) {
+        return n;
+      }
+      if (text.charAt(i) == '\n') {
+        return i + 1;
+      }
+      i++; // the delimiter
+    }
+  }
+}

@@ -1,0 +1,798 @@
+package dev.periksa.pii;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Words that say what a nearby value is, in Indonesian and English, as bit sets of cue classes. The
+ * same words serve free text ("No. HP 0812...") and field names ({@code no_hp}, {@code noHp}, "No.
+ * HP" as a CSV header).
+ */
+final class Lexicon {
+  private Lexicon() {}
+
+  static final int NIK = 1;
+  static final int PHONE = 1 << 1;
+  static final int PASSPORT = 1 << 2;
+  static final int BPJS = 1 << 3;
+  static final int MRN = 1 << 4;
+  static final int SSN = 1 << 5;
+  static final int CARD = 1 << 6;
+  static final int IBAN = 1 << 7;
+  static final int EMAIL = 1 << 8;
+  static final int BIRTH = 1 << 9;
+  static final int DIAGNOSIS = 1 << 10;
+
+  /** A test: pcr, antigen, swab, hiv... Enough alone to make a nearby result word a result. */
+  static final int TEST = 1 << 11;
+
+  /** "hasil", "result": a result only when nothing but test words stands between. */
+  static final int TEST_WEAK = 1 << 12;
+
+  static final int NAME = 1 << 13;
+  static final int ADDRESS = 1 << 14;
+
+  /** A document number of either kind (NIK or passport): "identitas", "identity". */
+  static final int ID_ANY = 1 << 15;
+
+  /** DICOM PatientID: a NIK, a passport, or else the hospital's medical record number. */
+  static final int PATIENT_ID = 1 << 16;
+
+  /** Labels a number that is not personal: order, invoice, timestamp, version, price... */
+  static final int NEG = 1 << 17;
+
+  /** A thing, not a person, owns the name or address: hospital, drug, product, city... */
+  static final int OBJECT = 1 << 18;
+
+  /** A person owns the name or address: patient, doctor, customer, card holder... */
+  static final int PERSON = 1 << 19;
+
+  /** Labels something else (a visit date, an update): stops a search for a value. */
+  static final int OTHER = 1 << 20;
+
+  /** "no", "nomor", "number", "kartu": joins a label without saying what it labels. */
+  static final int NEUTRAL = 1 << 21;
+
+  /** A result word: positif, negative, detected, non reaktif... (found in text, not a label). */
+  static final int RESULT = 1 << 22;
+
+  /**
+   * A field name that says nothing alone and takes its meaning from the enclosing ones: {@code
+   * value}, {@code text}, {@code code}, FHIR's {@code given}/{@code family}/{@code line}, DICOM's
+   * person-name groups; or a name made only of joiners ({@code nomor_kartu}, {@code id}).
+   */
+  static final int HOLDER = 1 << 23;
+
+  private static final Set<String> HOLDER_NAMES =
+      Set.of(
+          "text",
+          "display",
+          "value",
+          "code",
+          "kode",
+          "family",
+          "given",
+          "line",
+          "alphabetic",
+          "ideographic",
+          "phonetic");
+
+  /**
+   * Set by the caller on a value whose field belongs to an organisation (a hospital's "telp"): no
+   * structure alone makes a phone of it.
+   */
+  static final int NOT_PERSONAL = 1 << 24;
+
+  /** Classes of identity-like numbers: a label of one of these claims the value after it. */
+  static final int NUMBER_TYPES = NIK | PHONE | PASSPORT | BPJS | MRN | SSN | CARD | IBAN;
+
+  /** Classes that say what a value is (everything but joiners). */
+  static final int MEANINGFUL = ~(NEUTRAL | RESULT | (1 << 23) | (1 << 24));
+
+  private static final Map<String, Integer> WORDS = new HashMap<>();
+  private static final Map<String, Integer> BIGRAMS = new HashMap<>();
+
+  /** Letter runs that stay words even when glued to digits ("ICD10", "COVID-19", "HIV-1"). */
+  static final Set<String> GLUE_OK = Set.of("icd", "covid", "sars", "hiv", "ns", "igm", "igg");
+
+  /** Exact field names (normalised) whose meaning no word-split gives. */
+  private static final Map<String, Integer> FIELDS = new HashMap<>();
+
+  private static void words(int classes, String... ws) {
+    for (String w : ws) {
+      WORDS.merge(w, classes, (a, b) -> a | b);
+    }
+  }
+
+  private static void bigram(int classes, String first, String second) {
+    BIGRAMS.put(first + " " + second, classes);
+  }
+
+  static {
+    words(NIK, "nik", "ktp", "ektp", "kependudukan", "nonik", "noktp");
+    words(
+        PHONE,
+        "hp",
+        "nohp",
+        "handphone",
+        "ponsel",
+        "telp",
+        "tlp",
+        "telpon",
+        "telepon",
+        "tel",
+        "phone",
+        "telephone",
+        "mobile",
+        "cell",
+        "cellphone",
+        "seluler",
+        "whatsapp",
+        "wa",
+        "sms",
+        "msisdn",
+        "hubungi",
+        "contact",
+        "kontak",
+        "telecom",
+        "notelp",
+        "tlpn");
+    words(PASSPORT, "paspor", "passport", "pasport", "nopaspor");
+    words(BPJS, "bpjs", "jkn", "kis", "askes", "nobpjs");
+    words(MRN, "mrn", "rm", "norm", "medrec", "rekammedis");
+    words(SSN, "ssn");
+    words(
+        CARD,
+        "credit",
+        "debit",
+        "kredit",
+        "visa",
+        "mastercard",
+        "amex",
+        "jcb",
+        "unionpay",
+        "card",
+        "cc",
+        "pan",
+        "cardnumber",
+        "payment",
+        "pembayaran",
+        "bayar");
+    words(IBAN, "iban");
+    words(EMAIL, "email", "surel", "mail");
+    words(
+        BIRTH,
+        "lahir",
+        "kelahiran",
+        "birth",
+        "birthdate",
+        "birthday",
+        "born",
+        "dob",
+        "ttl",
+        "tgllahir");
+    words(
+        DIAGNOSIS,
+        "diagnosa",
+        "diagnosis",
+        "diagnoses",
+        "diagnosed",
+        "didiagnosis",
+        "didiagnosa",
+        "dx",
+        "icd",
+        "condition",
+        "penyakit");
+    words(
+        TEST,
+        "pcr",
+        "antigen",
+        "swab",
+        "rapid",
+        "covid",
+        "sars",
+        "cov",
+        "naat",
+        "tcm",
+        "hiv",
+        "hbsag",
+        "hcv",
+        "vdrl",
+        "tpha",
+        "serologi",
+        "serology",
+        "igm",
+        "igg",
+        "antibodi",
+        "antibody",
+        "tes",
+        "test",
+        "tested",
+        "testing",
+        "terkonfirmasi",
+        "confirmed",
+        "pemeriksaan",
+        "lab",
+        "laboratorium",
+        "interpretation",
+        "interpretasi");
+    words(TEST_WEAK, "hasil", "result", "results", "outcome");
+    words(
+        NAME,
+        "nama",
+        "name",
+        "fullname",
+        "firstname",
+        "lastname",
+        "surname",
+        "holder",
+        "cardholder",
+        "pemilik");
+    words(ADDRESS, "alamat", "address", "domisili", "street");
+    words(ID_ANY, "identitas", "identity");
+    words(
+        OBJECT,
+        "rs",
+        "rsud",
+        "hospital",
+        "faskes",
+        "klinik",
+        "clinic",
+        "puskesmas",
+        "organization",
+        "organisation",
+        "organisasi",
+        "instansi",
+        "perusahaan",
+        "company",
+        "obat",
+        "drug",
+        "medication",
+        "medicine",
+        "resep",
+        "prescription",
+        "product",
+        "produk",
+        "item",
+        "items",
+        "barang",
+        "lab",
+        "laboratorium",
+        "pemeriksaan",
+        "test",
+        "tes",
+        "jenis",
+        "kota",
+        "city",
+        "provinsi",
+        "province",
+        "negara",
+        "country",
+        "bandara",
+        "airport",
+        "maskapai",
+        "airline",
+        "bank",
+        "asuransi",
+        "insurance",
+        "insurer",
+        "ruang",
+        "kamar",
+        "room",
+        "poli",
+        "unit",
+        "departemen",
+        "department",
+        "server",
+        "host",
+        "user",
+        "username",
+        "mac",
+        "url",
+        "web",
+        "kantor",
+        "office",
+        "vendor",
+        "merchant",
+        "toko",
+        "shop",
+        "kategori",
+        "category",
+        "file",
+        "app",
+        "aplikasi",
+        "device",
+        "perangkat",
+        "paket",
+        "package",
+        "vaksin",
+        "vaccine",
+        "layanan",
+        "service",
+        "spesialis",
+        "penjamin",
+        "check",
+        "checks",
+        "database",
+        "index",
+        "bucket",
+        "project",
+        "sekolah",
+        "school",
+        "universitas",
+        "university",
+        "institution",
+        "instalasi",
+        "study",
+        "series");
+    words(
+        PERSON,
+        "pasien",
+        "patient",
+        "pelaku",
+        "traveller",
+        "traveler",
+        "dokter",
+        "doctor",
+        "dr",
+        "dpjp",
+        "practitioner",
+        "ibu",
+        "ayah",
+        "mother",
+        "father",
+        "keluarga",
+        "kontak",
+        "contact",
+        "wali",
+        "guardian",
+        "customer",
+        "pelanggan",
+        "pemilik",
+        "holder",
+        "cardholder",
+        "penanggung",
+        "peserta",
+        "member",
+        "participant",
+        "person",
+        "orang",
+        "darurat",
+        "emergency",
+        "spouse",
+        "istri",
+        "suami",
+        "anak",
+        "child",
+        "pegawai",
+        "employee",
+        "staff",
+        "petugas",
+        "perawat",
+        "nurse",
+        "penumpang",
+        "passenger",
+        "guarantor",
+        "demographics");
+    words(
+        NEG,
+        "order",
+        "orders",
+        "pesanan",
+        "invoice",
+        "inv",
+        "faktur",
+        "tagihan",
+        "resi",
+        "awb",
+        "tracking",
+        "transaksi",
+        "transaction",
+        "trx",
+        "txn",
+        "ref",
+        "referensi",
+        "reference",
+        "booking",
+        "pnr",
+        "sku",
+        "barcode",
+        "ean",
+        "upc",
+        "isbn",
+        "issn",
+        "serial",
+        "imei",
+        "version",
+        "versi",
+        "ver",
+        "build",
+        "release",
+        "uuid",
+        "guid",
+        "hash",
+        "sha",
+        "md",
+        "checksum",
+        "digest",
+        "etag",
+        "commit",
+        "timestamp",
+        "epoch",
+        "ts",
+        "created",
+        "updated",
+        "modified",
+        "diperbarui",
+        "dibuat",
+        "time",
+        "waktu",
+        "price",
+        "harga",
+        "total",
+        "amount",
+        "jumlah",
+        "biaya",
+        "subtotal",
+        "rp",
+        "idr",
+        "usd",
+        "nominal",
+        "saldo",
+        "lat",
+        "lng",
+        "lon",
+        "latitude",
+        "longitude",
+        "koordinat",
+        "coordinates",
+        "ip",
+        "port",
+        "seq",
+        "sequence",
+        "nonce",
+        "otp",
+        "antrian",
+        "queue",
+        "sampel",
+        "sample",
+        "specimen",
+        "spesimen",
+        "batch",
+        "lot",
+        "accession",
+        "uid",
+        "oid",
+        "session",
+        "sesi",
+        "nota",
+        "receipt",
+        "kuitansi",
+        "kwitansi",
+        "voucher",
+        "kupon",
+        "coupon",
+        "promo",
+        "tiket",
+        "ticket",
+        "flight",
+        "penerbangan",
+        "seat",
+        "kursi",
+        "gate",
+        "registrasi",
+        "registration",
+        "encounter",
+        "kunjungan",
+        "visit",
+        "policy",
+        "polis",
+        "va",
+        "virtual",
+        "part",
+        "claim",
+        "klaim",
+        "request",
+        "trace",
+        "span",
+        "node",
+        "latency",
+        "uptime",
+        "started",
+        "populasi",
+        "population",
+        "kasus",
+        "count",
+        "settlement",
+        "expiry",
+        "exp",
+        "zip",
+        "kodepos",
+        "postal",
+        "pos",
+        "vitamin",
+        "pesawat",
+        "deployed");
+    words(
+        OTHER,
+        "periksa",
+        "masuk",
+        "keluar",
+        "admit",
+        "admission",
+        "discharge",
+        "issued",
+        "terbit",
+        "expires",
+        "berlaku",
+        "kadaluarsa",
+        "collected",
+        "diambil",
+        "jadwal",
+        "kontrol",
+        "appointment",
+        "tempo",
+        "kedatangan",
+        "arrival",
+        "keberangkatan",
+        "departure",
+        "hingga",
+        "until");
+    words(
+        NEUTRAL, "no", "nomor", "nomer", "nmr", "nr", "number", "num", "kartu", "kode", "code",
+        "id", "tgl", "tanggal", "date", "of");
+    words(
+        RESULT,
+        "positif",
+        "negatif",
+        "positive",
+        "negative",
+        "reaktif",
+        "reactive",
+        "nonreaktif",
+        "nonreactive",
+        "detected",
+        "undetected",
+        "terdeteksi");
+    bigram(RESULT, "not", "detected");
+    bigram(RESULT, "tidak", "terdeteksi");
+    bigram(RESULT, "non", "reaktif");
+    bigram(RESULT, "non", "reactive");
+    bigram(RESULT, "tidak", "reaktif");
+    bigram(MRN, "rekam", "medis");
+    bigram(MRN, "medical", "record");
+    bigram(MRN, "medical", "records");
+    bigram(SSN, "social", "security");
+    bigram(BPJS, "indonesia", "sehat");
+    bigram(BPJS, "jaminan", "kesehatan");
+    bigram(NIK, "induk", "kependudukan");
+    bigram(NIK, "national", "id");
+    bigram(OBJECT, "rumah", "sakit");
+    bigram(EMAIL, "e", "mail");
+
+    FIELDS.put("00100010", NAME | PERSON); // DICOM PatientName
+    FIELDS.put("00100020", PATIENT_ID); // DICOM PatientID
+    FIELDS.put("00100030", BIRTH); // DICOM PatientBirthDate
+    FIELDS.put("00102154", PHONE); // DICOM PatientTelephoneNumbers
+    FIELDS.put("00101040", ADDRESS); // DICOM PatientAddress
+    FIELDS.put("00080080", OBJECT); // DICOM InstitutionName
+    FIELDS.put("00080050", NEG); // DICOM AccessionNumber
+    FIELDS.put("0020000d", NEG); // DICOM StudyInstanceUID
+    FIELDS.put("0020000e", NEG); // DICOM SeriesInstanceUID
+    FIELDS.put("00080020", OTHER); // DICOM StudyDate
+    FIELDS.put("valuecodeableconcept", TEST_WEAK); // FHIR Observation.value[x]
+    FIELDS.put("valuestring", TEST_WEAK);
+    FIELDS.put("birthdate", BIRTH);
+  }
+
+  // Every known word (cue words, bigram parts, D.O.B.'s letters) has an id in an open-addressing
+  // table over lower-case ASCII, so that text is looked up in place, without a copy per word.
+  private static final int SLOTS = 4096;
+  private static final char[][] KEYS = new char[SLOTS][];
+  private static final int[] SLOT_IDS = new int[SLOTS];
+  private static final int[] ID_CLASSES;
+  private static final boolean[] ID_GLUE_OK;
+  private static final Map<Long, Integer> BIGRAM_IDS = new HashMap<>();
+  static final int ID_D;
+  static final int ID_O;
+  static final int ID_B;
+
+  static {
+    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(WORDS.keySet());
+    for (String b : BIGRAMS.keySet()) {
+      all.addAll(java.util.List.of(b.split(" ")));
+    }
+    all.addAll(GLUE_OK);
+    all.addAll(java.util.List.of("d", "o", "b"));
+    ID_CLASSES = new int[all.size()];
+    ID_GLUE_OK = new boolean[all.size()];
+    int next = 0;
+    for (String w : all) {
+      int slot = hash(w, 0, w.length()) & (SLOTS - 1);
+      while (KEYS[slot] != null) {
+        slot = (slot + 1) & (SLOTS - 1);
+      }
+      KEYS[slot] = w.toCharArray();
+      SLOT_IDS[slot] = next;
+      ID_CLASSES[next] = WORDS.getOrDefault(w, 0);
+      ID_GLUE_OK[next] = GLUE_OK.contains(w);
+      next++;
+    }
+    BIGRAMS.forEach(
+        (k, v) -> {
+          String[] two = k.split(" ");
+          BIGRAM_IDS.put(pair(id(two[0], 0, two[0].length()), id(two[1], 0, two[1].length())), v);
+        });
+    ID_D = id("d", 0, 1);
+    ID_O = id("o", 0, 1);
+    ID_B = id("b", 0, 1);
+  }
+
+  private static long pair(int a, int b) {
+    return ((long) a << 32) | (b & 0xffffffffL);
+  }
+
+  private static int hash(CharSequence s, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = h * 31 + (s.charAt(i) | 0x20);
+    }
+    return h ^ (h >>> 12);
+  }
+
+  private static int hash(char[] s, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = h * 31 + (s[i] | 0x20);
+    }
+    return h ^ (h >>> 12);
+  }
+
+  /** As {@link #id(CharSequence, int, int)}, over an array. */
+  static int id(char[] s, int from, int to) {
+    int slot = hash(s, from, to) & (SLOTS - 1);
+    int len = to - from;
+    while (KEYS[slot] != null) {
+      char[] k = KEYS[slot];
+      if (k.length == len) {
+        int i = 0;
+        while (i < len && (s[from + i] | 0x20) == k[i]) {
+          i++;
+        }
+        if (i == len) {
+          return SLOT_IDS[slot];
+        }
+      }
+      slot = (slot + 1) & (SLOTS - 1);
+    }
+    return -1;
+  }
+
+  /**
+   * The id of the ASCII letters s[from, to) read in lower case, or -1 for a word the lexicon does
+   * not know. Allocates nothing.
+   */
+  static int id(CharSequence s, int from, int to) {
+    int slot = hash(s, from, to) & (SLOTS - 1);
+    int len = to - from;
+    while (KEYS[slot] != null) {
+      char[] k = KEYS[slot];
+      if (k.length == len) {
+        int i = 0;
+        while (i < len && (s.charAt(from + i) | 0x20) == k[i]) {
+          i++;
+        }
+        if (i == len) {
+          return SLOT_IDS[slot];
+        }
+      }
+      slot = (slot + 1) & (SLOTS - 1);
+    }
+    return -1;
+  }
+
+  /** Classes of a word id. */
+  static int classes(int id) {
+    return id < 0 ? 0 : ID_CLASSES[id];
+  }
+
+  /** Whether the word stays a word when glued to digits ("ICD10", "COVID-19"). */
+  static boolean glueOk(int id) {
+    return id >= 0 && ID_GLUE_OK[id];
+  }
+
+  /** Classes of two adjacent words read together, by id, or 0. */
+  static int bigram(int first, int second) {
+    if (first < 0 || second < 0) {
+      return 0;
+    }
+    Integer c = BIGRAM_IDS.get(pair(first, second));
+    return c == null ? 0 : c;
+  }
+
+  /** Classes of one lower-case word (or of its singular); 0 when the word says nothing. */
+  static int word(String lower) {
+    Integer c = WORDS.get(lower);
+    if (c == null && lower.length() > 3 && lower.endsWith("s")) {
+      c = WORDS.get(lower.substring(0, lower.length() - 1));
+    }
+    return c == null ? 0 : c;
+  }
+
+  /** Classes of two adjacent lower-case words read together, or 0. */
+  static int bigram(String first, String second) {
+    Integer c = BIGRAMS.get(first + " " + second);
+    return c == null ? 0 : c;
+  }
+
+  private static final Map<String, Integer> FIELD_CACHE = new ConcurrentHashMap<>();
+  private static final int FIELD_CACHE_MAX = 8192;
+
+  /**
+   * Classes of a field name or column header: {@code no_hp}, {@code noHp}, {@code "No. HP"}, {@code
+   * nomorKartuBPJS}, {@code https://fhir.kemkes.go.id/id/nik} all split into words.
+   */
+  static int field(String name) {
+    if (name == null || name.isEmpty()) {
+      return 0;
+    }
+    Integer cached = FIELD_CACHE.get(name);
+    if (cached != null) {
+      return cached;
+    }
+    int classes = computeField(name);
+    if (FIELD_CACHE.size() > FIELD_CACHE_MAX) {
+      FIELD_CACHE.clear();
+    }
+    FIELD_CACHE.put(name, classes);
+    return classes;
+  }
+
+  private static int computeField(String name) {
+    int classes = classesOfField(name);
+    if (HOLDER_NAMES.contains(name.toLowerCase(java.util.Locale.ROOT))
+        || ((classes & NEUTRAL) != 0 && (classes & MEANINGFUL) == 0)) {
+      classes |= HOLDER;
+    }
+    return classes;
+  }
+
+  private static int classesOfField(String name) {
+    String exact = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "");
+    Integer whole = FIELDS.get(exact);
+    if (whole != null) {
+      return whole;
+    }
+    int classes = 0;
+    String prev = null;
+    int i = 0;
+    int n = name.length();
+    while (i < n) {
+      char c = name.charAt(i);
+      if (!Character.isLetter(c)) {
+        if (!Character.isDigit(c)) {
+          // A separator keeps the bigram chain; a digit run breaks it.
+        } else {
+          prev = null;
+        }
+        i++;
+        continue;
+      }
+      int j = i + 1;
+      while (j < n
+          && Character.isLetter(name.charAt(j))
+          && !(Character.isUpperCase(name.charAt(j))
+              && Character.isLowerCase(name.charAt(j - 1)))) {
+        j++;
+      }
+      String w = name.substring(i, j).toLowerCase(java.util.Locale.ROOT);
+      int bi = prev == null ? 0 : bigram(prev, w);
+      classes |= bi != 0 ? bi : word(w);
+      prev = w;
+      i = j;
+    }
+    return classes;
+  }
+}

@@ -1,0 +1,1295 @@
+package dev.periksa.pii;
+
+import static dev.periksa.pii.Lexicon.ADDRESS;
+import static dev.periksa.pii.Lexicon.BIRTH;
+import static dev.periksa.pii.Lexicon.BPJS;
+import static dev.periksa.pii.Lexicon.CARD;
+import static dev.periksa.pii.Lexicon.DIAGNOSIS;
+import static dev.periksa.pii.Lexicon.EMAIL;
+import static dev.periksa.pii.Lexicon.ID_ANY;
+import static dev.periksa.pii.Lexicon.MEANINGFUL;
+import static dev.periksa.pii.Lexicon.MRN;
+import static dev.periksa.pii.Lexicon.NAME;
+import static dev.periksa.pii.Lexicon.NEG;
+import static dev.periksa.pii.Lexicon.NEUTRAL;
+import static dev.periksa.pii.Lexicon.NIK;
+import static dev.periksa.pii.Lexicon.NUMBER_TYPES;
+import static dev.periksa.pii.Lexicon.PASSPORT;
+import static dev.periksa.pii.Lexicon.PATIENT_ID;
+import static dev.periksa.pii.Lexicon.PHONE;
+import static dev.periksa.pii.Lexicon.RESULT;
+import static dev.periksa.pii.Lexicon.SSN;
+import static dev.periksa.pii.Lexicon.TEST;
+import static dev.periksa.pii.Lexicon.TEST_WEAK;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds personal data in regions of one text: a whole free text, one JSON value or one CSV cell.
+ *
+ * <p>Words are read once per region and grouped into label phrases ("No. Kartu JKN-KIS", "Tgl
+ * Lahir", a field name). Types that need a label (passport, BPJS, medical record number, ICD-10
+ * code, birth date, an unformatted SSN, a foreign phone) are looked for only just after a phrase
+ * that names them, in the first value that follows. Types with structure (NIK, Indonesian mobile
+ * numbers, card numbers, dashed SSNs, IBANs, emails, JWTs) are found everywhere and then checked
+ * against the nearest label: an adjacent "order"/"invoice" label or another type's label wins.
+ *
+ * <p>Each thread has one instance ({@link #of}), pointed at one text at a time; its arrays and
+ * matchers are reused from reply to reply.
+ */
+final class TextScanner {
+  private static final int WINDOW = 40;
+
+  /**
+   * Not glued to a preceding token, except through a URL escape ({@code nik%7C3174...} is a query
+   * string's "|").
+   */
+  private static final String NB = "(?:(?<=%[0-9A-Fa-f]{2})|(?<![A-Za-z0-9+./\\-_%]))";
+
+  private static final String NA = "(?![A-Za-z0-9]|[.\\-/][A-Za-z0-9])";
+
+  /** 12-19 digits written together, or in groups of 2-6 joined by one kind of separator. */
+  private static final Pattern LONG_NUMBER =
+      Pattern.compile(NB + "(?:\\d{12,19}|\\d{3,6}([ -])\\d{2,6}(?:\\1\\d{2,6}){0,4})" + NA);
+
+  private static final Pattern ID_PHONE =
+      Pattern.compile(
+          NB
+              + "(?:(?:\\+62|62|0)[ .-]?8\\d\\d|\\(08\\d\\d\\)|\\(\\+62\\)[ .-]?8\\d\\d"
+              + "|\\+62[ .-]?\\(0\\)[ .-]?8\\d\\d)"
+              + "(?:[ .-]?\\d){6,9}"
+              + NA);
+  private static final Pattern SSN_DASHED = Pattern.compile(NB + "\\d{3}-\\d{2}-\\d{4}" + NA);
+  private static final Pattern JWT_TOKEN =
+      Pattern.compile(
+          "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}\\.eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
+
+  // Values looked for after a label only; each is tried at a token start.
+  private static final Pattern ANY_PHONE =
+      Pattern.compile(
+          "(?:\\(\\+\\d{1,3}\\)|\\+\\d{1,3}|\\(0\\d{2,4}\\)|62|0)(?:[ .-]?\\d){7,13}" + NA);
+  private static final Pattern PASSPORT_VALUE =
+      Pattern.compile("(?:[A-Z]{1,2}\\d{6,8}[A-Z]?|\\d{8,9})" + NA);
+  private static final Pattern PASSPORT_LETTERED = Pattern.compile("[A-Z]{1,2}\\d{6,8}[A-Z]?" + NA);
+  private static final Pattern BPJS_VALUE = Pattern.compile("\\d{13}" + NA);
+  private static final Pattern MRN_VALUE =
+      Pattern.compile("(?:[A-Za-z]{1,4}[-/]?)?\\d+(?:[.\\-/]\\d+){0,3}" + NA);
+  private static final Pattern SSN_VALUE = Pattern.compile("\\d{3}([- ]?)\\d{2}\\1\\d{4}" + NA);
+  private static final Pattern NIK_VALUE =
+      Pattern.compile("\\d{4}([ .-]?)\\d{4}\\1\\d{4}\\1\\d{4}" + NA);
+  private static final Pattern ICD_VALUE =
+      Pattern.compile("[A-Z]\\d[0-9A-Z](?:\\.[0-9A-Z]{1,4}|[0-9A-Z]{1,4})?(?![A-Za-z0-9]|[-/]\\w)");
+
+  private static final String MONTHS =
+      "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
+          + "|january|february|march|may|june|july|august|october|december"
+          + "|jan|feb|mar|apr|jun|jul|agu|agt|ags|aug|sept|sep|okt|oct|nov|des|dec";
+  private static final Pattern DATE_VALUE =
+      Pattern.compile(
+          "(?i)(?:((?:19|20)\\d\\d)[-/.](\\d{1,2})[-/.](\\d{1,2})"
+              + "|(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4}|\\d\\d)"
+              + "|(\\d{1,2})[ -]?("
+              + MONTHS
+              + ")\\.?[ -]?(\\d{4})"
+              + "|("
+              + MONTHS
+              + ")\\.? (\\d{1,2}),? (\\d{4})"
+              + "|((?:19|20)\\d\\d)(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01]))"
+              + NA);
+
+  private String text;
+  private char[] cs;
+  private List<PiiMatch> out;
+
+  private Matcher longNumber;
+  private Matcher idPhone;
+  private Matcher ssnDashed;
+  private Matcher jwt;
+  private Matcher anyPhone;
+  private Matcher passportValue;
+  private Matcher passportLettered;
+  private Matcher bpjsValue;
+  private Matcher mrnValue;
+  private Matcher ssnValue;
+  private Matcher nikValue;
+  private Matcher icdValue;
+  private Matcher dateValue;
+
+  // Cue words of the current region, in order.
+  private int[] hitStart = new int[16];
+  private int[] hitEnd = new int[16];
+  private int[] hitClasses = new int[16];
+  private int hits;
+  // Result words (positif, not detected...).
+  private int[] resStart = new int[8];
+  private int[] resEnd = new int[8];
+  private int results;
+  // Label phrases: runs of adjacent cue words.
+  private int[] phStart = new int[16];
+  private int[] phEnd = new int[16];
+  private int[] phClasses = new int[16];
+  private int phrases;
+
+  private int from;
+  private int to;
+  private int fieldClasses;
+
+  private static final ThreadLocal<TextScanner> LOCAL = ThreadLocal.withInitial(TextScanner::new);
+
+  private TextScanner() {}
+
+  /**
+   * This thread's scanner, pointed at a text: its arrays and matchers are reused from reply to
+   * reply, since most replies are small and allocation would dominate. Call {@link #release} after
+   * the text is done.
+   *
+   * @param chars the text's characters, read in place of {@code charAt}
+   * @param out where matches go
+   */
+  static TextScanner of(String text, char[] chars, List<PiiMatch> out) {
+    TextScanner t = LOCAL.get();
+    t.text = text;
+    t.cs = chars;
+    t.out = out;
+    for (Matcher x : t.matchers()) {
+      if (x != null) {
+        x.reset(text);
+      }
+    }
+    return t;
+  }
+
+  /** Drops the references to the last text, so a large reply is not kept alive by the thread. */
+  void release() {
+    for (Matcher x : matchers()) {
+      if (x != null) {
+        x.reset("");
+      }
+    }
+    text = null;
+    cs = null;
+    out = null;
+  }
+
+  private Matcher[] matchers() {
+    return new Matcher[] {
+      longNumber,
+      idPhone,
+      ssnDashed,
+      jwt,
+      anyPhone,
+      passportValue,
+      passportLettered,
+      bpjsValue,
+      mrnValue,
+      ssnValue,
+      nikValue,
+      icdValue,
+      dateValue
+    };
+  }
+
+  private Matcher m(Matcher cached, Pattern p) {
+    Matcher x = cached == null ? p.matcher(text) : cached;
+    x.useTransparentBounds(true).useAnchoringBounds(false);
+    return x;
+  }
+
+  /**
+   * Scans text[from, to).
+   *
+   * @param fieldClasses what the field name or column header says the value is; 0 in free text
+   */
+  void scan(int from, int to, int fieldClasses) {
+    this.from = from;
+    this.to = to;
+    this.fieldClasses = fieldClasses;
+    int digits = 0;
+    boolean at = false;
+    boolean jwtHint = false;
+    boolean upper = false;
+    for (int i = from; i < to; i++) {
+      char c = cs[i];
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c == '@') {
+        at = true;
+      } else if (c == 'e' && i + 2 < to && cs[i + 1] == 'y' && cs[i + 2] == 'J') {
+        jwtHint = true;
+      } else if (c >= 'A' && c <= 'Z') {
+        upper = true;
+      }
+    }
+    tokenize();
+    phrases();
+    walkers();
+    if (digits >= 9) {
+      numbers();
+    }
+    if (digits >= 10 && upper) {
+      ibans();
+    }
+    if (at) {
+      emails();
+    }
+    if (jwtHint) {
+      jwtMatcher();
+    }
+    if (results > 0) {
+      testResults();
+    }
+  }
+
+  // ------------------------------------------------------------------------- words
+
+  private static boolean letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c > 0x7f && Character.isLetter(c));
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private void tokenize() {
+    hits = 0;
+    results = 0;
+    int prevId = -1;
+    int prevStart = -1;
+    int prevEnd = -1;
+    int prev2Id = -1;
+    int i = from;
+    while (i < to) {
+      char c = cs[i];
+      if (!letter(c)) {
+        i++;
+        continue;
+      }
+      boolean ascii = c < 0x80;
+      boolean camel = false;
+      int j = i + 1;
+      while (j < to) {
+        char ch = cs[j];
+        if (!letter(ch)) {
+          break;
+        }
+        ascii &= ch < 0x80;
+        camel |= ch <= 'Z' && ch >= 'A' && cs[j - 1] >= 'a';
+        j++;
+      }
+      if (j - i > 24 || !ascii) {
+        prevId = -1; // no cue word is that long or outside ASCII
+        i = j;
+        continue;
+      }
+      int id = Lexicon.id(cs, i, j);
+      boolean glued =
+          (i > 0 && digit(cs[i - 1]))
+              || (j < cs.length && digit(cs[j]))
+              || (j + 1 < cs.length && (cs[j] == '-' || cs[j] == '/') && digit(cs[j + 1]));
+      if (glued && !Lexicon.glueOk(id)) {
+        prevId = -1;
+        i = j;
+        continue;
+      }
+      boolean adjacent = prevId >= 0 && id >= 0 && joined(prevEnd, i);
+      int classes = 0;
+      int start = i;
+      if (adjacent) {
+        int bi = Lexicon.bigram(prevId, id);
+        if (bi != 0) {
+          classes = bi;
+          start = prevStart;
+          if (hits > 0 && hitStart[hits - 1] == prevStart) {
+            hits--;
+          }
+          if (results > 0 && resStart[results - 1] == prevStart) {
+            results--;
+          }
+        } else if (id == Lexicon.ID_B && prevId == Lexicon.ID_O && prev2Id == Lexicon.ID_D) {
+          classes = BIRTH; // D.O.B.
+          start = prevStart - 2;
+        }
+      }
+      if (classes == 0) {
+        classes = Lexicon.classes(id);
+      }
+      if (classes == 0 && camel) {
+        classes = camelParts(i, j);
+      }
+      if ((classes & RESULT) != 0) {
+        addResult(start, j);
+      } else if (classes != 0) {
+        addHit(start, j, classes);
+      }
+      prev2Id = adjacent ? prevId : -1;
+      prevId = id;
+      prevStart = i;
+      prevEnd = j;
+      i = j;
+    }
+  }
+
+  /** A word like "noHp" or "dateOfBirth": the classes of its camel-case parts. */
+  private int camelParts(int i, int j) {
+    int classes = 0;
+    int k = i;
+    for (int x = i + 1; x <= j; x++) {
+      if (x == j || (Character.isUpperCase(cs[x]) && Character.isLowerCase(cs[x - 1]))) {
+        classes |= Lexicon.classes(Lexicon.id(cs, k, x));
+        k = x;
+      }
+    }
+    return classes & ~RESULT;
+  }
+
+  /** Whether two words are one expression: only a space, dash, dot or underscore between. */
+  private boolean joined(int end, int start) {
+    if (start - end > 2) {
+      return false;
+    }
+    for (int k = end; k < start; k++) {
+      char c = cs[k];
+      if (c != ' ' && c != '-' && c != '_' && c != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void addHit(int s, int e, int classes) {
+    if (hits == hitStart.length) {
+      hitStart = Arrays.copyOf(hitStart, hits * 2);
+      hitEnd = Arrays.copyOf(hitEnd, hits * 2);
+      hitClasses = Arrays.copyOf(hitClasses, hits * 2);
+    }
+    hitStart[hits] = s;
+    hitEnd[hits] = e;
+    hitClasses[hits] = classes;
+    hits++;
+  }
+
+  private void addResult(int s, int e) {
+    if (results == resStart.length) {
+      resStart = Arrays.copyOf(resStart, results * 2);
+      resEnd = Arrays.copyOf(resEnd, results * 2);
+    }
+    resStart[results] = s;
+    resEnd[results] = e;
+    results++;
+  }
+
+  /** Groups cue words separated only by label punctuation ("No. HP", "Kartu JKN-KIS:"). */
+  private void phrases() {
+    phrases = 0;
+    for (int h = 0; h < hits; h++) {
+      if (phrases > 0
+          && labelGap(phEnd[phrases - 1], hitStart[h])
+          && !(sentenceBetween(phEnd[phrases - 1], hitStart[h])
+              && (hitClasses[h - 1] & MEANINGFUL) != 0)) {
+        phEnd[phrases - 1] = hitEnd[h];
+        phClasses[phrases - 1] |= hitClasses[h];
+        continue;
+      }
+      if (phrases == phStart.length) {
+        phStart = Arrays.copyOf(phStart, phrases * 2);
+        phEnd = Arrays.copyOf(phEnd, phrases * 2);
+        phClasses = Arrays.copyOf(phClasses, phrases * 2);
+      }
+      phStart[phrases] = hitStart[h];
+      phEnd[phrases] = hitEnd[h];
+      phClasses[phrases] = hitClasses[h];
+      phrases++;
+    }
+  }
+
+  private boolean sentenceBetween(int end, int start) {
+    return periodBetween(end, start) && Character.isUpperCase(cs[start]);
+  }
+
+  /** Whether ". " occurs in text[a, b). */
+  private boolean periodBetween(int a, int b) {
+    for (int k = a; k + 1 < b; k++) {
+      if (cs[k] == '.' && cs[k + 1] == ' ') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean labelGap(int end, int start) {
+    if (start - end > 3) {
+      return false;
+    }
+    for (int k = end; k < start; k++) {
+      char c = cs[k];
+      if (c != ' ' && c != '.' && c != ':' && c != '/' && c != '_' && c != '-' && c != '('
+          && c != ')') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean hardStop(int k) {
+    char c = cs[k];
+    if (c == '\n' || c == '\r' || c == ';' || c == '|' || c == '{' || c == '}' || c == '\t') {
+      return true;
+    }
+    // A sentence ends at ". " before a capitalised word ("...positif. Pasien...").
+    return c == '.'
+        && k + 3 < to
+        && cs[k + 1] == ' '
+        && Character.isUpperCase(cs[k + 2])
+        && Character.isLowerCase(cs[k + 3]);
+  }
+
+  /** Index of the first cue word starting at or after k. */
+  private int firstHitFrom(int k) {
+    int lo = 0;
+    int hi = hits;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (hitStart[mid] < k) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** Start of the last cue word ending at or before k, or -1. */
+  private int lastHitBefore(int k) {
+    int best = -1;
+    for (int lo = 0, hi = hits - 1; lo <= hi; ) {
+      int mid = (lo + hi) >>> 1;
+      if (hitEnd[mid] <= k) {
+        best = hitStart[mid];
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return best;
+  }
+
+  /** The cue classes of a word starting at k, or 0. */
+  private int hitAt(int k) {
+    int lo = 0;
+    int hi = hits - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (hitStart[mid] < k) {
+        lo = mid + 1;
+      } else if (hitStart[mid] > k) {
+        hi = mid - 1;
+      } else {
+        return hitClasses[mid];
+      }
+    }
+    return 0;
+  }
+
+  // -------------------------------------------------------------- the nearest label
+
+  private int effClasses;
+  private boolean effAdjacent;
+
+  /**
+   * Finds the label nearest before position s: the closest phrase that says something, if no digit,
+   * line break or sentence end stands between and it is at most {@value #WINDOW} characters away;
+   * failing that, the field name. Sets {@link #effClasses} and {@link #effAdjacent} (only
+   * punctuation between, as in "Invoice: 0812..." or a field's own value).
+   */
+  private void nearestLabel(int s) {
+    effClasses = 0;
+    effAdjacent = false;
+    int p = lastPhraseBefore(s);
+    while (p >= 0 && (phClasses[p] & MEANINGFUL) == 0 && s - phEnd[p] <= WINDOW) {
+      p--;
+    }
+    if (p >= 0 && (phClasses[p] & MEANINGFUL) == 0) {
+      return;
+    }
+    int end = p >= 0 ? phEnd[p] : from;
+    int classes = p >= 0 ? phClasses[p] : fieldClasses;
+    if (classes == 0 || s - end > WINDOW) {
+      return;
+    }
+    boolean letters = false;
+    for (int k = end; k < s; k++) {
+      char c = cs[k];
+      if (digit(c) || hardStop(k)) {
+        return;
+      }
+      letters |= letter(c);
+    }
+    effClasses = classes;
+    effAdjacent = !letters && s - end <= 4;
+  }
+
+  private int lastPhraseBefore(int s) {
+    int lo = 0;
+    int hi = phrases - 1;
+    int best = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (phEnd[mid] <= s) {
+        best = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return best;
+  }
+
+  // ------------------------------------------------------------------ labelled values
+
+  private static final int WALKED =
+      PASSPORT | BPJS | MRN | SSN | PHONE | NIK | DIAGNOSIS | BIRTH | ID_ANY | PATIENT_ID;
+
+  private void walkers() {
+    if ((fieldClasses & WALKED) != 0) {
+      walkFrom(from, fieldClasses);
+    }
+    for (int p = 0; p < phrases; p++) {
+      if ((phClasses[p] & WALKED) != 0) {
+        walkFrom(phEnd[p], phClasses[p]);
+      }
+    }
+  }
+
+  private static final int[] WALK_ORDER = {
+    PATIENT_ID, ID_ANY, NIK, PASSPORT, BPJS, SSN, MRN, PHONE, DIAGNOSIS, BIRTH
+  };
+
+  private void walkFrom(int start, int classes) {
+    int last = hitAt(lastHitBefore(start));
+    if (start > from && (last & Lexicon.OBJECT) != 0 && (last & Lexicon.PERSON) == 0) {
+      // "Telp RS", "hospital phone": an organisation's number, not a person's.
+      classes &= ~PHONE;
+    }
+    // One value follows a label; when a label names several types ("BPJS card"), each is tried.
+    for (int cls : WALK_ORDER) {
+      if ((classes & cls) != 0) {
+        walk(cls, classes, start);
+      }
+    }
+  }
+
+  /** Looks for the value of one labelled type in the first value after the label at start. */
+  private void walk(int cls, int label, int start) {
+    boolean lenient = cls == DIAGNOSIS || cls == BIRTH;
+    int limit = Math.min(to, start + (cls == DIAGNOSIS ? 64 : 48));
+    int maxWords = lenient ? 8 : 4;
+    int accepted = label | NEUTRAL;
+    int words = 0;
+    int p = start;
+    boolean first = true;
+    while (true) {
+      while (p < to && skippable(cs[p])) {
+        // The period right after a label abbreviates it ("D.O.B. October 2", "Tgl. Lahir").
+        if (hardStop(p) && !(first && cs[p] == '.')) {
+          return;
+        }
+        p++;
+      }
+      first = false;
+      if (p >= limit) {
+        return;
+      }
+      if (p > from && letterOrDigit(cs[p - 1])) {
+        // Inside a token: move to its end.
+        p = Math.max(tokenEnd(p), p + 1);
+        continue;
+      }
+      int end = value(cls, p);
+      if (end > 0) {
+        listFrom(cls, end);
+        return;
+      }
+      int q = tokenEnd(p);
+      boolean hasDigit = false;
+      for (int k = p; k < q; k++) {
+        hasDigit |= digit(cs[k]);
+      }
+      if (hasDigit && !lenient) {
+        return;
+      }
+      int cue = hitAt(p) & MEANINGFUL;
+      if (cue != 0 && (cue & ~accepted) != 0) {
+        int stops = cls == DIAGNOSIS ? (NUMBER_TYPES | BIRTH | NEG | EMAIL) : ~accepted;
+        if ((cue & stops & ~accepted) != 0) {
+          return;
+        }
+      }
+      if (++words > maxWords) {
+        return;
+      }
+      p = Math.max(q, p + 1);
+    }
+  }
+
+  /** Values listed after the first: "J18.9, U07.1", "J18.9 dan I10". */
+  private void listFrom(int cls, int end) {
+    if (cls != DIAGNOSIS && cls != PHONE && cls != PASSPORT && cls != MRN) {
+      return;
+    }
+    int p = end;
+    for (int n = 0; n < 8; n++) {
+      int q = p;
+      while (q < to && (cs[q] == ' ' || cs[q] == ')' || cs[q] == ']')) {
+        q++;
+      }
+      if (q < to && (cs[q] == ',' || cs[q] == '/' || cs[q] == '&')) {
+        q++;
+      } else if (text.startsWith("dan ", q) || text.startsWith("and ", q)) {
+        q += 4;
+      } else if (text.startsWith("atau ", q)) {
+        q += 5;
+      } else {
+        return;
+      }
+      while (q < to && cs[q] == ' ') {
+        q++;
+      }
+      int e = q < to ? value(cls, q) : -1;
+      if (e < 0) {
+        return;
+      }
+      p = e;
+    }
+  }
+
+  private static boolean skippable(char c) {
+    return c == ' '
+        || c == ':'
+        || c == '='
+        || c == '#'
+        || c == '.'
+        || c == ','
+        || c == '-'
+        || c == '('
+        || c == ')'
+        || c == '\''
+        || c == '"'
+        || c == '/'
+        || c == '*'
+        || c == '['
+        || c == ']'
+        || c == '\u00a0'
+        || c == '\n'
+        || c == '\r'
+        || c == '\t'
+        || c == ';'
+        || c == '|'
+        || c == '{'
+        || c == '}';
+  }
+
+  private static boolean letterOrDigit(char c) {
+    return digit(c) || letter(c);
+  }
+
+  private int tokenEnd(int p) {
+    int q = p;
+    while (q < to) {
+      char c = cs[q];
+      if (c == ' ' || c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"'
+          || c == '|' || c == '\n' || c == '\r' || c == '\t') {
+        break;
+      }
+      if (c == '.' && (q + 1 >= to || cs[q + 1] == ' ')) {
+        break;
+      }
+      q++;
+    }
+    return q;
+  }
+
+  /** Tries the type's value at p; emits it and returns its end, or -1. */
+  private int value(int cls, int p) {
+    switch (cls) {
+      case PATIENT_ID:
+        {
+          int e = nikAt(p, 0.9);
+          if (e > 0) {
+            return e;
+          }
+          if (text.startsWith("RM", p) || text.startsWith("MR", p)) {
+            e = mrnAt(p); // rekam medis, medical record
+            if (e > 0) {
+              return emit(PiiType.MEDICAL_RECORD_NUMBER, p, e, 0.85);
+            }
+          }
+          e = lookingAt(passportLettered = m(passportLettered, PASSPORT_LETTERED), p);
+          if (e > 0) {
+            return emit(PiiType.PASSPORT, p, e, 0.85);
+          }
+          e = mrnAt(p);
+          return e > 0 ? emit(PiiType.MEDICAL_RECORD_NUMBER, p, e, 0.8) : -1;
+        }
+      case ID_ANY:
+        {
+          int e = nikAt(p, 0.95);
+          if (e > 0) {
+            return e;
+          }
+          e = lookingAt(passportLettered = m(passportLettered, PASSPORT_LETTERED), p);
+          return e > 0 ? emit(PiiType.PASSPORT, p, e, 0.85) : -1;
+        }
+      case NIK:
+        return nikAt(p, 0.95);
+      case PASSPORT:
+        {
+          int e = lookingAt(passportValue = m(passportValue, PASSPORT_VALUE), p);
+          return e > 0 ? emit(PiiType.PASSPORT, p, e, 0.9) : -1;
+        }
+      case BPJS:
+        {
+          int e = lookingAt(bpjsValue = m(bpjsValue, BPJS_VALUE), p);
+          return e > 0 ? emit(PiiType.BPJS, p, e, 0.9) : -1;
+        }
+      case SSN:
+        {
+          int e = lookingAt(ssnValue = m(ssnValue, SSN_VALUE), p);
+          if (e > 0 && Checksums.ssn(digitsOf(p, e))) {
+            return emit(PiiType.SSN, p, e, 0.95);
+          }
+          return -1;
+        }
+      case MRN:
+        {
+          int e = mrnAt(p);
+          return e > 0 ? emit(PiiType.MEDICAL_RECORD_NUMBER, p, e, 0.9) : -1;
+        }
+      case PHONE:
+        {
+          int e = lookingAt(idPhone = m(idPhone, ID_PHONE), p);
+          if (e > 0) {
+            return emit(PiiType.PHONE, p, e, 0.95);
+          }
+          e = lookingAt(anyPhone = m(anyPhone, ANY_PHONE), p);
+          if (e > 0) {
+            int n = digitsOf(p, e).length();
+            if (n >= 8 && n <= 15) {
+              return emit(PiiType.PHONE, p, e, 0.9);
+            }
+          }
+          return -1;
+        }
+      case DIAGNOSIS:
+        {
+          int e = lookingAt(icdValue = m(icdValue, ICD_VALUE), p);
+          return e > 0 ? emit(PiiType.DIAGNOSIS, p, e, 0.9) : -1;
+        }
+      case BIRTH:
+        {
+          int e = dateAt(p);
+          return e > 0 ? emit(PiiType.BIRTH_DATE, p, e, 0.9) : -1;
+        }
+      default:
+        return -1;
+    }
+  }
+
+  private int lookingAt(Matcher x, int p) {
+    x.region(p, to);
+    return x.lookingAt() ? x.end() : -1;
+  }
+
+  private int nikAt(int p, double confidence) {
+    int e = lookingAt(nikValue = m(nikValue, NIK_VALUE), p);
+    if (e > 0 && Nik.isValid(digitsOf(p, e))) {
+      return emit(PiiType.NIK, p, e, confidence);
+    }
+    return -1;
+  }
+
+  private int mrnAt(int p) {
+    int e = lookingAt(mrnValue = m(mrnValue, MRN_VALUE), p);
+    if (e < 0) {
+      return -1;
+    }
+    int n = digitsOf(p, e).length();
+    // A date after the label ("rekam medis diperbarui 2021-12-14") is no record number; a
+    // six-digit number written 12.34.56 is one even if it also reads as a date.
+    if (n < 5 || n > 15 || (n == 8 && dateAt(p, false) == e)) {
+      return -1;
+    }
+    return e;
+  }
+
+  private int dateAt(int p) {
+    return dateAt(p, true);
+  }
+
+  /** End of a plausible calendar date at p (a birth date when {@code birth}), or -1. */
+  private int dateAt(int p, boolean birth) {
+    Matcher x = dateValue = m(dateValue, DATE_VALUE);
+    x.region(p, to);
+    if (!x.lookingAt()) {
+      return -1;
+    }
+    int y;
+    int mo;
+    int d;
+    if (x.group(1) != null) {
+      y = Integer.parseInt(x.group(1));
+      mo = Integer.parseInt(x.group(2));
+      d = Integer.parseInt(x.group(3));
+    } else if (x.group(4) != null) {
+      d = Integer.parseInt(x.group(4));
+      mo = Integer.parseInt(x.group(5));
+      y = Integer.parseInt(x.group(6));
+      if (mo > 12 && d <= 12) {
+        int t = d; // a US date, MM/DD/YYYY
+        d = mo;
+        mo = t;
+      }
+      if (x.group(6).length() == 2) {
+        y += y > 30 ? 1900 : 2000;
+      }
+    } else if (x.group(7) != null) {
+      d = Integer.parseInt(x.group(7));
+      mo = month(x.group(8));
+      y = Integer.parseInt(x.group(9));
+    } else if (x.group(10) != null) {
+      mo = month(x.group(10));
+      d = Integer.parseInt(x.group(11));
+      y = Integer.parseInt(x.group(12));
+    } else {
+      y = Integer.parseInt(x.group(13));
+      mo = Integer.parseInt(x.group(14));
+      d = Integer.parseInt(x.group(15));
+    }
+    if (birth && (y < 1890 || y > LocalDate.now().getYear())) {
+      return -1;
+    }
+    try {
+      LocalDate.of(y, mo, d);
+    } catch (DateTimeException e) {
+      return -1;
+    }
+    return x.end();
+  }
+
+  private static int month(String name) {
+    String m = name.toLowerCase(Locale.ROOT);
+    String[] starts = {
+      "jan", "feb", "mar", "apr", "mei", "jun", "jul", "ag", "sep", "o", "nov", "d"
+    };
+    if (m.startsWith("may")) {
+      return 5;
+    }
+    if (m.startsWith("au")) {
+      return 8;
+    }
+    for (int i = 0; i < starts.length; i++) {
+      if (m.startsWith(starts[i])) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  private String digitsOf(int s, int e) {
+    StringBuilder b = new StringBuilder(e - s);
+    for (int k = s; k < e; k++) {
+      char c = cs[k];
+      if (digit(c)) {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  private int emit(PiiType type, int s, int e, double confidence) {
+    out.add(new PiiMatch(type, s, e, confidence));
+    return e;
+  }
+
+  // ------------------------------------------------------------------ structured values
+
+  /**
+   * NIKs, cards, phones and dashed SSNs. Candidates start at a digit, "+" or "(" that is not glued
+   * to a preceding token (a URL escape such as "%7C" does not glue); the patterns are tried only
+   * there, which keeps the scan linear.
+   */
+  private void numbers() {
+    int skip = from;
+    for (int i = from; i < to; i++) {
+      char c = cs[i];
+      if (i < skip || !(digit(c) || c == '+' || c == '(') || !freeStart(i)) {
+        continue;
+      }
+      // Cheap first-character tests before any pattern: a long number opens with three digits,
+      // a dashed SSN has its dash fourth, a mobile number opens with 0, 6, + or (.
+      int end = -1;
+      if (digit(c) && i + 2 < to && digit(cs[i + 1]) && digit(cs[i + 2])) {
+        end = Math.max(end, longNumberAt(i));
+        if (i + 3 < to && cs[i + 3] == '-') {
+          end = Math.max(end, dashedSsnAt(i));
+        }
+      }
+      if (c == '0' || c == '6' || c == '+' || c == '(') {
+        end = Math.max(end, phoneAt(i));
+      }
+      if (end > 0) {
+        skip = end;
+      }
+    }
+  }
+
+  private boolean freeStart(int i) {
+    if (i == 0) {
+      return true;
+    }
+    char p = cs[i - 1];
+    if (!letterOrDigit(p) && p != '+' && p != '.' && p != '/' && p != '-' && p != '_' && p != '%') {
+      return true;
+    }
+    return i >= 3 && cs[i - 3] == '%' && hex(cs[i - 2]) && hex(p);
+  }
+
+  private static boolean hex(char c) {
+    return digit(c) || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
+  }
+
+  /** A NIK or card number starting at s: the end of what was decided, or -1. */
+  private int longNumberAt(int s) {
+    Matcher x = longNumber = m(longNumber, LONG_NUMBER);
+    x.region(s, to);
+    if (!x.lookingAt()) {
+      return -1;
+    }
+    int e = x.end();
+    String sep = x.group(1);
+    // Groups may run into the next number ("5212 3456 7890 1234 2021"): drop trailing groups
+    // until a number is decided or too few digits are left.
+    while (!longNumber(s, e)) {
+      if (sep == null) {
+        return -1;
+      }
+      int cut = text.lastIndexOf(sep.charAt(0), e - 1);
+      if (cut <= s || digitsOf(s, cut).length() < 12) {
+        return -1;
+      }
+      e = cut;
+    }
+    return e;
+  }
+
+  /** Decides one candidate; true when it was taken as a NIK or a card, or as an order number. */
+  private boolean longNumber(int s, int e) {
+    String d = digitsOf(s, e);
+    if (d.length() < 12 || d.length() > 19) {
+      return false;
+    }
+    boolean grouped = d.length() != e - s;
+    if (grouped && !consistentGroups(s, e)) {
+      return false;
+    }
+    nearestLabel(s);
+    if (effAdjacent && (effClasses & NEG) != 0 && (effClasses & (NIK | CARD)) == 0) {
+      return true;
+    }
+    boolean nikLabel = (effClasses & (NIK | ID_ANY | PATIENT_ID)) != 0;
+    boolean cardLabel = (effClasses & CARD) != 0;
+    boolean otherLabel = (effClasses & (NUMBER_TYPES & ~NIK & ~CARD)) != 0;
+    boolean card = Checksums.luhn(d) && Checksums.cardRange(d);
+    if (d.length() == 16 && Nik.isValid(d)) {
+      // A NIK can pass Luhn too: it is a card only when a label says card, or when written in
+      // groups as cards are and nothing says NIK; written that way it is no NIK either way.
+      boolean cardLike = !nikLabel && (cardLabel || grouped);
+      if (!cardLike && !(otherLabel && !nikLabel)) {
+        emit(PiiType.NIK, s, e, nikLabel ? 0.95 : 0.8);
+        return true;
+      }
+    } else if (d.length() == 16 && !grouped && (fieldClasses & NIK) != 0 && effAdjacent) {
+      emit(PiiType.NIK, s, e, 0.6); // a "nik" field holding 16 digits, even mistyped
+      return true;
+    }
+    if (card && !(otherLabel && !cardLabel) && !(nikLabel && !cardLabel)) {
+      emit(PiiType.PAYMENT_CARD, s, e, cardLabel ? 0.95 : 0.85);
+      return true;
+    }
+    return false;
+  }
+
+  /** Digit groups joined by one kind of separator, each of three to six digits. */
+  private boolean consistentGroups(int s, int e) {
+    char sep = 0;
+    int run = 0;
+    for (int k = s; k < e; k++) {
+      char c = cs[k];
+      if (digit(c)) {
+        run++;
+        continue;
+      }
+      if (sep == 0) {
+        sep = c;
+      } else if (c != sep) {
+        return false;
+      }
+      if (run < 3 || run > 6) {
+        return false;
+      }
+      run = 0;
+    }
+    return run >= 1 && run <= 6;
+  }
+
+  /** An Indonesian mobile number starting at s, unless a label says it is something else. */
+  private int phoneAt(int s) {
+    Matcher x = idPhone = m(idPhone, ID_PHONE);
+    x.region(s, to);
+    if (!x.lookingAt()) {
+      return -1;
+    }
+    nearestLabel(s);
+    if (effAdjacent && (effClasses & NEG) != 0 && (effClasses & PHONE) == 0) {
+      return x.end(); // an invoice or order number shaped like a phone
+    }
+    if ((fieldClasses & Lexicon.NOT_PERSONAL) != 0 && s - from <= 4) {
+      return x.end(); // the number of the organisation whose record this is
+    }
+    boolean phoneLabel = (effClasses & PHONE) != 0;
+    if (!phoneLabel && (effClasses & ((NUMBER_TYPES & ~CARD) | ID_ANY | PATIENT_ID)) != 0) {
+      return -1; // labelled as another number
+    }
+    // "%2B62..." is "+62..." in a URL.
+    boolean encodedPlus =
+        s >= 3 && cs[s - 3] == '%' && cs[s - 2] == '2' && (cs[s - 1] | 0x20) == 'b';
+    if (text.startsWith("62", s) && !phoneLabel && !encodedPlus) {
+      return -1; // "62..." alone is any number; the plus or a label makes it a phone
+    }
+    return emit(PiiType.PHONE, s, x.end(), phoneLabel ? 0.95 : 0.8);
+  }
+
+  /** A dashed US SSN starting at s that the SSA could have issued. */
+  private int dashedSsnAt(int s) {
+    Matcher x = ssnDashed = m(ssnDashed, SSN_DASHED);
+    x.region(s, to);
+    if (!x.lookingAt() || !Checksums.ssn(digitsOf(s, x.end()))) {
+      return -1;
+    }
+    nearestLabel(s);
+    boolean ssnLabel = (effClasses & SSN) != 0;
+    if (!ssnLabel
+        && ((effAdjacent && (effClasses & NEG) != 0)
+            || (effClasses & (NUMBER_TYPES | ID_ANY | PATIENT_ID | BIRTH)) != 0)) {
+      return -1;
+    }
+    return emit(PiiType.SSN, s, x.end(), ssnLabel ? 0.95 : 0.75);
+  }
+
+  private void ibans() {
+    for (int i = from; i + 4 < to; i++) {
+      char c0 = cs[i];
+      if (c0 < 'A' || c0 > 'Z' || (i > 0 && letterOrDigit(cs[i - 1]))) {
+        continue;
+      }
+      char c1 = cs[i + 1];
+      if (c1 < 'A' || c1 > 'Z' || !digit(cs[i + 2]) || !digit(cs[i + 3])) {
+        continue;
+      }
+      Integer len = Checksums.IBAN_LENGTHS.get(text.substring(i, i + 2));
+      if (len == null) {
+        continue;
+      }
+      StringBuilder compact = new StringBuilder(len);
+      int k = i;
+      while (k < to && compact.length() < len) {
+        char c = cs[k];
+        if (digit(c) || (c >= 'A' && c <= 'Z')) {
+          compact.append(c);
+          k++;
+        } else if (c == ' ' && k + 1 < to && letterOrDigit(cs[k + 1]) && k > i) {
+          k++;
+        } else {
+          break;
+        }
+      }
+      if (compact.length() == len
+          && (k >= to || !letterOrDigit(cs[k]))
+          && Checksums.iban(compact)) {
+        emit(PiiType.IBAN, i, k, 0.95);
+        i = k;
+      }
+    }
+  }
+
+  private static final java.util.Set<String> FILE_TYPES =
+      java.util.Set.of(
+          "png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "css", "js", "json", "pdf",
+          "html", "htm", "xml", "zip", "gz", "tar", "txt", "md", "java", "py", "map", "woff",
+          "woff2", "ttf", "mp4", "mp3");
+
+  private void emails() {
+    for (int at = text.indexOf('@', from); at >= 0 && at < to; at = text.indexOf('@', at + 1)) {
+      int s = at;
+      while (s > from && at - s < 64 && localChar(cs[s - 1])) {
+        s--;
+      }
+      while (s < at && !letterOrDigit(cs[s])) {
+        s++;
+      }
+      if (s == at) {
+        continue;
+      }
+      int e = at + 1;
+      int lastDot = -1;
+      while (e < to && (letterOrDigit(cs[e]) || cs[e] == '-' || cs[e] == '.')) {
+        if (cs[e] == '.') {
+          lastDot = e;
+        }
+        e++;
+      }
+      while (e > at + 1 && (cs[e - 1] == '.' || cs[e - 1] == '-')) {
+        e--;
+      }
+      if (lastDot >= e) {
+        lastDot = -1;
+        for (int k = e - 1; k > at; k--) {
+          if (cs[k] == '.') {
+            lastDot = k;
+            break;
+          }
+        }
+      }
+      if (lastDot <= at + 1 || e - lastDot - 1 < 2 || e - lastDot - 1 > 24) {
+        continue;
+      }
+      String tld = text.substring(lastDot + 1, e);
+      boolean alpha = true;
+      for (int k = 0; k < tld.length(); k++) {
+        alpha &= letter(tld.charAt(k)) && tld.charAt(k) < 0x80;
+      }
+      if (!alpha || FILE_TYPES.contains(tld.toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      emit(PiiType.EMAIL, s, e, 0.9);
+    }
+  }
+
+  private static boolean localChar(char c) {
+    return letterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+  }
+
+  private void jwtMatcher() {
+    Matcher x = jwt = m(jwt, JWT_TOKEN);
+    x.region(from, to);
+    while (x.find()) {
+      emit(PiiType.JWT, x.start(), x.end(), 0.99);
+    }
+  }
+
+  // ------------------------------------------------------------------ test results
+
+  /**
+   * A result word is a test result next to a test: a strong test word ("PCR", "antigen", "HIV",
+   * "tested") within a short window either side, or a bare "hasil"/"result" with nothing but test
+   * words between; in a field named for results, the value itself.
+   */
+  private void testResults() {
+    for (int r = 0; r < results; r++) {
+      int s = resStart[r];
+      int e = resEnd[r];
+      if (aggregate(s)) {
+        continue; // "kasus positif", "positive cases": a count, not a person's result
+      }
+      if ((fieldClasses & (TEST | TEST_WEAK)) != 0 || resultContext(s, e)) {
+        emit(PiiType.TEST_RESULT, s, e, 0.9);
+      }
+    }
+  }
+
+  private boolean aggregate(int s) {
+    int k = s - 1;
+    while (k >= from && cs[k] == ' ') {
+      k--;
+    }
+    return k >= from + 4 && text.regionMatches(true, k - 4, "kasus", 0, 5)
+        || startsWordAfter(s, "cases")
+        || startsWordAfter(s, "kasus");
+  }
+
+  private boolean startsWordAfter(int s, String word) {
+    int k = s;
+    while (k < to && letter(cs[k])) {
+      k++;
+    }
+    while (k < to && cs[k] == ' ') {
+      k++;
+    }
+    return text.regionMatches(true, k, word, 0, word.length());
+  }
+
+  private boolean resultContext(int s, int e) {
+    int p = lastPhraseBefore(s);
+    boolean nearest = true;
+    for (; p >= 0 && s - phEnd[p] <= 48; p--) {
+      if (stopBetween(phEnd[p], s)) {
+        break;
+      }
+      int c = phClasses[p];
+      if ((c & TEST) != 0) {
+        return true;
+      }
+      if ((c & TEST_WEAK) != 0 && nearest && !wordsBetween(phEnd[p], s)) {
+        return true;
+      }
+      if ((c & MEANINGFUL) != 0) {
+        nearest = false;
+      }
+    }
+    // "positif COVID-19": a test word right after.
+    for (int h = firstHitFrom(e); h < hits && hitStart[h] - e <= 24; h++) {
+      if ((hitClasses[h] & TEST) != 0
+          && !stopBetween(e, hitStart[h])
+          && !periodBetween(e, hitStart[h])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean stopBetween(int a, int b) {
+    for (int k = a; k < b; k++) {
+      if (hardStop(k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a word that is not a cue lies between a and b. */
+  private boolean wordsBetween(int a, int b) {
+    int k = a;
+    while (k < b) {
+      if (letter(cs[k])) {
+        int c = hitAt(k);
+        if ((c & ~NEUTRAL) == 0 && (c & TEST) == 0) {
+          return true;
+        }
+        while (k < b && letter(cs[k])) {
+          k++;
+        }
+      } else {
+        k++;
+      }
+    }
+    return false;
+  }
+
+  /** Field classes that describe a person's record, for callers deciding on whole values. */
+  static final int PERSONAL_FIELDS = NAME | ADDRESS | PHONE | EMAIL | BIRTH;
+}

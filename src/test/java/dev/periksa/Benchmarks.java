@@ -1,0 +1,17 @@
+package dev.periksa;
+
+import dev.periksa.check.auth.JwtGuessingBenchmark;
+import dev.periksa.pii.PersonalDataScanBenchmark;
+
+/**
+ * Runs every benchmark of the project in turn and prints each figure: {@code mvn -B -Pbench
+ * -DskipTests test} (see README, "Benchmarks"). JMH options given to it apply to each.
+ */
+public final class Benchmarks {
+  private Benchmarks() {}
+
+  public static void main(String[] args) throws Exception {
+    JwtGuessingBenchmark.main(args);
+    PersonalDataScanBenchmark.main(args);
+  }
+}

@@ -1,0 +1,203 @@
+package dev.periksa.pii;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** One behaviour per test for each detector; the corpus test measures them together. */
+class DetectorsTest {
+  private final PersonalDataScanner scanner = new PersonalDataScanner();
+
+  /** "TYPE value" for each match, in order. */
+  private List<String> found(String text) {
+    List<String> out = new ArrayList<>();
+    for (PiiMatch m : scanner.scan(text)) {
+      out.add(m.type() + " " + text.substring(m.start(), m.end()));
+    }
+    return out;
+  }
+
+  @Test
+  void aNikIsDecidedBeforeACard() {
+    // 5271025210950018 is a valid NIK (Lombok, woman born 12 Oct 1995) and a Luhn-valid
+    // Mastercard number: alone or labelled NIK it is a NIK; labelled card, or grouped, a card.
+    assertEquals(List.of("NIK 5271025210950018"), found("data 5271025210950018 terverifikasi"));
+    assertEquals(List.of("NIK 5271025210950018"), found("{\"nik\":\"5271025210950018\"}"));
+    assertEquals(
+        List.of("PAYMENT_CARD 5271025210950018"), found("Kartu kredit 5271025210950018 ditagih"));
+    assertEquals(
+        List.of("PAYMENT_CARD 5271025210950018"), found("{\"card_number\":\"5271025210950018\"}"));
+    assertEquals(List.of("PAYMENT_CARD 5271 0252 1095 0018"), found("paid 5271 0252 1095 0018"));
+  }
+
+  @Test
+  void cardsNeedLuhnAndAnIssuerRange() {
+    assertEquals(List.of("PAYMENT_CARD 4111 1111 1111 1111"), found("card 4111 1111 1111 1111"));
+    assertEquals(List.of("PAYMENT_CARD 3782-822463-10005"), found("Amex 3782-822463-10005 ok"));
+    assertEquals(List.of(), found("card 4111 1111 1111 1112 declined"));
+    assertEquals(List.of(), found("order #4111111111111111 shipped"));
+  }
+
+  @Test
+  void sixteenDigitsFailingTheNikStructureAreNothing() {
+    assertEquals(
+        List.of(), found("ref 2074051708900001 and 3174053208900001 and 3174051708900000"));
+  }
+
+  @Test
+  void phonesAreIndonesianMobilesOrLabelled() {
+    assertEquals(
+        List.of(
+            "PHONE 0812-3456-7890",
+            "PHONE +62 812 3456 7890",
+            "PHONE (0812) 3456-789",
+            "PHONE +62 (0)812-3456-7890"),
+        found("a 0812-3456-7890, b +62 812 3456 7890, c (0812) 3456-789, d +62 (0)812-3456-7890"));
+    assertEquals(List.of("PHONE +65 9123 4567"), found("Mobile: +65 9123 4567"));
+    assertEquals(List.of(), found("No. Invoice: 081234567890, INV-081234567890, id 6281234567890"));
+    assertEquals(List.of(), found("Telp RS (021) 5794-7000"));
+    assertEquals(List.of("PHONE 6281234567890"), found("?phone=%2B6281234567890&x=1"));
+  }
+
+  @Test
+  void bpjsCardsNeedALabel() {
+    assertEquals(List.of("BPJS 0001234567890"), found("No. Kartu JKN-KIS: 0001234567890"));
+    assertEquals(List.of("BPJS 0001234567890"), found("{\"noKartuBpjs\":\"0001234567890\"}"));
+    assertEquals(List.of(), found("ts 1628755200123, barcode 8991234567890"));
+  }
+
+  @Test
+  void passportsNeedALabel() {
+    assertEquals(List.of("PASSPORT B1234567"), found("Paspor No. B1234567, berlaku 2030"));
+    assertEquals(List.of("PASSPORT 123456789"), found("{\"passportNumber\":\"123456789\"}"));
+    assertEquals(List.of(), found("sku AB123456, sampel SP2101234"));
+  }
+
+  @Test
+  void birthDatesAreDatesAfterABirthLabel() {
+    assertEquals(List.of("BIRTH_DATE 17 Agustus 1990"), found("Lahir di Bandung, 17 Agustus 1990"));
+    assertEquals(List.of("BIRTH_DATE 1990-08-17"), found("{\"tglLahir\":\"1990-08-17\"}"));
+    assertEquals(List.of("BIRTH_DATE Aug 17, 1990"), found("D.O.B. Aug 17, 1990"));
+    assertEquals(List.of("BIRTH_DATE 17-08-1990"), found("{\"ttl\":\"Bandung, 17-08-1990\"}"));
+    assertEquals(List.of(), found("Tanggal tes 17-08-2021, {\"tgl_masuk\":\"2021-08-17\"}"));
+  }
+
+  @Test
+  void icd10CodesNeedADiagnosisLabel() {
+    assertEquals(
+        List.of("DIAGNOSIS J18.9", "DIAGNOSIS U07.1"), found("Diagnosa: Pneumonia (J18.9), U07.1"));
+    assertEquals(
+        List.of("DIAGNOSIS U07.1"),
+        found(
+            "{\"code\":{\"coding\":[{\"system\":\"http://hl7.org/fhir/sid/icd-10\","
+                + "\"code\":\"U07.1\"}]}}"));
+    assertEquals(
+        List.of("DIAGNOSIS J18.9"), found("Diagnosa J18.9. Dirawat di kamar B12, vitamin B12"));
+    assertEquals(List.of(), found("Terapi: vitamin B12. Gate D12, pesawat A320"));
+  }
+
+  @Test
+  void testResultsNeedATestNearby() {
+    assertEquals(List.of("TEST_RESULT Not Detected"), found("SARS-CoV-2 RT-PCR: Not Detected"));
+    assertEquals(List.of("TEST_RESULT Non Reaktif"), found("HBsAg: Non Reaktif"));
+    assertEquals(List.of("TEST_RESULT positif"), found("Pasien terkonfirmasi positif COVID-19"));
+    assertEquals(
+        List.of(),
+        found("Ulasan positif. Saldo negatif. Threat detected. Hasil penjualan positif."));
+    assertEquals(List.of(), found("Kasus positif COVID-19 naik 12%"));
+  }
+
+  @Test
+  void medicalRecordNumbersNeedALabel() {
+    assertEquals(List.of("MEDICAL_RECORD_NUMBER 12.34.56"), found("No. RM 12.34.56"));
+    assertEquals(List.of("MEDICAL_RECORD_NUMBER MRN0012345"), found("{\"mrn\":\"MRN0012345\"}"));
+    assertEquals(List.of(), found("Rekam medis diperbarui 2021-08-12"));
+    String fhir =
+        "{\"identifier\":[{\"type\":{\"coding\":[{\"code\":\"MR\"}]},"
+            + "\"system\":\"urn:oid:1.2.36.146.595.217.0.1\",\"value\":\"00123456\"}]}";
+    assertEquals(List.of("MEDICAL_RECORD_NUMBER 00123456"), found(fhir));
+  }
+
+  @Test
+  void ssnsFollowTheSsaRules() {
+    assertEquals(List.of("SSN 536-22-8791"), found("guarantor 536-22-8791"));
+    assertEquals(List.of("SSN 536228791"), found("SSN: 536228791"));
+    assertEquals(List.of(), found("SSN 000-22-8791, ITIN 912-70-8791, SSN 536-00-8791"));
+    assertEquals(List.of(), found("Invoice No. 536-22-8791"));
+  }
+
+  @Test
+  void ibansPassMod97() {
+    assertEquals(
+        List.of("IBAN DE89 3704 0044 0532 0130 00"), found("to DE89 3704 0044 0532 0130 00."));
+    assertEquals(List.of(), found("IBAN DE89 3704 0044 0532 0130 01"));
+  }
+
+  @Test
+  void emailsButNotFileNamesOrPackages() {
+    assertEquals(List.of("EMAIL siti.rahayu@gmail.com"), found("email siti.rahayu@gmail.com."));
+    assertEquals(List.of(), found("logo@2x.png lodash@4.17.21 @budi"));
+  }
+
+  @Test
+  void csvColumnsAreContext() {
+    String csv =
+        "No. RM;Nama Pasien;Tgl Lahir;No. BPJS;Hasil PCR;Faskes\n"
+            + "12-34-56;Siti Rahayu;17/08/1990;0001234567890;Negatif;RSUD Kota Bandung\n";
+    assertEquals(
+        List.of(
+            "MEDICAL_RECORD_NUMBER 12-34-56",
+            "NAME Siti Rahayu",
+            "BIRTH_DATE 17/08/1990",
+            "BPJS 0001234567890",
+            "TEST_RESULT Negatif"),
+        found(csv));
+  }
+
+  @Test
+  void proseWithCommasIsNotATable() {
+    String prose =
+        "Hasil swab PCR: positif, mohon isolasi.\nNIK 3174055708900001, hp 081234567890\n";
+    assertEquals(
+        List.of("TEST_RESULT positif", "NIK 3174055708900001", "PHONE 081234567890"), found(prose));
+  }
+
+  @Test
+  void thingsHaveNamesAndAddressesThatAreNotPersonal() {
+    assertEquals(
+        List.of(),
+        found(
+            "{\"items\":[{\"name\":\"Oximeter\"}],\"resep\":[{\"nama\":\"Amoxicillin\"}],"
+                + "\"diagnosa_utama\":{\"nama\":\"Pneumonia\"},\"nama_rs\":\"RSUD Kota\","
+                + "\"ip_address\":\"10.0.0.1\"}"));
+    assertEquals(
+        List.of(),
+        found(
+            "{\"nama\":\"RSUD Tarakan\",\"alamat\":\"Jl. Kyai Caringin 7\",\"telp\":\"0812345678\"}"));
+    String organization =
+        "{\"resourceType\":\"Organization\",\"name\":\"Klinik Sehat\",\"telecom\":[{\"system\":"
+            + "\"phone\",\"value\":\"+62 21 5794 7000\"}],\"address\":[{\"line\":[\"Jl. A 1\"]}]}";
+    assertEquals(List.of(), found(organization));
+  }
+
+  @Test
+  void identityNumbersInUrlsAreFound() {
+    assertEquals(
+        List.of("NIK 3174055708900001"),
+        found("GET /fhir/Patient?identifier=https://fhir.kemkes.go.id/id/nik%7C3174055708900001"));
+  }
+
+  @Test
+  void largeHostileInputsStayFast() {
+    StringBuilder b = new StringBuilder();
+    while (b.length() < 256 * 1024) {
+      b.append("a@");
+    }
+    long start = System.nanoTime();
+    scanner.scan(b.toString());
+    assertTrue(System.nanoTime() - start < 5_000_000_000L, "linear, not quadratic");
+  }
+}
