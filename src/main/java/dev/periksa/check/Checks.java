@@ -24,6 +24,9 @@ import dev.periksa.check.storage.SearchClusterExposureCheck;
 import dev.periksa.check.storage.SolrExposureCheck;
 import dev.periksa.check.storage.SpringActuatorCheck;
 import dev.periksa.check.storage.WebServerFilesCheck;
+import dev.periksa.check.transport.CertificateValidityCheck;
+import dev.periksa.check.transport.HttpsEnforcedCheck;
+import dev.periksa.check.transport.TlsVersionsCheck;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,7 +62,10 @@ public final class Checks {
         new LoginThrottlingCheck(),
         new CredentialTransportCheck(),
         new ObjectLevelAuthorizationCheck(),
-        new ExcessiveDataExposureCheck());
+        new ExcessiveDataExposureCheck(),
+        new TlsVersionsCheck(),
+        new CertificateValidityCheck(),
+        new HttpsEnforcedCheck());
   }
 
   /** The check that verifies a requirement for one product, as a feature names them. */
