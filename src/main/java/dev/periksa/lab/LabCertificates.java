@@ -189,10 +189,13 @@ final class LabCertificates {
         keyFile,
         java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
             java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-    try (Writer w = Files.newBufferedWriter(keyFile);
-        JcaPEMWriter pem = new JcaPEMWriter(w)) {
-      pem.writeObject(key);
-    }
+    // PKCS#8, the form every OpenSSL reads whatever provider made the key.
+    Files.writeString(
+        keyFile,
+        "-----BEGIN PRIVATE KEY-----\n"
+            + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(key.getEncoded())
+            + "\n-----END PRIVATE KEY-----\n");
     try (Writer w = Files.newBufferedWriter(certFile);
         JcaPEMWriter pem = new JcaPEMWriter(w)) {
       for (java.security.cert.Certificate c : chain) {

@@ -123,7 +123,8 @@ public final class TlsScanner {
   /**
    * A whole scan of one server.
    *
-   * @param notTls what the server said instead of TLS, or empty when it spoke TLS
+   * @param notTls why the port is not a TLS server (its plain-text answer, or its silence to two
+   *     hellos), or empty when it spoke TLS
    * @param violations answers that no honest TLS server gives (a recording, a broken stack)
    * @param handshakes ClientHellos sent
    */
@@ -167,21 +168,19 @@ public final class TlsScanner {
     int[] count = {0};
     Map<TlsVersion, VersionResult> out = new EnumMap<>(TlsVersion.class);
     List<String> violations = new ArrayList<>();
-    List<String> notTls = new ArrayList<>();
+    String plain = null;
+    int silent = 0;
     for (TlsVersion v : TlsVersion.values()) {
+      boolean spoke = out.values().stream().anyMatch(x -> x.support() != Support.UNKNOWN);
+      if (!spoke && violations.isEmpty() && (plain != null || silent >= 2)) {
+        // Not a TLS server: a plain-text answer, or silence to two hellos, and nothing else.
+        out.put(v, new VersionResult(v, Support.UNKNOWN, List.of(), false, "not asked"));
+        continue;
+      }
       List<CipherSuite> offered =
           v == TlsVersion.TLS_1_3 ? CipherSuites.tls13() : CipherSuites.legacy();
       count[0]++;
       Reply r = hello(host, port, v, offered, false);
-      if (r instanceof NotTls n) {
-        notTls.add(n.start());
-        out.put(v, new VersionResult(v, Support.UNKNOWN, List.of(), false, "not TLS"));
-        if (notTls.size() >= 2
-            && out.values().stream().noneMatch(x -> x.support() != Support.UNKNOWN)) {
-          break; // two plain answers and nothing else: not a TLS port
-        }
-        continue;
-      }
       if (r instanceof Accepted a) {
         out.put(v, enumerate ? enumerate(host, port, a, offered, count, violations) : accepted(a));
       } else if (r instanceof Downgraded || r instanceof Refused) {
@@ -189,21 +188,25 @@ public final class TlsScanner {
       } else {
         if (r instanceof Violation x) {
           violations.add(v.label() + ": " + x.why());
+        } else if (r instanceof NotTls n && plain == null) {
+          plain = "it answered \"" + n.start() + "\"";
+        } else if (r instanceof NoReply) {
+          silent++;
         }
         out.put(v, new VersionResult(v, Support.UNKNOWN, List.of(), false, describe(r)));
       }
     }
-    boolean anyTls =
+    boolean spoke =
         out.values().stream().anyMatch(x -> x.support() != Support.UNKNOWN)
             || !violations.isEmpty();
+    String notTls = "";
+    if (!spoke && plain != null) {
+      notTls = plain;
+    } else if (!spoke && silent >= 2) {
+      notTls = "no answer to a ClientHello within " + tcp.timeout().toMillis() / 1000.0 + " s";
+    }
     return new Scan(
-        host,
-        port,
-        out,
-        !anyTls && !notTls.isEmpty() ? notTls.get(0) : "",
-        violations,
-        count[0],
-        Duration.ofNanos(System.nanoTime() - t0));
+        host, port, out, notTls, violations, count[0], Duration.ofNanos(System.nanoTime() - t0));
   }
 
   private static VersionResult accepted(Accepted a) {

@@ -13,13 +13,8 @@ import dev.periksa.target.Scope;
 import dev.periksa.testing.TestCertificates;
 import dev.periksa.testing.TestServers;
 import dev.periksa.testing.TlsTestServers;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -139,7 +134,7 @@ class TlsScannerIT {
     URI u = weak.plainUrl();
     Scan scan = scanner().scan(u.getHost(), u.getPort());
     assertFalse(scan.speaksTls(), scan.toString());
-    assertTrue(scan.notTls().startsWith("HTTP/1.1 400"), scan.notTls());
+    assertTrue(scan.notTls().startsWith("it answered \"HTTP/1.1 400"), scan.notTls());
     assertTrue(scan.accepted().isEmpty());
   }
 
@@ -153,7 +148,7 @@ class TlsScannerIT {
 
   @Test
   void aRecordedServerHelloIsRecognisedAsNoRealServer() throws Exception {
-    byte[] recorded = record(weak.httpsUrl(), TlsVersion.TLS_1_0);
+    byte[] recorded = TlsRecordings.record(weak.httpsUrl(), TlsVersion.TLS_1_0);
     assertTrue(recorded.length > 100);
     try (TlsTestServers.Replaying r = new TlsTestServers.Replaying(HOST, recorded)) {
       Scan scan = scanner().scan(HOST, r.url().getPort());
@@ -163,28 +158,6 @@ class TlsScannerIT {
           scanner()
               .hello(HOST, r.url().getPort(), TlsVersion.TLS_1_2, CipherSuites.legacy(), false);
       assertInstanceOf(TlsScanner.Downgraded.class, again);
-    }
-  }
-
-  /** What the real server answers to one hello, bytes as received, until it goes quiet. */
-  static byte[] record(URI u, TlsVersion v) throws Exception {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress(u.getHost(), u.getPort()), 2000);
-      s.setSoTimeout(500);
-      s.getOutputStream()
-          .write(TlsHello.record(v, CipherSuites.legacy(), u.getHost(), new SecureRandom()));
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      InputStream in = s.getInputStream();
-      byte[] buf = new byte[8192];
-      try {
-        int n;
-        while ((n = in.read(buf)) > 0) {
-          out.write(buf, 0, n);
-        }
-      } catch (java.net.SocketTimeoutException e) {
-        // The server waits for our next flight: the recording is complete.
-      }
-      return out.toByteArray();
     }
   }
 }

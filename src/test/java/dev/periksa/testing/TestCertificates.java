@@ -62,10 +62,12 @@ public final class TestCertificates {
     public Path[] writePem(Path dir, String name) throws IOException {
       Path key = dir.resolve(name + "-key.pem");
       Path cert = dir.resolve(name + "-chain.pem");
-      try (Writer w = Files.newBufferedWriter(key);
-          JcaPEMWriter pem = new JcaPEMWriter(w)) {
-        pem.writeObject(keys.getPrivate());
-      }
+      Files.writeString(
+          key,
+          "-----BEGIN PRIVATE KEY-----\n"
+              + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                  .encodeToString(keys.getPrivate().getEncoded())
+              + "\n-----END PRIVATE KEY-----\n");
       try (Writer w = Files.newBufferedWriter(cert);
           JcaPEMWriter pem = new JcaPEMWriter(w)) {
         for (X509Certificate c : chain) {

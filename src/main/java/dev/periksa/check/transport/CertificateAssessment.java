@@ -133,19 +133,21 @@ public final class CertificateAssessment {
     }
     for (int i = 0; i < chain.size(); i++) {
       X509Certificate c = chain.get(i);
-      String who = i == 0 ? "the certificate" : "chain certificate " + (i + 1) + " (" + cn(c) + ")";
+      // The leaf's problems read as "a certificate that expired on ..."; a chain member names
+      // itself.
+      String who = i == 0 ? "" : "chain certificate " + (i + 1) + " (" + cn(c) + ") ";
       Instant notAfter = c.getNotAfter().toInstant();
       Instant notBefore = c.getNotBefore().toInstant();
       if (now.isAfter(notAfter)) {
-        problems.add(new Problem("expired", who + " expired on " + notAfter, Severity.MEDIUM));
+        problems.add(new Problem("expired", who + "expired on " + notAfter, Severity.MEDIUM));
       } else if (now.isBefore(notBefore)) {
         problems.add(
             new Problem(
-                "not yet valid", who + " is not valid before " + notBefore, Severity.MEDIUM));
+                "not yet valid", who + "is not valid before " + notBefore, Severity.MEDIUM));
       } else if (now.plus(EXPIRY_WARNING).isAfter(notAfter)) {
         warnings.add(
-            who
-                + " expires on "
+            (i == 0 ? "the certificate " : who)
+                + "expires on "
                 + notAfter
                 + ", in "
                 + Duration.between(now, notAfter).toDays()
@@ -159,19 +161,18 @@ public final class CertificateAssessment {
         problems.add(
             new Problem(
                 "key",
-                who + " has a " + weakKey,
-                weakKey.startsWith("RSA") && bits(c.getPublicKey()) < 1024
+                who + "has " + weakKey,
+                c.getPublicKey() instanceof RSAPublicKey && bits(c.getPublicKey()) < 1024
                     ? Severity.HIGH
                     : Severity.MEDIUM));
       }
       String sig = c.getSigAlgName().toUpperCase(Locale.ROOT);
       if (sig.contains("MD5") || sig.contains("MD2")) {
         problems.add(
-            new Problem("signature", who + " is signed with " + c.getSigAlgName(), Severity.HIGH));
+            new Problem("signature", who + "is signed with " + c.getSigAlgName(), Severity.HIGH));
       } else if (sig.contains("SHA1")) {
         problems.add(
-            new Problem(
-                "signature", who + " is signed with " + c.getSigAlgName(), Severity.MEDIUM));
+            new Problem("signature", who + "is signed with " + c.getSigAlgName(), Severity.MEDIUM));
       }
     }
     return new Result(problems, warnings, facts);
@@ -321,17 +322,17 @@ public final class CertificateAssessment {
     return c.getSubjectX500Principal().getName();
   }
 
-  /** E.g. "RSA 1024-bit key", or null when the key is strong enough. */
+  /** E.g. "an RSA 1024-bit key (...)", or null when the key is strong enough. */
   static String weakKey(PublicKey k) {
     int bits = bits(k);
     if (k instanceof RSAPublicKey && bits < MIN_RSA_BITS) {
-      return "RSA " + bits + "-bit key (at least " + MIN_RSA_BITS + " needed)";
+      return "an RSA " + bits + "-bit key (at least " + MIN_RSA_BITS + " needed)";
     }
     if (k instanceof DSAPublicKey && bits < MIN_RSA_BITS) {
-      return "DSA " + bits + "-bit key (at least " + MIN_RSA_BITS + " needed)";
+      return "a DSA " + bits + "-bit key (at least " + MIN_RSA_BITS + " needed)";
     }
     if (k instanceof ECPublicKey && bits < MIN_EC_BITS) {
-      return "EC " + bits + "-bit key (at least " + MIN_EC_BITS + " needed)";
+      return "an EC " + bits + "-bit key (at least " + MIN_EC_BITS + " needed)";
     }
     return null;
   }

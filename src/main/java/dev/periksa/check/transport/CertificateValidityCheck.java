@@ -97,12 +97,7 @@ public final class CertificateValidityCheck implements Check {
     if (!versions.speaksTls()) {
       result.part(
           Outcome.INCONCLUSIVE,
-          s.name()
-              + ": "
-              + s.address()
-              + " does not speak TLS (it answered \""
-              + versions.notTls()
-              + "\")");
+          s.name() + ": " + s.address() + " does not speak TLS (" + versions.notTls() + ")");
       return;
     }
     if (!versions.violations().isEmpty()) {

@@ -44,8 +44,13 @@ public final class TlsPolicy {
    *
    * @param reason why, in a few words a report can show
    * @param severity for a WEAK grade, how bad; null otherwise
+   * @param category what findings group suites by, e.g. "NULL encryption", "CAMELLIA"
    */
-  public record Judgement(Grade grade, String reason, Severity severity) {}
+  public record Judgement(Grade grade, String reason, Severity severity, String category) {
+    Judgement(Grade grade, String reason, Severity severity) {
+      this(grade, reason, severity, reason);
+    }
+  }
 
   private static final Set<String> APPROVED_CIPHERS =
       Set.of(
@@ -84,10 +89,15 @@ public final class TlsPolicy {
     String mac = s.mac();
     String kx = s.keyExchange();
     if (cipher.equals("NULL") || cipher.isEmpty()) {
-      return weak("no encryption (NULL cipher)", Severity.HIGH);
+      return new Judgement(
+          Grade.WEAK, "no encryption (NULL cipher)", Severity.HIGH, "NULL encryption");
     }
     if (kx.contains("anon") || kx.equals("NULL")) {
-      return weak("anonymous key exchange: no server authentication", Severity.HIGH);
+      return new Judgement(
+          Grade.WEAK,
+          "anonymous key exchange: no server authentication",
+          Severity.HIGH,
+          "anonymous key exchange");
     }
     if (kx.contains("EXPORT") || cipher.contains("_40") || cipher.contains("EXPORT")) {
       return weak("EXPORT-grade key lengths", Severity.HIGH);
@@ -105,8 +115,12 @@ public final class TlsPolicy {
       return weak("3DES (64-bit blocks: SWEET32)", Severity.MEDIUM);
     }
     if (!APPROVED_CIPHERS.contains(cipher)) {
-      return weak(
-          cipher + " is in neither NIST SP 800-52r2 nor Mozilla intermediate", Severity.MEDIUM);
+      String family = cipher.contains("_") ? cipher.substring(0, cipher.indexOf('_')) : cipher;
+      return new Judgement(
+          Grade.WEAK,
+          family + " is in neither NIST SP 800-52r2 nor Mozilla intermediate",
+          Severity.MEDIUM,
+          family);
     }
     if (s.tls13()) {
       return cipher.endsWith("_8")
@@ -117,13 +131,19 @@ public final class TlsPolicy {
       return weak("DSA (DSS) certificates are no longer approved", Severity.MEDIUM);
     }
     if (kx.contains("PSK") || kx.startsWith("SRP")) {
-      return weak(kx + " key exchange: no certificate authenticates the server", Severity.MEDIUM);
+      return new Judgement(
+          Grade.WEAK,
+          kx + " key exchange: no certificate authenticates the server",
+          Severity.MEDIUM,
+          "PSK or SRP key exchange");
     }
     if (!FORWARD_SECRET.contains(kx)) {
-      return weak(
+      return new Judgement(
+          Grade.WEAK,
           (kx.equals("RSA") ? "static RSA key transport" : "static " + kx + " key exchange")
               + ": no forward secrecy",
-          Severity.MEDIUM);
+          Severity.MEDIUM,
+          "no forward secrecy");
     }
     if (cipher.endsWith("_CBC")) {
       return new Judgement(

@@ -17,10 +17,8 @@ import dev.periksa.probe.TlsScanner.VersionResult;
 import dev.periksa.probe.TlsVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * TLS-1 for every {@code https://} endpoint of the target, whatever its kind: which of SSLv3, TLS
@@ -96,7 +94,7 @@ public final class TlsVersionsCheck implements Check {
     Map<String, Object> suites = new LinkedHashMap<>();
     List<String> weak = new ArrayList<>();
     List<String> notRecommended = new ArrayList<>();
-    Set<String> weakReasons = new LinkedHashSet<>();
+    Map<String, Integer> weakKinds = new LinkedHashMap<>();
     Severity suiteSeverity = null;
     List<TlsVersion> legacy = new ArrayList<>();
     Severity versionSeverity = null;
@@ -121,7 +119,7 @@ public final class TlsVersionsCheck implements Check {
           String line = v.version().label() + " " + c.name() + " (" + j.reason() + ")";
           if (j.grade() == TlsPolicy.Grade.WEAK) {
             weak.add(line);
-            weakReasons.add(j.reason());
+            weakKinds.merge(j.category(), 1, Integer::sum);
             suiteSeverity = Severity.max(suiteSeverity, j.severity());
           } else if (j.grade() == TlsPolicy.Grade.NOT_RECOMMENDED) {
             notRecommended.add(line);
@@ -164,12 +162,7 @@ public final class TlsVersionsCheck implements Check {
     if (!scan.speaksTls()) {
       result.part(
           Outcome.INCONCLUSIVE,
-          s.name()
-              + ": "
-              + s.address()
-              + " does not speak TLS (it answered \""
-              + scan.notTls()
-              + "\")");
+          s.name() + ": " + s.address() + " does not speak TLS (" + scan.notTls() + ")");
       return;
     }
     if (!scan.violations().isEmpty()) {
@@ -213,8 +206,13 @@ public final class TlsVersionsCheck implements Check {
                   + weak.size()
                   + " weak cipher suite"
                   + (weak.size() == 1 ? "" : "s")
-                  + ": "
-                  + String.join("; ", weakReasons),
+                  + " ("
+                  + String.join(
+                      ", ",
+                      weakKinds.entrySet().stream()
+                          .map(k -> k.getKey() + " " + k.getValue())
+                          .toList())
+                  + ")",
               s.url().toString(),
               suiteSeverity,
               List.of(evidence),
