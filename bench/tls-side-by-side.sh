@@ -100,6 +100,22 @@ periksa_versions() { # results.json -> accepted versions, or the reason it could
       end' "$1"
 }
 
+testssl_suites() { # json file -> suites found per accepted version, e.g. "12/12/34"
+  jq -r '
+    [ "cipher-tls1", "cipher-tls1_1", "cipher-tls1_2", "cipher-tls1_3" ] as $p
+    | [ .[].id | select(startswith("cipher-")) | sub("_x[0-9a-fA-F]+$"; "") ] as $ids
+    | [ $p[] | . as $k | ($ids | map(select(. == $k)) | length) | select(. > 0) ]
+    | if length == 0 then "-" else map(tostring) | join("/") end' "$1"
+}
+
+periksa_suites() { # results.json -> suites found per accepted version
+  jq -r '
+    [.targets[0].requirements[] | select(.id=="TLS-1") | .checks[0].observations[]
+     | select(.title|startswith("TLS versions and cipher suites")) | .facts.suites][0] // {}
+    | [ .[] | length | select(. > 0) ]
+    | if length == 0 then "-" else map(tostring) | join("/") end' "$1"
+}
+
 periksa_ms() {
   jq -r '[.targets[0].requirements[] | select(.id=="TLS-1") | .checks[0].observations[]
           | .facts.elapsedMs // empty][0] // "-"' "$1"
@@ -109,9 +125,10 @@ periksa_verdict() {
   jq -r '.targets[0].requirements[] | select(.id=="TLS-1") | .outcome' "$1"
 }
 
-printf '%-36s | %-26s | %-26s | %-5s | %-9s | %-9s | %-9s | %s\n' \
-  "endpoint" "testssl.sh: accepted" "Periksa: accepted" "agree" "testssl s" "Periksa s" "(process)" "Periksa TLS-1"
-printf -- '-%.0s' $(seq 1 160); echo
+printf '%-36s | %-26s | %-26s | %-5s | %-18s | %-9s | %-9s | %-9s | %s\n' \
+  "endpoint" "testssl.sh: accepted" "Periksa: accepted" "agree" "suites (t / P)" "testssl s" \
+  "Periksa s" "(process)" "Periksa TLS-1"
+printf -- '-%.0s' $(seq 1 170); echo
 disagree=0
 for var in "${endpoints[@]}"; do
   url="${!var}"
@@ -125,6 +142,7 @@ for var in "${endpoints[@]}"; do
     > "$work/$label.testssl.txt" 2>&1 || true
   t1=$(now)
   tv="$(testssl_versions "$json" 2>/dev/null || echo "(no result)")"
+  ts="$(testssl_suites "$json" 2>/dev/null || echo "-")"
 
   https_url="https://$hostport"
   cat > "$work/$label.yaml" <<YAML
@@ -145,22 +163,24 @@ YAML
   results="$work/run-$label/results.json"
   if [ -s "$results" ]; then
     pv="$(periksa_versions "$results")"
+    psu="$(periksa_suites "$results")"
     pms="$(periksa_ms "$results")"
     verdict="$(periksa_verdict "$results")"
   else
-    pv="(no result)"; pms="-"; verdict="-"
+    pv="(no result)"; psu="-"; pms="-"; verdict="-"
   fi
   agree="yes"
   [ "$tv" = "$pv" ] || { agree="NO"; disagree=$((disagree + 1)); }
   ps_s="-"
   [ "$pms" != "-" ] && ps_s="$(awk -v m="$pms" 'BEGIN{printf "%.1f", m/1000}')"
-  printf '%-36s | %-26s | %-26s | %-5s | %-9s | %-9s | %-9s | %s\n' \
-    "$label ($hostport)" "$tv" "$pv" "$agree" \
+  printf '%-36s | %-26s | %-26s | %-5s | %-18s | %-9s | %-9s | %-9s | %s\n' \
+    "$label ($hostport)" "$tv" "$pv" "$agree" "$ts / $psu" \
     "$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b-a}')" "$ps_s" \
     "$(awk -v a="$t2" -v b="$t3" 'BEGIN{printf "%.1f", b-a}')" "$verdict"
 done
 echo
 echo "testssl.sh $("$testssl" --version 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g' | grep -m1 -oE 'testssl +[0-9][^ ]*' | awk '{print $2}') with -p -E (protocols, then each protocol's ciphers), no rate limit."
+echo "Suites: how many each found per accepted version (oldest first); testssl.sh lists only what its OpenSSL or its own sockets know."
 echo "Periksa: TLS-1 alone at $rate requests/s per host; 'Periksa s' is the check's own time on the endpoint, '(process)' the whole ./periksa scan run (JVM start, Cucumber, results)."
 if [ "$disagree" -gt 0 ]; then
   echo "$disagree endpoint(s) where the two disagree on protocol versions." >&2
