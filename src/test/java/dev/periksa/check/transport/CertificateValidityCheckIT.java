@@ -7,6 +7,8 @@ import dev.periksa.check.CheckResult;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.Severity;
+import dev.periksa.probe.TlsRecordings;
+import dev.periksa.probe.TlsVersion;
 import dev.periksa.target.TargetProfile;
 import dev.periksa.testing.SharedLab;
 import dev.periksa.testing.TestCertificates;
@@ -190,6 +192,18 @@ class CertificateValidityCheckIT {
   void aTls13OnlyServerIsJudgedThroughJsse() throws Exception {
     Finding f = only(serve(TestCertificates.leaf("self13.test").ip(HOST).build(), "TLSv1.3"));
     assertTrue(f.title().contains("is self-signed"), f.title());
+  }
+
+  @Test
+  void aServerReplayingTheLegacyCertificateIsNotJudged() throws Exception {
+    URI legacy = URI.create(SharedLab.get().variables().get("PERIKSA_LAB_LEGACY_TLS"));
+    byte[] recorded = TlsRecordings.record(legacy, TlsVersion.TLS_1_2);
+    assertTrue(recorded.length > 500, "nginx answered with its certificate: " + recorded.length);
+    try (TlsTestServers.Replaying fake = new TlsTestServers.Replaying(HOST, recorded)) {
+      CheckResult r = TlsTesting.run(check, TlsTesting.profile("web", fake.url()));
+      assertEquals(Outcome.INCONCLUSIVE, r.outcome(), r.reason());
+      assertTrue(r.reason().contains("answers no TLS server gives"), r.reason());
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.Severity;
 import dev.periksa.target.Endpoint;
+import dev.periksa.testing.ScriptedServer;
 import dev.periksa.testing.SharedLab;
 import dev.periksa.testing.TestCertificates;
 import dev.periksa.testing.TestServers;
@@ -111,6 +112,29 @@ class HttpsEnforcedCheckIT {
         TlsTestServers.plain(HOST, 301, Map.of("Location", "http://" + HOST + ":1/"))) {
       CheckResult r = TlsTesting.run(check, TlsTesting.profile("web", plain.url()));
       assertEquals(Outcome.FAIL, r.outcome(), r.reason());
+    }
+  }
+
+  @Test
+  void aPageInClearWhileEveryOtherPathIsRedirectedIsNotJudged() throws Exception {
+    try (ScriptedServer lookAlike =
+        new ScriptedServer(HOST)
+            .on("/", new ScriptedServer.Reply(200, "text/html", "<h1>status: ok</h1>"))
+            .otherwise(
+                new ScriptedServer.Reply(
+                    301, "text/html", "", Map.of("Location", "https://" + HOST + "/")))) {
+      CheckResult r = TlsTesting.run(check, TlsTesting.profile("web", lookAlike.url()));
+      assertEquals(Outcome.INCONCLUSIVE, r.outcome(), r.reason());
+      assertTrue(r.reason().contains("but redirects other paths"), r.reason());
+    }
+  }
+
+  @Test
+  void anHstsHeaderOverPlainHttpDoesNotCount() throws Exception {
+    try (TlsTestServers.Running plain =
+        TlsTestServers.plain(HOST, 200, Map.of(HSTS, "max-age=31536000"))) {
+      CheckResult r = TlsTesting.run(check, TlsTesting.profile("web", plain.url()));
+      assertEquals(Outcome.FAIL, r.outcome(), "browsers ignore HSTS sent over HTTP: " + r.reason());
     }
   }
 
