@@ -27,6 +27,9 @@ import dev.periksa.check.storage.SearchClusterExposureCheck;
 import dev.periksa.check.storage.SolrExposureCheck;
 import dev.periksa.check.storage.SpringActuatorCheck;
 import dev.periksa.check.storage.WebServerFilesCheck;
+import dev.periksa.check.transport.CertificateValidityCheck;
+import dev.periksa.check.transport.HttpsEnforcedCheck;
+import dev.periksa.check.transport.TlsVersionsCheck;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,6 +66,9 @@ public final class Checks {
         new CredentialTransportCheck(),
         new ObjectLevelAuthorizationCheck(),
         new ExcessiveDataExposureCheck(),
+        new TlsVersionsCheck(),
+        new CertificateValidityCheck(),
+        new HttpsEnforcedCheck(),
         new PlainHttpPersonalDataCheck(),
         new PersonalDataInUrlsCheck(),
         new ErrorEchoCheck());

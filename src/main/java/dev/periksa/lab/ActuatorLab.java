@@ -59,7 +59,8 @@ import org.springframework.web.bind.annotation.RestController;
  * the whole heap are what leak. Tomcat's access log (request, status, body bytes, Range header)
  * lets tests prove from the server's side that a check read 32 bytes of the dump and no more.
  *
- * <p>Hardened twin: HTTPS (TLS 1.2/1.3, lab CA) and Boot's default exposure, health only.
+ * <p>Hardened twin: HTTPS (TLS 1.2/1.3, lab CA) with Strict-Transport-Security, and Boot's default
+ * exposure, health only.
  *
  * <p>Both run in the lab's JVM. The auto-configurations are listed explicitly rather than found on
  * the class path: OpenSearch, Jetty and the rest of the lab share that class path, and a Boot
@@ -73,6 +74,9 @@ final class ActuatorLab implements LabService {
 
   /** Tomcat's access log of the legacy application (not a secret: tests read it). */
   static final String LEGACY_ACTUATOR_ACCESS_LOG = "PERIKSA_LAB_LEGACY_ACTUATOR_ACCESS_LOG";
+
+  /** The Strict-Transport-Security value the application sends, if set (the hardened twin). */
+  static final String HSTS_PROPERTY = "lab.hsts";
 
   /** Where the application writes Tomcat's access log, if set. */
   static final String ACCESS_LOG_PROPERTY = "lab.access-log.directory";
@@ -120,6 +124,7 @@ final class ActuatorLab implements LabService {
     safe.put("spring.application.name", "ehac-backoffice");
     safe.put("server.ssl.bundle", "lab");
     safe.put("server.ssl.enabled", "true");
+    safe.put(HSTS_PROPERTY, "max-age=31536000; includeSubDomains");
     SslBundle bundle =
         SslBundle.of(
             SslStoreBundle.of(ks, new String(pass), null),
@@ -199,6 +204,18 @@ final class ActuatorLab implements LabService {
     @Bean
     Status status() {
       return new Status();
+    }
+
+    /** HSTS on every reply when the lab asks for it, as a Spring Security deployment sends it. */
+    @Bean
+    jakarta.servlet.Filter hsts(Environment env) {
+      String value = env.getProperty(HSTS_PROPERTY);
+      return (request, response, chain) -> {
+        if (value != null && response instanceof jakarta.servlet.http.HttpServletResponse h) {
+          h.setHeader("Strict-Transport-Security", value);
+        }
+        chain.doFilter(request, response);
+      };
     }
 
     /**

@@ -42,6 +42,9 @@ public final class Lab implements AutoCloseable {
   public static final String LEGACY_S3 = "PERIKSA_LAB_LEGACY_S3";
   public static final String HARDENED_S3 = "PERIKSA_LAB_HARDENED_S3";
 
+  /** The lab CA's certificate (PEM file), for the profiles' {@code tls.trust}. */
+  public static final String LAB_CA = "PERIKSA_LAB_CA";
+
   /** The lab's products, in start order. */
   static List<Supplier<LabService>> catalogue() {
     return List.of(
@@ -57,7 +60,8 @@ public final class Lab implements AutoCloseable {
         ActuatorLab::new,
         PostgresLab::new,
         MariaDbLab::new,
-        ObjectStoreLab::new);
+        ObjectStoreLab::new,
+        TlsLab::new);
   }
 
   /** Where the lab lives and how much data it holds. */
@@ -124,6 +128,7 @@ public final class Lab implements AutoCloseable {
       vars.put(HARDENED_HOST, options.hardenedHost());
       vars.put(HARDENED_USER, LabContext.HARDENED_USER);
       vars.put(HARDENED_PASSWORD, ctx.secret("hardened"));
+      vars.put(LAB_CA, ctx.caCertificate().toString());
       Map<String, String> unavailable = new LinkedHashMap<>();
       progress.accept(
           "Starting the lab: legacy twin "

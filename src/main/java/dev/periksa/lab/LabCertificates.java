@@ -39,6 +39,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * it.
  */
 final class LabCertificates {
+  /** How long the lab CA and its server certificates are valid: beyond TLS-2's 30-day warning. */
+  static final Duration VALIDITY = Duration.ofDays(90);
+
   private final KeyPair caKeys;
   private final X509Certificate ca;
   private final SecureRandom random = new SecureRandom();
@@ -52,7 +55,7 @@ final class LabCertificates {
             name,
             serial(),
             Date.from(now.minus(Duration.ofHours(1))),
-            Date.from(now.plus(Duration.ofDays(30))),
+            Date.from(now.plus(VALIDITY)),
             name,
             caKeys.getPublic());
     try {
@@ -99,7 +102,7 @@ final class LabCertificates {
             ca,
             serial(),
             Date.from(now.minus(Duration.ofHours(1))),
-            Date.from(now.plus(Duration.ofDays(30))),
+            Date.from(now.plus(VALIDITY)),
             new X500Name("CN=" + dnsName),
             keys.getPublic());
     X509Certificate leaf;
@@ -126,6 +129,80 @@ final class LabCertificates {
     }
     ks.setKeyEntry("server", keys.getPrivate(), pass, new X509Certificate[] {leaf, ca});
     return ks;
+  }
+
+  /**
+   * A lab-CA server certificate naming the host, as PEM files for servers configured with files
+   * (nginx): the key (readable by its owner only) and the chain, leaf then CA.
+   */
+  LabContext.PemFiles writeServerPem(Path dir, String name, String dnsName, String ip)
+      throws GeneralSecurityException, IOException {
+    KeyStore ks = serverKeyStore(dnsName, ip, new char[0]);
+    java.security.PrivateKey key = (java.security.PrivateKey) ks.getKey("server", new char[0]);
+    java.security.cert.Certificate[] chain = ks.getCertificateChain("server");
+    return writePem(dir, name, key, chain);
+  }
+
+  /**
+   * A certificate with every flaw TLS-2 looks for, as PEM files: self-signed, expired a month ago,
+   * issued to another name than the server's address, a 1024-bit RSA key and a SHA-1 signature.
+   */
+  LabContext.PemFiles writeLegacyPem(Path dir, String name, String otherName)
+      throws GeneralSecurityException, IOException {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+    g.initialize(1024, random);
+    KeyPair keys = g.generateKeyPair();
+    X500Name subject = new X500Name("CN=" + otherName + ", O=e-HAC (synthetic lab)");
+    Instant now = Instant.now();
+    X509v3CertificateBuilder b =
+        new JcaX509v3CertificateBuilder(
+            subject,
+            serial(),
+            Date.from(now.minus(Duration.ofDays(400))),
+            Date.from(now.minus(Duration.ofDays(30))),
+            subject,
+            keys.getPublic());
+    X509Certificate cert;
+    try {
+      b.addExtension(
+          Extension.subjectAlternativeName,
+          false,
+          new GeneralNames(new GeneralName(GeneralName.dNSName, otherName)));
+      cert =
+          new JcaX509CertificateConverter()
+              .getCertificate(
+                  b.build(new JcaContentSignerBuilder("SHA1withRSA").build(keys.getPrivate())));
+    } catch (OperatorCreationException e) {
+      throw new GeneralSecurityException("cannot make the legacy certificate", e);
+    }
+    return writePem(dir, name, keys.getPrivate(), new java.security.cert.Certificate[] {cert});
+  }
+
+  private static LabContext.PemFiles writePem(
+      Path dir, String name, java.security.PrivateKey key, java.security.cert.Certificate[] chain)
+      throws IOException {
+    Files.createDirectories(dir);
+    Path keyFile = dir.resolve(name + "-key.pem");
+    Path certFile = dir.resolve(name + "-chain.pem");
+    Files.deleteIfExists(keyFile);
+    Files.createFile(
+        keyFile,
+        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    // PKCS#8, the form every OpenSSL reads whatever provider made the key.
+    Files.writeString(
+        keyFile,
+        "-----BEGIN PRIVATE KEY-----\n"
+            + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(key.getEncoded())
+            + "\n-----END PRIVATE KEY-----\n");
+    try (Writer w = Files.newBufferedWriter(certFile);
+        JcaPEMWriter pem = new JcaPEMWriter(w)) {
+      for (java.security.cert.Certificate c : chain) {
+        pem.writeObject(c);
+      }
+    }
+    return new LabContext.PemFiles(keyFile, certFile);
   }
 
   private ContentSigner signer(KeyPair keys) throws OperatorCreationException {

@@ -66,6 +66,27 @@ public final class LabContext {
     return certificates.serverKeyStore(dnsName, ip, password);
   }
 
+  /** A server's private key and certificate chain as PEM files. */
+  public record PemFiles(Path key, Path certificate) {}
+
+  /**
+   * The same kind of server certificate as {@link #serverTls}, written as PEM files under the lab's
+   * folder (name-key.pem, name-chain.pem), for servers configured with files such as nginx.
+   */
+  public PemFiles serverPem(String name, String dnsName, String ip)
+      throws java.security.GeneralSecurityException, java.io.IOException {
+    return certificates.writeServerPem(dir.resolve("tls"), name, dnsName, ip);
+  }
+
+  /**
+   * A legacy server's certificate, as PEM files: self-signed, expired, issued to {@code otherName}
+   * rather than the server's address, with a 1024-bit RSA key and a SHA-1 signature.
+   */
+  public PemFiles legacyPem(String name, String otherName)
+      throws java.security.GeneralSecurityException, java.io.IOException {
+    return certificates.writeLegacyPem(dir.resolve("tls"), name, otherName);
+  }
+
   /** The lab CA certificate file (PEM). */
   public Path caCertificate() {
     return dir.resolve("lab-ca.pem");

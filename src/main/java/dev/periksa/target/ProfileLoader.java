@@ -93,7 +93,8 @@ public final class ProfileLoader {
             "timeoutSeconds",
             "endpoints",
             "identities",
-            "discovery"));
+            "discovery",
+            "tls"));
     String name = r.text(root, "", "name", true);
     String description = r.text(root, "", "description", false);
 
@@ -224,7 +225,46 @@ public final class ProfileLoader {
         identities,
         skipped,
         discovery,
-        file);
+        file,
+        tls(r, root, file));
+  }
+
+  /** The {@code tls} section: PEM files of CAs to trust, each read now so a mistake stops here. */
+  private TlsSettings tls(Reader r, JsonNode root, Path file) throws ProfileException {
+    JsonNode t = r.object(root, "", "tls", false);
+    if (t == null) {
+      return TlsSettings.NONE;
+    }
+    r.keys(t, "tls", Set.of("trust"));
+    List<Path> paths = new ArrayList<>();
+    List<java.security.cert.X509Certificate> cas = new ArrayList<>();
+    JsonNode list = r.array(t, "tls", "trust", false);
+    for (int i = 0; i < list.size(); i++) {
+      String p = "tls.trust[" + i + "]";
+      String raw = r.scalar(list.get(i), p);
+      Path pem = Path.of(raw);
+      if (!pem.isAbsolute() && file.toAbsolutePath().getParent() != null) {
+        pem = file.toAbsolutePath().getParent().resolve(pem);
+      }
+      try (java.io.InputStream in = Files.newInputStream(pem)) {
+        java.util.Collection<? extends java.security.cert.Certificate> read =
+            java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in);
+        if (read.isEmpty()) {
+          throw r.error(p, raw + " holds no PEM certificate");
+        }
+        for (java.security.cert.Certificate c : read) {
+          cas.add((java.security.cert.X509Certificate) c);
+        }
+      } catch (NoSuchFileException e) {
+        throw r.error(p, "no such file: " + raw);
+      } catch (IOException e) {
+        throw r.error(p, raw + " cannot be read: " + e.getMessage());
+      } catch (java.security.cert.CertificateException e) {
+        throw r.error(p, raw + " is not a PEM certificate: " + e.getMessage());
+      }
+      paths.add(pem);
+    }
+    return new TlsSettings(paths, cas);
   }
 
   private ApiSettings api(

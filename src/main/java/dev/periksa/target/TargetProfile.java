@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param skipped optional endpoints left out because a variable they use is unset, with why
  * @param discovery where to look for undeclared products, or null for no discovery
  * @param source the file it was read from (not part of the YAML)
+ * @param tls CAs the TLS checks trust besides the JDK's ({@link TlsSettings#NONE} when none)
  */
 public record TargetProfile(
     String name,
@@ -29,12 +30,40 @@ public record TargetProfile(
     List<Identity> identities,
     List<String> skipped,
     DiscoverySettings discovery,
-    Path source) {
+    Path source,
+    TlsSettings tls) {
 
   public TargetProfile {
     endpoints = List.copyOf(endpoints);
     identities = List.copyOf(identities);
     skipped = List.copyOf(skipped);
+    tls = tls == null ? TlsSettings.NONE : tls;
+  }
+
+  /** A profile without a {@code tls} section. */
+  public TargetProfile(
+      String name,
+      String description,
+      Scope scope,
+      double rateLimit,
+      int timeoutSeconds,
+      List<Endpoint> endpoints,
+      List<Identity> identities,
+      List<String> skipped,
+      DiscoverySettings discovery,
+      Path source) {
+    this(
+        name,
+        description,
+        scope,
+        rateLimit,
+        timeoutSeconds,
+        endpoints,
+        identities,
+        skipped,
+        discovery,
+        source,
+        TlsSettings.NONE);
   }
 
   /**
@@ -65,7 +94,8 @@ public record TargetProfile(
         identities,
         skipped,
         null,
-        source);
+        source,
+        tls);
   }
 
   /** The identity with that name. */
