@@ -32,6 +32,8 @@ public final class ProfileLoader {
 
   private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final YAMLMapper YAML = new YAMLMapper();
+  private static final Pattern VAR_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,6})\\s*(s|m)?");
 
   private final Function<String, String> variables;
 
@@ -94,7 +96,8 @@ public final class ProfileLoader {
             "endpoints",
             "identities",
             "discovery",
-            "tls"));
+            "tls",
+            "dast"));
     String name = r.text(root, "", "name", true);
     String description = r.text(root, "", "description", false);
 
@@ -226,7 +229,161 @@ public final class ProfileLoader {
         skipped,
         discovery,
         file,
-        tls(r, root, file));
+        tls(r, root, file),
+        dast(r, root, scope, endpoints));
+  }
+
+  /**
+   * The {@code dast} section. {@code zap: managed} (the default) or {@code zap: {url, apiKeyEnv}};
+   * {@code budget} as seconds or {@code 90s}/{@code 2m}; {@code bases} as endpoint names or URLs in
+   * scope; {@code threshold: {risk, confidence}}; {@code falsePositives: [{rule, url,
+   * justification}]}.
+   */
+  private DastSettings dast(Reader r, JsonNode root, Scope scope, List<Endpoint> endpoints)
+      throws ProfileException {
+    JsonNode d = r.object(root, "", "dast", false);
+    if (d == null) {
+      return null;
+    }
+    String p = "dast";
+    r.keys(d, p, Set.of("zap", "budget", "bases", "threshold", "falsePositives"));
+    URI zapUrl = null;
+    Secret key = null;
+    String keyEnv = null;
+    JsonNode z = d.get("zap");
+    if (z != null && !z.isNull()) {
+      if (z.isObject()) {
+        r.keys(z, p + ".zap", Set.of("url", "apiKeyEnv"));
+        zapUrl = r.url(z, p + ".zap", "url", Set.of("http", "https"));
+        keyEnv = r.text(z, p + ".zap", "apiKeyEnv", true);
+        if (!VAR_NAME.matcher(keyEnv).matches()) {
+          throw r.error(p + ".zap.apiKeyEnv", "must name an environment variable, not a key");
+        }
+        String v = variables.apply(keyEnv);
+        if (v == null || v.isBlank()) {
+          throw r.error(
+              p + ".zap.apiKeyEnv", "variable " + keyEnv + " is not set in the environment");
+        }
+        key = new Secret(v);
+      } else if (!r.scalar(z, p + ".zap").equals("managed")) {
+        throw r.error(
+            p + ".zap", "must be 'managed' or a mapping with 'url' and 'apiKeyEnv' of a ZAP");
+      }
+    }
+    java.time.Duration budget = DastSettings.DEFAULT_BUDGET;
+    if (d.has("budget")) {
+      String raw = r.scalar(d.get("budget"), p + ".budget").strip();
+      Matcher m = DURATION.matcher(raw);
+      if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+        throw r.error(
+            p + ".budget", "must be a duration such as 120, 90s or 2m, not '" + raw + "'");
+      }
+      long n = Long.parseLong(m.group(1));
+      budget =
+          "m".equals(m.group(2))
+              ? java.time.Duration.ofMinutes(n)
+              : java.time.Duration.ofSeconds(n);
+      if (budget.compareTo(java.time.Duration.ofHours(4)) > 0) {
+        throw r.error(p + ".budget", "at most 4 hours");
+      }
+    }
+    List<URI> bases = new ArrayList<>();
+    JsonNode bl = r.array(d, p, "bases", false);
+    for (int i = 0; i < bl.size(); i++) {
+      String bp = p + ".bases[" + i + "]";
+      String raw = r.scalar(bl.get(i), bp);
+      if (raw.contains("://")) {
+        URI u;
+        try {
+          u = new URI(raw);
+        } catch (URISyntaxException e) {
+          throw r.error(bp, "not a valid URL: " + e.getReason());
+        }
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || u.getHost() == null) {
+          throw r.error(bp, "must be an http:// or https:// URL or an endpoint's name");
+        }
+        if (!scope.allows(u.getHost())) {
+          throw r.error(bp, "host " + u.getHost() + " is outside the scope");
+        }
+        bases.add(u);
+      } else {
+        Endpoint e =
+            endpoints.stream()
+                .filter(x -> x.name().equals(raw))
+                .findFirst()
+                .orElseThrow(() -> r.error(bp, "no endpoint named '" + raw + "' is declared"));
+        if (!e.url().getScheme().startsWith("http")) {
+          throw r.error(bp, "endpoint '" + raw + "' is not an http:// or https:// one");
+        }
+        bases.add(e.url());
+      }
+    }
+    if (!d.has("bases")) {
+      for (Endpoint e : endpoints) {
+        if (e.kind().equals("http") || e.kind().equals("web")) {
+          bases.add(e.url());
+        }
+      }
+    }
+    DastSettings.Threshold threshold = DastSettings.Threshold.DEFAULT;
+    JsonNode t = r.object(d, p, "threshold", false);
+    if (t != null) {
+      r.keys(t, p + ".threshold", Set.of("risk", "confidence"));
+      DastSettings.Risk risk = threshold.risk();
+      DastSettings.Confidence confidence = threshold.confidence();
+      if (t.has("risk")) {
+        String raw = r.text(t, p + ".threshold", "risk", true);
+        try {
+          risk = DastSettings.Risk.parse(raw);
+        } catch (IllegalArgumentException e) {
+          throw r.error(
+              p + ".threshold.risk",
+              "must be Informational, Low, Medium or High, not '" + raw + "'");
+        }
+      }
+      if (t.has("confidence")) {
+        String raw = r.text(t, p + ".threshold", "confidence", true);
+        try {
+          confidence = DastSettings.Confidence.parse(raw);
+        } catch (IllegalArgumentException e) {
+          throw r.error(
+              p + ".threshold.confidence",
+              "must be Low, Medium, High or Confirmed, not '" + raw + "'");
+        }
+        if (confidence == DastSettings.Confidence.FALSE_POSITIVE) {
+          throw r.error(p + ".threshold.confidence", "must be Low, Medium, High or Confirmed");
+        }
+      }
+      threshold = new DastSettings.Threshold(risk, confidence);
+    }
+    List<DastSettings.FalsePositive> fps = new ArrayList<>();
+    JsonNode fl = r.array(d, p, "falsePositives", false);
+    for (int i = 0; i < fl.size(); i++) {
+      String fp = p + ".falsePositives[" + i + "]";
+      JsonNode n = fl.get(i);
+      if (!n.isObject()) {
+        throw r.error(fp, "must be a mapping with 'rule', 'url' and 'justification'");
+      }
+      r.keys(n, fp, Set.of("rule", "url", "justification"));
+      String rule = r.text(n, fp, "rule", true);
+      int ruleId;
+      try {
+        ruleId = Integer.parseInt(rule.strip());
+      } catch (NumberFormatException e) {
+        throw r.error(fp + ".rule", "must be a ZAP rule id (a number), not '" + rule + "'");
+      }
+      String url = r.text(n, fp, "url", true);
+      Pattern pattern;
+      try {
+        pattern = Pattern.compile(url);
+      } catch (java.util.regex.PatternSyntaxException e) {
+        throw r.error(fp + ".url", "not a valid regular expression: " + e.getDescription());
+      }
+      fps.add(
+          new DastSettings.FalsePositive(ruleId, pattern, r.text(n, fp, "justification", true)));
+    }
+    return new DastSettings(zapUrl, key, keyEnv, budget, bases, threshold, fps);
   }
 
   /** The {@code tls} section: PEM files of CAs to trust, each read now so a mistake stops here. */

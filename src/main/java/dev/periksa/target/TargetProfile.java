@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param discovery where to look for undeclared products, or null for no discovery
  * @param source the file it was read from (not part of the YAML)
  * @param tls CAs the TLS checks trust besides the JDK's ({@link TlsSettings#NONE} when none)
+ * @param dast the DAST scan's settings, or null when the profile asks for none
  */
 public record TargetProfile(
     String name,
@@ -31,13 +32,42 @@ public record TargetProfile(
     List<String> skipped,
     DiscoverySettings discovery,
     Path source,
-    TlsSettings tls) {
+    TlsSettings tls,
+    DastSettings dast) {
 
   public TargetProfile {
     endpoints = List.copyOf(endpoints);
     identities = List.copyOf(identities);
     skipped = List.copyOf(skipped);
     tls = tls == null ? TlsSettings.NONE : tls;
+  }
+
+  /** A profile without a {@code dast} section. */
+  public TargetProfile(
+      String name,
+      String description,
+      Scope scope,
+      double rateLimit,
+      int timeoutSeconds,
+      List<Endpoint> endpoints,
+      List<Identity> identities,
+      List<String> skipped,
+      DiscoverySettings discovery,
+      Path source,
+      TlsSettings tls) {
+    this(
+        name,
+        description,
+        scope,
+        rateLimit,
+        timeoutSeconds,
+        endpoints,
+        identities,
+        skipped,
+        discovery,
+        source,
+        tls,
+        null);
   }
 
   /** A profile without a {@code tls} section. */
@@ -95,7 +125,25 @@ public record TargetProfile(
         skipped,
         null,
         source,
-        tls);
+        tls,
+        dast);
+  }
+
+  /** A copy with the given DAST settings. */
+  public TargetProfile withDast(DastSettings settings) {
+    return new TargetProfile(
+        name,
+        description,
+        scope,
+        rateLimit,
+        timeoutSeconds,
+        endpoints,
+        identities,
+        skipped,
+        discovery,
+        source,
+        tls,
+        settings);
   }
 
   /** The identity with that name. */
