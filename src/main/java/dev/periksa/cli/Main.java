@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       DemoCommand.class,
       LabCommand.class,
+      ZapAddOnCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -44,7 +45,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a command: scan, demo or lab");
+        spec.commandLine(), "name a command: scan, demo, lab or zap-addon");
   }
 
   /** Console output in UTF-8 whatever the locale, so masks (•) print as they are. */
