@@ -7,6 +7,7 @@ import dev.periksa.check.auth.LoginThrottlingCheck;
 import dev.periksa.check.auth.ObjectLevelAuthorizationCheck;
 import dev.periksa.check.auth.TokenVerificationCheck;
 import dev.periksa.check.auth.UnauthenticatedAccessCheck;
+import dev.periksa.check.dast.DastScanCheck;
 import dev.periksa.check.pii.ErrorEchoCheck;
 import dev.periksa.check.pii.PersonalDataInUrlsCheck;
 import dev.periksa.check.pii.PlainHttpPersonalDataCheck;
@@ -71,7 +72,8 @@ public final class Checks {
         new HttpsEnforcedCheck(),
         new PlainHttpPersonalDataCheck(),
         new PersonalDataInUrlsCheck(),
-        new ErrorEchoCheck());
+        new ErrorEchoCheck(),
+        new DastScanCheck());
   }
 
   /** The check that verifies a requirement for one product, as a feature names them. */

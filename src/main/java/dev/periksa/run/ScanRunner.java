@@ -133,6 +133,8 @@ public final class ScanRunner {
       }
     } finally {
       Allure.setLifecycle(previous);
+      // A managed ZAP started by a DAST check serves every target of the run, then goes.
+      dev.periksa.zap.SharedZap.stop();
     }
     Instant finished = Instant.now();
 

@@ -1,0 +1,351 @@
+package dev.periksa.check.dast;
+
+import dev.periksa.check.Check;
+import dev.periksa.check.CheckMetadata;
+import dev.periksa.check.CheckResult;
+import dev.periksa.check.Evidence;
+import dev.periksa.check.Finding;
+import dev.periksa.check.Outcome;
+import dev.periksa.check.Severity;
+import dev.periksa.check.TargetContext;
+import dev.periksa.pii.PiiType;
+import dev.periksa.pii.Redactor;
+import dev.periksa.target.DastSettings;
+import dev.periksa.target.DastSettings.Confidence;
+import dev.periksa.zap.ManagedZap;
+import dev.periksa.zap.SharedZap;
+import dev.periksa.zap.ZapAlert;
+import dev.periksa.zap.ZapConnection;
+import dev.periksa.zap.ZapScan;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * DAST-1 through OWASP ZAP: a ZAP daemon spiders the bases the profile's {@code dast} section names
+ * and actively scans them within the time budget; each alert at or above the threshold (risk and
+ * confidence) is a finding, unless the profile accepted it as a false positive.
+ *
+ * <p>The ZAP is the user's own (its URL and API key in the profile: every rule it has counts) or
+ * one Periksa manages (assembled from Maven Central, shared by the run's targets, with Periksa's
+ * health-data rules; ZAP's stock rule packs are not on Maven Central, so only those rules run). ZAP
+ * is held to a context that includes the bases only, and the bases must be in the profile's scope.
+ * A ZAP that cannot be reached, refuses the key or stops answering, a base ZAP could not fetch, a
+ * ZAP without active rules and a budget that ran out before the active scan finished all leave the
+ * requirement unproven: INCONCLUSIVE, unless an alert already fails it.
+ *
+ * <p>Alerts are imported redacted: the URL and parameter are masked like any evidence, and ZAP's
+ * evidence string is scanned and masked at capture (only its hash is kept).
+ */
+public final class DastScanCheck implements Check {
+
+  public static final CheckMetadata METADATA =
+      new CheckMetadata(
+          "DAST-1.zap",
+          "A ZAP scan finds nothing at or above the threshold",
+          "OWASP ZAP",
+          List.of("DAST-1"),
+          List.of("http", "web"),
+          List.of(),
+          "Fix each reported weakness as ZAP's solution describes, then scan again; an alert that"
+              + " a reviewer judges a false positive is listed in the profile's"
+              + " dast.falsePositives with its rule, URL pattern and justification.");
+
+  /** Alerts reported one by one as findings; the rest are counted. */
+  static final int MAX_FINDINGS = 25;
+
+  /** Characters of ZAP's solution kept in a finding. */
+  static final int MAX_SOLUTION = 600;
+
+  /** Where the ZAP comes from; tests hand in their own. */
+  @FunctionalInterface
+  public interface ZapSource {
+    /** The ZAP to scan with and a way to tell whether its process still runs. */
+    Connected connect(DastSettings settings, Consumer<String> progress) throws IOException;
+  }
+
+  /** A ZAP to drive and whether it still runs. */
+  public record Connected(ZapConnection zap, BooleanSupplier alive) {}
+
+  /** The user's ZAP when the profile names one, else the run's managed ZAP. */
+  public static final ZapSource DEFAULT_SOURCE =
+      (settings, progress) -> {
+        if (!settings.managedZap()) {
+          return new Connected(
+              ZapConnection.remote(settings.zapUrl(), settings.apiKey().reveal()), () -> true);
+        }
+        ManagedZap zap = SharedZap.get(progress);
+        return new Connected(zap, zap::isAlive);
+      };
+
+  private final ZapSource source;
+  private final Consumer<String> progress;
+
+  public DastScanCheck() {
+    this(DEFAULT_SOURCE, line -> System.out.println("      ZAP: " + line));
+  }
+
+  public DastScanCheck(ZapSource source, Consumer<String> progress) {
+    this.source = source;
+    this.progress = progress;
+  }
+
+  @Override
+  public CheckMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public CheckResult run(TargetContext ctx) {
+    DastSettings s = ctx.profile().dast();
+    if (s == null) {
+      return CheckResult.of(
+          METADATA, Outcome.NOT_APPLICABLE, "the profile asks for no DAST scan (no dast section)");
+    }
+    CheckResult.Builder result = CheckResult.builder(METADATA);
+    List<URI> bases = new ArrayList<>();
+    for (URI b : s.bases()) {
+      if (ctx.profile().scope().allows(b.getHost())) {
+        bases.add(b);
+      } else {
+        result.part(Outcome.INCONCLUSIVE, b + " is outside the scope: not scanned");
+      }
+    }
+    if (bases.isEmpty()) {
+      if (s.bases().isEmpty()) {
+        return CheckResult.of(
+            METADATA,
+            Outcome.NOT_APPLICABLE,
+            "no base to scan: the dast section names none and the profile declares no http or"
+                + " web endpoint");
+      }
+      return result.build();
+    }
+    Connected c;
+    try {
+      c = source.connect(s, progress);
+    } catch (IOException | RuntimeException e) {
+      String why = (s.managedZap() ? "the managed ZAP could not start: " : "") + e.getMessage();
+      result.observe(
+          ctx.redactor()
+              .capture("ZAP not available", "", 0, null, Map.of("error", String.valueOf(why))));
+      return result.part(Outcome.INCONCLUSIVE, why).build();
+    }
+    ZapScan.Result r;
+    try {
+      r =
+          ZapScan.run(
+              c.zap(),
+              new ZapScan.Request(bases, s.budget(), ctx.profile().rateLimit()),
+              progress,
+              c.alive());
+    } catch (ZapScan.ZapException e) {
+      result.observe(
+          ctx.redactor()
+              .capture(
+                  "ZAP scan broke off",
+                  c.zap().describe(),
+                  0,
+                  null,
+                  Map.of("error", String.valueOf(e.getMessage()))));
+      return result.part(Outcome.INCONCLUSIVE, e.getMessage()).build();
+    }
+    judge(ctx, s, c.zap(), bases, r, result);
+    return result.build();
+  }
+
+  private void judge(
+      TargetContext ctx,
+      DastSettings s,
+      ZapConnection zap,
+      List<URI> bases,
+      ZapScan.Result r,
+      CheckResult.Builder result) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("zap", zap.describe() + " (ZAP " + r.zapVersion() + ")");
+    facts.put("bases", bases.stream().map(URI::toString).toList());
+    facts.put("urlsFound", r.urls());
+    facts.put("activeRules", r.rules());
+    facts.put("activeScan", r.finished() ? "finished" : "stopped at " + r.activePercent() + "%");
+    facts.put("seconds", Math.round(r.elapsed().toMillis() / 100.0) / 10.0);
+    facts.put("budgetSeconds", s.budget().toSeconds());
+    facts.put("threshold", s.threshold().toString());
+    facts.put("alerts", r.alerts().size());
+    result.observe(ctx.redactor().capture("ZAP scan", zap.describe(), 0, null, facts));
+
+    for (URI u : r.unreachable()) {
+      result.part(Outcome.INCONCLUSIVE, "ZAP could not fetch " + u + ": nothing there was scanned");
+    }
+    if (r.unreachable().size() == bases.size()) {
+      return;
+    }
+    if (r.rules() == 0) {
+      result.part(
+          Outcome.INCONCLUSIVE,
+          zap.describe() + " has no active scan rule enabled: a scan would prove nothing");
+      return;
+    }
+
+    int failing = 0;
+    int accepted = 0;
+    int below = 0;
+    for (ZapAlert a : r.alerts()) {
+      String url = ctx.redactor().redact(a.url());
+      DastSettings.FalsePositive fp =
+          s.falsePositives().stream()
+              .filter(f -> f.covers(a.rule(), a.url()))
+              .findFirst()
+              .orElse(null);
+      if (fp != null) {
+        accepted++;
+        result.observe(
+            evidence(
+                ctx,
+                a,
+                "accepted false positive: " + a.name(),
+                "justification",
+                fp.justification()));
+        continue;
+      }
+      if (!s.threshold().reachedBy(a.risk(), a.confidence())) {
+        below++;
+        if (below <= MAX_FINDINGS) {
+          result.observe(evidence(ctx, a, "below the threshold: " + a.name(), null, null));
+        }
+        continue;
+      }
+      failing++;
+      if (failing > MAX_FINDINGS) {
+        continue;
+      }
+      Evidence e = evidence(ctx, a, "ZAP alert: " + a.name(), null, null);
+      Finding f =
+          new Finding(
+              a.name()
+                  + " (ZAP rule "
+                  + a.rule()
+                  + ", risk "
+                  + a.risk().label()
+                  + ", confidence "
+                  + a.confidence().label()
+                  + ")",
+              url,
+              severity(a, e.personalData()),
+              List.of(e),
+              remediation(ctx, a));
+      result.fail(f, "");
+    }
+    if (failing > 0) {
+      result.part(
+          Outcome.FAIL,
+          failing
+              + " ZAP alert"
+              + (failing == 1 ? "" : "s")
+              + " at or above "
+              + s.threshold()
+              + (failing > MAX_FINDINGS ? " (the first " + MAX_FINDINGS + " are listed)" : ""));
+    }
+    if (accepted > 0) {
+      result.part(
+          Outcome.PASS,
+          accepted + " alert" + (accepted == 1 ? "" : "s") + " accepted as false positives");
+    }
+    if (!r.finished()) {
+      result.part(
+          Outcome.INCONCLUSIVE,
+          "the time budget of "
+              + s.budget().toSeconds()
+              + " s ran out after "
+              + r.activePercent()
+              + "% of the active scan");
+    } else if (failing == 0) {
+      result.part(
+          Outcome.PASS,
+          "ZAP found nothing at or above "
+              + s.threshold()
+              + " in "
+              + r.urls()
+              + " URLs ("
+              + r.rules()
+              + " active rules, "
+              + Math.round(r.elapsed().toSeconds())
+              + " s"
+              + (below > 0 ? "; " + below + " lower alerts listed" : "")
+              + ")");
+    }
+  }
+
+  private static Evidence evidence(
+      TargetContext ctx, ZapAlert a, String title, String extraKey, String extraValue) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("rule", a.rule());
+    facts.put("alert", a.name());
+    facts.put("risk", a.risk().label());
+    facts.put("confidence", a.confidence().label());
+    if (a.cwe() > 0) {
+      facts.put("cwe", a.cwe());
+    }
+    if (a.wasc() > 0) {
+      facts.put("wasc", a.wasc());
+    }
+    if (!a.param().isBlank()) {
+      facts.put("param", a.param());
+    }
+    if (extraKey != null) {
+      facts.put(extraKey, extraValue);
+    }
+    List<String> samples = a.evidence().isBlank() ? List.of() : List.of(a.evidence());
+    return ctx.redactor()
+        .capture(
+            title,
+            (a.method().isBlank() ? "GET" : a.method()) + " " + a.url(),
+            0,
+            a.evidence().isBlank() ? null : Redactor.utf8(a.evidence()),
+            facts,
+            samples);
+  }
+
+  /**
+   * ZAP's risk, one step lower when ZAP itself is not sure (low confidence); raised to what the
+   * evidence holds by the shared personal-data rule when it holds personal data.
+   */
+  static Severity severity(ZapAlert a, Map<String, Integer> personalData) {
+    Severity s =
+        switch (a.risk()) {
+          case HIGH -> Severity.HIGH;
+          case MEDIUM -> Severity.MEDIUM;
+          case LOW -> Severity.LOW;
+          default -> Severity.INFO;
+        };
+    if (a.confidence().compareTo(Confidence.LOW) <= 0 && s != Severity.INFO) {
+      s = Severity.values()[s.ordinal() - 1];
+    }
+    if (!personalData.isEmpty()) {
+      Map<PiiType, Integer> counts = new EnumMap<>(PiiType.class);
+      personalData.forEach(
+          (k, v) -> {
+            try {
+              counts.put(PiiType.valueOf(k), v);
+            } catch (IllegalArgumentException e) {
+              // A type this build does not know: it cannot raise the severity.
+            }
+          });
+      s = Severity.max(s, Redactor.severityOf(counts));
+    }
+    return s;
+  }
+
+  private static String remediation(TargetContext ctx, ZapAlert a) {
+    String sol = ctx.redactor().redact(a.solution().strip());
+    if (sol.isEmpty()) {
+      return METADATA.remediation();
+    }
+    return sol.length() > MAX_SOLUTION ? sol.substring(0, MAX_SOLUTION) + "…" : sol;
+  }
+}
