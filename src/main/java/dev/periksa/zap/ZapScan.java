@@ -297,6 +297,25 @@ public final class ZapScan {
       }
     }
 
+    /** Whether ZAP's own welcome page (served without a key) answers at the API address. */
+    private boolean answersAsZap() {
+      try {
+        java.net.HttpURLConnection c =
+            (java.net.HttpURLConnection) zap.url().resolve("/").toURL().openConnection();
+        c.setConnectTimeout(5000);
+        c.setReadTimeout(5000);
+        c.setInstanceFollowRedirects(false);
+        try (java.io.InputStream in = c.getInputStream()) {
+          String page = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8);
+          return c.getResponseCode() == 200 && page.contains("ZAP API UI");
+        } finally {
+          c.disconnect();
+        }
+      } catch (IOException | RuntimeException e) {
+        return false;
+      }
+    }
+
     private ZapException classify(ClientApiException e) {
       Throwable root = e;
       while (root.getCause() != null && root.getCause() != root) {
@@ -315,6 +334,16 @@ public final class ZapScan {
               || root instanceof SocketTimeoutException
               || root instanceof SocketException
               || root instanceof java.io.EOFException;
+      if (noAnswer
+          && phase.equals("the first API call")
+          && !(root instanceof ConnectException)
+          && answersAsZap()) {
+        // ZAP 2.17 closes the connection without a reply when the key is wrong.
+        return new ZapException(
+            zap.describe()
+                + " answers, but refused the API key: it drops every API call made with it",
+            e);
+      }
       if (noAnswer && phase.equals("the first API call")) {
         return new ZapException(
             "nothing usable answers at " + zap.url() + " (" + root.getClass().getSimpleName() + ")",
