@@ -41,4 +41,45 @@ class ManagedZapIT {
     assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     assertTrue(Files.notExists(zap.home()));
   }
+
+  /** Kill -9 runs no shutdown hook: ZAP's launcher must notice its parent is gone by itself. */
+  @Test
+  void zapEndsWhenItsParentIsKilled() throws Exception {
+    ZapDistribution dist = ZapDistribution.ensure(System.out::println);
+    Process parent =
+        new ProcessBuilder(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ZapParent.class.getName(),
+                dist.dir().toString())
+            .redirectErrorStream(true)
+            .start();
+    long zapPid = -1;
+    try (java.io.BufferedReader r =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                parent.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        System.out.println("[parent] " + line);
+        if (line.startsWith("zap-pid ")) {
+          zapPid = Long.parseLong(line.substring(8).strip());
+          break;
+        }
+      }
+    }
+    assertTrue(zapPid > 0, "the parent did not start ZAP");
+    ProcessHandle zap = ProcessHandle.of(zapPid).orElseThrow();
+    assertTrue(zap.isAlive());
+    parent.destroyForcibly().waitFor();
+    long t0 = System.nanoTime();
+    try {
+      zap.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      zap.destroyForcibly();
+    }
+    System.out.printf(
+        "ZAP ended %.1f s after its parent was killed%n", (System.nanoTime() - t0) / 1e9);
+    assertFalse(zap.isAlive());
+  }
 }
