@@ -76,6 +76,20 @@ class HealthRulesZapIT {
       ApiResponseSet s = (ApiResponseSet) item;
       scanners.put(Integer.parseInt(s.getStringValue("id")), s);
     }
+    // ZAP said nothing bad about the add-on while loading it.
+    List<String> complaints = new ArrayList<>();
+    for (String log : List.of("zap-console.log", "zap.log")) {
+      java.nio.file.Path file = zap.home().resolve(log);
+      if (java.nio.file.Files.exists(file)) {
+        for (String line : java.nio.file.Files.readAllLines(file)) {
+          if ((line.contains("ERROR") || line.contains("WARN"))
+              && (line.contains("periksa") || line.contains(HealthRulesAddOn.ID))) {
+            complaints.add(line);
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), complaints);
     for (HealthRule r : HealthRulesAddOn.rules()) {
       ApiResponseSet s = scanners.get(r.id());
       assertTrue(s != null, r.id() + " not among ZAP's active scan rules: " + scanners.keySet());
