@@ -3,7 +3,6 @@ package dev.periksa.zap.rules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.parosproxy.paros.core.scanner.Alert;
 import org.parosproxy.paros.network.HttpMessage;
@@ -41,13 +40,11 @@ final class Alerts {
     return out;
   }
 
-  /** CWE and Periksa tags, as zap-extensions' rules tag theirs. */
+  /** The CWE tag with its link, as zap-extensions' rules tag theirs. */
   static Map<String, String> tags(HealthRule rule) {
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put(
         "CWE-" + rule.cweId(), "https://cwe.mitre.org/data/definitions/" + rule.cweId() + ".html");
-    tags.put("PERIKSA", "https://github.com/periksa");
-    tags.put("PERSONAL_DATA".toUpperCase(Locale.ROOT), "");
     return tags;
   }
 

@@ -41,6 +41,18 @@ public final class DataStoreReplies {
   public record Cores(int cores, long documents) {}
 
   /**
+   * Whether a body is a store describing itself: a search banner or index listing, an S3 bucket or
+   * object listing, or Solr's core status.
+   */
+  public static boolean selfDescription(String body) {
+    return searchBanner(body).isPresent()
+        || indices(body).isPresent()
+        || buckets(body).isPresent()
+        || objectKeys(body).isPresent()
+        || cores(body).isPresent();
+  }
+
+  /**
    * The banner an Elasticsearch or OpenSearch root answers with: a JSON object naming a {@code
    * version.number}, with {@code version.distribution} "opensearch" (OpenSearch 2 has its own
    * tagline) or the tagline "You Know, for Search" (Elasticsearch, OpenSearch 1).

@@ -48,9 +48,14 @@ public record PersonalDataExposure(
     return SCANNER;
   }
 
-  /** The personal data in a body, or empty when it carries none (or is binary). */
+  /**
+   * The personal data in a body, or empty when it carries none, is binary, or is a data store's
+   * description of itself (an S3 bucket or object listing, an index listing, Solr's core status):
+   * the owner and core names there are the store's, not a data subject's, as PII-1 reads them too;
+   * rule 120101 reports such stores.
+   */
   public static Optional<PersonalDataExposure> in(String body) {
-    if (body == null || body.isEmpty() || binary(body)) {
+    if (body == null || body.isEmpty() || binary(body) || DataStoreReplies.selfDescription(body)) {
       return Optional.empty();
     }
     String text = body.length() > MAX_CHARS ? body.substring(0, MAX_CHARS) : body;

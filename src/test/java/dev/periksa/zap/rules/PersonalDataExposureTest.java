@@ -65,4 +65,17 @@ class PersonalDataExposureTest {
     assertEquals(HealthRule.RISK_HIGH, e.risk());
     assertFalse(e.otherInfo().contains(NIK));
   }
+
+  @Test
+  void aStoreDescribingItselfIsLeftToTheStoreRule() {
+    // s3proxy names its owner with an email address; the owner is the store's account.
+    String listing =
+        "<ListAllMyBucketsResult><Owner><ID>x</ID><DisplayName>CustomersName@amazon.com"
+            + "</DisplayName></Owner><Buckets><Bucket><Name>b</Name></Bucket></Buckets>"
+            + "</ListAllMyBucketsResult>";
+    assertTrue(PersonalDataExposure.in(listing).isEmpty());
+    assertTrue(
+        PersonalDataExposure.in("<p>Contact CustomersName@amazon.com</p>").isPresent(),
+        "the same email in a page counts");
+  }
 }

@@ -36,6 +36,22 @@ class UrlExposureTest {
   }
 
   @Test
+  void passportAndBpjsNumbersAreIdentityNumbersToo() {
+    UrlExposure.Offending passport = judge("http://h/card?no_paspor=B1234567");
+    assertEquals(Map.of(PiiType.PASSPORT, 1), passport.counts());
+    assertEquals("no_paspor=B•••••••", passport.evidence());
+    UrlExposure.Offending bpjs = judge("http://h/card?no_bpjs=0001234567890");
+    assertEquals(Map.of(PiiType.BPJS, 1), bpjs.counts());
+    assertEquals(HealthRule.RISK_HIGH, bpjs.risk());
+  }
+
+  @Test
+  void aNumberTheDetectorsAreUnsureOfIsNotReportedButStillMaskedWhenShown() {
+    assertNull(judge("http://h/c?q=" + NIK));
+    assertEquals("http://h/c?q=3273••••••••0007", UrlExposure.mask("http://h/c?q=" + NIK));
+  }
+
+  @Test
   void linksInJsonAndHtmlAndRedirectsAreRead() {
     List<UrlExposure.Offending> json =
         UrlExposure.in(
