@@ -134,9 +134,10 @@ public final class ZapScan {
       }
       String context = "periksa-" + HexFormat.of().toHexDigits(new SecureRandom().nextInt());
       String contextId = element(call(() -> api.context.newContext(context)));
+      List<String> activeIds = new ArrayList<>();
       try {
         for (URI b : req.bases()) {
-          call(() -> api.context.includeInContext(context, Pattern.quote(base(b)) + ".*"));
+          call(() -> api.context.includeInContext(context, includeRegex(b)));
         }
         configure();
 
@@ -156,7 +157,6 @@ public final class ZapScan {
         }
 
         phase = "the active scan";
-        List<String> activeIds = new ArrayList<>();
         boolean finished = true;
         int percent = 0;
         List<URI> reachable = req.bases().stream().filter(b -> !unreachable.contains(b)).toList();
@@ -168,6 +168,7 @@ public final class ZapScan {
                       () ->
                           api.ascan.scan(
                               base(b), "true", "true", null, null, null, intId(contextId))));
+          activeIds.add(id);
           int[] last = {-1};
           long lastPrint = 0;
           while (true) {
@@ -190,7 +191,6 @@ public final class ZapScan {
             }
             sleep();
           }
-          activeIds.add(id);
         }
 
         phase = "reading the alerts";
@@ -214,12 +214,13 @@ public final class ZapScan {
             }
           }
         }
-        for (String id : activeIds) {
-          quietly(() -> api.ascan.removeScan(id));
-        }
         return new Result(
             alerts, urls, unreachable, rules, finished, percent, elapsed(t0), version);
       } finally {
+        // An interrupted check must not leave ZAP attacking the target.
+        for (String id : activeIds) {
+          quietly(() -> api.ascan.stop(id));
+        }
         quietly(() -> api.context.removeContext(context));
       }
     }
@@ -364,16 +365,31 @@ public final class ZapScan {
     }
   }
 
-  /** {@code scheme://host:port/path}, without query or fragment: what the context includes. */
+  /**
+   * {@code scheme://host[:port]/path} without query or fragment, and without a default port, as ZAP
+   * writes the URLs of its site tree.
+   */
   static String base(URI b) {
-    String path = b.getRawPath() == null ? "" : b.getRawPath();
-    int port = b.getPort() > 0 ? b.getPort() : ("https".equalsIgnoreCase(b.getScheme()) ? 443 : 80);
-    return b.getScheme().toLowerCase(java.util.Locale.ROOT)
-        + "://"
-        + b.getHost()
-        + ":"
-        + port
-        + (path.isEmpty() ? "/" : path);
+    String scheme = b.getScheme().toLowerCase(java.util.Locale.ROOT);
+    String path = b.getRawPath() == null || b.getRawPath().isEmpty() ? "/" : b.getRawPath();
+    boolean defaultPort = b.getPort() < 0 || b.getPort() == defaultPort(scheme);
+    return scheme + "://" + b.getHost() + (defaultPort ? "" : ":" + b.getPort()) + path;
+  }
+
+  /** The context's include pattern for a base: everything below it, the default port optional. */
+  static String includeRegex(URI b) {
+    String scheme = b.getScheme().toLowerCase(java.util.Locale.ROOT);
+    String path = b.getRawPath() == null || b.getRawPath().isEmpty() ? "/" : b.getRawPath();
+    boolean defaultPort = b.getPort() < 0 || b.getPort() == defaultPort(scheme);
+    String port =
+        defaultPort ? "(?::" + defaultPort(scheme) + ")?" : Pattern.quote(":" + b.getPort());
+    // A base without a trailing slash covers its own path and what is below it, not siblings.
+    String below = path.endsWith("/") ? ".*" : "(?:[/?#].*)?";
+    return Pattern.quote(scheme + "://" + b.getHost()) + port + Pattern.quote(path) + below;
+  }
+
+  private static int defaultPort(String scheme) {
+    return scheme.equals("https") ? 443 : 80;
   }
 
   private static Integer intId(String id) {
