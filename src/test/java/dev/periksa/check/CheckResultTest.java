@@ -30,6 +30,11 @@ class CheckResultTest {
         Outcome.FAIL, Outcome.worst(List.of(Outcome.PASS, Outcome.INCONCLUSIVE, Outcome.FAIL)));
     assertEquals(Outcome.INCONCLUSIVE, Outcome.worst(List.of(Outcome.PASS, Outcome.INCONCLUSIVE)));
     assertEquals(Outcome.PASS, Outcome.worst(List.of(Outcome.PASS, Outcome.NOT_APPLICABLE)));
+    assertEquals(Outcome.FAIL, Outcome.worst(List.of(Outcome.WAIVED, Outcome.FAIL)));
+    assertEquals(
+        Outcome.INCONCLUSIVE, Outcome.worst(List.of(Outcome.WAIVED, Outcome.INCONCLUSIVE)));
+    assertEquals(Outcome.WAIVED, Outcome.worst(List.of(Outcome.PASS, Outcome.WAIVED)));
+    assertEquals(Outcome.ATTESTED, Outcome.worst(List.of(Outcome.PASS, Outcome.ATTESTED)));
     assertEquals(Outcome.NOT_APPLICABLE, Outcome.worst(List.of()));
     assertEquals(Outcome.NOT_APPLICABLE, Outcome.worst(List.of(Outcome.NOT_APPLICABLE)));
   }
