@@ -39,7 +39,9 @@ final class Console {
             continue;
           }
           for (Finding f : c.findings()) {
-            out.println("      " + f.severity() + ": " + f.title());
+            String state =
+                r.ci() == null ? "" : r.ci().label(t.profile().name(), c.check().id(), f);
+            out.println("      " + f.severity() + ": " + state + f.title());
             out.println("        at " + f.location());
             for (Evidence e : f.evidence()) {
               String brief = brief(e);
@@ -50,6 +52,10 @@ final class Console {
           }
         }
       }
+    }
+    if (r.ci() != null && !r.ci().notes().isEmpty()) {
+      out.println();
+      r.ci().notes().forEach(out::println);
     }
     out.println();
     if (r.report() != null) {

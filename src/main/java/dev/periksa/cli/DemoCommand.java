@@ -36,6 +36,12 @@ final class DemoCommand implements Callable<Integer> {
       Main.ERR.println("error: " + e.getMessage());
       return ExitCodes.USAGE;
     }
+    try {
+      options.ciOptions(); // a bad baseline or selection stops the demo before the lab starts
+    } catch (java.io.IOException e) {
+      Main.ERR.println("error: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     long t0 = System.nanoTime();
     try (Lab running = Lab.start(labOptions, Main.OUT::println)) {
       List<TargetProfile> profiles;

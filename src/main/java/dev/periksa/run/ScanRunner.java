@@ -4,6 +4,9 @@ import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
 import dev.periksa.check.CheckRunner;
 import dev.periksa.check.TargetContext;
+import dev.periksa.ci.CiOptions;
+import dev.periksa.ci.CiOutputs;
+import dev.periksa.ci.Selection;
 import dev.periksa.discovery.Discovery;
 import dev.periksa.discovery.Fingerprint;
 import dev.periksa.discovery.Fingerprints;
@@ -59,10 +62,23 @@ public final class ScanRunner {
    * @param features which features to run
    * @param renderReport whether to render report.html
    * @param checkDeadline most time one check may take
+   * @param ci selection, baseline and exit-code thresholds ({@link CiOptions})
    */
   public record Options(
-      Path outDir, FeatureSet features, boolean renderReport, Duration checkDeadline) {
+      Path outDir,
+      FeatureSet features,
+      boolean renderReport,
+      Duration checkDeadline,
+      CiOptions ci) {
     public static final Duration DEFAULT_CHECK_DEADLINE = Duration.ofMinutes(5);
+
+    public Options {
+      ci = ci == null ? CiOptions.NONE : ci;
+    }
+
+    public Options(Path outDir, FeatureSet features, boolean renderReport, Duration checkDeadline) {
+      this(outDir, features, renderReport, checkDeadline, CiOptions.NONE);
+    }
   }
 
   /**
@@ -72,8 +88,10 @@ public final class ScanRunner {
    * @param targets each target's outcome
    * @param exitCode the process exit code the policy gives
    * @param report report.html, or null when not rendered
+   * @param ci what the CI step concluded (baseline comparison, gate notes), or null
    */
-  public record Result(Path dir, List<TargetOutcome> targets, int exitCode, Path report) {
+  public record Result(
+      Path dir, List<TargetOutcome> targets, int exitCode, Path report, CiOutputs.Summary ci) {
     public Path results() {
       return dir.resolve("results.json");
     }
@@ -105,6 +123,7 @@ public final class ScanRunner {
   public Result run(List<TargetProfile> profiles, Options options) throws IOException {
     String runId = newRunId();
     Path dir = options.outDir() != null ? options.outDir() : Path.of("reports", runId);
+    requireScenarios(options.features(), options.ci().selection());
     prepare(dir);
     Path allureResults = Files.createDirectories(dir.resolve("allure-results"));
     Instant started = Instant.now();
@@ -123,7 +142,7 @@ public final class ScanRunner {
             new ScanSession(p, context, new CheckRunner(options.checkDeadline()), recorder, out);
         ScanSession.begin(session);
         try {
-          execute(options.features());
+          execute(options.features(), options.ci().selection());
         } finally {
           ScanSession.end();
         }
@@ -139,9 +158,11 @@ public final class ScanRunner {
     Instant finished = Instant.now();
 
     writeResults(dir, runId, started, finished, options.features(), outcomes);
+    CiOutputs.Summary ci = CiOutputs.write(dir, runId, outcomes, catalogue, options.ci());
     AllureReport.writeCategories(allureResults);
-    AllureReport.writeEnvironment(allureResults, environment(runId, options.features(), profiles));
-    int exit = ExitCodes.of(outcomes);
+    AllureReport.writeEnvironment(
+        allureResults, environment(runId, options.features(), profiles, options.ci()));
+    int exit = ci.exitCode();
     Path report = null;
     if (options.renderReport()) {
       out.println();
@@ -155,7 +176,7 @@ public final class ScanRunner {
         exit = Math.max(exit, ExitCodes.INTERNAL);
       }
     }
-    return new Result(dir, outcomes, exit, report);
+    return new Result(dir, outcomes, exit, report, ci);
   }
 
   /** Discovery as the profile asks, printed and recorded as the target's inventory. */
@@ -190,19 +211,49 @@ public final class ScanRunner {
     Files.createDirectories(dir);
   }
 
-  private void execute(FeatureSet features) throws FeatureException {
-    Launcher launcher =
-        LauncherFactory.create(
-            LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
-    LauncherDiscoveryRequest request =
+  private static Launcher launcher() {
+    return LauncherFactory.create(
+        LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
+  }
+
+  private static LauncherDiscoveryRequest request(FeatureSet features, Selection selection) {
+    LauncherDiscoveryRequestBuilder b =
         LauncherDiscoveryRequestBuilder.request()
             .selectors(features.selector())
             .filters(includeEngines("cucumber"))
             .configurationParameter("cucumber.glue", GLUE)
             .configurationParameter("cucumber.plugin", PLUGINS)
             .configurationParameter("cucumber.publish.quiet", "true")
-            .configurationParameter("cucumber.junit-platform.naming-strategy", "long")
-            .build();
+            .configurationParameter("cucumber.junit-platform.naming-strategy", "long");
+    if (!selection.all()) {
+      b.configurationParameter("cucumber.filter.tags", selection.expression());
+    }
+    return b.build();
+  }
+
+  /** A selection that picks no scenario is a usage error, found before anything is probed. */
+  private static void requireScenarios(FeatureSet features, Selection selection)
+      throws FeatureException {
+    if (selection.all()) {
+      return;
+    }
+    long n =
+        launcher()
+            .discover(request(features, selection))
+            .countTestIdentifiers(org.junit.platform.launcher.TestIdentifier::isTest);
+    if (n == 0) {
+      throw new FeatureException(
+          "the selection ("
+              + selection.describe()
+              + ") picks no scenario of the "
+              + features.describe()
+              + " features");
+    }
+  }
+
+  private void execute(FeatureSet features, Selection selection) throws FeatureException {
+    Launcher launcher = launcher();
+    LauncherDiscoveryRequest request = request(features, selection);
     SummaryGeneratingListener summary = new SummaryGeneratingListener();
     launcher.execute(request, summary);
     TestExecutionSummary s = summary.getSummary();
@@ -246,7 +297,7 @@ public final class ScanRunner {
   }
 
   private static Map<String, String> environment(
-      String runId, FeatureSet features, List<TargetProfile> profiles) {
+      String runId, FeatureSet features, List<TargetProfile> profiles, CiOptions ci) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("Run", runId);
     env.put("Periksa.version", Version.periksa());
@@ -259,6 +310,7 @@ public final class ScanRunner {
       env.put(k + ".profile", String.valueOf(p.source()));
       env.put(k + ".scope", String.join(", ", p.scope().hosts()));
     }
+    env.putAll(ci.environment());
     return env;
   }
 }
