@@ -63,7 +63,10 @@ public final class SarifReport {
       for (RequirementOutcome r : t.requirements()) {
         for (CheckResult c : r.checks()) {
           checks.putIfAbsent(c.check().id(), c.check());
-          worst.merge(c.check().id(), maxOf(c), Severity::max);
+          Severity max = maxOf(c);
+          if (max != null) {
+            worst.merge(c.check().id(), max, Severity::max);
+          }
         }
       }
     }

@@ -2,8 +2,13 @@ package dev.periksa.ci;
 
 import dev.periksa.regulation.Catalogue;
 import dev.periksa.regulation.Clause;
+import io.cucumber.gherkin.GherkinParser;
+import io.cucumber.messages.types.Envelope;
+import io.cucumber.messages.types.PickleTag;
+import io.cucumber.tagexpressions.Expression;
 import io.cucumber.tagexpressions.TagExpressionException;
 import io.cucumber.tagexpressions.TagExpressionParser;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +102,33 @@ public record Selection(List<String> regulations, String tags, String expression
       b.append(ch);
     }
     return b.toString();
+  }
+
+  /**
+   * Whether the expression picks at least one scenario of these feature texts: Cucumber marks
+   * unselected scenarios skipped at execution, so a selection that picks none must be caught here,
+   * before discovery or any check probes the target.
+   */
+  public boolean selectsAny(List<String> featureTexts) {
+    if (all()) {
+      return true;
+    }
+    Expression e = TagExpressionParser.parse(expression);
+    GherkinParser parser =
+        GherkinParser.builder().includeSource(false).includeGherkinDocument(false).build();
+    int i = 0;
+    for (String text : featureTexts) {
+      boolean any =
+          parser
+              .parse("feature-" + i++, text.getBytes(StandardCharsets.UTF_8))
+              .map(Envelope::getPickle)
+              .flatMap(java.util.Optional::stream)
+              .anyMatch(p -> e.evaluate(p.getTags().stream().map(PickleTag::getName).toList()));
+      if (any) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public boolean all() {

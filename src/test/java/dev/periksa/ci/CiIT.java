@@ -122,9 +122,22 @@ class CiIT {
                   new ScanRunner.Options(
                       runs.resolve(name), FeatureSet.builtin(), false, Duration.ofSeconds(60), ci));
     }
-    String console = out.toString(StandardCharsets.UTF_8);
+    String console = out.toString(StandardCharsets.UTF_8) + summary(r);
     System.out.println(console);
     return new Scan(r, console, JSON.readTree(r.results().toFile()));
+  }
+
+  /** The end-of-run summary exactly as {@code periksa scan} prints it. */
+  static String summary(ScanRunner.Result r) throws Exception {
+    var m =
+        Class.forName("dev.periksa.cli.Console")
+            .getDeclaredMethod("summary", PrintStream.class, ScanRunner.Result.class);
+    m.setAccessible(true);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+      m.invoke(null, ps, r);
+    }
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   // --- --fail-on ---
