@@ -1,5 +1,6 @@
 package dev.periksa.cli;
 
+import dev.periksa.certificate.SigningKey;
 import dev.periksa.run.FeatureSet;
 import dev.periksa.run.ScanRunner;
 import java.io.IOException;
@@ -35,8 +36,16 @@ final class ScanOptions {
           "Most time one check may take before it counts as INCONCLUSIVE (default: ${DEFAULT-VALUE}).")
   long checkTimeout;
 
+  /** The certificate's signing key; null signs with a throwaway key (always so in the demo). */
+  SigningKey signingKey;
+
   ScanRunner.Options toRunnerOptions() throws IOException {
     FeatureSet set = features == null ? FeatureSet.builtin() : FeatureSet.directory(features);
-    return new ScanRunner.Options(out, set, !noReport, Duration.ofSeconds(checkTimeout));
+    return new ScanRunner.Options(
+        out,
+        set,
+        !noReport,
+        Duration.ofSeconds(checkTimeout),
+        signingKey == null ? SigningKey.throwaway() : signingKey);
   }
 }

@@ -2,6 +2,8 @@ package dev.periksa.run;
 
 import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
+import dev.periksa.certificate.Certificates;
+import dev.periksa.certificate.SigningKey;
 import dev.periksa.check.CheckRunner;
 import dev.periksa.check.TargetContext;
 import dev.periksa.discovery.Discovery;
@@ -59,10 +61,19 @@ public final class ScanRunner {
    * @param features which features to run
    * @param renderReport whether to render report.html
    * @param checkDeadline most time one check may take
+   * @param signingKey signs certificate.json; null for a throwaway key made for the run
    */
   public record Options(
-      Path outDir, FeatureSet features, boolean renderReport, Duration checkDeadline) {
+      Path outDir,
+      FeatureSet features,
+      boolean renderReport,
+      Duration checkDeadline,
+      SigningKey signingKey) {
     public static final Duration DEFAULT_CHECK_DEADLINE = Duration.ofMinutes(5);
+
+    public Options(Path outDir, FeatureSet features, boolean renderReport, Duration checkDeadline) {
+      this(outDir, features, renderReport, checkDeadline, null);
+    }
   }
 
   /**
@@ -154,6 +165,10 @@ public final class ScanRunner {
         report = null;
         exit = Math.max(exit, ExitCodes.INTERNAL);
       }
+    }
+    // Last: the signed certificate over every file written before it.
+    if (!Certificates.write(dir, profiles, options.signingKey(), out)) {
+      exit = Math.max(exit, ExitCodes.INTERNAL);
     }
     return new Result(dir, outcomes, exit, report);
   }
