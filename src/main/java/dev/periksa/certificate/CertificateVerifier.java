@@ -92,11 +92,17 @@ public final class CertificateVerifier {
     if (!SigningKey.ALGORITHM.equals(sig.path("algorithm").asText())) {
       problems.add(where + ".algorithm is not " + SigningKey.ALGORITHM + " (altered)");
     }
+    if (!Certificates.CANONICALIZATION.equals(sig.path("canonicalization").asText())) {
+      problems.add(where + ".canonicalization is not Periksa's (altered)");
+    }
     PublicKey key;
     try {
-      key =
-          SigningKey.publicFromDer(
-              Base64.getDecoder().decode(sig.path("publicKey").asText()), where + ".publicKey");
+      byte[] der = base64(sig.path("publicKey").asText());
+      key = SigningKey.publicFromDer(der, where + ".publicKey");
+      // The JDK's decoder ignores bytes after the key's DER; only its exact encoding is accepted.
+      if (!Arrays.equals(der, key.getEncoded())) {
+        throw new IllegalArgumentException("not the key's own encoding");
+      }
     } catch (IOException | IllegalArgumentException e) {
       problems.add(where + ".publicKey is not an Ed25519 public key (altered)");
       return null;
@@ -115,9 +121,9 @@ public final class CertificateVerifier {
     }
     byte[] value;
     try {
-      value = Base64.getDecoder().decode(sig.path("value").asText());
+      value = base64(sig.path("value").asText());
     } catch (IllegalArgumentException e) {
-      problems.add(where + ".value is not base64 (altered)");
+      problems.add(where + ".value is not canonical base64 (altered)");
       return fingerprint;
     }
     byte[] canonical;
@@ -132,6 +138,19 @@ public final class CertificateVerifier {
           where + " does not match the payload: the certificate was altered after it was signed");
     }
     return fingerprint;
+  }
+
+  /**
+   * Decodes base64 that Periksa wrote: the decoder ignores the unused low bits of the last
+   * character, so a character with them flipped would decode alike; only the one canonical spelling
+   * of the bytes is accepted.
+   */
+  private static byte[] base64(String text) {
+    byte[] b = Base64.getDecoder().decode(text);
+    if (!Base64.getEncoder().encodeToString(b).equals(text)) {
+      throw new IllegalArgumentException("not canonical base64");
+    }
+    return b;
   }
 
   private static int checkManifest(Path dir, JsonNode manifest, List<String> problems)

@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
     name = "keygen",
     mixinStandardHelpOptions = true,
     description = {
-      "Make an Ed25519 key pair for signing certificates: DIR/periksa-signing.pem (PKCS#8, private,",
-      "mode 0600) and DIR/periksa-signing.pub.pem (for periksa verify --public-key)."
+      "Make an Ed25519 key pair for signing certificates: DIR/periksa-signing.pem",
+      "(PKCS#8, private, mode 0600) and DIR/periksa-signing.pub.pem (for",
+      "periksa verify --public-key)."
     })
 final class KeygenCommand implements Callable<Integer> {
   static final String PRIVATE = "periksa-signing.pem";

@@ -19,9 +19,10 @@ import picocli.CommandLine.Parameters;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Check a run folder against its certificate.json: the signature, every file of the manifest,",
-      "and every evidence hash and outcome against results.json. Names each thing altered.",
-      "Exits 0 when intact, 1 when something was altered, 64 on a usage error."
+      "Check a run folder against its certificate.json: the signature, every file",
+      "of the manifest, and every evidence hash and outcome against results.json.",
+      "Names each thing altered. Exits 0 when intact, 1 when something was",
+      "altered, 64 on a usage error."
     })
 final class VerifyCommand implements Callable<Integer> {
 

@@ -267,6 +267,40 @@ class CertificateTest {
   }
 
   @Test
+  void everyBitOfEveryByteOfTheCertificateIsCovered() throws Exception {
+    certify();
+    Path f = run.resolve(Certificates.FILE);
+    byte[] orig = Files.readAllBytes(f);
+    List<String> missed = new java.util.ArrayList<>();
+    // Every byte with its lowest bit flipped; in the signature block (last in the file, where
+    // base64 and hex live) every bit of every byte.
+    int block = new String(orig, StandardCharsets.UTF_8).indexOf("\"signature\"");
+    for (int pos = 0; pos < orig.length; pos++) {
+      for (int bit = 0; bit < (pos >= block ? 8 : 1); bit++) {
+        byte[] b = orig.clone();
+        b[pos] ^= (byte) (1 << bit);
+        Files.write(f, b);
+        List<String> problems = problems();
+        if (problems.stream().noneMatch(s -> s.startsWith(Certificates.FILE))) {
+          int from = Math.max(0, pos - 20);
+          missed.add(
+              "byte "
+                  + pos
+                  + " bit "
+                  + bit
+                  + " in '"
+                  + new String(
+                      orig, from, Math.min(orig.length, pos + 5) - from, StandardCharsets.UTF_8)
+                  + "'");
+        }
+      }
+    }
+    Files.write(f, orig);
+    assertTrue(missed.isEmpty(), missed.size() + " missed: " + missed);
+    assertTrue(CertificateVerifier.verify(run, null).intact());
+  }
+
+  @Test
   void aMissingOrBrokenCertificateIsNamed() throws Exception {
     assertEquals(List.of("certificate.json: missing"), problems());
     Files.writeString(run.resolve(Certificates.FILE), "{\"payload\":");
