@@ -161,6 +161,20 @@ class CertificateTest {
   }
 
   @Test
+  void aProvidedKeySignsAndVerifiesPinnedByItsPublicPem() throws Exception {
+    java.security.KeyPair kp = SigningKey.generate();
+    key = SigningKey.fromPem(SigningKey.pem("PRIVATE KEY", kp.getPrivate().getEncoded()), "test");
+    certify();
+    assertEquals("provided", cert().at("/payload/keyOrigin").asText());
+    java.security.PublicKey pinned =
+        SigningKey.publicFromPem(SigningKey.pem("PUBLIC KEY", kp.getPublic().getEncoded()), "pub");
+    assertTrue(CertificateVerifier.verify(run, pinned).intact());
+    assertNamed(
+        CertificateVerifier.verify(run, SigningKey.throwaway().publicKey()).problems(),
+        "not by the pinned key");
+  }
+
+  @Test
   void theSignatureIsOverTheCanonicalPayload() throws Exception {
     certify();
     JsonNode c = cert();
