@@ -1,5 +1,6 @@
 package dev.periksa.cli;
 
+import dev.periksa.certificate.SigningKey;
 import dev.periksa.ci.Baseline;
 import dev.periksa.ci.CiOptions;
 import dev.periksa.ci.Selection;
@@ -79,10 +80,19 @@ final class ScanOptions {
               + " With --regulation, both must match.")
   String tags;
 
+  /** The certificate's signing key; null signs with a throwaway key (always so in the demo). */
+  SigningKey signingKey;
+
   ScanRunner.Options toRunnerOptions() throws IOException {
     CiOptions ci = ciOptions();
     FeatureSet set = features == null ? FeatureSet.builtin() : FeatureSet.directory(features);
-    return new ScanRunner.Options(out, set, !noReport, Duration.ofSeconds(checkTimeout), ci);
+    return new ScanRunner.Options(
+        out,
+        set,
+        !noReport,
+        Duration.ofSeconds(checkTimeout),
+        ci,
+        signingKey == null ? SigningKey.throwaway() : signingKey);
   }
 
   /** The CI options, read and checked (the baseline file too) before anything is probed. */

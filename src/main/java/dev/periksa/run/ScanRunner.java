@@ -2,6 +2,8 @@ package dev.periksa.run;
 
 import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
+import dev.periksa.certificate.Certificates;
+import dev.periksa.certificate.SigningKey;
 import dev.periksa.check.CheckRunner;
 import dev.periksa.check.TargetContext;
 import dev.periksa.ci.CiOptions;
@@ -63,13 +65,15 @@ public final class ScanRunner {
    * @param renderReport whether to render report.html
    * @param checkDeadline most time one check may take
    * @param ci selection, baseline and exit-code thresholds ({@link CiOptions})
+   * @param signingKey signs certificate.json; null for a throwaway key made for the run
    */
   public record Options(
       Path outDir,
       FeatureSet features,
       boolean renderReport,
       Duration checkDeadline,
-      CiOptions ci) {
+      CiOptions ci,
+      SigningKey signingKey) {
     public static final Duration DEFAULT_CHECK_DEADLINE = Duration.ofMinutes(5);
 
     public Options {
@@ -77,7 +81,17 @@ public final class ScanRunner {
     }
 
     public Options(Path outDir, FeatureSet features, boolean renderReport, Duration checkDeadline) {
-      this(outDir, features, renderReport, checkDeadline, CiOptions.NONE);
+      this(outDir, features, renderReport, checkDeadline, CiOptions.NONE, null);
+    }
+
+    /** With CI options, signed with a throwaway key. */
+    public Options(
+        Path outDir,
+        FeatureSet features,
+        boolean renderReport,
+        Duration checkDeadline,
+        CiOptions ci) {
+      this(outDir, features, renderReport, checkDeadline, ci, null);
     }
   }
 
@@ -175,6 +189,10 @@ public final class ScanRunner {
         report = null;
         exit = Math.max(exit, ExitCodes.INTERNAL);
       }
+    }
+    // Last: the signed certificate over every file written before it.
+    if (!Certificates.write(dir, profiles, options.signingKey(), out)) {
+      exit = Math.max(exit, ExitCodes.INTERNAL);
     }
     return new Result(dir, outcomes, exit, report, ci);
   }
