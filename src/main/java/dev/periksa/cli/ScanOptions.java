@@ -2,6 +2,7 @@ package dev.periksa.cli;
 
 import dev.periksa.run.FeatureSet;
 import dev.periksa.run.ScanRunner;
+import dev.periksa.waiver.Exemptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +36,29 @@ final class ScanOptions {
           "Most time one check may take before it counts as INCONCLUSIVE (default: ${DEFAULT-VALUE}).")
   long checkTimeout;
 
+  @Option(
+      names = "--waivers",
+      paramLabel = "FILE",
+      description =
+          "Waivers (YAML): FAILs accepted on the record until an expiry date; a waived FAIL shows"
+              + " as WAIVED and does not fail the run. A malformed file stops the run (exit 64).")
+  Path waivers;
+
+  @Option(
+      names = "--attestations",
+      paramLabel = "FILE",
+      description =
+          "Attestations (YAML): process requirements (GOV-1) declared met by a named person.")
+  Path attestations;
+
+  /** The options, with the waiver and attestation files read and checked now (before probes). */
   ScanRunner.Options toRunnerOptions() throws IOException {
+    return toRunnerOptions(Exemptions.load(waivers, attestations));
+  }
+
+  ScanRunner.Options toRunnerOptions(Exemptions exemptions) throws IOException {
     FeatureSet set = features == null ? FeatureSet.builtin() : FeatureSet.directory(features);
-    return new ScanRunner.Options(out, set, !noReport, Duration.ofSeconds(checkTimeout));
+    return new ScanRunner.Options(
+        out, set, !noReport, Duration.ofSeconds(checkTimeout), exemptions);
   }
 }
