@@ -9,6 +9,10 @@ import java.util.Objects;
 /**
  * The outcome of one check on one target, with the reason, the findings of a FAIL and the
  * observations that support any outcome (a PASS is proven too).
+ *
+ * <p>{@code exemptions} are the waivers and attestations applied (or found expired); {@code others}
+ * is, for a FAIL, what its other parts concluded (null when unknown), so a FAIL whose findings are
+ * all waived is WAIVED only if nothing else was left in doubt.
  */
 public record CheckResult(
     CheckMetadata check,
@@ -17,7 +21,9 @@ public record CheckResult(
     List<Finding> findings,
     List<Evidence> observations,
     Instant started,
-    Duration elapsed) {
+    Duration elapsed,
+    List<Exemption> exemptions,
+    Outcome others) {
 
   public CheckResult {
     Objects.requireNonNull(check, "check");
@@ -25,12 +31,41 @@ public record CheckResult(
     reason = reason == null ? "" : reason;
     findings = List.copyOf(findings);
     observations = List.copyOf(observations);
-    if (outcome == Outcome.FAIL && findings.isEmpty()) {
-      throw new IllegalArgumentException("a FAIL must carry at least one finding");
+    exemptions = exemptions == null ? List.of() : List.copyOf(exemptions);
+    boolean carriesFindings = outcome == Outcome.FAIL || outcome == Outcome.WAIVED;
+    if (carriesFindings && findings.isEmpty()) {
+      throw new IllegalArgumentException("a " + outcome + " must carry at least one finding");
     }
-    if (outcome != Outcome.FAIL && !findings.isEmpty()) {
-      throw new IllegalArgumentException("only a FAIL carries findings");
+    // Waived findings stay shown when the rest of the check could not be verified.
+    boolean waivedDoubt = outcome == Outcome.INCONCLUSIVE && !exemptions.isEmpty();
+    if (!carriesFindings && !waivedDoubt && !findings.isEmpty()) {
+      throw new IllegalArgumentException("only a FAIL or a WAIVED result carries findings");
     }
+  }
+
+  /** With waivers or attestations, the outcome of the other parts unknown. */
+  public CheckResult(
+      CheckMetadata check,
+      Outcome outcome,
+      String reason,
+      List<Finding> findings,
+      List<Evidence> observations,
+      Instant started,
+      Duration elapsed,
+      List<Exemption> exemptions) {
+    this(check, outcome, reason, findings, observations, started, elapsed, exemptions, null);
+  }
+
+  /** A result without waivers or attestations, as a probe concludes it. */
+  public CheckResult(
+      CheckMetadata check,
+      Outcome outcome,
+      String reason,
+      List<Finding> findings,
+      List<Evidence> observations,
+      Instant started,
+      Duration elapsed) {
+    this(check, outcome, reason, findings, observations, started, elapsed, List.of(), null);
   }
 
   /** The highest severity among the findings, or null when there are none. */
@@ -54,6 +89,7 @@ public record CheckResult(
     private final List<Evidence> observations = new ArrayList<>();
     private final List<Outcome> partial = new ArrayList<>();
     private final List<String> reasons = new ArrayList<>();
+    private final List<Exemption> exemptions = new ArrayList<>();
 
     private Builder(CheckMetadata check) {
       this.check = check;
@@ -73,6 +109,12 @@ public record CheckResult(
       return this;
     }
 
+    /** Records an attestation the check relied on (or found expired), shown with its outcome. */
+    public Builder exempt(Exemption e) {
+      exemptions.add(e);
+      return this;
+    }
+
     public Builder fail(Finding f, String reason) {
       findings.add(f);
       return part(Outcome.FAIL, reason);
@@ -81,6 +123,11 @@ public record CheckResult(
     /** The combined outcome of every part; no part at all means not applicable. */
     public CheckResult build() {
       Outcome o = Outcome.worst(partial);
+      // What the parts that did not fail concluded: a waiver of every finding leaves this.
+      Outcome others =
+          o == Outcome.FAIL
+              ? Outcome.worst(partial.stream().filter(x -> x != Outcome.FAIL).toList())
+              : null;
       String reason = String.join("; ", reasons);
       if (partial.isEmpty() && reason.isEmpty()) {
         reason =
@@ -95,7 +142,9 @@ public record CheckResult(
           o == Outcome.FAIL ? findings : List.of(),
           observations,
           started,
-          Duration.between(started, Instant.now()));
+          Duration.between(started, Instant.now()),
+          exemptions,
+          others);
     }
   }
 

@@ -32,6 +32,9 @@ final class Console {
                 + "  "
                 + req.requirement().title());
         for (CheckResult c : req.checks()) {
+          for (dev.periksa.check.Exemption x : c.exemptions()) {
+            out.println("      " + x.describe());
+          }
           if (c.findings().isEmpty()) {
             if (!c.reason().isBlank()) {
               out.println("      " + c.reason());
@@ -42,6 +45,15 @@ final class Console {
             String state =
                 r.ci() == null ? "" : r.ci().label(t.profile().name(), c.check().id(), f);
             out.println("      " + f.severity() + ": " + state + f.title());
+            boolean waived =
+                c.exemptions().stream()
+                    .anyMatch(
+                        x ->
+                            x.current()
+                                && x.kind() == dev.periksa.check.Exemption.Kind.WAIVER
+                                && x.fingerprints().contains(f.fingerprint(c.check().id())));
+            out.println(
+                "      " + f.severity() + ": " + state + f.title() + (waived ? "  [waived]" : ""));
             out.println("        at " + f.location());
             for (Evidence e : f.evidence()) {
               String brief = brief(e);

@@ -7,6 +7,7 @@ import dev.periksa.ci.Selection;
 import dev.periksa.regulation.Catalogue;
 import dev.periksa.run.FeatureSet;
 import dev.periksa.run.ScanRunner;
+import dev.periksa.waiver.Exemptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,7 +84,27 @@ final class ScanOptions {
   /** The certificate's signing key; null signs with a throwaway key (always so in the demo). */
   SigningKey signingKey;
 
+  @Option(
+      names = "--waivers",
+      paramLabel = "FILE",
+      description =
+          "Waivers (YAML): FAILs accepted on the record until an expiry date; a waived FAIL shows"
+              + " as WAIVED and does not fail the run. A malformed file stops the run (exit 64).")
+  Path waivers;
+
+  @Option(
+      names = "--attestations",
+      paramLabel = "FILE",
+      description =
+          "Attestations (YAML): process requirements (GOV-1) declared met by a named person.")
+  Path attestations;
+
+  /** The options, with the waiver and attestation files read and checked now (before probes). */
   ScanRunner.Options toRunnerOptions() throws IOException {
+    return toRunnerOptions(Exemptions.load(waivers, attestations));
+  }
+
+  ScanRunner.Options toRunnerOptions(Exemptions exemptions) throws IOException {
     CiOptions ci = ciOptions();
     FeatureSet set = features == null ? FeatureSet.builtin() : FeatureSet.directory(features);
     return new ScanRunner.Options(
@@ -92,7 +113,8 @@ final class ScanOptions {
         !noReport,
         Duration.ofSeconds(checkTimeout),
         ci,
-        signingKey == null ? SigningKey.throwaway() : signingKey);
+        signingKey == null ? SigningKey.throwaway() : signingKey,
+        exemptions);
   }
 
   /** The CI options, read and checked (the baseline file too) before anything is probed. */

@@ -143,7 +143,12 @@ public final class AllureRecorder {
           .append(f.title())
           .append(" (")
           .append(f.location())
-          .append(")\n");
+          .append(")")
+          .append(ResultModel.waiverOf(r, f.fingerprint(r.check().id())) == null ? "" : " — waived")
+          .append("\n");
+    }
+    for (dev.periksa.check.Exemption e : r.exemptions()) {
+      b.append("\n> ").append(e.describe()).append('\n');
     }
     if (!r.findings().isEmpty()) {
       b.append("\n**Remediation:** ").append(r.findings().get(0).remediation()).append('\n');

@@ -19,6 +19,7 @@ import dev.periksa.report.Json;
 import dev.periksa.report.ResultModel;
 import dev.periksa.report.Version;
 import dev.periksa.target.TargetProfile;
+import dev.periksa.waiver.Exemptions;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
@@ -66,6 +67,7 @@ public final class ScanRunner {
    * @param checkDeadline most time one check may take
    * @param ci selection, baseline and exit-code thresholds ({@link CiOptions})
    * @param signingKey signs certificate.json; null for a throwaway key made for the run
+   * @param exemptions waivers and attestations, already read and checked (before any probe)
    */
   public record Options(
       Path outDir,
@@ -73,15 +75,18 @@ public final class ScanRunner {
       boolean renderReport,
       Duration checkDeadline,
       CiOptions ci,
-      SigningKey signingKey) {
+      SigningKey signingKey,
+      Exemptions exemptions) {
     public static final Duration DEFAULT_CHECK_DEADLINE = Duration.ofMinutes(5);
 
     public Options {
       ci = ci == null ? CiOptions.NONE : ci;
+      exemptions = exemptions == null ? Exemptions.NONE : exemptions;
     }
 
+    /** Without CI options, waivers or attestations; signed with a throwaway key. */
     public Options(Path outDir, FeatureSet features, boolean renderReport, Duration checkDeadline) {
-      this(outDir, features, renderReport, checkDeadline, CiOptions.NONE, null);
+      this(outDir, features, renderReport, checkDeadline, CiOptions.NONE, null, Exemptions.NONE);
     }
 
     /** With CI options, signed with a throwaway key. */
@@ -91,7 +96,17 @@ public final class ScanRunner {
         boolean renderReport,
         Duration checkDeadline,
         CiOptions ci) {
-      this(outDir, features, renderReport, checkDeadline, ci, null);
+      this(outDir, features, renderReport, checkDeadline, ci, null, Exemptions.NONE);
+    }
+
+    /** With waivers and attestations, signed with a throwaway key. */
+    public Options(
+        Path outDir,
+        FeatureSet features,
+        boolean renderReport,
+        Duration checkDeadline,
+        Exemptions exemptions) {
+      this(outDir, features, renderReport, checkDeadline, CiOptions.NONE, null, exemptions);
     }
   }
 
@@ -141,6 +156,8 @@ public final class ScanRunner {
     prepare(dir);
     Path allureResults = Files.createDirectories(dir.resolve("allure-results"));
     Instant started = Instant.now();
+    Exemptions exemptions = options.exemptions().fresh();
+    exemptions.announce(out);
 
     RunRecorder recorder = new RunRecorder();
     List<TargetOutcome> outcomes = new ArrayList<>();
@@ -151,9 +168,12 @@ public final class ScanRunner {
         out.println();
         out.println("Scanning " + p.name() + " (" + p.source() + ")");
         List<Discovery.Found> inventory = discover(p);
-        TargetContext context = TargetContext.of(p, Discovery.newEndpoints(p, inventory));
+        TargetContext context =
+            TargetContext.of(p, Discovery.newEndpoints(p, inventory))
+                .withAttestations(exemptions.attestations());
         ScanSession session =
-            new ScanSession(p, context, new CheckRunner(options.checkDeadline()), recorder, out);
+            new ScanSession(
+                p, context, new CheckRunner(options.checkDeadline()), recorder, out, exemptions);
         ScanSession.begin(session);
         try {
           execute(options.features(), options.ci().selection());
@@ -170,8 +190,9 @@ public final class ScanRunner {
       dev.periksa.zap.SharedZap.stop();
     }
     Instant finished = Instant.now();
+    exemptions.account(out);
 
-    writeResults(dir, runId, started, finished, options.features(), outcomes);
+    writeResults(dir, runId, started, finished, options.features(), outcomes, exemptions);
     CiOutputs.Summary ci = CiOutputs.write(dir, runId, outcomes, catalogue, options.ci());
     AllureReport.writeCategories(allureResults);
     AllureReport.writeEnvironment(
@@ -293,7 +314,8 @@ public final class ScanRunner {
       Instant started,
       Instant finished,
       FeatureSet features,
-      List<TargetOutcome> outcomes)
+      List<TargetOutcome> outcomes,
+      Exemptions exemptions)
       throws IOException {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("periksa", Map.of("version", Version.periksa()));
@@ -310,6 +332,7 @@ public final class ScanRunner {
       targets.add(ResultModel.target(t, catalogue));
     }
     doc.put("targets", targets);
+    doc.put("exemptions", exemptions.results());
     Files.writeString(dir.resolve("results.json"), Json.MAPPER.writeValueAsString(doc));
   }
 
