@@ -246,9 +246,32 @@ public final class SarifReport {
     if (s != null) {
       res.put("baselineState", s == Comparison.State.NEW ? "new" : "unchanged");
     }
-    if (c.outcome() == dev.periksa.check.Outcome.WAIVED) {
-      res.put("suppressions", List.of(suppression(c.reason())));
-    }
+    // A finding a current waiver covers is suppressed with the waiver's own words, also inside a
+    // FAIL whose other findings stand.
+    c.exemptions().stream()
+        .filter(
+            x ->
+                x.current()
+                    && x.kind() == dev.periksa.check.Exemption.Kind.WAIVER
+                    && x.fingerprints().contains(fp))
+        .findFirst()
+        .ifPresentOrElse(
+            w ->
+                res.put(
+                    "suppressions",
+                    List.of(
+                        suppression(
+                            w.statement()
+                                + " (approved by "
+                                + w.by()
+                                + ", until "
+                                + w.expires()
+                                + ")"))),
+            () -> {
+              if (c.outcome() == dev.periksa.check.Outcome.WAIVED) {
+                res.put("suppressions", List.of(suppression(c.reason())));
+              }
+            });
     @SuppressWarnings("unchecked")
     Map<String, Object> props = (Map<String, Object>) res.get("properties");
     props.put("severity", f.severity().name());

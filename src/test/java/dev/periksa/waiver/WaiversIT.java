@@ -174,11 +174,43 @@ class WaiversIT {
       waived += isIt ? 1 : 0;
     }
     assertEquals(1, waived, "the waived finding is in this run, with the same fingerprint");
+    assertSarifSuppressesOnly(waivedFingerprint);
     assertTrue(web.path("reason").asText().contains("1 of "), web.path("reason").asText());
     assertTrue(
         console.contains(
             "WAIVED (check STO-4.web-server finding " + waivedFingerprint + ") by QA lead"),
         console);
+  }
+
+  /** In results.sarif the waived finding, and no other of its check, carries the waiver. */
+  static void assertSarifSuppressesOnly(String fingerprint) {
+    JsonNode sarif;
+    try {
+      sarif = new ObjectMapper().readTree(result.dir().resolve("results.sarif").toFile());
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+    int others = 0;
+    for (JsonNode r : sarif.at("/runs/0/results")) {
+      if (!r.path("ruleId").asText().equals("STO-4.web-server")) {
+        continue;
+      }
+      String fp = r.at("/partialFingerprints/periksaFinding~1v1").asText();
+      JsonNode sup = r.path("suppressions");
+      if (fp.equals(fingerprint)) {
+        String why = sup.at("/0/justification").asText();
+        assertEquals("external", sup.at("/0/kind").asText(), r.toString());
+        assertTrue(
+            why.contains("accepted for the test")
+                && why.contains("QA lead")
+                && why.contains(NEXT_YEAR.toString()),
+            why);
+      } else {
+        assertTrue(sup.isMissingNode() || sup.isEmpty(), r.toString());
+        others++;
+      }
+    }
+    assertTrue(others > 0, "the check's other findings are reported unsuppressed");
   }
 
   @Test
