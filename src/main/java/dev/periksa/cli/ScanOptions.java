@@ -35,8 +35,20 @@ final class ScanOptions {
           "Most time one check may take before it counts as INCONCLUSIVE (default: ${DEFAULT-VALUE}).")
   long checkTimeout;
 
+  @Option(
+      names = "--history-from",
+      paramLabel = "DIR",
+      description =
+          "A previous run folder whose Allure history (trends) this run carries. Default: the"
+              + " newest earlier run under reports/ when the run folder is there.")
+  Path historyFrom;
+
   ScanRunner.Options toRunnerOptions() throws IOException {
     FeatureSet set = features == null ? FeatureSet.builtin() : FeatureSet.directory(features);
-    return new ScanRunner.Options(out, set, !noReport, Duration.ofSeconds(checkTimeout));
+    if (historyFrom != null && !java.nio.file.Files.isDirectory(historyFrom)) {
+      throw new IOException("--history-from " + historyFrom + ": not a folder");
+    }
+    return new ScanRunner.Options(
+        out, set, !noReport, Duration.ofSeconds(checkTimeout), historyFrom);
   }
 }

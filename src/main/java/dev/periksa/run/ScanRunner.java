@@ -9,8 +9,10 @@ import dev.periksa.discovery.Fingerprint;
 import dev.periksa.discovery.Fingerprints;
 import dev.periksa.regulation.Catalogue;
 import dev.periksa.report.AllureReport;
+import dev.periksa.report.Coverage;
 import dev.periksa.report.InventoryReport;
 import dev.periksa.report.Json;
+import dev.periksa.report.RegulatorReport;
 import dev.periksa.report.ResultModel;
 import dev.periksa.report.Version;
 import dev.periksa.target.TargetProfile;
@@ -59,10 +61,20 @@ public final class ScanRunner {
    * @param features which features to run
    * @param renderReport whether to render report.html
    * @param checkDeadline most time one check may take
+   * @param historyFrom a previous run folder whose Allure history this run carries; null for the
+   *     newest earlier run under {@code reports/}
    */
   public record Options(
-      Path outDir, FeatureSet features, boolean renderReport, Duration checkDeadline) {
+      Path outDir,
+      FeatureSet features,
+      boolean renderReport,
+      Duration checkDeadline,
+      Path historyFrom) {
     public static final Duration DEFAULT_CHECK_DEADLINE = Duration.ofMinutes(5);
+
+    public Options(Path outDir, FeatureSet features, boolean renderReport, Duration checkDeadline) {
+      this(outDir, features, renderReport, checkDeadline, null);
+    }
   }
 
   /**
@@ -141,6 +153,8 @@ public final class ScanRunner {
     writeResults(dir, runId, started, finished, options.features(), outcomes);
     AllureReport.writeCategories(allureResults);
     AllureReport.writeEnvironment(allureResults, environment(runId, options.features(), profiles));
+    RegulatorReport.prepare(
+        allureResults, dir, outcomes, catalogue, options.historyFrom(), System.getenv(), out);
     int exit = ExitCodes.of(outcomes);
     Path report = null;
     if (options.renderReport()) {
@@ -242,6 +256,7 @@ public final class ScanRunner {
       targets.add(ResultModel.target(t, catalogue));
     }
     doc.put("targets", targets);
+    doc.put("coverage", Coverage.of(outcomes, catalogue, RegulatorReport.allChecks()));
     Files.writeString(dir.resolve("results.json"), Json.MAPPER.writeValueAsString(doc));
   }
 
@@ -257,8 +272,21 @@ public final class ScanRunner {
       String k = profiles.size() == 1 ? "Target" : "Target." + (i + 1);
       env.put(k, p.name());
       env.put(k + ".profile", String.valueOf(p.source()));
+      env.put(k + ".profile.sha256", profileHash(p));
       env.put(k + ".scope", String.join(", ", p.scope().hosts()));
     }
     return env;
+  }
+
+  /** SHA-256 of the profile file as read, so the report names exactly which profile ran. */
+  static String profileHash(TargetProfile p) {
+    if (p.source() == null || !Files.isRegularFile(p.source())) {
+      return "none (profile built in code)";
+    }
+    try {
+      return dev.periksa.pii.Redactor.sha256Hex(Files.readAllBytes(p.source()));
+    } catch (IOException e) {
+      return "unreadable: " + e.getMessage();
+    }
   }
 }
