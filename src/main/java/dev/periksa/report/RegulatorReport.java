@@ -56,6 +56,7 @@ public final class RegulatorReport {
     Executor.write(allureResults, env);
     Map<String, Object> coverage = Coverage.of(outcomes, catalogue, allChecks());
     recordCoverage(allureResults, coverage, catalogue);
+    addToEnvironment(allureResults, "Coverage", summary(coverage));
     Optional<Path> previous =
         historyFrom != null ? Optional.of(historyFrom) : AllureHistory.previousRun(runDir);
     if (previous.isPresent()) {
@@ -64,6 +65,33 @@ public final class RegulatorReport {
           n > 0
               ? "History: carried from " + previous.get()
               : "History: " + previous.get() + " holds no Allure history; trends start here");
+    }
+  }
+
+  /** One line for the overview: how many clauses a probe tests and what the run found. */
+  @SuppressWarnings("unchecked")
+  static String summary(Map<String, Object> coverage) {
+    List<Map<String, Object>> clauses = (List<Map<String, Object>>) coverage.get("clauses");
+    long testable =
+        clauses.stream().filter(c -> Boolean.TRUE.equals(c.get("remotelyTestable"))).count();
+    return testable
+        + " of "
+        + clauses.size()
+        + " catalogue clauses tested by probes; the others say why (see the Coverage matrix entry)";
+  }
+
+  /** Adds a fact to environment.properties, which the run wrote before. */
+  static void addToEnvironment(Path allureResults, String key, String value) throws IOException {
+    Path file = allureResults.resolve("environment.properties");
+    java.util.Properties p = new java.util.Properties();
+    if (java.nio.file.Files.exists(file)) {
+      try (var in = java.nio.file.Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+        p.load(in);
+      }
+    }
+    p.setProperty(key, value);
+    try (var w = java.nio.file.Files.newBufferedWriter(file, StandardCharsets.ISO_8859_1)) {
+      p.store(w, null);
     }
   }
 
