@@ -17,7 +17,8 @@ public record CheckResult(
     List<Finding> findings,
     List<Evidence> observations,
     Instant started,
-    Duration elapsed) {
+    Duration elapsed,
+    List<Exemption> exemptions) {
 
   public CheckResult {
     Objects.requireNonNull(check, "check");
@@ -25,12 +26,26 @@ public record CheckResult(
     reason = reason == null ? "" : reason;
     findings = List.copyOf(findings);
     observations = List.copyOf(observations);
-    if (outcome == Outcome.FAIL && findings.isEmpty()) {
-      throw new IllegalArgumentException("a FAIL must carry at least one finding");
+    exemptions = exemptions == null ? List.of() : List.copyOf(exemptions);
+    boolean carriesFindings = outcome == Outcome.FAIL || outcome == Outcome.WAIVED;
+    if (carriesFindings && findings.isEmpty()) {
+      throw new IllegalArgumentException("a " + outcome + " must carry at least one finding");
     }
-    if (outcome != Outcome.FAIL && !findings.isEmpty()) {
-      throw new IllegalArgumentException("only a FAIL carries findings");
+    if (!carriesFindings && !findings.isEmpty()) {
+      throw new IllegalArgumentException("only a FAIL or a WAIVED result carries findings");
     }
+  }
+
+  /** A result without waivers or attestations, as a probe concludes it. */
+  public CheckResult(
+      CheckMetadata check,
+      Outcome outcome,
+      String reason,
+      List<Finding> findings,
+      List<Evidence> observations,
+      Instant started,
+      Duration elapsed) {
+    this(check, outcome, reason, findings, observations, started, elapsed, List.of());
   }
 
   /** The highest severity among the findings, or null when there are none. */
@@ -54,6 +69,7 @@ public record CheckResult(
     private final List<Evidence> observations = new ArrayList<>();
     private final List<Outcome> partial = new ArrayList<>();
     private final List<String> reasons = new ArrayList<>();
+    private final List<Exemption> exemptions = new ArrayList<>();
 
     private Builder(CheckMetadata check) {
       this.check = check;
@@ -70,6 +86,12 @@ public record CheckResult(
       if (reason != null && !reason.isBlank()) {
         reasons.add(reason);
       }
+      return this;
+    }
+
+    /** Records an attestation the check relied on (or found expired), shown with its outcome. */
+    public Builder exempt(Exemption e) {
+      exemptions.add(e);
       return this;
     }
 
@@ -95,7 +117,8 @@ public record CheckResult(
           o == Outcome.FAIL ? findings : List.of(),
           observations,
           started,
-          Duration.between(started, Instant.now()));
+          Duration.between(started, Instant.now()),
+          exemptions);
     }
   }
 

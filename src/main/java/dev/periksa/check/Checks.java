@@ -8,6 +8,7 @@ import dev.periksa.check.auth.ObjectLevelAuthorizationCheck;
 import dev.periksa.check.auth.TokenVerificationCheck;
 import dev.periksa.check.auth.UnauthenticatedAccessCheck;
 import dev.periksa.check.dast.DastScanCheck;
+import dev.periksa.check.governance.SecurityContactCheck;
 import dev.periksa.check.pii.ErrorEchoCheck;
 import dev.periksa.check.pii.PersonalDataInUrlsCheck;
 import dev.periksa.check.pii.PlainHttpPersonalDataCheck;
@@ -73,7 +74,8 @@ public final class Checks {
         new PlainHttpPersonalDataCheck(),
         new PersonalDataInUrlsCheck(),
         new ErrorEchoCheck(),
-        new DastScanCheck());
+        new DastScanCheck(),
+        new SecurityContactCheck());
   }
 
   /** The check that verifies a requirement for one product, as a feature names them. */

@@ -23,6 +23,7 @@ public final class TargetContext {
   private final TcpProbe tcp;
   private final PersonalDataScanner scanner;
   private final Redactor redactor;
+  private final List<dev.periksa.waiver.Attestation> attestations;
 
   public TargetContext(
       TargetProfile profile,
@@ -38,6 +39,27 @@ public final class TargetContext {
     this.tcp = tcp;
     this.scanner = scanner;
     this.redactor = new Redactor(scanner);
+    this.attestations = List.of();
+  }
+
+  private TargetContext(TargetContext base, List<dev.periksa.waiver.Attestation> attestations) {
+    this.profile = base.profile;
+    this.endpoints = base.endpoints;
+    this.http = base.http;
+    this.tcp = base.tcp;
+    this.scanner = base.scanner;
+    this.redactor = base.redactor;
+    this.attestations = List.copyOf(attestations);
+  }
+
+  /** The same context, with the run's attestations for the process checks to read. */
+  public TargetContext withAttestations(List<dev.periksa.waiver.Attestation> attestations) {
+    return new TargetContext(this, attestations);
+  }
+
+  /** The run's attestations of process requirements on this target (by profile name). */
+  public List<dev.periksa.waiver.Attestation> attestations() {
+    return attestations.stream().filter(a -> a.target().equals(profile.name())).toList();
   }
 
   /**

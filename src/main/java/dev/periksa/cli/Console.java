@@ -32,6 +32,9 @@ final class Console {
                 + "  "
                 + req.requirement().title());
         for (CheckResult c : req.checks()) {
+          for (dev.periksa.check.Exemption x : c.exemptions()) {
+            out.println("      " + x.describe());
+          }
           if (c.findings().isEmpty()) {
             if (!c.reason().isBlank()) {
               out.println("      " + c.reason());
@@ -39,7 +42,14 @@ final class Console {
             continue;
           }
           for (Finding f : c.findings()) {
-            out.println("      " + f.severity() + ": " + f.title());
+            boolean waived =
+                c.exemptions().stream()
+                    .anyMatch(
+                        x ->
+                            x.current()
+                                && x.kind() == dev.periksa.check.Exemption.Kind.WAIVER
+                                && x.fingerprints().contains(f.fingerprint(c.check().id())));
+            out.println("      " + f.severity() + ": " + f.title() + (waived ? "  [waived]" : ""));
             out.println("        at " + f.location());
             for (Evidence e : f.evidence()) {
               String brief = brief(e);

@@ -7,6 +7,12 @@ import dev.periksa.run.TargetOutcome;
 import dev.periksa.run.Verdict;
 import dev.periksa.target.ProfileException;
 import dev.periksa.target.TargetProfile;
+import dev.periksa.waiver.ExemptionFileException;
+import dev.periksa.waiver.Exemptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,6 +42,30 @@ final class DemoCommand implements Callable<Integer> {
       Main.ERR.println("error: " + e.getMessage());
       return ExitCodes.USAGE;
     }
+    // Read and checked before the lab starts, like every input of a run.
+    Exemptions exemptions;
+    boolean shipped = options.waivers == null && options.attestations == null;
+    try {
+      exemptions =
+          shipped
+              ? Exemptions.parse(
+                  Path.of(DEMO_WAIVERS),
+                  resource(DEMO_WAIVERS),
+                  Path.of(DEMO_ATTESTATIONS),
+                  resource(DEMO_ATTESTATIONS))
+              : Exemptions.load(options.waivers, options.attestations);
+    } catch (ExemptionFileException e) {
+      Main.ERR.println("error: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (shipped) {
+      Main.OUT.println(
+          "The demo applies the waivers of "
+              + DEMO_WAIVERS
+              + " (one current, one expired) and the attestation of "
+              + DEMO_ATTESTATIONS
+              + " (GOV-1's breach-notification process on the hardened twin).");
+    }
     long t0 = System.nanoTime();
     try (Lab running = Lab.start(labOptions, Main.OUT::println)) {
       List<TargetProfile> profiles;
@@ -47,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
       }
       ScanRunner.Result r;
       try {
-        r = new ScanRunner(Main.OUT).run(profiles, options.toRunnerOptions());
+        r = new ScanRunner(Main.OUT).run(profiles, options.toRunnerOptions(exemptions));
       } catch (ScanRunner.FeatureException e) {
         Main.ERR.println("error: " + e.getMessage());
         return ExitCodes.USAGE;
@@ -61,6 +91,18 @@ final class DemoCommand implements Callable<Integer> {
         return r.exitCode();
       }
       return expected(r.targets()) ? ExitCodes.CERTIFIED : ExitCodes.FAILED;
+    }
+  }
+
+  static final String DEMO_WAIVERS = "targets/demo-waivers.yaml";
+  static final String DEMO_ATTESTATIONS = "targets/demo-attestations.yaml";
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException(name + " is missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.periksa.cli;
 
 import dev.periksa.run.FeatureSet;
 import dev.periksa.run.ScanRunner;
+import dev.periksa.waiver.Exemptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,21 @@ final class ScanOptions {
   long checkTimeout;
 
   @Option(
+      names = "--waivers",
+      paramLabel = "FILE",
+      description =
+          "Waivers (YAML): FAILs accepted on the record until an expiry date; a waived FAIL shows"
+              + " as WAIVED and does not fail the run. A malformed file stops the run (exit 64).")
+  Path waivers;
+
+  @Option(
+      names = "--attestations",
+      paramLabel = "FILE",
+      description =
+          "Attestations (YAML): process requirements (GOV-1) declared met by a named person.")
+  Path attestations;
+
+  @Option(
       names = "--history-from",
       paramLabel = "DIR",
       description =
@@ -43,12 +59,17 @@ final class ScanOptions {
               + " newest earlier run under reports/ when the run folder is there.")
   Path historyFrom;
 
+  /** The options, with the waiver and attestation files read and checked now (before probes). */
   ScanRunner.Options toRunnerOptions() throws IOException {
+    return toRunnerOptions(Exemptions.load(waivers, attestations));
+  }
+
+  ScanRunner.Options toRunnerOptions(Exemptions exemptions) throws IOException {
     FeatureSet set = features == null ? FeatureSet.builtin() : FeatureSet.directory(features);
     if (historyFrom != null && !java.nio.file.Files.isDirectory(historyFrom)) {
       throw new IOException("--history-from " + historyFrom + ": not a folder");
     }
     return new ScanRunner.Options(
-        out, set, !noReport, Duration.ofSeconds(checkTimeout), historyFrom);
+        out, set, !noReport, Duration.ofSeconds(checkTimeout), exemptions, historyFrom);
   }
 }

@@ -29,9 +29,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * The e-HAC web portal's file server, a real Jetty 12.1: on the legacy address over plain HTTP with
  * directory listings on, serving a document root with exports, a {@code .env}, a {@code .git}
  * folder and backups; on the hardened address over HTTPS (TLS 1.2/1.3) with listings off, serving
- * only the public pages and answering 404 for any dot-path or backup name, should one ever be
- * deployed. The legacy server keeps an access log (request, status, body bytes sent, Range header)
- * so tests can prove from the server's side how little a check read.
+ * only the public pages (and a current {@code /.well-known/security.txt}) and answering 404 for any
+ * other dot-path or backup name, should one ever be deployed. The legacy root keeps a security.txt
+ * that expired in 2021. The legacy server keeps an access log (request, status, body bytes sent,
+ * Range header) so tests can prove from the server's side how little a check read.
  */
 final class WebFilesLab implements LabService {
 
@@ -129,7 +130,8 @@ final class WebFilesLab implements LabService {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
       String path = Request.getPathInContext(request).toLowerCase(Locale.ROOT);
-      boolean hidden = path.contains("/.");
+      // RFC 8615's /.well-known/ (security.txt) is public by design; other dot-paths are not.
+      boolean hidden = path.contains("/.") && !path.startsWith("/.well-known/");
       boolean backup = BACKUP_SUFFIXES.stream().anyMatch(path::endsWith);
       if (hidden || backup) {
         Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);

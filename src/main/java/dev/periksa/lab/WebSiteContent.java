@@ -55,6 +55,9 @@ final class WebSiteContent {
     Files.createDirectories(root);
     Files.writeString(root.resolve("index.html"), page("e-HAC portal (legacy)"));
     Files.writeString(root.resolve("robots.txt"), "User-agent: *\nDisallow: /exports/\n");
+    Files.writeString(
+        Files.createDirectories(root.resolve(".well-known")).resolve("security.txt"),
+        LEGACY_SECURITY_TXT);
 
     Path exports = Files.createDirectories(root.resolve("exports"));
     for (Map.Entry<String, Integer> e : EXPORTS.entrySet()) {
@@ -124,7 +127,26 @@ final class WebSiteContent {
     Files.createDirectories(root);
     Files.writeString(root.resolve("index.html"), page("e-HAC portal"));
     Files.writeString(root.resolve("robots.txt"), "User-agent: *\nDisallow:\n");
+    // RFC 9116: a contact and an expiry ahead (renewed at every lab start), served over HTTPS.
+    Path wellKnown = Files.createDirectories(root.resolve(".well-known"));
+    Files.writeString(
+        wellKnown.resolve("security.txt"),
+        "# Laporkan kerentanan e-HAC / report e-HAC vulnerabilities\n"
+            + "Contact: mailto:csirt@ehac.lab.invalid\n"
+            + "Contact: https://csirt.ehac.lab.invalid/lapor\n"
+            + "Expires: "
+            + java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
+                .plusDays(180)
+                .withNano(0)
+                .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+            + "\n"
+            + "Preferred-Languages: id, en\n"
+            + "Policy: https://csirt.ehac.lab.invalid/kebijakan\n");
   }
+
+  /** The legacy portal's security.txt: written in 2021 and left to expire, over plain HTTP. */
+  static final String LEGACY_SECURITY_TXT =
+      "Contact: mailto:admin@ehac.lab.invalid\nExpires: 2021-12-31T23:59:59+07:00\n";
 
   private static String page(String title) {
     return "<!doctype html>\n<html lang=\"id\"><head><meta charset=\"utf-8\"><title>"

@@ -160,7 +160,12 @@ public final class AllureRecorder {
           .append(f.title())
           .append(" (")
           .append(f.location())
-          .append(")\n");
+          .append(")")
+          .append(ResultModel.waiverOf(r, f.fingerprint(r.check().id())) == null ? "" : " — waived")
+          .append("\n");
+    }
+    for (dev.periksa.check.Exemption e : r.exemptions()) {
+      b.append("\n> ").append(e.describe()).append('\n');
     }
     if (!r.findings().isEmpty()) {
       b.append("\n**Remediation:** ").append(r.findings().get(0).remediation()).append('\n');
@@ -193,9 +198,26 @@ public final class AllureRecorder {
             .append(Html.esc(f.title()))
             .append(" (")
             .append(Html.esc(f.location()))
-            .append(")</li>");
+            .append(")")
+            .append(
+                ResultModel.waiverOf(r, f.fingerprint(r.check().id())) == null
+                    ? ""
+                    : " — <b>waived</b>")
+            .append("</li>");
       }
-      b.append("</ul><p><b>Remediation:</b> ")
+      b.append("</ul>");
+    }
+    // A waiver or attestation is shown beside the findings, never instead of them.
+    for (dev.periksa.check.Exemption e : r.exemptions()) {
+      b.append("<p class=\"periksa-exemption\" style=\"border-left:3px solid ")
+          .append(e.current() ? "#8e44ad" : "#7f8c8d")
+          .append(";padding-left:6px\">")
+          .append(Html.esc(e.describe()))
+          .append(e.source().isEmpty() ? "" : " <small>(" + Html.esc(e.source()) + ")</small>")
+          .append("</p>");
+    }
+    if (!r.findings().isEmpty()) {
+      b.append("<p><b>Remediation:</b> ")
           .append(Html.esc(r.findings().get(0).remediation()))
           .append("</p>");
     } else if (r.outcome() != dev.periksa.check.Outcome.PASS

@@ -2,6 +2,7 @@ package dev.periksa.report;
 
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Evidence;
+import dev.periksa.check.Exemption;
 import dev.periksa.check.Finding;
 import dev.periksa.regulation.Catalogue;
 import dev.periksa.regulation.Clause;
@@ -86,12 +87,48 @@ public final class ResultModel {
       fm.put("severity", f.severity().name());
       fm.put("location", f.location());
       fm.put("fingerprint", f.fingerprint(c.check().id()));
+      fm.put("waived", waiverOf(c, f.fingerprint(c.check().id())));
       fm.put("remediation", f.remediation());
       fm.put("evidence", f.evidence().stream().map(ResultModel::evidence).toList());
       findings.add(fm);
     }
     m.put("findings", findings);
+    m.put("exemptions", c.exemptions().stream().map(ResultModel::exemption).toList());
     m.put("observations", c.observations().stream().map(ResultModel::evidence).toList());
+    return m;
+  }
+
+  /** The current waiver covering a finding (justification, approver, expiry), or null. */
+  static Map<String, Object> waiverOf(CheckResult c, String fingerprint) {
+    for (Exemption e : c.exemptions()) {
+      if (e.kind() == Exemption.Kind.WAIVER
+          && e.current()
+          && e.fingerprints().contains(fingerprint)) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("justification", e.statement());
+        m.put("approver", e.by());
+        m.put("expires", String.valueOf(e.expires()));
+        m.put("source", e.source());
+        return m;
+      }
+    }
+    return null;
+  }
+
+  static Map<String, Object> exemption(Exemption e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("status", e.current() ? "applied" : "expired");
+    m.put("subject", e.subject());
+    m.put("findings", e.fingerprints());
+    m.put(e.kind() == Exemption.Kind.WAIVER ? "justification" : "statement", e.statement());
+    m.put(e.kind() == Exemption.Kind.WAIVER ? "approver" : "attestedBy", e.by());
+    if (e.dated() != null) {
+      m.put("date", e.dated().toString());
+    }
+    m.put("expires", e.expires() == null ? null : e.expires().toString());
+    m.put("source", e.source());
+    m.put("note", e.describe());
     return m;
   }
 

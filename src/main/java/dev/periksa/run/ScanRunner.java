@@ -16,6 +16,7 @@ import dev.periksa.report.RegulatorReport;
 import dev.periksa.report.ResultModel;
 import dev.periksa.report.Version;
 import dev.periksa.target.TargetProfile;
+import dev.periksa.waiver.Exemptions;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
@@ -61,6 +62,7 @@ public final class ScanRunner {
    * @param features which features to run
    * @param renderReport whether to render report.html
    * @param checkDeadline most time one check may take
+   * @param exemptions waivers and attestations, already read and checked (before any probe)
    * @param historyFrom a previous run folder whose Allure history this run carries; null for the
    *     newest earlier run under {@code reports/}
    */
@@ -69,11 +71,27 @@ public final class ScanRunner {
       FeatureSet features,
       boolean renderReport,
       Duration checkDeadline,
+      Exemptions exemptions,
       Path historyFrom) {
     public static final Duration DEFAULT_CHECK_DEADLINE = Duration.ofMinutes(5);
 
+    public Options {
+      exemptions = exemptions == null ? Exemptions.NONE : exemptions;
+    }
+
+    /** Without waivers or attestations. */
     public Options(Path outDir, FeatureSet features, boolean renderReport, Duration checkDeadline) {
-      this(outDir, features, renderReport, checkDeadline, null);
+      this(outDir, features, renderReport, checkDeadline, Exemptions.NONE, null);
+    }
+
+    /** History from the default place. */
+    public Options(
+        Path outDir,
+        FeatureSet features,
+        boolean renderReport,
+        Duration checkDeadline,
+        Exemptions exemptions) {
+      this(outDir, features, renderReport, checkDeadline, exemptions, null);
     }
   }
 
@@ -120,6 +138,8 @@ public final class ScanRunner {
     prepare(dir);
     Path allureResults = Files.createDirectories(dir.resolve("allure-results"));
     Instant started = Instant.now();
+    Exemptions exemptions = options.exemptions().fresh();
+    exemptions.announce(out);
 
     RunRecorder recorder = new RunRecorder();
     List<TargetOutcome> outcomes = new ArrayList<>();
@@ -130,9 +150,12 @@ public final class ScanRunner {
         out.println();
         out.println("Scanning " + p.name() + " (" + p.source() + ")");
         List<Discovery.Found> inventory = discover(p);
-        TargetContext context = TargetContext.of(p, Discovery.newEndpoints(p, inventory));
+        TargetContext context =
+            TargetContext.of(p, Discovery.newEndpoints(p, inventory))
+                .withAttestations(exemptions.attestations());
         ScanSession session =
-            new ScanSession(p, context, new CheckRunner(options.checkDeadline()), recorder, out);
+            new ScanSession(
+                p, context, new CheckRunner(options.checkDeadline()), recorder, out, exemptions);
         ScanSession.begin(session);
         try {
           execute(options.features());
@@ -149,8 +172,9 @@ public final class ScanRunner {
       dev.periksa.zap.SharedZap.stop();
     }
     Instant finished = Instant.now();
+    exemptions.account(out);
 
-    writeResults(dir, runId, started, finished, options.features(), outcomes);
+    writeResults(dir, runId, started, finished, options.features(), outcomes, exemptions);
     AllureReport.writeCategories(allureResults);
     AllureReport.writeEnvironment(allureResults, environment(runId, options.features(), profiles));
     RegulatorReport.prepare(
@@ -239,7 +263,8 @@ public final class ScanRunner {
       Instant started,
       Instant finished,
       FeatureSet features,
-      List<TargetOutcome> outcomes)
+      List<TargetOutcome> outcomes,
+      Exemptions exemptions)
       throws IOException {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("periksa", Map.of("version", Version.periksa()));
@@ -256,6 +281,7 @@ public final class ScanRunner {
       targets.add(ResultModel.target(t, catalogue));
     }
     doc.put("targets", targets);
+    doc.put("exemptions", exemptions.results());
     doc.put("coverage", Coverage.of(outcomes, catalogue, RegulatorReport.allChecks()));
     Files.writeString(dir.resolve("results.json"), Json.MAPPER.writeValueAsString(doc));
   }

@@ -3,6 +3,7 @@ package dev.periksa.run;
 import dev.periksa.check.CheckRunner;
 import dev.periksa.check.TargetContext;
 import dev.periksa.target.TargetProfile;
+import dev.periksa.waiver.Exemptions;
 import java.io.PrintStream;
 
 /**
@@ -17,6 +18,7 @@ public final class ScanSession {
   private final CheckRunner runner;
   private final RunRecorder recorder;
   private final PrintStream console;
+  private final Exemptions exemptions;
 
   public ScanSession(
       TargetProfile profile,
@@ -24,11 +26,22 @@ public final class ScanSession {
       CheckRunner runner,
       RunRecorder recorder,
       PrintStream console) {
+    this(profile, context, runner, recorder, console, Exemptions.NONE);
+  }
+
+  public ScanSession(
+      TargetProfile profile,
+      TargetContext context,
+      CheckRunner runner,
+      RunRecorder recorder,
+      PrintStream console,
+      Exemptions exemptions) {
     this.profile = profile;
     this.context = context;
     this.runner = runner;
     this.recorder = recorder;
     this.console = console;
+    this.exemptions = exemptions;
   }
 
   /** The session of the scan in progress. */
@@ -67,5 +80,10 @@ public final class ScanSession {
 
   public PrintStream console() {
     return console;
+  }
+
+  /** The run's waivers and attestations, applied where each check result is concluded. */
+  public Exemptions exemptions() {
+    return exemptions;
   }
 }

@@ -61,14 +61,16 @@ public final class ScanWorld {
 
   /**
    * Records every check run in this scenario and maps the combined outcome to a Cucumber status:
-   * PASS returns, FAIL raises an assertion error, INCONCLUSIVE another error, NOT_APPLICABLE
-   * aborts.
+   * PASS and ATTESTED return, FAIL raises an assertion error, INCONCLUSIVE another error,
+   * NOT_APPLICABLE aborts, and WAIVED aborts with a message starting "WAIVED:" (Allure: skipped).
    */
   public void conclude() {
     if (pending.isEmpty()) {
       throw new IllegalStateException("the scenario concluded before running any check");
     }
     concluded = true;
+    // Waivers apply here, before anything is recorded, so every output sees the same outcome.
+    pending.replaceAll(r -> session.exemptions().apply(session.profile().name(), requirements, r));
     for (CheckResult r : pending) {
       record(r);
     }
@@ -87,11 +89,38 @@ public final class ScanWorld {
           }
         }
         throw new AssertionError(String.join("\n", findings));
+      case ATTESTED:
+        return;
+      case WAIVED:
+        // Skipped with a message starting "WAIVED:": the report's "waived" category matches it.
+        throw new TestAbortedException("WAIVED: " + waived());
       case NOT_APPLICABLE:
         throw new TestAbortedException(why.isBlank() ? "nothing to check on this target" : why);
       default:
         throw new InconclusiveException(why.isBlank() ? "could not decide" : why);
     }
+  }
+
+  /** The findings waived and by whom, for the scenario's status message. */
+  private String waived() {
+    List<String> parts = new ArrayList<>();
+    for (CheckResult r : pending) {
+      for (dev.periksa.check.Exemption e : r.exemptions()) {
+        if (e.current() && e.kind() == dev.periksa.check.Exemption.Kind.WAIVER) {
+          parts.add(
+              e.fingerprints().size()
+                  + " finding(s) of "
+                  + r.check().id()
+                  + " accepted by "
+                  + e.by()
+                  + " until "
+                  + e.expires()
+                  + ": "
+                  + e.statement());
+        }
+      }
+    }
+    return String.join("; ", parts);
   }
 
   /**

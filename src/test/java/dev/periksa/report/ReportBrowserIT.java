@@ -41,7 +41,10 @@ class ReportBrowserIT {
   static void scanTwice() throws Exception {
     Path features = Files.createDirectories(tmp.resolve("features"));
     for (String f :
-        List.of("storage/search-cluster-exposure.feature", "storage/web-tier-files.feature")) {
+        List.of(
+            "storage/search-cluster-exposure.feature",
+            "storage/web-tier-files.feature",
+            "auth/login-throttling.feature")) {
       Files.copy(Path.of("features", f), features.resolve(Path.of(f).getFileName()));
     }
     TargetProfile legacy = SharedLab.profile("ehac-legacy.yaml");
@@ -111,6 +114,14 @@ class ReportBrowserIT {
               && r.path("outcome").asText().equals("FAIL");
     }
     assertTrue(sto1, "STO-1 × uu-pdp:35 × FAIL: " + rows);
+    boolean aut4 = false;
+    for (JsonNode r : rows) {
+      aut4 |=
+          r.path("requirement").asText().equals("AUT-4")
+              && r.path("clause").asText().equals("nist:800-63B-5.2.2")
+              && r.path("outcome").asText().equals("WAIVED");
+    }
+    assertTrue(aut4, "AUT-4 × nist:800-63B-5.2.2 × WAIVED: " + rows);
     boolean notRemote = false;
     for (JsonNode c : results.at("/coverage/clauses")) {
       notRemote |= c.path("id").asText().equals("hipaa:164.312(b)") && c.has("why");
@@ -162,6 +173,16 @@ class ReportBrowserIT {
             "STO-1 · A stranger asks every declared Elasticsearch/OpenSearch service"),
         categories);
     assertTrue(categories.contains("STO-4 · "), categories);
+    // The demo's current waiver: AUT-4 under "Waived (accepted risk)" with its approver, and never
+    // under "Violation found" or "Not applicable".
+    int waived = categories.indexOf("Waived (accepted risk)");
+    assertTrue(waived >= 0, categories);
+    String waivedPart = categories.substring(waived);
+    assertTrue(waivedPart.contains("WAIVED: "), categories);
+    assertTrue(waivedPart.contains("dr. Siti Rahmawati"), categories);
+    assertTrue(waivedPart.contains("AUT-4 · "), categories);
+    assertEquals(
+        1, count(categories, "AUT-4 · "), "AUT-4 shows in one category only: " + categories);
     // A failed requirement's own page: its clauses as tags and as links to their text, the
     // severity, the redacted evidence and the remediation.
     for (String clause :
@@ -174,6 +195,22 @@ class ReportBrowserIT {
     assertTrue(failed.contains("Remediation:"), failed);
     assertTrue(failed.contains("evidence: sample of index"), failed);
     assertTrue(failed.contains("Violation found"), failed);
+    // STO-1's waiver expired: the page says so, and the FAIL stands.
+    assertTrue(failed.contains("waiver expired on 2021-09-30"), failed);
+  }
+
+  static int count(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  /** The demo's waivers (AUT-4 current, STO-1 expired) and attestation. */
+  static dev.periksa.waiver.Exemptions demoExemptions() throws Exception {
+    return dev.periksa.waiver.Exemptions.load(
+        Path.of("targets/demo-waivers.yaml"), Path.of("targets/demo-attestations.yaml"));
   }
 
   /** The uid Allure gave the first test case whose name starts with {@code prefix}. */

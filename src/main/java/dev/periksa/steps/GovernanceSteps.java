@@ -1,0 +1,27 @@
+package dev.periksa.steps;
+
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+
+/** Steps of the process requirements (GOV-1): what a probe can see, plus attestations. */
+public final class GovernanceSteps {
+  private final ScanWorld world;
+
+  public GovernanceSteps(ScanWorld world) {
+    this.world = world;
+  }
+
+  @When(
+      "Periksa reads the security.txt each web front of the {string} publishes, and the"
+          + " attestations on record")
+  public void readSecurityTxt(String subject) {
+    world.run("GOV-1", subject);
+  }
+
+  @Then(
+      "a current security contact is published over HTTPS and the breach-notification process is"
+          + " attested")
+  public void contactAndProcess() {
+    world.conclude();
+  }
+}
