@@ -56,14 +56,16 @@ class ReportBrowserIT {
               reports.resolve("run-1"),
               FeatureSet.directory(features),
               true,
-              Duration.ofSeconds(60));
+              Duration.ofSeconds(60),
+              demoExemptions());
       first = new ScanRunner(ps).run(List.of(legacy), o1);
       ScanRunner.Options o2 =
           new ScanRunner.Options(
               reports.resolve("run-2"),
               FeatureSet.directory(features),
               true,
-              Duration.ofSeconds(60));
+              Duration.ofSeconds(60),
+              demoExemptions());
       long t0 = System.nanoTime();
       second = new ScanRunner(ps).run(List.of(legacy), o2);
       renderMillis = (System.nanoTime() - t0) / 1_000_000;
@@ -137,6 +139,13 @@ class ReportBrowserIT {
     assertEquals(64, env.getProperty("Target.profile.sha256").length(), env.toString());
     assertEquals(64, env.getProperty("Feature.set.sha256").length(), env.toString());
     assertNotNull(env.getProperty("Periksa.version"));
+    assertTrue(env.getProperty("Coverage").contains("catalogue clauses tested by probes"));
+    // The coverage matrix is an entry of the single-file report itself.
+    String data =
+        String.join("\n", RawValueScanner.decodedBlobs(Files.readString(second.report())));
+    assertTrue(data.contains(RegulatorReport.COVERAGE_ENTRY + ": requirement"), "coverage entry");
+    assertTrue(data.contains("not tested remotely:"), "clauses without a probe say why");
+    assertTrue(data.contains("periksa-outcome-WAIVED"), "the waived requirement in the matrix");
   }
 
   @Test
