@@ -1,6 +1,7 @@
 package dev.periksa.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -161,79 +162,121 @@ class ReportBrowserIT {
                             + ")"));
     Path report = second.report();
     assertNotNull(report, console);
-    String uid =
-        testCaseUid(
-            Files.readString(report),
-            "STO-1 · A stranger asks every declared Elasticsearch/OpenSearch",
-            "failed");
+    JsonNode tree = embedded(Files.readString(report), "data/categories.json");
+    String[] waivedRoute = route(tree, "Waived (accepted risk)", "AUT-4 · Someone guesses");
+    String[] failedRoute =
+        route(
+            tree,
+            "Violation found",
+            "STO-1 · A stranger asks every declared Elasticsearch/OpenSearch");
 
+    // A category route opens its group in the tree and the result's page beside it.
     long t0 = System.nanoTime();
-    String categories = HeadlessChromium.text(chromium.dumpDom(report, "categories"));
-    String failed = HeadlessChromium.text(chromium.dumpDom(report, "testresult/" + uid));
+    String waived =
+        HeadlessChromium.text(
+            chromium.dumpDom(report, "categories/" + waivedRoute[0] + "/" + waivedRoute[1]));
+    String failed =
+        HeadlessChromium.text(
+            chromium.dumpDom(report, "categories/" + failedRoute[0] + "/" + failedRoute[1]));
     long browserMillis = (System.nanoTime() - t0) / 1_000_000;
     System.out.printf(
         "report.html %,d bytes; second run (scan + render) %,d ms; two Chromium renders %,d ms%n",
         Files.size(report), renderMillis, browserMillis);
 
-    // Categories: each failed requirement under "Violation found", named by its requirement.
-    assertTrue(categories.contains("Violation found"), categories);
+    // The failed requirements, named by requirement, under "Violation found" (the tree lists the
+    // categories first, then the selected result's page).
+    String violations = between(failed, "Violation found", "Waived (accepted risk)");
     assertTrue(
-        categories.contains(
+        violations.contains(
             "STO-1 · A stranger asks every declared Elasticsearch/OpenSearch service"),
-        categories);
-    assertTrue(categories.contains("STO-4 · "), categories);
-    // The demo's current waiver: AUT-4 under "Waived (accepted risk)" with its approver, and never
-    // under "Violation found" or "Not applicable".
-    int waived = categories.indexOf("Waived (accepted risk)");
-    assertTrue(waived >= 0, categories);
-    String waivedPart = categories.substring(waived);
-    assertTrue(waivedPart.contains("WAIVED: "), categories);
-    assertTrue(waivedPart.contains("dr. Siti Rahmawati"), categories);
-    assertTrue(waivedPart.contains("AUT-4 · "), categories);
-    assertEquals(
-        1, count(categories, "AUT-4 · "), "AUT-4 shows in one category only: " + categories);
+        failed);
+    assertTrue(violations.contains("STO-1 · A stranger asks every declared Solr"), failed);
+    assertTrue(violations.contains("STO-4 · "), failed);
+    assertTrue(violations.contains("Directory listing of /exports/"), failed);
+    assertFalse(violations.contains("AUT-4"), "the waived AUT-4 is no violation: " + violations);
     // A failed requirement's own page: its clauses as tags and as links to their text, the
-    // severity, the redacted evidence and the remediation.
+    // severity, the redacted evidence, the remediation, and STO-1's expired waiver.
+    String page = failed.substring(failed.lastIndexOf("STO-1 · A stranger asks every declared"));
     for (String clause :
         List.of(
-            "hipaa:164.312(a)(1)", "uu-pdp:35", "permenkes:29", "gdpr:32", "owasp-api:API8:2023")) {
-      assertTrue(failed.contains(clause), clause + " in " + failed);
+            "hipaa:164.312(a)(1)",
+            "hipaa:164.312(d)",
+            "uu-pdp:35",
+            "permenkes:29",
+            "permenkes:30",
+            "gdpr:5(1)(f)",
+            "gdpr:32",
+            "owasp-api:API8:2023")) {
+      assertTrue(page.contains("Tags:") && page.contains(clause), clause + " in " + page);
     }
-    assertTrue(failed.contains("Access control: allow access only to persons"), failed);
-    assertTrue(failed.contains("Severity: blocker"), failed);
-    assertTrue(failed.contains("Remediation:"), failed);
-    assertTrue(failed.contains("evidence: sample of index"), failed);
-    assertTrue(failed.contains("Violation found"), failed);
-    // STO-1's waiver expired: the page says so, and the FAIL stands.
-    assertTrue(failed.contains("waiver expired on 2021-09-30"), failed);
+    assertTrue(page.contains("Access control: allow access only to persons"), page);
+    assertTrue(page.contains("Pasal 35: the controller must protect"), page);
+    assertTrue(page.contains("Severity: blocker"), page);
+    assertTrue(page.contains("Outcome: FAIL — severity CRITICAL"), page);
+    assertTrue(page.contains("Remediation:"), page);
+    assertTrue(page.contains("evidence: sample of index"), page);
+    assertTrue(page.contains("waiver expired on 2021-09-30"), page);
+
+    // The waived one: its own category, the waiver's approver and expiry, its clauses.
+    String waivedGroup = between(waived, "Waived (accepted risk)", "Skipped");
+    assertTrue(waivedGroup.contains("WAIVED: "), waived);
+    assertTrue(waivedGroup.contains("dr. Siti Rahmawati"), waived);
+    assertTrue(waivedGroup.contains("AUT-4 · Someone guesses passwords"), waived);
+    String waivedPage = waived.substring(waived.lastIndexOf("Skipped"));
+    assertTrue(waivedPage.contains("Categories: Waived (accepted risk)"), waivedPage);
+    assertTrue(waivedPage.contains("Outcome: WAIVED"), waivedPage);
+    assertTrue(waivedPage.contains("expires 2029-06-30"), waivedPage);
+    assertTrue(waivedPage.contains("nist:800-63B-5.2.2"), waivedPage);
+    assertTrue(waivedPage.contains("asvs:2.2.1"), waivedPage);
   }
 
-  static int count(String text, String part) {
-    int n = 0;
-    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
-      n++;
+  /** The text from the first {@code from} to the next {@code to} after it. */
+  static String between(String text, String from, String to) {
+    int a = text.indexOf(from);
+    assertTrue(a >= 0, from + " in " + text);
+    int b = text.indexOf(to, a + from.length());
+    return b < 0 ? text.substring(a) : text.substring(a, b);
+  }
+
+  /** One file the single-file report embeds, e.g. {@code data/categories.json}. */
+  static JsonNode embedded(String html, String name) throws Exception {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "d\\('" + java.util.regex.Pattern.quote(name) + "','([A-Za-z0-9+/=]*)'\\)")
+            .matcher(html);
+    assertTrue(m.find(), name + " embedded in the report");
+    return Json.MAPPER.readTree(java.util.Base64.getDecoder().decode(m.group(1)));
+  }
+
+  /** The uids of a category and of the first result in it whose name starts with a prefix. */
+  static String[] route(JsonNode categories, String category, String prefix) {
+    for (JsonNode c : categories.path("children")) {
+      if (c.path("name").asText().equals(category)) {
+        String leaf = leaf(c, prefix);
+        if (leaf != null) {
+          return new String[] {c.path("uid").asText(), leaf};
+        }
+      }
     }
-    return n;
+    throw new AssertionError("no " + prefix + "... under " + category + ": " + categories);
+  }
+
+  private static String leaf(JsonNode node, String prefix) {
+    if (node.has("status") && node.path("name").asText().startsWith(prefix)) {
+      return node.path("uid").asText();
+    }
+    for (JsonNode c : node.path("children")) {
+      String found = leaf(c, prefix);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   /** The demo's waivers (AUT-4 current, STO-1 expired) and attestation. */
   static dev.periksa.waiver.Exemptions demoExemptions() throws Exception {
     return dev.periksa.waiver.Exemptions.load(
         Path.of("targets/demo-waivers.yaml"), Path.of("targets/demo-attestations.yaml"));
-  }
-
-  /** The uid Allure gave the first test case whose name starts with {@code prefix}. */
-  static String testCaseUid(String html, String prefix, String status) throws Exception {
-    for (String blob : RawValueScanner.decodedBlobs(html)) {
-      if (!blob.startsWith("{\"uid\"")) {
-        continue;
-      }
-      JsonNode tc = Json.MAPPER.readTree(blob);
-      if (tc.path("name").asText().startsWith(prefix)
-          && tc.path("status").asText().equals(status)) {
-        return tc.path("uid").asText();
-      }
-    }
-    throw new AssertionError("no " + status + " test case named " + prefix + "... in the report");
   }
 }
