@@ -9,6 +9,10 @@ import java.util.Objects;
 /**
  * The outcome of one check on one target, with the reason, the findings of a FAIL and the
  * observations that support any outcome (a PASS is proven too).
+ *
+ * <p>{@code exemptions} are the waivers and attestations applied (or found expired); {@code others}
+ * is, for a FAIL, what its other parts concluded (null when unknown), so a FAIL whose findings are
+ * all waived is WAIVED only if nothing else was left in doubt.
  */
 public record CheckResult(
     CheckMetadata check,
@@ -18,7 +22,8 @@ public record CheckResult(
     List<Evidence> observations,
     Instant started,
     Duration elapsed,
-    List<Exemption> exemptions) {
+    List<Exemption> exemptions,
+    Outcome others) {
 
   public CheckResult {
     Objects.requireNonNull(check, "check");
@@ -31,9 +36,24 @@ public record CheckResult(
     if (carriesFindings && findings.isEmpty()) {
       throw new IllegalArgumentException("a " + outcome + " must carry at least one finding");
     }
-    if (!carriesFindings && !findings.isEmpty()) {
+    // Waived findings stay shown when the rest of the check could not be verified.
+    boolean waivedDoubt = outcome == Outcome.INCONCLUSIVE && !exemptions.isEmpty();
+    if (!carriesFindings && !waivedDoubt && !findings.isEmpty()) {
       throw new IllegalArgumentException("only a FAIL or a WAIVED result carries findings");
     }
+  }
+
+  /** With waivers or attestations, the outcome of the other parts unknown. */
+  public CheckResult(
+      CheckMetadata check,
+      Outcome outcome,
+      String reason,
+      List<Finding> findings,
+      List<Evidence> observations,
+      Instant started,
+      Duration elapsed,
+      List<Exemption> exemptions) {
+    this(check, outcome, reason, findings, observations, started, elapsed, exemptions, null);
   }
 
   /** A result without waivers or attestations, as a probe concludes it. */
@@ -45,7 +65,7 @@ public record CheckResult(
       List<Evidence> observations,
       Instant started,
       Duration elapsed) {
-    this(check, outcome, reason, findings, observations, started, elapsed, List.of());
+    this(check, outcome, reason, findings, observations, started, elapsed, List.of(), null);
   }
 
   /** The highest severity among the findings, or null when there are none. */
@@ -103,6 +123,11 @@ public record CheckResult(
     /** The combined outcome of every part; no part at all means not applicable. */
     public CheckResult build() {
       Outcome o = Outcome.worst(partial);
+      // What the parts that did not fail concluded: a waiver of every finding leaves this.
+      Outcome others =
+          o == Outcome.FAIL
+              ? Outcome.worst(partial.stream().filter(x -> x != Outcome.FAIL).toList())
+              : null;
       String reason = String.join("; ", reasons);
       if (partial.isEmpty() && reason.isEmpty()) {
         reason =
@@ -118,7 +143,8 @@ public record CheckResult(
           observations,
           started,
           Duration.between(started, Instant.now()),
-          exemptions);
+          exemptions,
+          others);
     }
   }
 

@@ -42,6 +42,9 @@ final class Console {
             continue;
           }
           for (Finding f : c.findings()) {
+            String state =
+                r.ci() == null ? "" : r.ci().label(t.profile().name(), c.check().id(), f);
+            out.println("      " + f.severity() + ": " + state + f.title());
             boolean waived =
                 c.exemptions().stream()
                     .anyMatch(
@@ -49,7 +52,8 @@ final class Console {
                             x.current()
                                 && x.kind() == dev.periksa.check.Exemption.Kind.WAIVER
                                 && x.fingerprints().contains(f.fingerprint(c.check().id())));
-            out.println("      " + f.severity() + ": " + f.title() + (waived ? "  [waived]" : ""));
+            out.println(
+                "      " + f.severity() + ": " + state + f.title() + (waived ? "  [waived]" : ""));
             out.println("        at " + f.location());
             for (Evidence e : f.evidence()) {
               String brief = brief(e);
@@ -60,6 +64,10 @@ final class Console {
           }
         }
       }
+    }
+    if (r.ci() != null && !r.ci().notes().isEmpty()) {
+      out.println();
+      r.ci().notes().forEach(out::println);
     }
     out.println();
     if (r.report() != null) {

@@ -42,6 +42,12 @@ final class DemoCommand implements Callable<Integer> {
       Main.ERR.println("error: " + e.getMessage());
       return ExitCodes.USAGE;
     }
+    try {
+      options.ciOptions(); // a bad baseline or selection stops the demo before the lab starts
+    } catch (java.io.IOException e) {
+      Main.ERR.println("error: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     // Read and checked before the lab starts, like every input of a run.
     Exemptions exemptions;
     boolean shipped = options.waivers == null && options.attestations == null;
@@ -84,9 +90,10 @@ final class DemoCommand implements Callable<Integer> {
       }
       Console.summary(Main.OUT, r);
       Main.OUT.printf(
-          "Demo finished in %.1f s. The hardened twin's password was a throwaway, "
-              + "made for this run and never printed.%n",
-          (System.nanoTime() - t0) / 1e9);
+          "Demo finished in %.1f s. The hardened twin's password was a throwaway, made for this"
+              + " run and never printed; so was the key that signed certificate.json (the demo%n"
+              + "always signs with a throwaway key: check the run with ./periksa verify %s).%n",
+          (System.nanoTime() - t0) / 1e9, r.dir());
       if (r.exitCode() >= ExitCodes.USAGE) {
         return r.exitCode();
       }

@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       LabCommand.class,
       ZapAddOnCommand.class,
+      VerifyCommand.class,
+      KeygenCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -45,7 +47,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a command: scan, demo, lab or zap-addon");
+        spec.commandLine(), "name a command: scan, demo, lab, zap-addon, verify or keygen");
   }
 
   /** Console output in UTF-8 whatever the locale, so masks (•) print as they are. */

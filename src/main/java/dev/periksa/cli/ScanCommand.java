@@ -1,5 +1,6 @@
 package dev.periksa.cli;
 
+import dev.periksa.certificate.SigningKey;
 import dev.periksa.run.ExitCodes;
 import dev.periksa.run.ScanRunner;
 import dev.periksa.target.ProfileException;
@@ -30,6 +31,16 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin ScanOptions options = new ScanOptions();
 
+  @Option(
+      names = "--signing-key",
+      paramLabel = "FILE",
+      description =
+          "Ed25519 private key (PKCS#8 PEM) that signs certificate.json; default: the PEM or its"
+              + " base64 body in "
+              + SigningKey.ENV
+              + ", else a throwaway key made for this run (integrity only, not origin).")
+  Path signingKey;
+
   @Override
   public Integer call() {
     // Every profile is read and checked before anything is probed.
@@ -42,6 +53,12 @@ final class ScanCommand implements Callable<Integer> {
         Main.ERR.println("error: " + e.getMessage());
         return ExitCodes.USAGE;
       }
+    }
+    try {
+      options.signingKey = SigningKey.load(signingKey, System.getenv(SigningKey.ENV));
+    } catch (SigningKey.KeyException e) {
+      Main.ERR.println("error: " + e.getMessage());
+      return ExitCodes.USAGE;
     }
     return run(profiles, options);
   }

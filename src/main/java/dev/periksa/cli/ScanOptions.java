@@ -1,11 +1,17 @@
 package dev.periksa.cli;
 
+import dev.periksa.certificate.SigningKey;
+import dev.periksa.ci.Baseline;
+import dev.periksa.ci.CiOptions;
+import dev.periksa.ci.Selection;
+import dev.periksa.regulation.Catalogue;
 import dev.periksa.run.FeatureSet;
 import dev.periksa.run.ScanRunner;
 import dev.periksa.waiver.Exemptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code scan} and {@code demo}. */
@@ -37,6 +43,48 @@ final class ScanOptions {
   long checkTimeout;
 
   @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      description =
+          "Fail the run (exit 1) only on a FAIL at or above SEVERITY: LOW, MEDIUM, HIGH or"
+              + " CRITICAL. Default: any FAIL fails the run.")
+  String failOn;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description =
+          "A previous run's results.json: each finding is marked new, unchanged or fixed"
+              + " (results.json, console, junit.xml, results.sarif).")
+  Path baseline;
+
+  @Option(
+      names = "--fail-on-new",
+      description =
+          "With --baseline: fail the run only on FAILs new since the baseline (and at or above"
+              + " --fail-on).")
+  boolean failOnNew;
+
+  @Option(
+      names = "--regulation",
+      paramLabel = "NAME",
+      description =
+          "Run only the scenarios serving this regulation's clauses: hipaa, uu-pdp, permenkes,"
+              + " gdpr or owasp-api. Repeat for several (their union).")
+  List<String> regulations;
+
+  @Option(
+      names = "--tags",
+      paramLabel = "EXPR",
+      description =
+          "Run only the scenarios matching a Cucumber tag expression, e.g. \"@STO-1 or @AUT-2\"."
+              + " With --regulation, both must match.")
+  String tags;
+
+  /** The certificate's signing key; null signs with a throwaway key (always so in the demo). */
+  SigningKey signingKey;
+
+  @Option(
       names = "--waivers",
       paramLabel = "FILE",
       description =
@@ -65,11 +113,32 @@ final class ScanOptions {
   }
 
   ScanRunner.Options toRunnerOptions(Exemptions exemptions) throws IOException {
+    CiOptions ci = ciOptions();
     FeatureSet set = features == null ? FeatureSet.builtin() : FeatureSet.directory(features);
     if (historyFrom != null && !java.nio.file.Files.isDirectory(historyFrom)) {
       throw new IOException("--history-from " + historyFrom + ": not a folder");
     }
     return new ScanRunner.Options(
-        out, set, !noReport, Duration.ofSeconds(checkTimeout), exemptions, historyFrom);
+        out,
+        set,
+        !noReport,
+        Duration.ofSeconds(checkTimeout),
+        ci,
+        signingKey == null ? SigningKey.throwaway() : signingKey,
+        exemptions,
+        historyFrom);
+  }
+
+  /** The CI options, read and checked (the baseline file too) before anything is probed. */
+  CiOptions ciOptions() throws IOException {
+    try {
+      return new CiOptions(
+          CiOptions.parseSeverity(failOn),
+          failOnNew,
+          baseline == null ? null : Baseline.load(baseline),
+          Selection.of(regulations, tags, Catalogue.standard()));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
+    }
   }
 }

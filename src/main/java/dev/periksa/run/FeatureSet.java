@@ -118,6 +118,25 @@ public final class FeatureSet {
     return files;
   }
 
+  /** Each feature file's text, in path order (read again: the set keeps only names and hash). */
+  public List<String> texts() throws IOException {
+    List<String> texts = new ArrayList<>();
+    for (String name : files) {
+      if (directory != null) {
+        texts.add(Files.readString(directory.resolve(name)));
+        continue;
+      }
+      try (var in =
+          FeatureSet.class.getClassLoader().getResourceAsStream(BUILTIN_PACKAGE + "/" + name)) {
+        if (in == null) {
+          throw new IOException("built-in feature " + name + " is missing from the classpath");
+        }
+        texts.add(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    return texts;
+  }
+
   /** "built-in" or the folder. */
   public String describe() {
     return directory == null ? "built-in" : directory.toString();

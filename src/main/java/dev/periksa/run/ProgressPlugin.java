@@ -31,6 +31,8 @@ public final class ProgressPlugin implements ConcurrentEventListener {
     }
     for (RunRecorder.Recorded r : recorded) {
       out.println("    " + line(r));
+      // Waivers and attestations are shown where the verdict is, never only in the report.
+      r.result().exemptions().forEach(x -> out.println("      " + x.describe()));
     }
   }
 

@@ -2,8 +2,13 @@ package dev.periksa.run;
 
 import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
+import dev.periksa.certificate.Certificates;
+import dev.periksa.certificate.SigningKey;
 import dev.periksa.check.CheckRunner;
 import dev.periksa.check.TargetContext;
+import dev.periksa.ci.CiOptions;
+import dev.periksa.ci.CiOutputs;
+import dev.periksa.ci.Selection;
 import dev.periksa.discovery.Discovery;
 import dev.periksa.discovery.Fingerprint;
 import dev.periksa.discovery.Fingerprints;
@@ -62,6 +67,8 @@ public final class ScanRunner {
    * @param features which features to run
    * @param renderReport whether to render report.html
    * @param checkDeadline most time one check may take
+   * @param ci selection, baseline and exit-code thresholds ({@link CiOptions})
+   * @param signingKey signs certificate.json; null for a throwaway key made for the run
    * @param exemptions waivers and attestations, already read and checked (before any probe)
    * @param historyFrom a previous run folder whose Allure history this run carries; null for the
    *     newest earlier run under {@code reports/}
@@ -71,27 +78,48 @@ public final class ScanRunner {
       FeatureSet features,
       boolean renderReport,
       Duration checkDeadline,
+      CiOptions ci,
+      SigningKey signingKey,
       Exemptions exemptions,
       Path historyFrom) {
     public static final Duration DEFAULT_CHECK_DEADLINE = Duration.ofMinutes(5);
 
     public Options {
+      ci = ci == null ? CiOptions.NONE : ci;
       exemptions = exemptions == null ? Exemptions.NONE : exemptions;
     }
 
-    /** Without waivers or attestations. */
+    /** Without CI options, waivers or attestations; signed with a throwaway key. */
     public Options(Path outDir, FeatureSet features, boolean renderReport, Duration checkDeadline) {
-      this(outDir, features, renderReport, checkDeadline, Exemptions.NONE, null);
+      this(
+          outDir,
+          features,
+          renderReport,
+          checkDeadline,
+          CiOptions.NONE,
+          null,
+          Exemptions.NONE,
+          null);
     }
 
-    /** History from the default place. */
+    /** With CI options, signed with a throwaway key. */
+    public Options(
+        Path outDir,
+        FeatureSet features,
+        boolean renderReport,
+        Duration checkDeadline,
+        CiOptions ci) {
+      this(outDir, features, renderReport, checkDeadline, ci, null, Exemptions.NONE, null);
+    }
+
+    /** With waivers and attestations, signed with a throwaway key. */
     public Options(
         Path outDir,
         FeatureSet features,
         boolean renderReport,
         Duration checkDeadline,
         Exemptions exemptions) {
-      this(outDir, features, renderReport, checkDeadline, exemptions, null);
+      this(outDir, features, renderReport, checkDeadline, CiOptions.NONE, null, exemptions, null);
     }
   }
 
@@ -102,8 +130,10 @@ public final class ScanRunner {
    * @param targets each target's outcome
    * @param exitCode the process exit code the policy gives
    * @param report report.html, or null when not rendered
+   * @param ci what the CI step concluded (baseline comparison, gate notes), or null
    */
-  public record Result(Path dir, List<TargetOutcome> targets, int exitCode, Path report) {
+  public record Result(
+      Path dir, List<TargetOutcome> targets, int exitCode, Path report, CiOutputs.Summary ci) {
     public Path results() {
       return dir.resolve("results.json");
     }
@@ -135,6 +165,7 @@ public final class ScanRunner {
   public Result run(List<TargetProfile> profiles, Options options) throws IOException {
     String runId = newRunId();
     Path dir = options.outDir() != null ? options.outDir() : Path.of("reports", runId);
+    requireScenarios(options.features(), options.ci().selection());
     prepare(dir);
     Path allureResults = Files.createDirectories(dir.resolve("allure-results"));
     Instant started = Instant.now();
@@ -158,7 +189,7 @@ public final class ScanRunner {
                 p, context, new CheckRunner(options.checkDeadline()), recorder, out, exemptions);
         ScanSession.begin(session);
         try {
-          execute(options.features());
+          execute(options.features(), options.ci().selection());
         } finally {
           ScanSession.end();
         }
@@ -175,11 +206,13 @@ public final class ScanRunner {
     exemptions.account(out);
 
     writeResults(dir, runId, started, finished, options.features(), outcomes, exemptions);
+    CiOutputs.Summary ci = CiOutputs.write(dir, runId, outcomes, catalogue, options.ci());
     AllureReport.writeCategories(allureResults);
-    AllureReport.writeEnvironment(allureResults, environment(runId, options.features(), profiles));
+    AllureReport.writeEnvironment(
+        allureResults, environment(runId, options.features(), profiles, options.ci()));
     RegulatorReport.prepare(
         allureResults, dir, outcomes, catalogue, options.historyFrom(), System.getenv(), out);
-    int exit = ExitCodes.of(outcomes);
+    int exit = ci.exitCode();
     Path report = null;
     if (options.renderReport()) {
       out.println();
@@ -193,7 +226,11 @@ public final class ScanRunner {
         exit = Math.max(exit, ExitCodes.INTERNAL);
       }
     }
-    return new Result(dir, outcomes, exit, report);
+    // Last: the signed certificate over every file written before it.
+    if (!Certificates.write(dir, profiles, options.signingKey(), out)) {
+      exit = Math.max(exit, ExitCodes.INTERNAL);
+    }
+    return new Result(dir, outcomes, exit, report, ci);
   }
 
   /** Discovery as the profile asks, printed and recorded as the target's inventory. */
@@ -228,19 +265,48 @@ public final class ScanRunner {
     Files.createDirectories(dir);
   }
 
-  private void execute(FeatureSet features) throws FeatureException {
-    Launcher launcher =
-        LauncherFactory.create(
-            LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
-    LauncherDiscoveryRequest request =
+  private static LauncherDiscoveryRequest request(FeatureSet features, Selection selection) {
+    LauncherDiscoveryRequestBuilder b =
         LauncherDiscoveryRequestBuilder.request()
             .selectors(features.selector())
             .filters(includeEngines("cucumber"))
             .configurationParameter("cucumber.glue", GLUE)
             .configurationParameter("cucumber.plugin", PLUGINS)
             .configurationParameter("cucumber.publish.quiet", "true")
-            .configurationParameter("cucumber.junit-platform.naming-strategy", "long")
-            .build();
+            .configurationParameter("cucumber.junit-platform.naming-strategy", "long");
+    if (!selection.all()) {
+      b.configurationParameter("cucumber.filter.tags", selection.expression());
+    }
+    return b.build();
+  }
+
+  /** A selection that picks no scenario is a usage error, found before anything is probed. */
+  private static void requireScenarios(FeatureSet features, Selection selection)
+      throws FeatureException {
+    if (selection.all()) {
+      return;
+    }
+    List<String> texts;
+    try {
+      texts = features.texts();
+    } catch (IOException e) {
+      throw new FeatureException("the features could not be read: " + e.getMessage());
+    }
+    if (!selection.selectsAny(texts)) {
+      throw new FeatureException(
+          "the selection ("
+              + selection.describe()
+              + ") picks no scenario of the "
+              + features.describe()
+              + " features");
+    }
+  }
+
+  private void execute(FeatureSet features, Selection selection) throws FeatureException {
+    Launcher launcher =
+        LauncherFactory.create(
+            LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
+    LauncherDiscoveryRequest request = request(features, selection);
     SummaryGeneratingListener summary = new SummaryGeneratingListener();
     launcher.execute(request, summary);
     TestExecutionSummary s = summary.getSummary();
@@ -287,7 +353,7 @@ public final class ScanRunner {
   }
 
   private static Map<String, String> environment(
-      String runId, FeatureSet features, List<TargetProfile> profiles) {
+      String runId, FeatureSet features, List<TargetProfile> profiles, CiOptions ci) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("Run", runId);
     env.put("Periksa.version", Version.periksa());
@@ -301,6 +367,7 @@ public final class ScanRunner {
       env.put(k + ".profile.sha256", profileHash(p));
       env.put(k + ".scope", String.join(", ", p.scope().hosts()));
     }
+    env.putAll(ci.environment());
     return env;
   }
 

@@ -133,13 +133,10 @@ public final class ExemptionFiles {
       at = at + label(e);
       fields(at, e, ATTESTATION_FIELDS);
       String requirement = required(at, e, "requirement");
-      Requirement r =
-          catalogue
-              .requirement(requirement)
-              .orElseThrow(
-                  () ->
-                      new ExemptionFileException(
-                          file + ": unknown requirement id '" + requirement + "'"));
+      Requirement r = catalogue.requirement(requirement).orElse(null);
+      if (r == null) {
+        throw new ExemptionFileException(at + ": unknown requirement id '" + requirement + "'");
+      }
       if (!"governance".equals(r.area())) {
         throw new ExemptionFileException(
             at

@@ -172,15 +172,21 @@ public final class Exemptions {
               + r.findings().size()
               + " findings waived; the others still fail");
     }
+    Outcome o = Outcome.FAIL;
+    if (all) {
+      // A waiver accepts the findings, not the doubt: parts that could not be verified remain so.
+      o = r.others() == Outcome.INCONCLUSIVE ? Outcome.INCONCLUSIVE : Outcome.WAIVED;
+    }
     return new CheckResult(
         r.check(),
-        all ? Outcome.WAIVED : Outcome.FAIL,
+        o,
         String.join("; ", reasons),
         r.findings(),
         r.observations(),
         r.started(),
         r.elapsed(),
-        notes);
+        notes,
+        r.others());
   }
 
   private static boolean names(

@@ -125,6 +125,9 @@ class ExemptionFilesTest {
             + " attestedBy: {name: n, role: r}, date: 2026-01-01, expires: 2025-01-01}]|is before",
         "unknown aspect|attestations: [{requirement: GOV-1, target: t, covers: [fire-drill],"
             + " statement: s, attestedBy: {name: n, role: r}, date: 2026-01-01}]|unknown aspect",
+        "unknown requirement|attestations: [{requirement: GOV-7, target: t, statement: s,"
+            + " attestedBy: {name: n, role: r}, date: 2026-01-01}]|attestations[0] (requirement"
+            + " GOV-7, target t): unknown requirement id 'GOV-7'",
         "unknown field|attestations: [{requirement: GOV-1, target: t, statement: s, attestedBy:"
             + " {name: n, role: r}, date: 2026-01-01, signedBy: x}]|unknown field 'signedBy'",
       })

@@ -50,6 +50,18 @@ class ExemptionsTest {
   }
 
   @Test
+  void waivingEveryFindingLeavesWhatCouldNotBeVerifiedInconclusive() {
+    CheckResult f =
+        CheckResult.builder(CHECK)
+            .fail(new Finding("a", "http://h/a", Severity.HIGH, List.of(), "fix"), "a")
+            .part(Outcome.INCONCLUSIVE, "other endpoint timed out")
+            .build();
+    CheckResult r = of(waiver("STO-4", null, TODAY)).apply("T", List.of("STO-4"), f);
+    assertEquals(Outcome.INCONCLUSIVE, r.outcome());
+    assertEquals(1, r.findings().size(), "the waived finding is still shown");
+  }
+
+  @Test
   void aFingerprintWaiverCoversOnlyThatFinding() {
     CheckResult f = fail("a", "b");
     String fp = f.findings().get(0).fingerprint(CHECK.id());

@@ -1,0 +1,161 @@
+package dev.periksa.ci;
+
+import dev.periksa.regulation.Catalogue;
+import dev.periksa.regulation.Clause;
+import io.cucumber.gherkin.GherkinParser;
+import io.cucumber.messages.types.Envelope;
+import io.cucumber.messages.types.PickleTag;
+import io.cucumber.tagexpressions.Expression;
+import io.cucumber.tagexpressions.TagExpressionException;
+import io.cucumber.tagexpressions.TagExpressionParser;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Which scenarios a run selects: regulations ({@code --regulation}) and a Cucumber tag expression
+ * ({@code --tags}), combined into the one expression the Cucumber engine filters on.
+ *
+ * @param regulations regulation keys asked for, e.g. {@code hipaa}; empty for all
+ * @param tags the user's tag expression, or null
+ * @param expression the expression handed to Cucumber, or null when everything runs
+ */
+public record Selection(List<String> regulations, String tags, String expression) {
+  /** The regulations {@code --regulation} accepts: those a remote scan serves. */
+  public static final List<String> REGULATIONS =
+      List.of("hipaa", "uu-pdp", "permenkes", "gdpr", "owasp-api");
+
+  /** Everything runs. */
+  public static final Selection ALL = new Selection(List.of(), null, null);
+
+  public Selection {
+    regulations = List.copyOf(regulations);
+  }
+
+  /**
+   * A regulation selects every scenario tagged with one of its clauses (the catalogue's clause ids
+   * are the features' tags); several regulations select the union; {@code --tags} then narrows.
+   *
+   * @throws IllegalArgumentException an unknown regulation or a tag expression that does not parse
+   */
+  public static Selection of(List<String> regulations, String tags, Catalogue catalogue) {
+    List<String> regs = new ArrayList<>();
+    for (String r : regulations == null ? List.<String>of() : regulations) {
+      String key = r.trim().toLowerCase(java.util.Locale.ROOT);
+      if (!REGULATIONS.contains(key)) {
+        throw new IllegalArgumentException(
+            "--regulation "
+                + r
+                + ": unknown regulation (one of "
+                + String.join(", ", REGULATIONS)
+                + ")");
+      }
+      if (!regs.contains(key)) {
+        regs.add(key);
+      }
+    }
+    String userTags = tags == null || tags.isBlank() ? null : tags.trim();
+    if (userTags != null) {
+      try {
+        TagExpressionParser.parse(userTags);
+      } catch (TagExpressionException e) {
+        throw new IllegalArgumentException("--tags: " + e.getMessage(), e);
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    if (!regs.isEmpty()) {
+      TreeSet<String> clauseTags = new TreeSet<>();
+      for (Clause c : catalogue.clauses()) {
+        if (regs.contains(c.regulation())) {
+          clauseTags.add(tag(c.id()));
+        }
+      }
+      if (clauseTags.isEmpty()) {
+        throw new IllegalArgumentException(
+            "--regulation "
+                + String.join(", ", regs)
+                + ": the catalogue cites none of its clauses");
+      }
+      parts.add("(" + String.join(" or ", clauseTags) + ")");
+    }
+    if (userTags != null) {
+      parts.add("(" + userTags + ")");
+    }
+    String expression = parts.isEmpty() ? null : String.join(" and ", parts);
+    if (expression != null) {
+      // The combined expression must parse too: a clause id with odd characters must not slip by.
+      TagExpressionParser.parse(expression);
+    }
+    return new Selection(regs, userTags, expression);
+  }
+
+  /** A clause id as a tag in an expression: parentheses and backslashes escaped. */
+  static String tag(String clauseId) {
+    StringBuilder b = new StringBuilder("@");
+    for (char ch : clauseId.toCharArray()) {
+      if (ch == '(' || ch == ')' || ch == '\\' || Character.isWhitespace(ch)) {
+        b.append('\\');
+      }
+      b.append(ch);
+    }
+    return b.toString();
+  }
+
+  /**
+   * Whether the expression picks at least one scenario of these feature texts: Cucumber marks
+   * unselected scenarios skipped at execution, so a selection that picks none must be caught here,
+   * before discovery or any check probes the target.
+   */
+  public boolean selectsAny(List<String> featureTexts) {
+    if (all()) {
+      return true;
+    }
+    Expression e = TagExpressionParser.parse(expression);
+    GherkinParser parser =
+        GherkinParser.builder().includeSource(false).includeGherkinDocument(false).build();
+    int i = 0;
+    for (String text : featureTexts) {
+      boolean any =
+          parser
+              .parse("feature-" + i++, text.getBytes(StandardCharsets.UTF_8))
+              .map(Envelope::getPickle)
+              .flatMap(java.util.Optional::stream)
+              .anyMatch(p -> e.evaluate(p.getTags().stream().map(PickleTag::getName).toList()));
+      if (any) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public boolean all() {
+    return expression == null;
+  }
+
+  /** What results.json records. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("regulations", regulations);
+    m.put("tags", tags);
+    m.put("expression", expression);
+    return m;
+  }
+
+  /** One line for the console and the report's environment. */
+  public String describe() {
+    if (all()) {
+      return "all scenarios";
+    }
+    List<String> bits = new ArrayList<>();
+    if (!regulations.isEmpty()) {
+      bits.add("regulation " + String.join(", ", regulations));
+    }
+    if (tags != null) {
+      bits.add("tags " + tags);
+    }
+    return String.join("; ", bits);
+  }
+}
