@@ -99,6 +99,14 @@ final class ScanOptions {
           "Attestations (YAML): process requirements (GOV-1) declared met by a named person.")
   Path attestations;
 
+  @Option(
+      names = "--history-from",
+      paramLabel = "DIR",
+      description =
+          "A previous run folder whose Allure history (trends) this run carries. Default: the"
+              + " newest earlier run under reports/ when the run folder is there.")
+  Path historyFrom;
+
   /** The options, with the waiver and attestation files read and checked now (before probes). */
   ScanRunner.Options toRunnerOptions() throws IOException {
     return toRunnerOptions(Exemptions.load(waivers, attestations));
@@ -107,6 +115,9 @@ final class ScanOptions {
   ScanRunner.Options toRunnerOptions(Exemptions exemptions) throws IOException {
     CiOptions ci = ciOptions();
     FeatureSet set = features == null ? FeatureSet.builtin() : FeatureSet.directory(features);
+    if (historyFrom != null && !java.nio.file.Files.isDirectory(historyFrom)) {
+      throw new IOException("--history-from " + historyFrom + ": not a folder");
+    }
     return new ScanRunner.Options(
         out,
         set,
@@ -114,7 +125,8 @@ final class ScanOptions {
         Duration.ofSeconds(checkTimeout),
         ci,
         signingKey == null ? SigningKey.throwaway() : signingKey,
-        exemptions);
+        exemptions,
+        historyFrom);
   }
 
   /** The CI options, read and checked (the baseline file too) before anything is probed. */

@@ -34,6 +34,9 @@ public final class Catalogue {
       if (!c.id().contains(":") || !regulations.containsKey(c.regulation())) {
         throw new IllegalStateException("clause " + c.id() + " names no known regulation");
       }
+      if (c.notRemotelyTestable() && (c.why() == null || c.why().isBlank())) {
+        throw new IllegalStateException("clause " + c.id() + " is remote: false without a why");
+      }
       if (clauses.put(c.id(), c) != null) {
         throw new IllegalStateException("clause " + c.id() + " is listed twice");
       }

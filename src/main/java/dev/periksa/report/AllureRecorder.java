@@ -50,9 +50,18 @@ public final class AllureRecorder {
                       .substring(0, 32));
               set(tc.getLabels(), "parentSuite", target);
               add(tc.getLabels(), "target", target);
+              // Every tab of the report (categories, suites, timeline) names the requirement.
+              if (!requirementIds.isEmpty() && tc.getName() != null) {
+                String prefix = String.join(", ", requirementIds) + " · ";
+                if (!tc.getName().startsWith(prefix)) {
+                  tc.setName(prefix + tc.getName());
+                }
+              }
               for (String id : requirementIds) {
                 Requirement r = catalogue.requirement(id).orElse(null);
                 add(tc.getLabels(), "requirement", id);
+                // Tags are the labels Allure shows on a result's own page.
+                add(tc.getLabels(), "tag", id);
                 if (r == null) {
                   continue;
                 }
@@ -62,6 +71,7 @@ public final class AllureRecorder {
                 set(tc.getLabels(), "feature", r.id() + " " + r.title());
                 for (Clause c : catalogue.clausesOf(r)) {
                   add(tc.getLabels(), "clause", c.id());
+                  add(tc.getLabels(), "tag", c.id());
                   if (tc.getLabels().stream()
                       .noneMatch(
                           l ->
@@ -87,7 +97,11 @@ public final class AllureRecorder {
         .updateTestCase(
             testCase,
             tc -> {
-              set(tc.getLabels(), "story", r.check().title());
+              // Behaviors tab: area (epic) > requirement (feature) > product (story).
+              set(
+                  tc.getLabels(),
+                  "story",
+                  "-".equals(r.check().product()) ? r.check().title() : r.check().product());
               add(tc.getLabels(), "check", r.check().id());
               add(tc.getLabels(), "outcome", r.outcome().name());
               tc.getLabels().removeIf(l -> "severity".equals(l.getName()));
@@ -96,6 +110,9 @@ public final class AllureRecorder {
               }
               String before = tc.getDescription() == null ? "" : tc.getDescription().strip();
               tc.setDescription(describe(r) + (before.isEmpty() ? "" : "\n---\n\n" + before));
+              // Allure shows descriptionHtml as is; the markdown above stays for other readers.
+              String beforeHtml = tc.getDescriptionHtml() == null ? "" : tc.getDescriptionHtml();
+              tc.setDescriptionHtml(beforeHtml + describeHtml(r));
             });
     try {
       Allure.addAttachment(
@@ -154,6 +171,73 @@ public final class AllureRecorder {
       b.append("\n**Remediation:** ").append(r.findings().get(0).remediation()).append('\n');
     }
     return b.toString();
+  }
+
+  /** The verdict, reason, findings and remediation of one check, as HTML for the report. */
+  static String describeHtml(CheckResult r) {
+    StringBuilder b = new StringBuilder("<div class=\"periksa-check\">");
+    b.append("<p><b>")
+        .append(Html.esc(r.check().id()))
+        .append("</b> ")
+        .append(Html.esc(r.check().title()))
+        .append("<br><b>Outcome:</b> ")
+        .append(Html.esc(r.outcome().name()));
+    if (r.severity() != null) {
+      b.append(" — <b>severity</b> ").append(Html.esc(r.severity().name()));
+    }
+    b.append("</p>");
+    if (!r.reason().isBlank()) {
+      b.append("<p>").append(Html.esc(r.reason())).append("</p>");
+    }
+    if (!r.findings().isEmpty()) {
+      b.append("<ul>");
+      for (Finding f : r.findings()) {
+        b.append("<li><b>")
+            .append(Html.esc(f.severity().name()))
+            .append("</b> ")
+            .append(Html.esc(f.title()))
+            .append(" (")
+            .append(Html.esc(f.location()))
+            .append(")")
+            .append(
+                ResultModel.waiverOf(r, f.fingerprint(r.check().id())) == null
+                    ? ""
+                    : " — <b>waived</b>")
+            .append("</li>");
+      }
+      b.append("</ul>");
+    }
+    // A waiver or attestation is shown beside the findings, never instead of them.
+    for (dev.periksa.check.Exemption e : r.exemptions()) {
+      b.append("<p class=\"periksa-exemption\" style=\"border-left:3px solid ")
+          .append(e.current() ? "#8e44ad" : "#7f8c8d")
+          .append(";padding-left:6px\">")
+          .append(Html.esc(e.describe()))
+          .append(e.source().isEmpty() ? "" : " <small>(" + Html.esc(e.source()) + ")</small>")
+          .append("</p>");
+    }
+    if (!r.findings().isEmpty()) {
+      b.append("<p><b>Remediation:</b> ")
+          .append(Html.esc(r.findings().get(0).remediation()))
+          .append("</p>");
+    } else if (r.outcome() != dev.periksa.check.Outcome.PASS
+        && r.outcome() != dev.periksa.check.Outcome.NOT_APPLICABLE) {
+      b.append("<p><b>Remediation:</b> ").append(Html.esc(r.check().remediation())).append("</p>");
+    }
+    if (!r.check().cwe().isEmpty()) {
+      b.append("<p><b>CWE:</b> ");
+      for (int i = 0; i < r.check().cwe().size(); i++) {
+        int cwe = r.check().cwe().get(i);
+        b.append(i == 0 ? "" : ", ")
+            .append("<a href=\"https://cwe.mitre.org/data/definitions/")
+            .append(cwe)
+            .append(".html\">CWE-")
+            .append(cwe)
+            .append("</a>");
+      }
+      b.append("</p>");
+    }
+    return b.append("</div>").toString();
   }
 
   static String areaTitle(String area) {

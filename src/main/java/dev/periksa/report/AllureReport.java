@@ -27,12 +27,20 @@ public final class AllureReport {
 
   private AllureReport() {}
 
-  /** Allure categories: a violation, a check that could not decide, a skipped requirement. */
+  /** Message with which a waived scenario is skipped; the "waived" category matches it. */
+  public static final String WAIVED_PREFIX = "WAIVED:";
+
+  /**
+   * Allure categories: a violation, a check that could not decide, a waived violation, a skipped
+   * requirement. Allure puts a result in every category it matches, so "not applicable" excludes
+   * the waived message.
+   */
   public static void writeCategories(Path results) throws IOException {
     List<Map<String, Object>> cats = new ArrayList<>();
     cats.add(category("Violation found", List.of("failed"), null));
     cats.add(category("Could not verify (INCONCLUSIVE)", List.of("broken"), null));
-    cats.add(category("Not applicable to this target", List.of("skipped"), null));
+    cats.add(category("Waived (accepted risk)", List.of("skipped"), WAIVED_PREFIX + ".*"));
+    cats.add(category("Not applicable", List.of("skipped"), "(?!" + WAIVED_PREFIX + ").*"));
     Files.writeString(results.resolve("categories.json"), Json.MAPPER.writeValueAsString(cats));
   }
 
@@ -113,6 +121,9 @@ public final class AllureReport {
             "the Allure command line failed (exit " + p.exitValue() + "): " + output.strip());
       }
       Files.move(index, reportHtml, StandardCopyOption.REPLACE_EXISTING);
+      // The next run carries this history forward (see AllureHistory).
+      AllureHistory.keep(
+          reportHtml, reportHtml.toAbsolutePath().getParent().resolve(AllureHistory.DIR));
     } finally {
       deleteTree(out);
     }

@@ -14,8 +14,10 @@ import dev.periksa.discovery.Fingerprint;
 import dev.periksa.discovery.Fingerprints;
 import dev.periksa.regulation.Catalogue;
 import dev.periksa.report.AllureReport;
+import dev.periksa.report.Coverage;
 import dev.periksa.report.InventoryReport;
 import dev.periksa.report.Json;
+import dev.periksa.report.RegulatorReport;
 import dev.periksa.report.ResultModel;
 import dev.periksa.report.Version;
 import dev.periksa.target.TargetProfile;
@@ -68,6 +70,8 @@ public final class ScanRunner {
    * @param ci selection, baseline and exit-code thresholds ({@link CiOptions})
    * @param signingKey signs certificate.json; null for a throwaway key made for the run
    * @param exemptions waivers and attestations, already read and checked (before any probe)
+   * @param historyFrom a previous run folder whose Allure history this run carries; null for the
+   *     newest earlier run under {@code reports/}
    */
   public record Options(
       Path outDir,
@@ -76,7 +80,8 @@ public final class ScanRunner {
       Duration checkDeadline,
       CiOptions ci,
       SigningKey signingKey,
-      Exemptions exemptions) {
+      Exemptions exemptions,
+      Path historyFrom) {
     public static final Duration DEFAULT_CHECK_DEADLINE = Duration.ofMinutes(5);
 
     public Options {
@@ -86,7 +91,15 @@ public final class ScanRunner {
 
     /** Without CI options, waivers or attestations; signed with a throwaway key. */
     public Options(Path outDir, FeatureSet features, boolean renderReport, Duration checkDeadline) {
-      this(outDir, features, renderReport, checkDeadline, CiOptions.NONE, null, Exemptions.NONE);
+      this(
+          outDir,
+          features,
+          renderReport,
+          checkDeadline,
+          CiOptions.NONE,
+          null,
+          Exemptions.NONE,
+          null);
     }
 
     /** With CI options, signed with a throwaway key. */
@@ -96,7 +109,7 @@ public final class ScanRunner {
         boolean renderReport,
         Duration checkDeadline,
         CiOptions ci) {
-      this(outDir, features, renderReport, checkDeadline, ci, null, Exemptions.NONE);
+      this(outDir, features, renderReport, checkDeadline, ci, null, Exemptions.NONE, null);
     }
 
     /** With waivers and attestations, signed with a throwaway key. */
@@ -106,7 +119,7 @@ public final class ScanRunner {
         boolean renderReport,
         Duration checkDeadline,
         Exemptions exemptions) {
-      this(outDir, features, renderReport, checkDeadline, CiOptions.NONE, null, exemptions);
+      this(outDir, features, renderReport, checkDeadline, CiOptions.NONE, null, exemptions, null);
     }
   }
 
@@ -197,6 +210,8 @@ public final class ScanRunner {
     AllureReport.writeCategories(allureResults);
     AllureReport.writeEnvironment(
         allureResults, environment(runId, options.features(), profiles, options.ci()));
+    RegulatorReport.prepare(
+        allureResults, dir, outcomes, catalogue, options.historyFrom(), System.getenv(), out);
     int exit = ci.exitCode();
     Path report = null;
     if (options.renderReport()) {
@@ -333,6 +348,7 @@ public final class ScanRunner {
     }
     doc.put("targets", targets);
     doc.put("exemptions", exemptions.results());
+    doc.put("coverage", Coverage.of(outcomes, catalogue, RegulatorReport.allChecks()));
     Files.writeString(dir.resolve("results.json"), Json.MAPPER.writeValueAsString(doc));
   }
 
@@ -348,9 +364,22 @@ public final class ScanRunner {
       String k = profiles.size() == 1 ? "Target" : "Target." + (i + 1);
       env.put(k, p.name());
       env.put(k + ".profile", String.valueOf(p.source()));
+      env.put(k + ".profile.sha256", profileHash(p));
       env.put(k + ".scope", String.join(", ", p.scope().hosts()));
     }
     env.putAll(ci.environment());
     return env;
+  }
+
+  /** SHA-256 of the profile file as read, so the report names exactly which profile ran. */
+  static String profileHash(TargetProfile p) {
+    if (p.source() == null || !Files.isRegularFile(p.source())) {
+      return "none (profile built in code)";
+    }
+    try {
+      return dev.periksa.pii.Redactor.sha256Hex(Files.readAllBytes(p.source()));
+    } catch (IOException e) {
+      return "unreadable: " + e.getMessage();
+    }
   }
 }

@@ -82,6 +82,49 @@ class CatalogueConsistencyTest {
   }
 
   @Test
+  void everyClauseIsTestedByAChecksRequirementOrSaysWhyNoProbeCanTestIt() {
+    Set<String> checked = new HashSet<>();
+    for (Check c : Checks.all()) {
+      checked.addAll(c.metadata().requirementIds());
+    }
+    for (Clause c : catalogue.clauses()) {
+      List<String> citing =
+          catalogue.requirements().stream()
+              .filter(r -> r.clauses().contains(c.id()))
+              .map(Requirement::id)
+              .toList();
+      boolean tested = citing.stream().anyMatch(checked::contains);
+      if (c.notRemotelyTestable()) {
+        assertFalse(c.why() == null || c.why().isBlank(), c.id() + ": remote: false needs a why");
+        assertTrue(
+            citing.isEmpty(),
+            c.id() + " is declared not remotely testable but " + citing + " cite it");
+      } else {
+        assertTrue(
+            tested,
+            c.id()
+                + ": no check tests it (cited by "
+                + citing
+                + "); add a check or mark it remote: false with a why");
+        assertTrue(c.why() == null, c.id() + ": a why only goes with remote: false");
+      }
+    }
+    // The coverage matrix of results.json and the report says the same.
+    var coverage =
+        dev.periksa.report.Coverage.of(
+            List.of(), catalogue, Checks.all().stream().map(Check::metadata).toList());
+    @SuppressWarnings("unchecked")
+    List<java.util.Map<String, Object>> clauses =
+        (List<java.util.Map<String, Object>>) coverage.get("clauses");
+    assertEquals(catalogue.clauses().size(), clauses.size());
+    for (var c : clauses) {
+      boolean testable = Boolean.TRUE.equals(c.get("remotelyTestable"));
+      assertTrue(
+          testable ? !((List<?>) c.get("checks")).isEmpty() : c.get("why") != null, c.toString());
+    }
+  }
+
+  @Test
   void everyFeatureNamesOneKnownRequirementAndExactlyItsClauses() throws IOException {
     List<Feature> features = features();
     assertFalse(features.isEmpty());
