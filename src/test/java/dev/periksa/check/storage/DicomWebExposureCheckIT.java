@@ -68,11 +68,15 @@ class DicomWebExposureCheckIT {
     for (String type : List.of("NAME", "BIRTH_DATE")) {
       assertEquals(1, query.personalData().getOrDefault(type, 0), type + query.personalData());
     }
+    // The patient id is a NIK or a passport number; a foreign passport whose letters read "MR" or
+    // "RM" (5 of the 20,000 travellers) is, without its issuer tag, a medical record number to any
+    // reader. Which study comes first is Orthanc's choice, so any of the three identity types.
     assertEquals(
         1,
         query.personalData().getOrDefault("NIK", 0)
-            + query.personalData().getOrDefault("PASSPORT", 0),
-        "the patient id is a NIK or a passport number: " + query.personalData());
+            + query.personalData().getOrDefault("PASSPORT", 0)
+            + query.personalData().getOrDefault("MEDICAL_RECORD_NUMBER", 0),
+        "the patient id is an identity number: " + query.personalData());
 
     String json = Json.MAPPER.writeValueAsString(ResultModel.check(r));
     assertEquals(List.of(), new RawValueScanner(DicomWebLab.STUDIES).findIn("result", json));
