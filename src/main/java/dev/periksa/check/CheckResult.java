@@ -100,6 +100,25 @@ public record CheckResult(
       return this;
     }
 
+    /**
+     * One part got no usable answer (refused, reset, timed out, not the protocol): the error is
+     * kept as an observation and the part is INCONCLUSIVE, never a PASS.
+     *
+     * @param title the observation's title, e.g. "no usable reply from api"
+     * @param request what was asked (redacted like any evidence)
+     * @param part the part's name, which prefixes the reason
+     * @param error what went wrong
+     */
+    public Builder unanswered(
+        dev.periksa.pii.Redactor redactor,
+        String title,
+        String request,
+        String part,
+        String error) {
+      observe(redactor.capture(title, request, 0, null, java.util.Map.of("error", error)));
+      return part(Outcome.INCONCLUSIVE, part + ": " + error);
+    }
+
     /** Records the verdict on one part of the target (one endpoint, one store). */
     public Builder part(Outcome outcome, String reason) {
       partial.add(outcome);

@@ -416,6 +416,7 @@ final class SolrLab implements LabService {
       Files.createFile(
           file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
+      // A file system without POSIX permissions: the file lives in the lab's own temp folder.
       Files.createFile(file);
     }
     return file;

@@ -337,6 +337,7 @@ public final class ManagedZap implements ZapConnection, AutoCloseable {
     try {
       Files.createSymbolicLink(link, target.toAbsolutePath());
     } catch (UnsupportedOperationException | IOException e) {
+      // No symbolic links on this file system (or not allowed): a copy serves the same.
       Files.copy(target, link);
     }
   }

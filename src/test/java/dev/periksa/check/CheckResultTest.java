@@ -20,6 +20,27 @@ class CheckResultTest {
           List.of(306),
           "fix it");
 
+  @Test
+  void aPartWithoutAnAnswerIsInconclusiveAndKeepsItsErrorAsRedactedEvidence() {
+    CheckResult r =
+        CheckResult.builder(META)
+            .part(Outcome.PASS, "")
+            .unanswered(
+                new dev.periksa.pii.Redactor(new dev.periksa.pii.PersonalDataScanner()),
+                "no usable reply from api",
+                "http://127.0.0.2:1/?nik=3174014101800001",
+                "api",
+                "connection refused")
+            .build();
+    assertEquals(Outcome.INCONCLUSIVE, r.outcome(), "an unanswered part never passes");
+    assertEquals("api: connection refused", r.reason());
+    Evidence e = r.observations().get(0);
+    assertEquals("no usable reply from api", e.title());
+    assertEquals(0, e.status());
+    assertEquals("connection refused", e.facts().get("error"));
+    assertEquals(-1, e.request().indexOf("3174014101800001"), e.request());
+  }
+
   static Finding finding(Severity s) {
     return new Finding("open", "http://127.0.0.2:1", s, List.of(), "fix it");
   }

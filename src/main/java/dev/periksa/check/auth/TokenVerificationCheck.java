@@ -129,15 +129,12 @@ public final class TokenVerificationCheck implements Check {
       try {
         new Probe(ctx, e, result).run();
       } catch (ProbeException ex) {
-        result.observe(
-            ctx.redactor()
-                .capture(
-                    "no usable reply from " + e.name(),
-                    e.url().toString(),
-                    0,
-                    null,
-                    Map.of("error", ex.getMessage())));
-        result.part(Outcome.INCONCLUSIVE, e.name() + ": " + ex.getMessage());
+        result.unanswered(
+            ctx.redactor(),
+            "no usable reply from " + e.name(),
+            e.url().toString(),
+            e.name(),
+            ex.getMessage());
       }
     }
     return result.build();

@@ -70,15 +70,12 @@ public final class UnauthenticatedAccessCheck implements Check {
       try {
         new Probe(ctx, e, result).run();
       } catch (ProbeException ex) {
-        result.observe(
-            ctx.redactor()
-                .capture(
-                    "no usable reply from " + e.name(),
-                    e.url().toString(),
-                    0,
-                    null,
-                    Map.of("error", ex.getMessage())));
-        result.part(Outcome.INCONCLUSIVE, e.name() + ": " + ex.getMessage());
+        result.unanswered(
+            ctx.redactor(),
+            "no usable reply from " + e.name(),
+            e.url().toString(),
+            e.name(),
+            ex.getMessage());
       }
     }
     return result.build();
@@ -129,15 +126,12 @@ public final class UnauthenticatedAccessCheck implements Check {
         try {
           path(label, path, random);
         } catch (ProbeException ex) {
-          result.observe(
-              ctx.redactor()
-                  .capture(
-                      "no usable reply for " + template,
-                      client.url(path).toString(),
-                      0,
-                      null,
-                      Map.of("error", ex.getMessage())));
-          result.part(Outcome.INCONCLUSIVE, label + ": " + ex.getMessage());
+          result.unanswered(
+              ctx.redactor(),
+              "no usable reply for " + template,
+              client.url(path).toString(),
+              label,
+              ex.getMessage());
         }
       }
     }

@@ -122,15 +122,12 @@ public final class PlainHttpPersonalDataCheck implements Check {
         probe.conclude();
       } catch (ProbeException ex) {
         if (!probe.failed) {
-          result.observe(
-              ctx.redactor()
-                  .capture(
-                      "no usable reply from " + e.name(),
-                      e.url().toString(),
-                      0,
-                      null,
-                      Map.of("error", ex.getMessage())));
-          result.part(Outcome.INCONCLUSIVE, e.name() + ": " + ex.getMessage());
+          result.unanswered(
+              ctx.redactor(),
+              "no usable reply from " + e.name(),
+              e.url().toString(),
+              e.name(),
+              ex.getMessage());
         }
       }
     }

@@ -85,15 +85,12 @@ public final class KibanaExposureCheck implements Check {
       try {
         probe(ctx, e, result);
       } catch (ProbeException ex) {
-        result.observe(
-            ctx.redactor()
-                .capture(
-                    "no usable reply from " + e.name(),
-                    e.url().toString(),
-                    0,
-                    null,
-                    Map.of("error", ex.getMessage())));
-        result.part(Outcome.INCONCLUSIVE, e.name() + ": " + ex.getMessage());
+        result.unanswered(
+            ctx.redactor(),
+            "no usable reply from " + e.name(),
+            e.url().toString(),
+            e.name(),
+            ex.getMessage());
       }
     }
     return result.build();

@@ -165,15 +165,12 @@ public final class WebServerFilesCheck implements Check {
       try {
         baseline("/");
       } catch (ProbeException ex) {
-        result.observe(
-            ctx.redactor()
-                .capture(
-                    "no usable reply from " + e.name(),
-                    e.url().toString(),
-                    0,
-                    null,
-                    Map.of("error", ex.getMessage())));
-        result.part(Outcome.INCONCLUSIVE, e.name() + ": " + ex.getMessage());
+        result.unanswered(
+            ctx.redactor(),
+            "no usable reply from " + e.name(),
+            e.url().toString(),
+            e.name(),
+            ex.getMessage());
         return;
       }
       LinkedHashSet<String> queue = new LinkedHashSet<>(PATHS);

@@ -73,15 +73,12 @@ public final class CertificateValidityCheck implements Check {
       try {
         judge(ctx, s, scanner, assessment, result);
       } catch (ProbeException ex) {
-        result.observe(
-            ctx.redactor()
-                .capture(
-                    "no TLS answer from " + s.name(),
-                    s.address(),
-                    0,
-                    null,
-                    Map.of("error", ex.getMessage())));
-        result.part(Outcome.INCONCLUSIVE, s.name() + ": " + ex.getMessage());
+        result.unanswered(
+            ctx.redactor(),
+            "no TLS answer from " + s.name(),
+            s.address(),
+            s.name(),
+            ex.getMessage());
       }
     }
     return result.build();
