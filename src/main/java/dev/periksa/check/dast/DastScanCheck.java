@@ -131,7 +131,10 @@ public final class DastScanCheck implements Check {
     try {
       c = source.connect(s, progress);
     } catch (IOException | RuntimeException e) {
-      String why = (s.managedZap() ? "the managed ZAP could not start: " : "") + e.getMessage();
+      // ZAP's own words (its console's last lines) are redacted like any evidence.
+      String why =
+          ctx.redactor()
+              .redact((s.managedZap() ? "the managed ZAP could not start: " : "") + e.getMessage());
       result.observe(
           ctx.redactor()
               .capture("ZAP not available", "", 0, null, Map.of("error", String.valueOf(why))));
@@ -154,7 +157,9 @@ public final class DastScanCheck implements Check {
                   0,
                   null,
                   Map.of("error", String.valueOf(e.getMessage()))));
-      return result.part(Outcome.INCONCLUSIVE, e.getMessage()).build();
+      return result
+          .part(Outcome.INCONCLUSIVE, ctx.redactor().redact(String.valueOf(e.getMessage())))
+          .build();
     }
     judge(ctx, s, c.zap(), bases, r, result);
     return result.build();
