@@ -12,7 +12,9 @@ import java.util.Objects;
  *
  * <p>{@code exemptions} are the waivers and attestations applied (or found expired); {@code others}
  * is, for a FAIL, what its other parts concluded (null when unknown), so a FAIL whose findings are
- * all waived is WAIVED only if nothing else was left in doubt.
+ * all waived is WAIVED only if nothing else was left in doubt. {@code parts} are the named parts
+ * (endpoints, sub-tests) the outcome combines. Reasons, like every title and sample, pass the
+ * redactor here, whoever builds the result.
  */
 public record CheckResult(
     CheckMetadata check,
@@ -23,12 +25,15 @@ public record CheckResult(
     Instant started,
     Duration elapsed,
     List<Exemption> exemptions,
-    Outcome others) {
+    Outcome others,
+    List<Part> parts) {
 
   public CheckResult {
     Objects.requireNonNull(check, "check");
     Objects.requireNonNull(outcome, "outcome");
-    reason = reason == null ? "" : reason;
+    // The one redaction boundary: a reason may quote what a target sent.
+    reason = reason == null ? "" : dev.periksa.pii.Redactor.standard().redact(reason);
+    parts = parts == null ? List.of() : List.copyOf(parts);
     findings = List.copyOf(findings);
     observations = List.copyOf(observations);
     exemptions = exemptions == null ? List.of() : List.copyOf(exemptions);
@@ -41,6 +46,22 @@ public record CheckResult(
     if (!carriesFindings && !waivedDoubt && !findings.isEmpty()) {
       throw new IllegalArgumentException("only a FAIL or a WAIVED result carries findings");
     }
+  }
+
+  /** Without named parts. */
+  public CheckResult(
+      CheckMetadata check,
+      Outcome outcome,
+      String reason,
+      List<Finding> findings,
+      List<Evidence> observations,
+      Instant started,
+      Duration elapsed,
+      List<Exemption> exemptions,
+      Outcome others) {
+    this(
+        check, outcome, reason, findings, observations, started, elapsed, exemptions, others,
+        List.of());
   }
 
   /** With waivers or attestations, the outcome of the other parts unknown. */
@@ -81,21 +102,28 @@ public record CheckResult(
     return new Builder(check);
   }
 
-  /** Collects findings and observations while a check runs. */
+  /**
+   * Collects findings, observations and the parts' outcomes while a check runs. Thread-safe: the
+   * runner reads what a check that ran out of time had found so far.
+   */
   public static final class Builder {
     private final CheckMetadata check;
     private final Instant started = Instant.now();
     private final List<Finding> findings = new ArrayList<>();
     private final List<Evidence> observations = new ArrayList<>();
-    private final List<Outcome> partial = new ArrayList<>();
-    private final List<String> reasons = new ArrayList<>();
+    private final List<Part> parts = new ArrayList<>();
     private final List<Exemption> exemptions = new ArrayList<>();
+    private String current = "";
 
     private Builder(CheckMetadata check) {
       this.check = check;
     }
 
-    public Builder observe(Evidence e) {
+    public CheckMetadata check() {
+      return check;
+    }
+
+    public synchronized Builder observe(Evidence e) {
       observations.add(e);
       return this;
     }
@@ -109,46 +137,106 @@ public record CheckResult(
      * @param part the part's name, which prefixes the reason
      * @param error what went wrong
      */
+    public Builder unanswered(String title, String request, String part, String error) {
+      observe(
+          dev.periksa.pii.Redactor.standard()
+              .capture(title, request, 0, null, java.util.Map.of("error", error)));
+      synchronized (this) {
+        return part(current.isEmpty() ? part : current, Outcome.INCONCLUSIVE, part + ": " + error);
+      }
+    }
+
+    /** As {@link #unanswered(String, String, String, String)}; the redactor is the standard one. */
     public Builder unanswered(
         dev.periksa.pii.Redactor redactor,
         String title,
         String request,
         String part,
         String error) {
-      observe(redactor.capture(title, request, 0, null, java.util.Map.of("error", error)));
-      return part(Outcome.INCONCLUSIVE, part + ": " + error);
+      return unanswered(title, request, part, error);
     }
 
-    /** Records the verdict on one part of the target (one endpoint, one store). */
-    public Builder part(Outcome outcome, String reason) {
-      partial.add(outcome);
-      if (reason != null && !reason.isBlank()) {
-        reasons.add(reason);
-      }
+    /** Records the verdict on the part being probed (see {@link #within}). */
+    public synchronized Builder part(Outcome outcome, String reason) {
+      return part(current, outcome, reason);
+    }
+
+    /** Names the part being probed: parts recorded without a name until the next call take it. */
+    public synchronized Builder within(String name) {
+      current = name == null ? "" : name;
+      return this;
+    }
+
+    /** Records the verdict on one named part (an endpoint, a store, a sub-test). */
+    public synchronized Builder part(String name, Outcome outcome, String reason) {
+      parts.add(new Part(name, outcome, reason));
       return this;
     }
 
     /** Records an attestation the check relied on (or found expired), shown with its outcome. */
-    public Builder exempt(Exemption e) {
+    public synchronized Builder exempt(Exemption e) {
       exemptions.add(e);
       return this;
     }
 
-    public Builder fail(Finding f, String reason) {
+    public synchronized Builder fail(Finding f, String reason) {
       findings.add(f);
       return part(Outcome.FAIL, reason);
     }
 
+    /** A position among the parts recorded so far, for {@link #doubtPassesSince}. */
+    public synchronized int mark() {
+      return parts.size();
+    }
+
+    /**
+     * Turns every PASS (and NOT_APPLICABLE) part recorded since a mark into INCONCLUSIVE: what it
+     * rested on was not read whole. FAILs stand: what was seen was seen.
+     *
+     * @return how many parts were turned
+     */
+    public synchronized int doubtPassesSince(int mark, String why) {
+      int n = 0;
+      for (int i = mark; i < parts.size(); i++) {
+        Part p = parts.get(i);
+        if (p.outcome() == Outcome.PASS || p.outcome() == Outcome.NOT_APPLICABLE) {
+          String was = p.reason().isBlank() ? "" : " (it would have passed: " + p.reason() + ")";
+          parts.set(i, new Part(p.name(), Outcome.INCONCLUSIVE, why + was));
+          n++;
+        }
+      }
+      return n;
+    }
+
     /** The combined outcome of every part; no part at all means not applicable. */
     public CheckResult build() {
-      Outcome o = Outcome.worst(partial);
+      return build(null);
+    }
+
+    /**
+     * What the check concluded so far, with one more INCONCLUSIVE part saying why it stopped: for a
+     * check that ran out of time, whose findings still stand.
+     */
+    public CheckResult stopped(String why) {
+      return build(why);
+    }
+
+    private synchronized CheckResult build(String stoppedWhy) {
+      List<Part> all = new ArrayList<>(parts);
+      if (stoppedWhy != null) {
+        all.add(new Part("", Outcome.INCONCLUSIVE, stoppedWhy));
+      }
+      List<Outcome> outcomes = all.stream().map(Part::outcome).toList();
+      Outcome o = Outcome.worst(outcomes);
       // What the parts that did not fail concluded: a waiver of every finding leaves this.
       Outcome others =
           o == Outcome.FAIL
-              ? Outcome.worst(partial.stream().filter(x -> x != Outcome.FAIL).toList())
+              ? Outcome.worst(outcomes.stream().filter(x -> x != Outcome.FAIL).toList())
               : null;
-      String reason = String.join("; ", reasons);
-      if (partial.isEmpty() && reason.isEmpty()) {
+      String reason =
+          String.join(
+              "; ", all.stream().map(Part::reason).filter(r -> !r.isBlank()).toList());
+      if (all.isEmpty() && reason.isEmpty()) {
         reason =
             "nothing to probe: no "
                 + (check.kinds().isEmpty() ? "matching" : String.join(" or ", check.kinds()))
@@ -163,7 +251,8 @@ public record CheckResult(
           started,
           Duration.between(started, Instant.now()),
           exemptions,
-          others);
+          others,
+          all.stream().filter(p -> !p.name().isEmpty()).toList());
     }
   }
 

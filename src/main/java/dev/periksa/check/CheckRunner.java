@@ -1,6 +1,9 @@
 package dev.periksa.check;
 
+import dev.periksa.probe.ProbeLog;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,17 +13,25 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs a check with a deadline. Whatever escapes the check (an exception, the deadline, a null
- * result) becomes INCONCLUSIVE with the reason: the run fails closed.
+ * result) becomes INCONCLUSIVE with the reason: the run fails closed. A check that runs out of time
+ * keeps what it had found (its findings stand) and reports its real elapsed time; its sockets and
+ * clients are closed and its thread ended before the next check starts, so nothing outlives it.
  */
 public final class CheckRunner {
+  /** How long a stopped check's thread is given to end once its sockets are closed. */
+  static final Duration GRACE = Duration.ofSeconds(2);
+
   private final Duration deadline;
 
   public CheckRunner(Duration deadline) {
     this.deadline = deadline;
   }
 
-  public CheckResult run(Check check, TargetContext ctx) {
+  public CheckResult run(Check check, TargetContext base) {
     CheckMetadata meta = check.metadata();
+    ProbeLog log = new ProbeLog();
+    TargetContext ctx = base.forCheck(log);
+    Instant started = Instant.now();
     ExecutorService exec =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -29,34 +40,84 @@ public final class CheckRunner {
               return t;
             });
     try {
-      Future<CheckResult> f = exec.submit(() -> check.run(ctx));
-      CheckResult r = f.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-      if (r == null) {
-        return CheckResult.of(meta, Outcome.INCONCLUSIVE, "the check returned no result");
+      Future<CheckResult> f =
+          exec.submit(
+              () -> {
+                try {
+                  check.prepare(ctx);
+                  return check.run(ctx);
+                } finally {
+                  check.close();
+                }
+              });
+      try {
+        CheckResult r = f.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        if (r == null) {
+          return inconclusive(meta, "the check returned no result", started);
+        }
+        return r;
+      } catch (TimeoutException e) {
+        String why = "the check did not finish within " + seconds(deadline);
+        log.close("the check ran out of time (" + seconds(deadline) + ")");
+        f.cancel(true);
+        CheckResult.Builder soFar = ctx.run().result();
+        CheckResult r =
+            soFar != null ? soFar.stopped(why) : inconclusive(meta, why, started);
+        return r;
+      } catch (ExecutionException e) {
+        Throwable c = e.getCause() == null ? e : e.getCause();
+        return inconclusive(meta, "the check stopped on an error: " + describe(c), started);
       }
-      return r;
-    } catch (TimeoutException e) {
-      return CheckResult.of(
-          meta,
-          Outcome.INCONCLUSIVE,
-          "the check did not finish within " + deadline.toSeconds() + " s");
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause() == null ? e : e.getCause();
-      // An exception message may quote the reply it choked on: mask it like any evidence.
-      return CheckResult.of(
-          meta,
-          Outcome.INCONCLUSIVE,
-          "the check stopped on an error: " + ctx.redactor().redact(describe(c)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return CheckResult.of(meta, Outcome.INCONCLUSIVE, "the run was interrupted");
+      return inconclusive(meta, "the run was interrupted", started);
     } finally {
+      log.close();
       exec.shutdownNow();
+      try {
+        if (!exec.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+          check.close();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
+  private static CheckResult inconclusive(CheckMetadata meta, String why, Instant started) {
+    return new CheckResult(
+        meta,
+        Outcome.INCONCLUSIVE,
+        why,
+        List.of(),
+        List.of(),
+        started,
+        Duration.between(started, Instant.now()));
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0
+        ? d.toSeconds() + " s"
+        : String.format("%.1f s", d.toMillis() / 1000.0);
+  }
+
+  /** An error in words: its message (redacted with the result), never a class name alone. */
   private static String describe(Throwable t) {
-    String m = t.getMessage();
-    return t.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+    if (t instanceof dev.periksa.probe.ProbeException) {
+      return t.getMessage();
+    }
+    String m = null;
+    for (Throwable c = t; c != null && m == null; c = c.getCause()) {
+      if (c.getMessage() != null && !c.getMessage().isBlank() && !"null".equals(c.getMessage())) {
+        m = c.getMessage();
+      }
+    }
+    String kind =
+        t instanceof NullPointerException
+            ? "an internal error (a missing value)"
+            : t instanceof IllegalStateException || t instanceof IllegalArgumentException
+                ? "an internal error"
+                : "an unexpected error";
+    return m == null ? kind : kind + ": " + m;
   }
 }

@@ -1,14 +1,17 @@
 package dev.periksa.check;
 
+import dev.periksa.pii.Redactor;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * One observation, already redacted: what was asked, what came back (status, facts, masked samples)
- * and the SHA-256 of the raw reply. Raw bytes are never kept; build it with {@link
- * dev.periksa.pii.Redactor}.
+ * One observation, redacted: what was asked, what came back (status, facts, masked samples of at
+ * most {@link Redactor#MAX_SAMPLE_CHARS} each) and the SHA-256 of the raw reply. Raw bytes are
+ * never kept; build it with {@link Redactor#capture}, which picks one record per sample and counts
+ * what it holds. Whatever is handed in, title, request, facts and samples pass the redactor here.
  *
  * @param title what was observed, e.g. "index listing"
  * @param request method and URL, without credentials
@@ -31,16 +34,19 @@ public record Evidence(
 
   public Evidence {
     Objects.requireNonNull(title, "title");
-    request = request == null ? "" : request;
+    // The one redaction boundary: whoever builds evidence, nothing raw is kept.
+    Redactor r = Redactor.standard();
+    title = r.redact(title);
+    request = request == null ? "" : r.redact(request);
     facts =
         facts == null
             ? Map.of()
-            : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+            : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(r.redactValues(facts)));
     personalData =
         personalData == null
             ? Map.of()
             : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(personalData));
-    samples = samples == null ? List.of() : List.copyOf(samples);
+    samples = samples == null ? List.of() : samples.stream().map(r::mask).toList();
     sha256 = sha256 == null ? "" : sha256;
   }
 }

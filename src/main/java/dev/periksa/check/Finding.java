@@ -5,6 +5,7 @@ import java.util.Objects;
 
 /**
  * A weakness found: where, how bad (from the evidence), the redacted evidence and how to fix it.
+ * Title and location pass the redactor here, whoever builds the finding.
  *
  * @param title one line a regulator can read
  * @param location URL or host:port reached, without credentials
@@ -18,6 +19,9 @@ public record Finding(
   public Finding {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(location, "location");
+    // The one redaction boundary: a title or a URL may carry what a target sent.
+    title = dev.periksa.pii.Redactor.standard().redact(title);
+    location = dev.periksa.pii.Redactor.standard().redact(location);
     Objects.requireNonNull(severity, "severity");
     evidence = List.copyOf(evidence);
     Objects.requireNonNull(remediation, "remediation");

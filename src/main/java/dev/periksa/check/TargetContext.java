@@ -2,8 +2,10 @@ package dev.periksa.check;
 
 import dev.periksa.pii.PersonalDataScanner;
 import dev.periksa.pii.Redactor;
+import dev.periksa.probe.HostHealth;
 import dev.periksa.probe.HostRateLimiter;
 import dev.periksa.probe.HttpProbe;
+import dev.periksa.probe.ProbeLog;
 import dev.periksa.probe.TcpProbe;
 import dev.periksa.target.Endpoint;
 import dev.periksa.target.TargetProfile;
@@ -24,6 +26,8 @@ public final class TargetContext {
   private final PersonalDataScanner scanner;
   private final Redactor redactor;
   private final List<dev.periksa.waiver.Attestation> attestations;
+  private final ProbeLog log;
+  private final CheckRun run;
 
   public TargetContext(
       TargetProfile profile,
@@ -40,21 +44,55 @@ public final class TargetContext {
     this.scanner = scanner;
     this.redactor = new Redactor(scanner);
     this.attestations = List.of();
+    this.log = ProbeLog.detached();
+    this.run = new CheckRun();
   }
 
-  private TargetContext(TargetContext base, List<dev.periksa.waiver.Attestation> attestations) {
+  private TargetContext(
+      TargetContext base,
+      List<dev.periksa.waiver.Attestation> attestations,
+      HttpProbe http,
+      TcpProbe tcp,
+      ProbeLog log,
+      CheckRun run) {
     this.profile = base.profile;
     this.endpoints = base.endpoints;
-    this.http = base.http;
-    this.tcp = base.tcp;
+    this.http = http;
+    this.tcp = tcp;
     this.scanner = base.scanner;
     this.redactor = base.redactor;
     this.attestations = List.copyOf(attestations);
+    this.log = log;
+    this.run = run;
   }
 
   /** The same context, with the run's attestations for the process checks to read. */
   public TargetContext withAttestations(List<dev.periksa.waiver.Attestation> attestations) {
-    return new TargetContext(this, attestations);
+    return new TargetContext(this, attestations, http, tcp, log, run);
+  }
+
+  /**
+   * The context one run of one check sees: its probes record into {@code log} and hold their
+   * sockets there, so the check's end (or its deadline) closes everything it opened.
+   */
+  public TargetContext forCheck(ProbeLog log) {
+    return new TargetContext(
+        this, attestations, http.withLog(log), tcp.withLog(log), log, new CheckRun());
+  }
+
+  /** What the check running in this context asked, and everything it holds open. */
+  public ProbeLog log() {
+    return log;
+  }
+
+  /** The check run in progress in this context (its result so far, for the runner). */
+  public CheckRun run() {
+    return run;
+  }
+
+  /** The most one exchange may take: the profile's timeout, capped by the run. */
+  public Duration timeout() {
+    return http.timeout();
   }
 
   /** The run's attestations of process requirements on this target (by profile name). */
@@ -77,13 +115,24 @@ public final class TargetContext {
   /** As {@link #of(TargetProfile, List)}, with requests timing out after at most {@code cap}. */
   public static TargetContext of(TargetProfile profile, List<Endpoint> discovered, Duration cap) {
     HostRateLimiter limiter = new HostRateLimiter(profile.rateLimit());
+    // One memory of stalled services for every check of the run on this target.
+    HostHealth health = new HostHealth();
     Duration profileTimeout = Duration.ofSeconds(profile.timeoutSeconds());
     Duration timeout = profileTimeout.compareTo(cap) < 0 ? profileTimeout : cap;
+    ProbeLog log = ProbeLog.detached();
     return new TargetContext(
         profile,
         discovered,
-        new HttpProbe(profile.scope(), limiter, timeout, HttpProbe.DEFAULT_MAX_BODY_BYTES),
-        new TcpProbe(profile.scope(), limiter, timeout, HttpProbe.DEFAULT_MAX_BODY_BYTES),
+        new HttpProbe(
+            profile.scope(),
+            limiter,
+            health,
+            timeout,
+            HttpProbe.DEFAULT_MAX_BODY_BYTES,
+            log,
+            true),
+        new TcpProbe(
+            profile.scope(), limiter, health, timeout, HttpProbe.DEFAULT_MAX_BODY_BYTES, log),
         new PersonalDataScanner());
   }
 

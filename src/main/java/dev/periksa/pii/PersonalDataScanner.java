@@ -113,15 +113,36 @@ public final class PersonalDataScanner {
     }
   }
 
-  /** Walks JSON leaf values with their field names; null when the text is not complete JSON. */
+  /**
+   * Walks JSON leaf values with their field names. JSON cut short (a list cut at the body cap) or
+   * broken part-way keeps what its complete leaves said, with their field names, and the rest is
+   * read as free text; null when the text is not JSON from its first token.
+   */
   private List<PiiMatch> scanJson(String text) {
     List<PiiMatch> found = new ArrayList<>();
     char[] chars = text.toCharArray();
     TextScanner scanner = TextScanner.of(text, chars, found);
     List<Frame> frames = new ArrayList<>();
+    int read = 0;
     try (JsonParser p = JSON.createParser(chars)) {
       JsonToken tok;
-      while ((tok = p.nextToken()) != null) {
+      while (true) {
+        try {
+          tok = p.nextToken();
+        } catch (IOException e) {
+          if (read == 0) {
+            return null;
+          }
+          // What follows the last complete token is read as free text.
+          int from = (int) Math.max(0, Math.min(text.length(), p.currentTokenLocation().getCharOffset()));
+          from = Math.max(from, lastEnd(found));
+          scanner.scan(from, text.length(), 0);
+          return found;
+        }
+        if (tok == null) {
+          break;
+        }
+        read++;
         if (tok == JsonToken.START_OBJECT || tok == JsonToken.START_ARRAY) {
           frames.add(new Frame(p.currentName()));
           continue;
@@ -159,11 +180,19 @@ public final class PersonalDataScanner {
         leaf(text, start, end, field, value, frames, scanner, found);
       }
     } catch (IOException e) {
-      return null;
+      return read == 0 ? null : found;
     } finally {
       scanner.release();
     }
     return found;
+  }
+
+  private static int lastEnd(List<PiiMatch> found) {
+    int end = 0;
+    for (PiiMatch m : found) {
+      end = Math.max(end, m.end());
+    }
+    return end;
   }
 
   /** Notes what a leaf says about its object: a FHIR resource type, system URL or type code. */

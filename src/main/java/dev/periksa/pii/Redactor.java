@@ -20,10 +20,28 @@ public final class Redactor {
   /** The character that stands in for a masked one. */
   public static final char MASK = '•';
 
+  /** Most characters of one sample kept in evidence: one record, row or object, never a body. */
+  public static final int MAX_SAMPLE_CHARS = 2048;
+
+  /** Most characters of a raw sample looked at: work stays bounded whatever a check hands in. */
+  static final int MAX_SAMPLE_INPUT = 64 * 1024;
+
+  private static final Redactor STANDARD = new Redactor(new PersonalDataScanner());
+
   private final PersonalDataScanner scanner;
 
   public Redactor(PersonalDataScanner scanner) {
     this.scanner = scanner;
+  }
+
+  /** The redactor every title, reason, fact and sample passes through. */
+  public static Redactor standard() {
+    return STANDARD;
+  }
+
+  /** The scanner behind this redactor. */
+  public PersonalDataScanner scanner() {
+    return scanner;
   }
 
   /** Hex SHA-256 of the given bytes. */
@@ -166,8 +184,10 @@ public final class Redactor {
   }
 
   /**
-   * Builds evidence from one reply: the raw reply is hashed and dropped; the samples are scanned,
-   * counted and masked; string facts are redacted too, in case a name or label carries data.
+   * Builds evidence from one reply: the raw reply is hashed and dropped; each sample is cut to one
+   * record (the first of a JSON list, even one cut at the body cap), scanned, counted and masked,
+   * and kept to at most {@link #MAX_SAMPLE_CHARS}; string facts are redacted too, in case a name or
+   * label carries data.
    *
    * @param rawReply the whole reply as read, only hashed
    * @param rawSamples excerpts worth showing, masked here
@@ -182,19 +202,66 @@ public final class Redactor {
     Map<PiiType, Integer> counts = new EnumMap<>(PiiType.class);
     List<String> samples = new ArrayList<>();
     for (String s : rawSamples) {
-      List<PiiMatch> ms = scanner.scan(s);
-      scanner.count(ms).forEach((k, v) -> counts.merge(k, v, Integer::sum));
-      samples.add(redact(s, ms));
+      Sample m = sample(s);
+      m.counts().forEach((k, v) -> counts.merge(k, v, Integer::sum));
+      samples.add(m.text());
     }
     return new Evidence(
         title,
-        redact(request),
+        request,
         status,
-        redactValues(facts),
+        facts,
         named(counts),
         samples,
         rawReply == null ? "" : sha256Hex(rawReply),
         rawReply == null ? 0 : rawReply.length);
+  }
+
+  /**
+   * One sample as evidence keeps it.
+   *
+   * @param text masked, at most {@link #MAX_SAMPLE_CHARS}
+   * @param counts personal data found in it, by type
+   */
+  public record Sample(String text, Map<PiiType, Integer> counts) {}
+
+  /**
+   * Cuts a raw excerpt to one record, masks what the detectors find and, in doubt, every other
+   * value written like a name or an address (two or more capitalised words, or words with house
+   * numbers), then keeps at most {@link #MAX_SAMPLE_CHARS}. Masking twice changes nothing.
+   */
+  public Sample sample(String raw) {
+    if (raw == null || raw.isEmpty()) {
+      return new Sample(raw == null ? "" : raw, Map.of());
+    }
+    String s = raw.length() > MAX_SAMPLE_INPUT ? raw.substring(0, MAX_SAMPLE_INPUT) : raw;
+    boolean json = Doubt.json(s);
+    if (json) {
+      s = Doubt.oneRecord(s);
+    }
+    List<PiiMatch> ms = scanner.scan(s);
+    return new Sample(cut(doubt(redact(s, ms))), scanner.count(ms));
+  }
+
+  /**
+   * A text as evidence may keep it: what the detectors find masked, and in doubt every value
+   * written like a name or an address, at most {@link #MAX_SAMPLE_CHARS}. Applying it twice changes
+   * nothing.
+   */
+  public String mask(String text) {
+    if (text == null || text.isEmpty()) {
+      return text == null ? "" : text;
+    }
+    String s = text.length() > MAX_SAMPLE_INPUT ? text.substring(0, MAX_SAMPLE_INPUT) : text;
+    return cut(doubt(redact(s)));
+  }
+
+  private static String doubt(String masked) {
+    return Doubt.json(masked) ? Doubt.maskJson(masked) : Doubt.maskText(masked);
+  }
+
+  private static String cut(String s) {
+    return s.length() > MAX_SAMPLE_CHARS ? s.substring(0, MAX_SAMPLE_CHARS - 1) + "…" : s;
   }
 
   /** Evidence that carries only facts and a hash, for replies with nothing worth sampling. */
@@ -203,7 +270,8 @@ public final class Redactor {
     return capture(title, request, status, rawReply, facts, List.of());
   }
 
-  private Map<String, Object> redactValues(Map<String, Object> facts) {
+  /** Facts with every string in them redacted (nested maps and lists too). */
+  public Map<String, Object> redactValues(Map<String, Object> facts) {
     Map<String, Object> out = new LinkedHashMap<>();
     if (facts != null) {
       facts.forEach((k, v) -> out.put(k, redactValue(v)));

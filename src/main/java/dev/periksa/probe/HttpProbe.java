@@ -8,26 +8,33 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.Header;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.http.HttpEntity;
 import org.apache.http.HttpResponse;
-import org.apache.http.conn.EofSensorInputStream;
+import org.apache.http.conn.scheme.Scheme;
+import org.apache.http.conn.scheme.SchemeRegistry;
 import org.apache.http.entity.ByteArrayEntity;
 import org.apache.http.impl.client.DefaultHttpClient;
+import org.apache.http.impl.conn.BasicClientConnectionManager;
 
 /**
- * HTTP requests for checks, through REST Assured: only to hosts in scope, spaced by the per-host
- * rate limit, with connect and read timeouts, never following redirects, and reading at most {@code
- * maxBodyBytes} of any body (the rest is never downloaded).
+ * The one HTTP client of every check, through REST Assured: only to hosts in scope, spaced by the
+ * per-host rate limit, each exchange (connect, TLS, headers, body) within one deadline besides the
+ * idle timeout, at most {@code maxBodyBytes} of any body read (gzip and deflate inflated with the
+ * inflated bytes counted), redirects followed only on request and only within scope, and every
+ * reply saying whether its body was read whole ({@link Reading}).
+ *
+ * <p>A service that stalls or times out {@link HostHealth#MAX_STALLS} times in a run is asked
+ * nothing more. Each exchange is recorded in the {@link ProbeLog} of the check that made it, and
+ * its sockets are held there, so a check that ends or runs out of time leaves nothing open.
  *
  * <p>Certificates are not verified here: whether a certificate is valid is the TLS checks'
  * question; a storage check must still see what an attacker sees behind a bad certificate.
@@ -37,94 +44,76 @@ public final class HttpProbe {
   /** Default cap on a body read by a check: enough for a listing and a few sample documents. */
   public static final int DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
-  static final String TRUNCATED_HEADER = "X-Periksa-Truncated";
+  /** Redirects followed by {@link #follow} unless told otherwise. */
+  public static final int DEFAULT_MAX_REDIRECTS = 5;
 
   private final Scope scope;
   private final HostRateLimiter limiter;
-  private final RestAssuredConfig config;
+  private final HostHealth health;
   private final Duration timeout;
+  private final int maxBodyBytes;
+  private final ProbeLog log;
+  private final boolean bodyNeeded;
 
   public HttpProbe(Scope scope, HostRateLimiter limiter, Duration timeout, int maxBodyBytes) {
+    this(scope, limiter, new HostHealth(), timeout, maxBodyBytes, ProbeLog.detached(), true);
+  }
+
+  public HttpProbe(
+      Scope scope,
+      HostRateLimiter limiter,
+      HostHealth health,
+      Duration timeout,
+      int maxBodyBytes,
+      ProbeLog log,
+      boolean bodyNeeded) {
     this.scope = scope;
     this.limiter = limiter;
+    this.health = health;
     this.timeout = timeout;
-    int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-    this.config =
-        RestAssuredConfig.config()
-            .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders())
-            .httpClient(
-                HttpClientConfig.httpClientConfig()
-                    .setParam("http.connection.timeout", ms)
-                    .setParam("http.socket.timeout", ms)
-                    .httpClientFactory(() -> cappedClient(maxBodyBytes)));
+    this.maxBodyBytes = maxBodyBytes;
+    this.log = log;
+    this.bodyNeeded = bodyNeeded;
   }
 
-  @SuppressWarnings("deprecation")
-  private static DefaultHttpClient cappedClient(int maxBodyBytes) {
-    DefaultHttpClient client = new DefaultHttpClient();
-    // A probe asks once: a retry would hide a dropped connection and break the rate limit.
-    client.setHttpRequestRetryHandler(
-        new org.apache.http.impl.client.DefaultHttpRequestRetryHandler(0, false));
-    client.addResponseInterceptor(
-        (HttpResponse response, org.apache.http.protocol.HttpContext c) ->
-            cap(response, maxBodyBytes));
-    return client;
-  }
-
-  /** Replaces the entity by at most {@code max} bytes and drops the connection if more remain. */
-  private static void cap(HttpResponse response, int max) throws IOException {
-    HttpEntity entity = response.getEntity();
-    if (entity == null) {
-      return;
-    }
-    InputStream in = entity.getContent();
-    if (in == null) {
-      return;
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buf = new byte[8192];
-    boolean more = false;
-    while (true) {
-      int want = Math.min(buf.length, max - out.size() + 1);
-      int n = in.read(buf, 0, want);
-      if (n < 0) {
-        break;
-      }
-      out.write(buf, 0, n);
-      if (out.size() > max) {
-        more = true;
-        break;
-      }
-    }
-    byte[] body = out.toByteArray();
-    if (more) {
-      body = java.util.Arrays.copyOf(body, max);
-      response.addHeader(TRUNCATED_HEADER, "true");
-      if (in instanceof EofSensorInputStream eof) {
-        eof.abortConnection();
-      } else {
-        in.close();
-      }
-    } else {
-      in.close();
-    }
-    ByteArrayEntity capped = new ByteArrayEntity(body);
-    if (entity.getContentType() != null) {
-      capped.setContentType(entity.getContentType());
-    }
-    response.setEntity(capped);
-  }
-
+  /** The most one exchange may take, connect to last byte (also the idle timeout). */
   public Duration timeout() {
     return timeout;
   }
 
+  public Scope scope() {
+    return scope;
+  }
+
+  public HostHealth health() {
+    return health;
+  }
+
   /**
-   * The same probe (scope, shared rate limit, timeout) reading at most {@code maxBodyBytes} of any
-   * body: for replies that must stay tiny even when a server ignores a Range header.
+   * The same probe (scope, shared rate limit, timeout, log) reading at most {@code maxBodyBytes} of
+   * any body: for replies that must stay tiny even when a server ignores a Range header.
    */
   public HttpProbe withMaxBody(int maxBodyBytes) {
-    return new HttpProbe(scope, limiter, timeout, maxBodyBytes);
+    return new HttpProbe(scope, limiter, health, timeout, maxBodyBytes, log, bodyNeeded);
+  }
+
+  /** The same probe recording into another check's log. */
+  public HttpProbe withLog(ProbeLog log) {
+    return new HttpProbe(scope, limiter, health, timeout, maxBodyBytes, log, bodyNeeded);
+  }
+
+  /** The same probe with another timeout (at most this one's). */
+  public HttpProbe withTimeout(Duration t) {
+    Duration capped = t.compareTo(timeout) < 0 ? t : timeout;
+    return new HttpProbe(scope, limiter, health, capped, maxBodyBytes, log, bodyNeeded);
+  }
+
+  /**
+   * The same probe for requests whose status and headers are all a check judges: a body cut short
+   * does not put the check's verdict in doubt.
+   */
+  public HttpProbe headersOnly() {
+    return new HttpProbe(scope, limiter, health, timeout, maxBodyBytes, log, false);
   }
 
   public ProbeResponse get(URI url) {
@@ -145,16 +134,21 @@ public final class HttpProbe {
    * status is returned, no reply raises ProbeException.
    */
   public ProbeResponse send(String method, URI url, Map<String, String> headers, byte[] body) {
-    if (!scope.allows(url.getHost())) {
+    String host = url.getHost();
+    if (host == null || !scope.allows(host)) {
       throw new OutOfScopeException(
-          "not sent: " + url.getHost() + " is outside the target's scope");
+          "not sent: " + (host == null ? url : host) + " is outside the target's scope");
     }
-    limiter.acquire(url.getHost());
+    int port = port(url);
+    health.check(host, port);
+    limiter.acquire(host);
     String request = method + " " + url;
+    boolean tls = "https".equalsIgnoreCase(url.getScheme());
+    Exchange ex = new Exchange(host, port, timeout, log);
+    BodyReader.Body[] read = new BodyReader.Body[1];
     RequestSpecification spec =
         RestAssured.given()
-            .config(config)
-            .relaxedHTTPSValidation()
+            .config(config(ex, tls, read))
             .urlEncodingEnabled(false)
             .redirects()
             .follow(false);
@@ -167,34 +161,145 @@ public final class HttpProbe {
     try {
       r = spec.request(method, url.toString());
     } catch (Exception e) {
-      throw describe(url, e);
+      ProbeException pe = ProbeErrors.describe(ex, tls, e);
+      if (pe.stalled()) {
+        health.stalled(host, port, pe.getMessage());
+      }
+      log.record(new ProbeLog.Entry(request, Reading.unreadable(pe.getMessage()), bodyNeeded));
+      throw pe;
+    } finally {
+      ex.close();
     }
     Map<String, List<String>> hs = new LinkedHashMap<>();
-    boolean truncated = false;
     for (Header h : r.headers()) {
-      if (h.getName().equalsIgnoreCase(TRUNCATED_HEADER)) {
-        truncated = true;
-        continue;
-      }
       hs.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
           .add(h.getValue());
     }
-    byte[] reply = r.asByteArray();
-    return new ProbeResponse(
-        request,
-        url,
-        r.statusCode(),
-        hs,
-        reply == null ? new byte[0] : reply,
-        truncated,
-        Duration.ofNanos(System.nanoTime() - start));
+    byte[] reply = read[0] != null ? read[0].bytes() : r.asByteArray();
+    Reading reading = read[0] != null ? read[0].reading() : Reading.COMPLETE;
+    if (read[0] != null && read[0].stalled()) {
+      health.stalled(host, port, reading.why());
+    }
+    ProbeResponse resp =
+        new ProbeResponse(
+            request,
+            url,
+            r.statusCode(),
+            hs,
+            reply == null ? new byte[0] : reply,
+            read[0] != null && read[0].partial(),
+            reading,
+            Duration.ofNanos(System.nanoTime() - start));
+    log.record(new ProbeLog.Entry(request, resp.reading(), bodyNeeded));
+    return resp;
   }
 
-  private ProbeException describe(URI url, Exception e) {
-    return ProbeErrors.describe(url.getHost(), port(url), timeout, e);
+  /**
+   * Follows redirects from a GET within the scope, at most {@code maxHops} of them: every hop is
+   * recorded, a hop outside the scope is recorded and never contacted, a loop is recognised.
+   * Headers are sent again only to the same host.
+   */
+  public Redirects follow(URI url, Map<String, String> headers, int maxHops) {
+    List<ProbeResponse> replies = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    URI at = url;
+    seen.add(key(at));
+    while (true) {
+      Map<String, String> hs = at.getHost().equalsIgnoreCase(url.getHost()) ? headers : Map.of();
+      ProbeResponse r = get(at, hs);
+      replies.add(r);
+      if (!r.isRedirect()) {
+        return new Redirects(replies, Redirects.Stop.FINAL, null);
+      }
+      URI next;
+      try {
+        next = at.resolve(r.header("location").orElseThrow().strip());
+      } catch (IllegalArgumentException e) {
+        return new Redirects(replies, Redirects.Stop.BAD_LOCATION, null);
+      }
+      String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+      if (!(scheme.equals("http") || scheme.equals("https")) || next.getHost() == null) {
+        return new Redirects(replies, Redirects.Stop.BAD_LOCATION, next);
+      }
+      if (!scope.allows(next.getHost())) {
+        return new Redirects(replies, Redirects.Stop.OUT_OF_SCOPE, next);
+      }
+      if (!seen.add(key(next))) {
+        return new Redirects(replies, Redirects.Stop.LOOP, next);
+      }
+      if (replies.size() > maxHops) {
+        return new Redirects(replies, Redirects.Stop.LIMIT, next);
+      }
+      at = next;
+    }
   }
 
-  private static int port(URI url) {
+  public Redirects follow(URI url, Map<String, String> headers) {
+    return follow(url, headers, DEFAULT_MAX_REDIRECTS);
+  }
+
+  private static String key(URI u) {
+    return u.getScheme().toLowerCase(Locale.ROOT)
+        + "://"
+        + u.getHost().toLowerCase(Locale.ROOT)
+        + ":"
+        + port(u)
+        + (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath())
+        + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+  }
+
+  private RestAssuredConfig config(Exchange ex, boolean tls, BodyReader.Body[] read) {
+    int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+    return RestAssuredConfig.config()
+        .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders())
+        .httpClient(
+            HttpClientConfig.httpClientConfig()
+                .setParam("http.connection.timeout", ms)
+                .setParam("http.socket.timeout", ms)
+                .httpClientFactory(() -> client(ex, tls, read)));
+  }
+
+  @SuppressWarnings("deprecation")
+  private DefaultHttpClient client(Exchange ex, boolean tls, BodyReader.Body[] read) {
+    SchemeRegistry schemes = new SchemeRegistry();
+    schemes.register(new Scheme("http", 80, ExchangeSockets.plain(ex)));
+    schemes.register(new Scheme("https", 443, ExchangeSockets.tls(ex)));
+    BasicClientConnectionManager connections = new BasicClientConnectionManager(schemes);
+    ex.adopt(connections::shutdown);
+    DefaultHttpClient client = new DefaultHttpClient(connections);
+    // A probe asks once: a retry would hide a dropped connection and break the rate limit.
+    client.setHttpRequestRetryHandler(
+        new org.apache.http.impl.client.DefaultHttpRequestRetryHandler(0, false));
+    client.addResponseInterceptor(
+        (HttpResponse response, org.apache.http.protocol.HttpContext c) -> {
+          ex.headersArrived();
+          HttpEntity entity = response.getEntity();
+          if (entity == null) {
+            return;
+          }
+          BodyReader.Body b =
+              BodyReader.read(
+                  entity.getContent(),
+                  entity.getContentEncoding() == null
+                      ? null
+                      : entity.getContentEncoding().getValue(),
+                  entity.getContentLength(),
+                  maxBodyBytes,
+                  ex,
+                  tls);
+          read[0] = b;
+          ByteArrayEntity capped = new ByteArrayEntity(b.bytes());
+          if (entity.getContentType() != null) {
+            capped.setContentType(entity.getContentType());
+          }
+          response.setEntity(capped);
+          // The decoded body replaces the encoded one.
+          response.removeHeaders("Content-Encoding");
+        });
+    return client;
+  }
+
+  static int port(URI url) {
     if (url.getPort() > 0) {
       return url.getPort();
     }

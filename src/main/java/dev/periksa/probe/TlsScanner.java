@@ -3,7 +3,6 @@ package dev.periksa.probe;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -495,15 +494,12 @@ public final class TlsScanner {
 
   /** The chain a TLS 1.3 handshake presents, through JSSE; nothing is sent after the handshake. */
   private List<X509Certificate> jsseChain(String host, int port) {
-    tcp.admit(host);
-    int ms = (int) tcp.timeout().toMillis();
-    Socket plain = new Socket();
-    try {
-      plain.connect(new InetSocketAddress(host, port), ms);
-      plain.setSoTimeout(ms);
+    try (TcpProbe.Session session = tcp.open(host, port)) {
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(null, new TrustManager[] {new AcceptAnyServer()}, random);
-      try (SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(plain, host, port, true)) {
+      try (SSLSocket s =
+          (SSLSocket) ctx.getSocketFactory().createSocket(session.socket(), host, port, true)) {
+        session.hold(s);
         SSLParameters p = s.getSSLParameters();
         p.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
         if (!TlsHello.isIpLiteral(host)) {
@@ -518,19 +514,13 @@ public final class TlsScanner {
           }
         }
         return out;
+      } catch (SSLException e) {
+        return List.of();
+      } catch (IOException e) {
+        throw session.describe(e);
       }
-    } catch (SSLException e) {
-      return List.of();
-    } catch (IOException e) {
-      throw ProbeErrors.describe(host, port, tcp.timeout(), e);
     } catch (java.security.GeneralSecurityException e) {
       throw new ProbeException("no TLS client for the certificate read: " + e.getMessage(), e);
-    } finally {
-      try {
-        plain.close();
-      } catch (IOException e) {
-        // Closed already.
-      }
     }
   }
 

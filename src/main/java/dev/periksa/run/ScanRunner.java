@@ -180,6 +180,7 @@ public final class ScanRunner {
       for (TargetProfile p : profiles) {
         out.println();
         out.println("Scanning " + p.name() + " (" + p.source() + ")");
+        long targetStart = System.nanoTime();
         List<Discovery.Found> inventory = discover(p);
         TargetContext context =
             TargetContext.of(p, Discovery.newEndpoints(p, inventory))
@@ -195,7 +196,9 @@ public final class ScanRunner {
         }
         TargetOutcome t = TargetOutcome.of(p, recorder.forTarget(p.name()), catalogue, inventory);
         outcomes.add(t);
-        out.println("  = " + p.name() + ": " + t.verdict());
+        out.printf(
+            "  = %s: %s (%.1f s)%n",
+            p.name(), t.verdict(), (System.nanoTime() - targetStart) / 1e9);
       }
     } finally {
       Allure.setLifecycle(previous);

@@ -105,7 +105,7 @@ class HttpProbeIT {
           assertThrows(
               ProbeException.class,
               () -> probe("127.0.0.5", Duration.ofMillis(500), 1024).get(url));
-      assertTrue(e.getMessage().contains("no reply"), e.getMessage());
+      assertTrue(e.getMessage().contains("no complete reply"), e.getMessage());
     } finally {
       s.stop(0);
     }

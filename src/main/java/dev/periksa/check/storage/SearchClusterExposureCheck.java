@@ -1,7 +1,7 @@
 package dev.periksa.check.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.periksa.check.Check;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Evidence;
@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  * look-alike. An exposed cluster is sampled minimally (a few documents from the largest indices)
  * and the severity follows what the sample holds.
  */
-public final class SearchClusterExposureCheck implements Check {
+public final class SearchClusterExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -69,24 +69,7 @@ public final class SearchClusterExposureCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    for (Endpoint e : ctx.endpoints("search")) {
-      try {
-        probe(ctx, e, result);
-      } catch (ProbeException ex) {
-        result.unanswered(
-            ctx.redactor(),
-            "no usable reply from " + e.name(),
-            e.url().toString(),
-            e.name(),
-            ex.getMessage());
-      }
-    }
-    return result.build();
-  }
-
-  private void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     URI base = e.url();
     ProbeResponse random =
         ctx.http().get(StoreProbing.resolve(base, "/periksa-" + StoreProbing.token()));
@@ -117,11 +100,12 @@ public final class SearchClusterExposureCheck implements Check {
                   random.status(),
                   random.body(),
                   Map.of("note", "answers an invented path like the root page")));
+      // Not a cluster as far as can be seen, but not one proven to refuse either.
       result.part(
-          Outcome.PASS,
+          Outcome.INCONCLUSIVE,
           e.name()
-              + ": answers every path with the same page; a look-alike,"
-              + " not a search cluster");
+              + ": answers every path, even an invented one, with the same reply; a look-alike"
+              + " that hides whether a search cluster is behind it");
       return;
     }
     if (indices.isPresent() && (banner.isPresent() || productError)) {
@@ -180,7 +164,7 @@ public final class SearchClusterExposureCheck implements Check {
                           + "/_search?size="
                           + DOCS_PER_INDEX));
       List<String> docs = new ArrayList<>();
-      r.json()
+      r.jsonSoFar()
           .map(j -> j.path("hits").path("hits"))
           .ifPresent(
               hits -> {
