@@ -60,7 +60,15 @@ public record CheckResult(
       List<Exemption> exemptions,
       Outcome others) {
     this(
-        check, outcome, reason, findings, observations, started, elapsed, exemptions, others,
+        check,
+        outcome,
+        reason,
+        findings,
+        observations,
+        started,
+        elapsed,
+        exemptions,
+        others,
         List.of());
   }
 
@@ -114,6 +122,7 @@ public record CheckResult(
     private final List<Part> parts = new ArrayList<>();
     private final List<Exemption> exemptions = new ArrayList<>();
     private String current = "";
+    private final List<Object> kept = new ArrayList<>();
 
     private Builder(CheckMetadata check) {
       this.check = check;
@@ -184,6 +193,20 @@ public record CheckResult(
       return part(Outcome.FAIL, reason);
     }
 
+    /**
+     * Keeps a value for the check's own conclusion (for a check that judges its endpoints
+     * together); kept values reach no output.
+     */
+    public synchronized Builder keep(Object value) {
+      kept.add(value);
+      return this;
+    }
+
+    /** The values of a type kept so far. */
+    public synchronized <V> List<V> kept(Class<V> type) {
+      return kept.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
     /** A position among the parts recorded so far, for {@link #doubtPassesSince}. */
     public synchronized int mark() {
       return parts.size();
@@ -234,8 +257,7 @@ public record CheckResult(
               ? Outcome.worst(outcomes.stream().filter(x -> x != Outcome.FAIL).toList())
               : null;
       String reason =
-          String.join(
-              "; ", all.stream().map(Part::reason).filter(r -> !r.isBlank()).toList());
+          String.join("; ", all.stream().map(Part::reason).filter(r -> !r.isBlank()).toList());
       if (all.isEmpty() && reason.isEmpty()) {
         reason =
             "nothing to probe: no "

@@ -61,8 +61,7 @@ public final class CheckRunner {
         log.close("the check ran out of time (" + seconds(deadline) + ")");
         f.cancel(true);
         CheckResult.Builder soFar = ctx.run().result();
-        CheckResult r =
-            soFar != null ? soFar.stopped(why) : inconclusive(meta, why, started);
+        CheckResult r = soFar != null ? soFar.stopped(why) : inconclusive(meta, why, started);
         return r;
       } catch (ExecutionException e) {
         Throwable c = e.getCause() == null ? e : e.getCause();

@@ -1,7 +1,6 @@
 package dev.periksa.check;
 
 import dev.periksa.pii.Redactor;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

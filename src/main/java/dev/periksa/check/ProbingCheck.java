@@ -10,19 +10,19 @@ import java.util.Optional;
 
 /**
  * The one skeleton of a check that probes things on a target (endpoints, TLS services): it owns the
- * loop over them and everything every check must do the same way, so a check only says what it
- * asks and how it judges one of them.
+ * loop over them and everything every check must do the same way, so a check only says what it asks
+ * and how it judges one of them.
  *
  * <ul>
  *   <li>Scope: a thing whose host is outside the profile's scope is never probed (INCONCLUSIVE),
  *       and a check that connects through a driver is admitted through the TCP probe (scope,
  *       stalled services, rate limit) before its driver may connect.
  *   <li>Stalled services: a service the run has given up on is INCONCLUSIVE at once.
- *   <li>No usable answer: a {@link ProbeException} from one thing makes that part INCONCLUSIVE
- *       with its reason, and the loop goes on.
- *   <li>Never PASS on what was not read: a part that would PASS (or be not applicable) while a reply
- *       it read was cut at the cap, cut short, stalled or did not parse becomes INCONCLUSIVE and
- *       says which reply; a FAIL stands (what was seen was seen).
+ *   <li>No usable answer: a {@link ProbeException} from one thing makes that part INCONCLUSIVE with
+ *       its reason, and the loop goes on.
+ *   <li>Never PASS on what was not read: a part that would PASS (or be not applicable) while a
+ *       reply it read was cut at the cap, cut short, stalled or did not parse becomes INCONCLUSIVE
+ *       and says which reply; a FAIL stands (what was seen was seen).
  *   <li>Timing and time-outs: the result is registered with the run, so a check that runs out of
  *       time still reports its findings and its real elapsed time.
  * </ul>
@@ -65,7 +65,10 @@ public abstract class ProbingCheck<T> implements Check {
       if (host == null || !ctx.profile().scope().allows(host)) {
         result.part(
             Outcome.INCONCLUSIVE,
-            name + ": not probed: " + (host == null ? at : host) + " is outside the target's scope");
+            name
+                + ": not probed: "
+                + (host == null ? at : host)
+                + " is outside the target's scope");
         return;
       }
       Optional<String> givenUp = ctx.http().health().givenUp(host, port);

@@ -28,6 +28,7 @@ public final class TargetContext {
   private final List<dev.periksa.waiver.Attestation> attestations;
   private final ProbeLog log;
   private final CheckRun run;
+  private final RunResources resources;
 
   public TargetContext(
       TargetProfile profile,
@@ -46,6 +47,7 @@ public final class TargetContext {
     this.attestations = List.of();
     this.log = ProbeLog.detached();
     this.run = new CheckRun();
+    this.resources = new RunResources();
   }
 
   private TargetContext(
@@ -54,7 +56,8 @@ public final class TargetContext {
       HttpProbe http,
       TcpProbe tcp,
       ProbeLog log,
-      CheckRun run) {
+      CheckRun run,
+      RunResources resources) {
     this.profile = base.profile;
     this.endpoints = base.endpoints;
     this.http = http;
@@ -64,11 +67,22 @@ public final class TargetContext {
     this.attestations = List.copyOf(attestations);
     this.log = log;
     this.run = run;
+    this.resources = resources;
   }
 
   /** The same context, with the run's attestations for the process checks to read. */
   public TargetContext withAttestations(List<dev.periksa.waiver.Attestation> attestations) {
-    return new TargetContext(this, attestations, http, tcp, log, run);
+    return new TargetContext(this, attestations, http, tcp, log, run, resources);
+  }
+
+  /** The same context, sharing the run's resources (started once, closed when the run ends). */
+  public TargetContext withResources(RunResources resources) {
+    return new TargetContext(this, attestations, http, tcp, log, run, resources);
+  }
+
+  /** What checks of this run share, closed when the run ends. */
+  public RunResources resources() {
+    return resources;
   }
 
   /**
@@ -77,7 +91,7 @@ public final class TargetContext {
    */
   public TargetContext forCheck(ProbeLog log) {
     return new TargetContext(
-        this, attestations, http.withLog(log), tcp.withLog(log), log, new CheckRun());
+        this, attestations, http.withLog(log), tcp.withLog(log), log, new CheckRun(), resources);
   }
 
   /** What the check running in this context asked, and everything it holds open. */
@@ -124,13 +138,7 @@ public final class TargetContext {
         profile,
         discovered,
         new HttpProbe(
-            profile.scope(),
-            limiter,
-            health,
-            timeout,
-            HttpProbe.DEFAULT_MAX_BODY_BYTES,
-            log,
-            true),
+            profile.scope(), limiter, health, timeout, HttpProbe.DEFAULT_MAX_BODY_BYTES, log, true),
         new TcpProbe(
             profile.scope(), limiter, health, timeout, HttpProbe.DEFAULT_MAX_BODY_BYTES, log),
         new PersonalDataScanner());

@@ -1,8 +1,11 @@
 package dev.periksa.pii;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.periksa.json.LenientJson;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -11,20 +14,57 @@ import java.util.regex.Pattern;
 /**
  * "In doubt, mask": what a sample keeps of values the detectors did not claim. A value written like
  * a person's name or an address (two or more capitalised words, or words with a house number) is
- * masked word by word ({@code M••• T•••}) unless its field is structural (a resource type, a code, a
- * URL). Evidence shows the shape of what was exposed; it never needs a name to do so.
+ * masked word by word ({@code M••• T•••}) unless its field is structural (a resource type, a code,
+ * a URL). Evidence shows the shape of what was exposed; it never needs a name to do so.
  */
 final class Doubt {
+  private static final JsonFactory JSON = new JsonFactory();
+
   private Doubt() {}
 
   /** Fields whose values describe structure, never a person. */
   private static final Set<String> STRUCTURAL =
       Set.of(
-          "resourcetype", "status", "system", "code", "unit", "type", "id", "_id", "_index",
-          "_type", "reference", "url", "fullurl", "version", "kind", "href", "link", "method",
-          "contenttype", "content-type", "format", "language", "mode", "search", "relation",
-          "tagline", "build_flavor", "build_type", "distribution", "lucene_version", "cluster_name",
-          "cluster_uuid", "mimetype", "encoding", "charset", "index", "uid", "etag", "key", "sort");
+          "resourcetype",
+          "status",
+          "system",
+          "code",
+          "unit",
+          "type",
+          "id",
+          "_id",
+          "_index",
+          "_type",
+          "reference",
+          "url",
+          "fullurl",
+          "version",
+          "kind",
+          "href",
+          "link",
+          "method",
+          "contenttype",
+          "content-type",
+          "format",
+          "language",
+          "mode",
+          "search",
+          "relation",
+          "tagline",
+          "build_flavor",
+          "build_type",
+          "distribution",
+          "lucene_version",
+          "cluster_name",
+          "cluster_uuid",
+          "mimetype",
+          "encoding",
+          "charset",
+          "index",
+          "uid",
+          "etag",
+          "key",
+          "sort");
 
   private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"(\\s*:)?");
   private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’.\\-]*");
@@ -39,17 +79,28 @@ final class Doubt {
     return t.startsWith("{") || t.startsWith("[");
   }
 
-  /** The first record of a JSON list (cut or whole), else the value itself, as compact JSON. */
+  /**
+   * The first record of a JSON list (cut or whole) as compact JSON, else the text itself. Only the
+   * streaming parser is used (the ZAP add-on carries jackson-core alone).
+   */
   static String oneRecord(String s) {
-    LenientJson.Parsed p = LenientJson.parse(s.getBytes(StandardCharsets.UTF_8));
-    JsonNode tree = p.tree();
-    if (tree == null) {
+    try (JsonParser p = JSON.createParser(s)) {
+      if (p.nextToken() != JsonToken.START_ARRAY) {
+        return s;
+      }
+      JsonToken first = p.nextToken();
+      if (first != JsonToken.START_OBJECT && first != JsonToken.START_ARRAY) {
+        return s;
+      }
+      StringWriter w = new StringWriter();
+      try (JsonGenerator g = JSON.createGenerator(w)) {
+        g.copyCurrentStructure(p);
+      }
+      return w.toString();
+    } catch (IOException e) {
+      // The first record itself is cut or broken: the text is masked as it is.
       return s;
     }
-    if (tree.isArray() && tree.size() > 0 && tree.get(0).isContainerNode()) {
-      tree = tree.get(0);
-    }
-    return tree.toString();
   }
 
   /** Masks, in JSON text, every string value in doubt (keys and structural fields stay). */

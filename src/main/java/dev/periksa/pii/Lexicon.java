@@ -230,7 +230,7 @@ final class Lexicon {
         "holder",
         "cardholder",
         "pemilik");
-    words(ADDRESS, "alamat", "address", "domisili", "street");
+    words(ADDRESS, "alamat", "address", "domisili", "street", "jalan");
     words(ID_ANY, "identitas", "identity");
     words(
         OBJECT,

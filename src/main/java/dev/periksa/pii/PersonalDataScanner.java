@@ -59,6 +59,32 @@ public final class PersonalDataScanner {
   private static final Set<String> PERSON_RESOURCES =
       Set.of("Patient", "Person", "RelatedPerson", "Practitioner", "PractitionerRole");
 
+  /**
+   * FHIR Reference fields that point at a person: their {@code display} is that person's name,
+   * whatever resource holds the reference (an Observation's subject is a patient).
+   */
+  private static final Set<String> PERSON_REFERENCES =
+      Set.of(
+          "subject",
+          "patient",
+          "performer",
+          "requester",
+          "recorder",
+          "asserter",
+          "author",
+          "beneficiary",
+          "subscriber",
+          "individual",
+          "practitioner",
+          "participant",
+          "attester",
+          "informant",
+          "sender",
+          "enterer",
+          "verifier",
+          "collector",
+          "interpreter");
+
   /** Enclosing field names looked at for a holder leaf. */
   private static final int ENCLOSING_NAMES = 3;
 
@@ -130,14 +156,7 @@ public final class PersonalDataScanner {
         try {
           tok = p.nextToken();
         } catch (IOException e) {
-          if (read == 0) {
-            return null;
-          }
-          // What follows the last complete token is read as free text.
-          int from = (int) Math.max(0, Math.min(text.length(), p.currentTokenLocation().getCharOffset()));
-          from = Math.max(from, lastEnd(found));
-          scanner.scan(from, text.length(), 0);
-          return found;
+          return read == 0 ? null : tail(text, p, scanner, found);
         }
         if (tok == null) {
           break;
@@ -166,7 +185,8 @@ public final class PersonalDataScanner {
           start = offset + 1;
           end = closingQuote(text, start);
           if (end < 0) {
-            return null;
+            // A string cut by the end of the text: the JSON stops here.
+            return read == 0 ? null : tail(text, p, scanner, found);
           }
         } else {
           start = offset;
@@ -184,6 +204,15 @@ public final class PersonalDataScanner {
     } finally {
       scanner.release();
     }
+    return found;
+  }
+
+  /** JSON cut or broken part-way: what follows its last complete leaf is read as free text. */
+  private static List<PiiMatch> tail(
+      String text, JsonParser p, TextScanner scanner, List<PiiMatch> found) {
+    int from = (int) Math.max(0, Math.min(text.length(), p.currentTokenLocation().getCharOffset()));
+    from = Math.max(from, lastEnd(found));
+    scanner.scan(from, text.length(), 0);
     return found;
   }
 
@@ -234,6 +263,11 @@ public final class PersonalDataScanner {
       TextScanner scanner,
       List<PiiMatch> found) {
     int own = Lexicon.field(field);
+    if ("display".equals(field) && personReference(frames)) {
+      // The display of a reference to a person is that person's name.
+      wholeValue(text, start, end, value, NAME | PERSON, found);
+      return;
+    }
     boolean holder = field == null || field.isEmpty() || (own & Lexicon.HOLDER) != 0;
     own &= ~Lexicon.HOLDER;
     int ctx = own;
@@ -259,6 +293,17 @@ public final class PersonalDataScanner {
     if (text.regionMatches(start, value, 0, value.length()) && end - start == value.length()) {
       scanner.scan(start, end, ctx);
     }
+  }
+
+  /** Whether the innermost object is a FHIR Reference held by a field that names a person. */
+  private static boolean personReference(List<Frame> frames) {
+    for (int i = frames.size() - 1; i >= 0 && i >= frames.size() - 2; i--) {
+      String name = frames.get(i).name;
+      if (name != null) {
+        return PERSON_REFERENCES.contains(name);
+      }
+    }
+    return false;
   }
 
   /** Classes of the nearest enclosing field names that say something. */

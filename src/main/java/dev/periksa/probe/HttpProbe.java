@@ -54,6 +54,7 @@ public final class HttpProbe {
   private final int maxBodyBytes;
   private final ProbeLog log;
   private final boolean bodyNeeded;
+  private final boolean follow;
 
   public HttpProbe(Scope scope, HostRateLimiter limiter, Duration timeout, int maxBodyBytes) {
     this(scope, limiter, new HostHealth(), timeout, maxBodyBytes, ProbeLog.detached(), true);
@@ -67,6 +68,19 @@ public final class HttpProbe {
       int maxBodyBytes,
       ProbeLog log,
       boolean bodyNeeded) {
+    this(scope, limiter, health, timeout, maxBodyBytes, log, bodyNeeded, false);
+  }
+
+  private HttpProbe(
+      Scope scope,
+      HostRateLimiter limiter,
+      HostHealth health,
+      Duration timeout,
+      int maxBodyBytes,
+      ProbeLog log,
+      boolean bodyNeeded,
+      boolean follow) {
+    this.follow = follow;
     this.scope = scope;
     this.limiter = limiter;
     this.health = health;
@@ -94,18 +108,18 @@ public final class HttpProbe {
    * any body: for replies that must stay tiny even when a server ignores a Range header.
    */
   public HttpProbe withMaxBody(int maxBodyBytes) {
-    return new HttpProbe(scope, limiter, health, timeout, maxBodyBytes, log, bodyNeeded);
+    return new HttpProbe(scope, limiter, health, timeout, maxBodyBytes, log, bodyNeeded, follow);
   }
 
   /** The same probe recording into another check's log. */
   public HttpProbe withLog(ProbeLog log) {
-    return new HttpProbe(scope, limiter, health, timeout, maxBodyBytes, log, bodyNeeded);
+    return new HttpProbe(scope, limiter, health, timeout, maxBodyBytes, log, bodyNeeded, follow);
   }
 
   /** The same probe with another timeout (at most this one's). */
   public HttpProbe withTimeout(Duration t) {
     Duration capped = t.compareTo(timeout) < 0 ? t : timeout;
-    return new HttpProbe(scope, limiter, health, capped, maxBodyBytes, log, bodyNeeded);
+    return new HttpProbe(scope, limiter, health, capped, maxBodyBytes, log, bodyNeeded, follow);
   }
 
   /**
@@ -113,7 +127,17 @@ public final class HttpProbe {
    * does not put the check's verdict in doubt.
    */
   public HttpProbe headersOnly() {
-    return new HttpProbe(scope, limiter, health, timeout, maxBodyBytes, log, false);
+    return new HttpProbe(scope, limiter, health, timeout, maxBodyBytes, log, false, follow);
+  }
+
+  /**
+   * The same probe following the redirects of a GET (within scope, at most {@link
+   * #DEFAULT_MAX_REDIRECTS}) to the reply they lead to. When a chain cannot be followed to its end
+   * (a loop, a hop out of scope, too many hops), the last reply reached is returned as unreadable:
+   * where the request leads is unknown, so nothing may PASS on it.
+   */
+  public HttpProbe followingRedirects() {
+    return new HttpProbe(scope, limiter, health, timeout, maxBodyBytes, log, bodyNeeded, true);
   }
 
   public ProbeResponse get(URI url) {
@@ -134,6 +158,23 @@ public final class HttpProbe {
    * status is returned, no reply raises ProbeException.
    */
   public ProbeResponse send(String method, URI url, Map<String, String> headers, byte[] body) {
+    if (follow && body == null && ("GET".equals(method) || "HEAD".equals(method))) {
+      Redirects chain = follow(method, url, headers, DEFAULT_MAX_REDIRECTS);
+      if (chain.complete() && chain.replies().size() == 1) {
+        return chain.first();
+      }
+      if (chain.complete()) {
+        return new ProbeResponse(chain.last(), chain, chain.last().reading());
+      }
+      Reading stopped =
+          Reading.unreadable("its redirects could not be followed: " + chain.describe());
+      log.record(new ProbeLog.Entry(method + " " + url, stopped, bodyNeeded));
+      return new ProbeResponse(chain.last(), chain, stopped);
+    }
+    return sendOnce(method, url, headers, body);
+  }
+
+  private ProbeResponse sendOnce(String method, URI url, Map<String, String> headers, byte[] body) {
     String host = url.getHost();
     if (host == null || !scope.allows(host)) {
       throw new OutOfScopeException(
@@ -190,7 +231,8 @@ public final class HttpProbe {
             read[0] != null && read[0].partial(),
             reading,
             Duration.ofNanos(System.nanoTime() - start));
-    log.record(new ProbeLog.Entry(request, resp.reading(), bodyNeeded));
+    boolean prefix = headers.keySet().stream().anyMatch("range"::equalsIgnoreCase);
+    log.record(new ProbeLog.Entry(request, resp.reading(), bodyNeeded, prefix));
     return resp;
   }
 
@@ -200,13 +242,17 @@ public final class HttpProbe {
    * Headers are sent again only to the same host.
    */
   public Redirects follow(URI url, Map<String, String> headers, int maxHops) {
+    return follow("GET", url, headers, maxHops);
+  }
+
+  private Redirects follow(String method, URI url, Map<String, String> headers, int maxHops) {
     List<ProbeResponse> replies = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     URI at = url;
     seen.add(key(at));
     while (true) {
       Map<String, String> hs = at.getHost().equalsIgnoreCase(url.getHost()) ? headers : Map.of();
-      ProbeResponse r = get(at, hs);
+      ProbeResponse r = sendOnce(method, at, hs, null);
       replies.add(r);
       if (!r.isRedirect()) {
         return new Redirects(replies, Redirects.Stop.FINAL, null);

@@ -21,11 +21,20 @@ public final class ProbeLog implements AutoCloseable {
    * @param request method and URL (or protocol and address)
    * @param reading how much of the reply was read
    * @param bodyNeeded false when the check declared that only the status and headers matter
+   * @param prefixAsked the request asked for the first bytes only (a Range), so a body cut at the
+   *     cap is what was asked for; a body cut short or unreadable still is not
    */
-  public record Entry(String request, Reading reading, boolean bodyNeeded) {
+  public record Entry(String request, Reading reading, boolean bodyNeeded, boolean prefixAsked) {
+    public Entry(String request, Reading reading, boolean bodyNeeded) {
+      this(request, reading, bodyNeeded, false);
+    }
+
     /** Whether this exchange leaves the check's judgment of its endpoint in doubt. */
     public boolean doubtful() {
-      return bodyNeeded && !reading.complete();
+      if (!bodyNeeded || reading.complete()) {
+        return false;
+      }
+      return !(prefixAsked && reading.state() == Reading.State.TRUNCATED);
     }
   }
 

@@ -24,6 +24,7 @@ public final class ProbeResponse {
   private final boolean partial;
   private final Duration elapsed;
   private final Reading reading;
+  private final Redirects chain;
   private volatile Optional<JsonNode> json;
 
   /**
@@ -51,6 +52,25 @@ public final class ProbeResponse {
     this.partial = partial;
     this.elapsed = elapsed;
     this.reading = labelled(reading);
+    this.chain = null;
+  }
+
+  /** The last reply of a followed chain, with the chain and what following it concluded. */
+  ProbeResponse(ProbeResponse last, Redirects chain, Reading reading) {
+    this.request = chain.first().request();
+    this.url = last.url;
+    this.status = last.status;
+    this.headers = last.headers;
+    this.body = last.body;
+    this.partial = last.partial;
+    this.elapsed = last.elapsed;
+    this.reading = reading;
+    this.chain = chain;
+  }
+
+  /** The redirects followed to reach this reply, when it was fetched following them. */
+  public Optional<Redirects> redirects() {
+    return Optional.ofNullable(chain);
   }
 
   /** A reply whose body was read whole unless {@code truncated}: for parser tests. */

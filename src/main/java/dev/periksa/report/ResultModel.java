@@ -93,6 +93,17 @@ public final class ResultModel {
       findings.add(fm);
     }
     m.put("findings", findings);
+    if (!c.parts().isEmpty()) {
+      List<Object> parts = new ArrayList<>();
+      for (dev.periksa.check.Part p : c.parts()) {
+        Map<String, Object> pm = new LinkedHashMap<>();
+        pm.put("name", p.name());
+        pm.put("outcome", p.outcome().name());
+        pm.put("reason", p.reason());
+        parts.add(pm);
+      }
+      m.put("parts", parts);
+    }
     m.put("exemptions", c.exemptions().stream().map(ResultModel::exemption).toList());
     m.put("observations", c.observations().stream().map(ResultModel::evidence).toList());
     return m;

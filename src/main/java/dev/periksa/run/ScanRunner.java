@@ -5,6 +5,7 @@ import static org.junit.platform.launcher.EngineFilter.includeEngines;
 import dev.periksa.certificate.Certificates;
 import dev.periksa.certificate.SigningKey;
 import dev.periksa.check.CheckRunner;
+import dev.periksa.check.RunResources;
 import dev.periksa.check.TargetContext;
 import dev.periksa.ci.CiOptions;
 import dev.periksa.ci.CiOutputs;
@@ -176,6 +177,8 @@ public final class ScanRunner {
     List<TargetOutcome> outcomes = new ArrayList<>();
     AllureLifecycle previous = Allure.getLifecycle();
     Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(allureResults)));
+    // What checks start once for the whole run (a managed ZAP), closed when the run ends.
+    RunResources resources = new RunResources();
     try {
       for (TargetProfile p : profiles) {
         out.println();
@@ -184,7 +187,8 @@ public final class ScanRunner {
         List<Discovery.Found> inventory = discover(p);
         TargetContext context =
             TargetContext.of(p, Discovery.newEndpoints(p, inventory))
-                .withAttestations(exemptions.attestations());
+                .withAttestations(exemptions.attestations())
+                .withResources(resources);
         ScanSession session =
             new ScanSession(
                 p, context, new CheckRunner(options.checkDeadline()), recorder, out, exemptions);
@@ -202,8 +206,7 @@ public final class ScanRunner {
       }
     } finally {
       Allure.setLifecycle(previous);
-      // A managed ZAP started by a DAST check serves every target of the run, then goes.
-      dev.periksa.zap.SharedZap.stop();
+      resources.close();
     }
     Instant finished = Instant.now();
     exemptions.account(out);

@@ -186,7 +186,8 @@ public final class Exemptions {
         r.started(),
         r.elapsed(),
         notes,
-        r.others());
+        r.others(),
+        r.parts());
   }
 
   private static boolean names(

@@ -49,7 +49,10 @@ public final class ManagedZap implements ZapConnection, AutoCloseable {
   private volatile Duration startTime;
   private volatile boolean closed;
 
+  private static volatile long lastPid = -1;
+
   private ManagedZap(Process process, Path home, URI url, String apiKey, Thread hook) {
+    lastPid = process.pid();
     this.process = process;
     this.home = home;
     this.url = url;
@@ -232,6 +235,11 @@ public final class ManagedZap implements ZapConnection, AutoCloseable {
   }
 
   /** The process id of ZAP's JVM. */
+  /** The process id of the last ZAP started in this JVM, or -1: lets a test see it is gone. */
+  public static long lastStartedPid() {
+    return lastPid;
+  }
+
   public long pid() {
     return process.pid();
   }

@@ -1,6 +1,7 @@
 package dev.periksa.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.periksa.target.Scope;
@@ -49,7 +50,8 @@ class CheckRunnerTest {
                     }),
                 ctx);
     assertEquals(Outcome.INCONCLUSIVE, r.outcome());
-    assertTrue(r.reason().contains("IllegalStateException: boom"), r.reason());
+    assertTrue(r.reason().contains("an internal error: boom"), r.reason());
+    assertFalse(r.reason().contains("Exception"), "no class names in a reason: " + r.reason());
   }
 
   @Test

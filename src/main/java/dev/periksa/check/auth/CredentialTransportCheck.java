@@ -1,8 +1,8 @@
 package dev.periksa.check.auth;
 
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
@@ -53,7 +53,7 @@ import java.util.Optional;
  * it INCONCLUSIVE. Evidence never carries a token or cookie value: URLs with a token are written
  * with the token masked.
  */
-public final class CredentialTransportCheck implements Check {
+public final class CredentialTransportCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -81,24 +81,6 @@ public final class CredentialTransportCheck implements Check {
     return METADATA;
   }
 
-  @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    for (Endpoint e : ctx.endpoints("http")) {
-      try {
-        probe(ctx, e, result);
-      } catch (ProbeException ex) {
-        result.unanswered(
-            ctx.redactor(),
-            "no usable reply from " + e.name(),
-            e.url().toString(),
-            e.name(),
-            ex.getMessage());
-      }
-    }
-    return result.build();
-  }
-
   /** One endpoint's parts: findings, what could not be judged, what was seen to be right. */
   private static final class Parts {
     final List<Finding> findings = new ArrayList<>();
@@ -106,7 +88,8 @@ public final class CredentialTransportCheck implements Check {
     final List<String> fine = new ArrayList<>();
   }
 
-  private void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+  @Override
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     boolean clear = "http".equalsIgnoreCase(e.url().getScheme());
     ApiSettings s = e.api();
     Parts parts = new Parts();

@@ -1,9 +1,9 @@
 package dev.periksa.check.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
@@ -52,7 +52,7 @@ import java.util.stream.Collectors;
  * the untried pairs masked; only when every pair was sent and refused is it a PASS. The shipped
  * generic list names each user at most twice, so one run stays below common lockout thresholds.
  */
-public final class DefaultCredentialsCheck implements Check {
+public final class DefaultCredentialsCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -76,30 +76,21 @@ public final class DefaultCredentialsCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    List<Endpoint> logins = LoginProbes.withLogin(ctx);
-    if (logins.isEmpty() && !ctx.endpoints("http").isEmpty()) {
+  protected List<Endpoint> targets(TargetContext ctx) {
+    return LoginProbes.withLogin(ctx);
+  }
+
+  @Override
+  protected void nothingToProbe(TargetContext ctx, CheckResult.Builder result) {
+    if (!ctx.endpoints("http").isEmpty()) {
       result.part(
           Outcome.NOT_APPLICABLE,
           "no http endpoint declares a login (api.login), so there is no login to try");
     }
-    for (Endpoint e : logins) {
-      try {
-        probe(ctx, e, result);
-      } catch (ProbeException ex) {
-        result.unanswered(
-            ctx.redactor(),
-            "no usable reply from " + e.name(),
-            e.url().toString(),
-            e.name(),
-            ex.getMessage());
-      }
-    }
-    return result.build();
   }
 
-  private void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+  @Override
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     ApiClient api = new ApiClient(ctx, e);
     String loginUrl = api.url(api.settings().login().path()).toString();
     List<String> lists =

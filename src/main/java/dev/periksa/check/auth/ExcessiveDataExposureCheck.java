@@ -1,9 +1,9 @@
 package dev.periksa.check.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
@@ -11,7 +11,6 @@ import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
 import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
-import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
 import dev.periksa.target.Endpoint;
 import dev.periksa.target.Identity;
@@ -39,7 +38,7 @@ import java.util.regex.Pattern;
  * <p>The identity must be able to log in and read its own first record (a 2xx record): without
  * that, nothing the API serves to the role has been seen, and the check is INCONCLUSIVE.
  */
-public final class ExcessiveDataExposureCheck implements Check {
+public final class ExcessiveDataExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -66,31 +65,18 @@ public final class ExcessiveDataExposureCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    for (Endpoint e : ctx.endpoints("http")) {
-      if (e.api() == null || (e.api().record() == null && lists(e).isEmpty())) {
-        continue;
-      }
-      try {
-        probe(ctx, e, result);
-      } catch (ProbeException ex) {
-        result.unanswered(
-            ctx.redactor(),
-            "no usable reply from " + e.name(),
-            e.url().toString(),
-            e.name(),
-            ex.getMessage());
-      }
-    }
-    return result.build();
+  protected List<Endpoint> targets(TargetContext ctx) {
+    return super.targets(ctx).stream()
+        .filter(e -> !(e.api() == null || (e.api().record() == null && lists(e).isEmpty())))
+        .toList();
   }
 
   private static List<String> lists(Endpoint e) {
     return e.api().personalData().stream().filter(p -> !p.contains("{id}")).toList();
   }
 
-  private void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+  @Override
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     ApiClient client = new ApiClient(ctx, e);
     List<Identity> ids = client.identities();
     if (ids.isEmpty() || ids.get(0).owns().isEmpty()) {

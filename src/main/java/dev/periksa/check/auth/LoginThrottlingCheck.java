@@ -1,8 +1,8 @@
 package dev.periksa.check.auth;
 
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
@@ -43,7 +43,7 @@ import java.util.regex.Pattern;
  * number of attempts, the statuses by count, the timing and any Retry-After, never a password or a
  * reply body.
  */
-public final class LoginThrottlingCheck implements Check {
+public final class LoginThrottlingCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -83,27 +83,17 @@ public final class LoginThrottlingCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    List<Endpoint> logins = LoginProbes.withLogin(ctx);
-    if (logins.isEmpty() && !ctx.endpoints("http").isEmpty()) {
+  protected List<Endpoint> targets(TargetContext ctx) {
+    return LoginProbes.withLogin(ctx);
+  }
+
+  @Override
+  protected void nothingToProbe(TargetContext ctx, CheckResult.Builder result) {
+    if (!ctx.endpoints("http").isEmpty()) {
       result.part(
           Outcome.NOT_APPLICABLE,
           "no http endpoint declares a login (api.login), so there is no password to guess");
     }
-    for (Endpoint e : logins) {
-      try {
-        probe(ctx, e, result);
-      } catch (ProbeException ex) {
-        result.unanswered(
-            ctx.redactor(),
-            "no usable reply from " + e.name(),
-            e.url().toString(),
-            e.name(),
-            ex.getMessage());
-      }
-    }
-    return result.build();
   }
 
   /** Where a burst ended and why. */
@@ -119,7 +109,8 @@ public final class LoginThrottlingCheck implements Check {
     OUT_OF_TIME
   }
 
-  private void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+  @Override
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     ApiSettings s = e.api();
     if (s.throttleIdentity() == null) {
       result.part(

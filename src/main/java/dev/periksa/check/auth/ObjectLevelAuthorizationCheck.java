@@ -1,9 +1,9 @@
 package dev.periksa.check.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
@@ -11,7 +11,6 @@ import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
 import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
-import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
 import dev.periksa.target.Endpoint;
 import dev.periksa.target.Identity;
@@ -42,7 +41,7 @@ import java.util.TreeMap;
  * are not personal data and are reported in full; of a leaked record only one masked sample is
  * kept, and the severity follows the personal data in what leaked.
  */
-public final class ObjectLevelAuthorizationCheck implements Check {
+public final class ObjectLevelAuthorizationCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -69,24 +68,14 @@ public final class ObjectLevelAuthorizationCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    for (Endpoint e : ctx.endpoints("http")) {
-      if (e.api() == null || e.api().record() == null || !e.api().record().contains("{id}")) {
-        continue;
-      }
-      try {
-        probe(ctx, e, result);
-      } catch (ProbeException ex) {
-        result.unanswered(
-            ctx.redactor(),
-            "no usable reply from " + e.name(),
-            e.url().toString(),
-            e.name(),
-            ex.getMessage());
-      }
-    }
-    return result.build();
+  protected List<Endpoint> targets(TargetContext ctx) {
+    return super.targets(ctx).stream()
+        .filter(
+            e ->
+                !(e.api() == null
+                    || e.api().record() == null
+                    || !e.api().record().contains("{id}")))
+        .toList();
   }
 
   /** How the API answered A's request for one id A does not own. */
@@ -99,7 +88,8 @@ public final class ObjectLevelAuthorizationCheck implements Check {
 
   private record Attempt(String id, ProbeResponse reply, Verdict verdict, String why) {}
 
-  private void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+  @Override
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     ApiClient client = new ApiClient(ctx, e);
     List<Identity> ids = client.identities();
     if (ids.isEmpty() || ids.get(0).owns().isEmpty()) {

@@ -7,9 +7,9 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
@@ -83,7 +83,7 @@ import java.util.regex.Pattern;
  * holds a token (real or forged: {@value TokenForge#MASK} stands for them) nor a secret in clear;
  * the login reply is neither hashed nor sampled.
  */
-public final class TokenVerificationCheck implements Check {
+public final class TokenVerificationCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -118,26 +118,13 @@ public final class TokenVerificationCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    for (Endpoint e : ctx.endpoints("http")) {
-      if (e.api() == null || e.api().login() == null) {
-        result.part(
-            Outcome.NOT_APPLICABLE, e.name() + ": declares no login, so it issues no token here");
-        continue;
-      }
-      try {
-        new Probe(ctx, e, result).run();
-      } catch (ProbeException ex) {
-        result.unanswered(
-            ctx.redactor(),
-            "no usable reply from " + e.name(),
-            e.url().toString(),
-            e.name(),
-            ex.getMessage());
-      }
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+    if (e.api() == null || e.api().login() == null) {
+      result.part(
+          Outcome.NOT_APPLICABLE, e.name() + ": declares no login, so it issues no token here");
+      return;
     }
-    return result.build();
+    new Probe(ctx, e, result).run();
   }
 
   /** What one sub-test concluded. */

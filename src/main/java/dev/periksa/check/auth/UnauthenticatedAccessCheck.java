@@ -1,8 +1,8 @@
 package dev.periksa.check.auth;
 
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
@@ -39,7 +39,7 @@ import java.util.Map;
  * not PASS: Periksa never saw the data whose protection it would certify, and a mistyped or moved
  * route would hide the real one. The reason says which of these happened.
  */
-public final class UnauthenticatedAccessCheck implements Check {
+public final class UnauthenticatedAccessCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -61,24 +61,15 @@ public final class UnauthenticatedAccessCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    for (Endpoint e : ctx.endpoints("http")) {
-      if (e.api() == null || e.api().personalData().isEmpty()) {
-        continue;
-      }
-      try {
-        new Probe(ctx, e, result).run();
-      } catch (ProbeException ex) {
-        result.unanswered(
-            ctx.redactor(),
-            "no usable reply from " + e.name(),
-            e.url().toString(),
-            e.name(),
-            ex.getMessage());
-      }
-    }
-    return result.build();
+  protected List<Endpoint> targets(TargetContext ctx) {
+    return super.targets(ctx).stream()
+        .filter(e -> !(e.api() == null || e.api().personalData().isEmpty()))
+        .toList();
+  }
+
+  @Override
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+    new Probe(ctx, e, result).run();
   }
 
   /** One API endpoint's paths, with the owner's session made at most once. */

@@ -1,11 +1,12 @@
 package dev.periksa.check.dast;
 
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
+import dev.periksa.check.ProbingCheck;
+import dev.periksa.check.RunResources;
 import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
 import dev.periksa.pii.PiiType;
@@ -13,13 +14,13 @@ import dev.periksa.pii.Redactor;
 import dev.periksa.target.DastSettings;
 import dev.periksa.target.DastSettings.Confidence;
 import dev.periksa.zap.ManagedZap;
-import dev.periksa.zap.SharedZap;
 import dev.periksa.zap.ZapAlert;
 import dev.periksa.zap.ZapConnection;
+import dev.periksa.zap.ZapDistribution;
 import dev.periksa.zap.ZapScan;
+import dev.periksa.zap.rules.HealthRulesAddOn;
 import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ import java.util.function.Consumer;
  * <p>Alerts are imported redacted: the URL and parameter are masked like any evidence, and ZAP's
  * evidence string is scanned and masked at capture (only its hash is kept).
  */
-public final class DastScanCheck implements Check {
+public final class DastScanCheck extends ProbingCheck<DastScanCheck.Scan> {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -66,21 +67,39 @@ public final class DastScanCheck implements Check {
   /** Where the ZAP comes from; tests hand in their own. */
   @FunctionalInterface
   public interface ZapSource {
-    /** The ZAP to scan with and a way to tell whether its process still runs. */
-    Connected connect(DastSettings settings, Consumer<String> progress) throws IOException;
+    /**
+     * The ZAP to scan with and a way to tell whether its process still runs.
+     *
+     * @param resources the run's shared resources, where a managed ZAP is kept for the run
+     */
+    Connected connect(DastSettings settings, Consumer<String> progress, RunResources resources)
+        throws IOException;
   }
 
   /** A ZAP to drive and whether it still runs. */
   public record Connected(ZapConnection zap, BooleanSupplier alive) {}
 
-  /** The user's ZAP when the profile names one, else the run's managed ZAP. */
+  /**
+   * The user's ZAP when the profile names one, else the run's managed ZAP: started (and assembled,
+   * the first time) by the first DAST check of the run that needs it, with Periksa's health-data
+   * rules in its {@code plugin/} folder, shared by every target of the run, started again if it
+   * died, and stopped by the run when it ends.
+   */
   public static final ZapSource DEFAULT_SOURCE =
-      (settings, progress) -> {
+      (settings, progress, resources) -> {
         if (!settings.managedZap()) {
           return new Connected(
               ZapConnection.remote(settings.zapUrl(), settings.apiKey().reveal()), () -> true);
         }
-        ManagedZap zap = SharedZap.get(progress);
+        ManagedZap zap =
+            resources.obtain(
+                ManagedZap.class,
+                ManagedZap::isAlive,
+                () ->
+                    ManagedZap.start(
+                        ZapDistribution.ensure(progress),
+                        List.of(HealthRulesAddOn::writeTo),
+                        progress));
         return new Connected(zap, zap::isAlive);
       };
 
@@ -101,51 +120,107 @@ public final class DastScanCheck implements Check {
     return METADATA;
   }
 
+  /** What one DAST run scans: the dast section's bases that are in scope. */
+  record Scan(DastSettings settings, List<URI> bases) {}
+
+  private Connected connected;
+  private String unavailable;
+
   @Override
-  public CheckResult run(TargetContext ctx) {
+  protected List<Scan> targets(TargetContext ctx) {
     DastSettings s = ctx.profile().dast();
     if (s == null) {
-      return CheckResult.of(
-          METADATA, Outcome.NOT_APPLICABLE, "the profile asks for no DAST scan (no dast section)");
+      return List.of();
     }
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    List<URI> bases = new ArrayList<>();
+    List<URI> bases =
+        s.bases().stream().filter(b -> ctx.profile().scope().allows(b.getHost())).toList();
+    return bases.isEmpty() ? List.of() : List.of(new Scan(s, bases));
+  }
+
+  @Override
+  protected String name(Scan scan) {
+    return "ZAP scan";
+  }
+
+  @Override
+  protected URI address(Scan scan) {
+    return scan.bases().get(0);
+  }
+
+  @Override
+  protected void nothingToProbe(TargetContext ctx, CheckResult.Builder result) {
+    DastSettings s = ctx.profile().dast();
+    if (s == null) {
+      result.part(Outcome.NOT_APPLICABLE, "the profile asks for no DAST scan (no dast section)");
+    } else if (s.bases().isEmpty()) {
+      result.part(
+          Outcome.NOT_APPLICABLE,
+          "no base to scan: the dast section names none and the profile declares no http or"
+              + " web endpoint");
+    }
+  }
+
+  @Override
+  protected void conclude(TargetContext ctx, CheckResult.Builder result) {
+    DastSettings s = ctx.profile().dast();
+    if (s == null) {
+      return;
+    }
     for (URI b : s.bases()) {
-      if (ctx.profile().scope().allows(b.getHost())) {
-        bases.add(b);
-      } else {
+      if (!ctx.profile().scope().allows(b.getHost())) {
         result.part(Outcome.INCONCLUSIVE, b + " is outside the scope: not scanned");
       }
     }
-    if (bases.isEmpty()) {
-      if (s.bases().isEmpty()) {
-        return CheckResult.of(
-            METADATA,
-            Outcome.NOT_APPLICABLE,
-            "no base to scan: the dast section names none and the profile declares no http or"
-                + " web endpoint");
-      }
-      return result.build();
+  }
+
+  /** Starts or reaches the ZAP before the scan, so the check owns it for its run. */
+  @Override
+  public void prepare(TargetContext ctx) {
+    DastSettings s = ctx.profile().dast();
+    if (s == null || targets(ctx).isEmpty()) {
+      return;
     }
-    Connected c;
+    connect(ctx, s);
+  }
+
+  @Override
+  public void close() {
+    // A managed ZAP belongs to the run (shared by its targets); a user's ZAP to the user.
+    connected = null;
+    unavailable = null;
+  }
+
+  private void connect(TargetContext ctx, DastSettings s) {
+    if (connected != null || unavailable != null) {
+      return;
+    }
     try {
-      c = source.connect(s, progress);
+      connected = source.connect(s, progress, ctx.resources());
     } catch (IOException | RuntimeException e) {
       // ZAP's own words (its console's last lines) are redacted like any evidence.
-      String why =
+      unavailable =
           ctx.redactor()
               .redact((s.managedZap() ? "the managed ZAP could not start: " : "") + e.getMessage());
-      result.observe(
-          ctx.redactor()
-              .capture("ZAP not available", "", 0, null, Map.of("error", String.valueOf(why))));
-      return result.part(Outcome.INCONCLUSIVE, why).build();
     }
+  }
+
+  @Override
+  protected void probe(TargetContext ctx, Scan scan, CheckResult.Builder result) {
+    DastSettings s = scan.settings();
+    connect(ctx, s);
+    if (unavailable != null) {
+      result.observe(
+          ctx.redactor().capture("ZAP not available", "", 0, null, Map.of("error", unavailable)));
+      result.part(Outcome.INCONCLUSIVE, unavailable);
+      return;
+    }
+    Connected c = connected;
     ZapScan.Result r;
     try {
       r =
           ZapScan.run(
               c.zap(),
-              new ZapScan.Request(bases, s.budget(), ctx.profile().rateLimit()),
+              new ZapScan.Request(scan.bases(), s.budget(), ctx.profile().rateLimit()),
               progress,
               c.alive());
     } catch (ZapScan.ZapException e) {
@@ -157,12 +232,10 @@ public final class DastScanCheck implements Check {
                   0,
                   null,
                   Map.of("error", String.valueOf(e.getMessage()))));
-      return result
-          .part(Outcome.INCONCLUSIVE, ctx.redactor().redact(String.valueOf(e.getMessage())))
-          .build();
+      result.part(Outcome.INCONCLUSIVE, ctx.redactor().redact(String.valueOf(e.getMessage())));
+      return;
     }
-    judge(ctx, s, c.zap(), bases, r, result);
-    return result.build();
+    judge(ctx, s, c.zap(), scan.bases(), r, result);
   }
 
   private void judge(

@@ -1,12 +1,12 @@
 package dev.periksa.check.governance;
 
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Exemption;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
+import dev.periksa.check.ProbingCheck;
 import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
 import dev.periksa.probe.HttpProbe;
@@ -47,7 +47,7 @@ import java.util.Set;
  * be seen from outside: it is ATTESTED by a current attestation or INCONCLUSIVE ("attest it").
  * Combined, the worst part wins: a FAIL, then doubt, then an attestation, then a pass.
  */
-public final class SecurityContactCheck implements Check {
+public final class SecurityContactCheck extends ProbingCheck<URI> {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -78,12 +78,40 @@ public final class SecurityContactCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder b = CheckResult.builder(METADATA);
+  protected List<URI> targets(TargetContext ctx) {
+    return new ArrayList<>(origins(ctx));
+  }
+
+  @Override
+  protected String name(URI origin) {
+    return origin.toString();
+  }
+
+  @Override
+  protected URI address(URI origin) {
+    return origin;
+  }
+
+  @Override
+  protected void probe(TargetContext ctx, URI origin, CheckResult.Builder b) {
+    b.keep(read(ctx, ctx.http().withMaxBody(MAX_BYTES), origin, b));
+  }
+
+  @Override
+  protected void conclude(TargetContext ctx, CheckResult.Builder b) {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    contact(ctx, b, today);
+    contact(ctx, b, today, b.kept(Reading.class));
     breachProcess(ctx, b, today);
-    return b.build();
+  }
+
+  private static Set<URI> origins(TargetContext ctx) {
+    Set<URI> origins = new LinkedHashSet<>();
+    for (String kind : METADATA.kinds()) {
+      for (Endpoint e : ctx.endpoints(kind)) {
+        origins.add(URI.create(e.url().getScheme() + "://" + e.url().getRawAuthority()));
+      }
+    }
+    return origins;
   }
 
   /** Reading of one origin. */
@@ -97,13 +125,9 @@ public final class SecurityContactCheck implements Check {
 
   record Reading(URI url, Kind kind, String note) {}
 
-  private void contact(TargetContext ctx, CheckResult.Builder b, LocalDate today) {
-    Set<URI> origins = new LinkedHashSet<>();
-    for (String kind : METADATA.kinds()) {
-      for (Endpoint e : ctx.endpoints(kind)) {
-        origins.add(URI.create(e.url().getScheme() + "://" + e.url().getRawAuthority()));
-      }
-    }
+  private void contact(
+      TargetContext ctx, CheckResult.Builder b, LocalDate today, List<Reading> readings) {
+    Set<URI> origins = origins(ctx);
     Optional<Attestation> attested = attestation(ctx, Aspects.SECURITY_CONTACT, today, b);
     if (origins.isEmpty()) {
       if (attested.isPresent()) {
@@ -115,10 +139,9 @@ public final class SecurityContactCheck implements Check {
       }
       return;
     }
-    HttpProbe http = ctx.http().withMaxBody(MAX_BYTES);
-    List<Reading> readings = new ArrayList<>();
-    for (URI origin : origins) {
-      readings.add(read(ctx, http, origin, b));
+    if (readings.isEmpty()) {
+      // Every origin was out of scope or given up: what it would have said is unknown.
+      return;
     }
     Optional<Reading> valid = readings.stream().filter(r -> r.kind() == Kind.VALID).findFirst();
     if (valid.isPresent()) {
@@ -194,6 +217,9 @@ public final class SecurityContactCheck implements Check {
   static Reading classify(
       URI url, ProbeResponse r, ProbeResponse control, Map<String, Object> facts) {
     int s = r.status();
+    if (r.reading().state() == dev.periksa.probe.Reading.State.UNREADABLE) {
+      return new Reading(url, Kind.UNREADABLE, r.reading().why());
+    }
     if (s >= 500) {
       return new Reading(url, Kind.UNREADABLE, "server error " + s);
     }

@@ -1,8 +1,8 @@
 package dev.periksa.check.pii;
 
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
@@ -51,7 +51,7 @@ import java.util.Optional;
  * (the canary counts as a NIK: HIGH at least). An API whose declared login fails is INCONCLUSIVE:
  * its record handler, where the deepest errors come from, could not be reached.
  */
-public final class ErrorEchoCheck implements Check {
+public final class ErrorEchoCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -77,25 +77,26 @@ public final class ErrorEchoCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    for (Endpoint e : ctx.endpoints("http")) {
-      Probe probe = new Probe(ctx, e, result);
-      try {
-        probe.run();
-      } catch (ProbeException ex) {
-        result.observe(
-            ctx.redactor()
-                .capture(
-                    "no usable reply from " + e.name(),
-                    Canary.hide(e.url().toString()),
-                    0,
-                    null,
-                    Map.of("error", Canary.hide(ex.getMessage()))));
-        result.part(Outcome.INCONCLUSIVE, e.name() + ": " + Canary.hide(ex.getMessage()));
-      }
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+    try {
+      new Probe(ctx, e, result).run();
+    } catch (ProbeException ex) {
+      unanswered(ctx, e, result, ex);
     }
-    return result.build();
+  }
+
+  /** No usable reply; the canary this check sends is hidden from the reason. */
+  static void unanswered(
+      TargetContext ctx, Endpoint e, CheckResult.Builder result, ProbeException ex) {
+    result.observe(
+        ctx.redactor()
+            .capture(
+                "no usable reply from " + e.name(),
+                Canary.hide(e.url().toString()),
+                0,
+                null,
+                Map.of("error", Canary.hide(ex.getMessage()))));
+    result.part(Outcome.INCONCLUSIVE, e.name() + ": " + Canary.hide(ex.getMessage()));
   }
 
   /** The malformed requests sent to one endpoint and what came back. */

@@ -1,8 +1,8 @@
 package dev.periksa.check.pii;
 
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
@@ -49,7 +49,7 @@ import java.util.Map;
  * replies could not be read (no 2xx as the identity, or as a stranger when no login is declared) is
  * INCONCLUSIVE. Evidence shows URLs with their personal values masked.
  */
-public final class PersonalDataInUrlsCheck implements Check {
+public final class PersonalDataInUrlsCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -73,30 +73,16 @@ public final class PersonalDataInUrlsCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    List<Endpoint> endpoints = new ArrayList<>(ctx.endpoints("http"));
-    endpoints.addAll(ctx.endpoints("web"));
-    for (Endpoint e : endpoints) {
-      try {
-        if (e.api() != null) {
-          api(ctx, e, result);
-        } else {
-          page(ctx, e, result);
-        }
-      } catch (ProbeException ex) {
-        result.observe(
-            ctx.redactor()
-                .capture(
-                    "no usable reply from " + e.name(),
-                    Canary.hide(e.url().toString()),
-                    0,
-                    null,
-                    Map.of("error", Canary.hide(ex.getMessage()))));
-        result.part(Outcome.INCONCLUSIVE, e.name() + ": " + Canary.hide(ex.getMessage()));
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+    try {
+      if (e.api() != null) {
+        api(ctx, e, result);
+      } else {
+        page(ctx, e, result);
       }
+    } catch (ProbeException ex) {
+      ErrorEchoCheck.unanswered(ctx, e, result, ex);
     }
-    return result.build();
   }
 
   /** URLs that carry personal data, collected over the replies of one endpoint. */

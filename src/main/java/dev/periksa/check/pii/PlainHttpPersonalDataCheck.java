@@ -1,9 +1,9 @@
 package dev.periksa.check.pii;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * HTTP (each kind whose URL is {@code http://} or {@code https://}: APIs, web fronts, FHIR,
  * DICOMweb, search clusters, Solr, Kibana, object stores, CouchDB, Firebase; database kinds with
  * their own protocols are not HTTP) is looked at by its URL. An {@code https://} endpoint passes
- * without a request: this check does not look for a plain twin on other ports (TLS-3 asks whether
+ * after one exchange that proves it speaks HTTP over TLS (its body is not judged; a failed exchange
+ * is INCONCLUSIVE): this check does not look for a plain twin on other ports (TLS-3 asks whether
  * HTTP is redirected). An {@code http://} endpoint is read as little as its kind allows, stopping
  * at the first reply that carries personal data:
  *
@@ -64,7 +65,7 @@ import java.util.regex.Pattern;
  * declares for exactly that. A profile with HTTP endpoints that are all {@code https://} passes;
  * one without any HTTP endpoint is not applicable.
  */
-public final class PlainHttpPersonalDataCheck implements Check {
+public final class PlainHttpPersonalDataCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -99,38 +100,36 @@ public final class PlainHttpPersonalDataCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    List<String> secure = new ArrayList<>();
-    for (Endpoint e : HttpKinds.endpoints(ctx)) {
-      if (!HttpKinds.plain(e)) {
-        secure.add(e.name());
-        result.observe(
-            ctx.redactor()
-                .capture(
-                    e.name() + " is served over HTTPS",
-                    e.url().toString(),
-                    0,
-                    null,
-                    Map.of("kind", e.kind(), "scheme", e.url().getScheme())));
-        result.part(Outcome.PASS, null);
-        continue;
-      }
-      PlainEndpoint probe = new PlainEndpoint(ctx, e, result);
-      try {
-        probe.sample();
-        probe.conclude();
-      } catch (ProbeException ex) {
-        if (!probe.failed) {
-          result.unanswered(
-              ctx.redactor(),
-              "no usable reply from " + e.name(),
-              e.url().toString(),
-              e.name(),
-              ex.getMessage());
-        }
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+    if (!HttpKinds.plain(e)) {
+      // One exchange proves the endpoint speaks HTTP over TLS; its body is not judged here.
+      ProbeResponse r = ctx.http().headersOnly().get(e.url());
+      result.observe(
+          ctx.redactor()
+              .capture(
+                  e.name() + " is served over HTTPS",
+                  r.request(),
+                  r.status(),
+                  null,
+                  Map.of("kind", e.kind(), "scheme", e.url().getScheme())));
+      result.part(Outcome.PASS, null);
+      return;
+    }
+    PlainEndpoint probe = new PlainEndpoint(ctx, e, result);
+    try {
+      probe.sample();
+      probe.conclude();
+    } catch (ProbeException ex) {
+      if (!probe.failed) {
+        throw ex;
       }
     }
+  }
+
+  @Override
+  protected void conclude(TargetContext ctx, CheckResult.Builder result) {
+    List<String> secure =
+        targets(ctx).stream().filter(e -> !HttpKinds.plain(e)).map(Endpoint::name).toList();
     if (!secure.isEmpty()) {
       result.part(
           Outcome.PASS,
@@ -138,7 +137,6 @@ public final class PlainHttpPersonalDataCheck implements Check {
               + (secure.size() == 1 ? ": served" : ": each served")
               + " over HTTPS only");
     }
-    return result.build();
   }
 
   /** The reads of one plain-HTTP endpoint and what they showed. */

@@ -75,54 +75,45 @@ final class BucketExposure {
   }
 
   /**
-   * The whole check for a product without extras: each endpoint of the kind, its declared buckets
-   * (resources and fixture; no write probes), a look-alike test first, and INCONCLUSIVE for an
-   * endpoint that gave no usable reply.
+   * One endpoint of a product without extras: its declared buckets (resources and fixture; no write
+   * probes), a look-alike test first.
    */
-  static CheckResult checkDeclared(
-      TargetContext ctx, String kind, StoreDialect dialect, CheckMetadata meta) {
-    CheckResult.Builder result = CheckResult.builder(meta);
-    for (Endpoint e : ctx.endpoints(kind)) {
-      try {
-        BucketExposure x = new BucketExposure(ctx, e, dialect, meta);
-        Baseline base = x.baseline();
-        result.observe(base.evidence());
-        if (base.lookAlike()) {
-          result.part(
-              Outcome.PASS,
-              e.name()
-                  + ": lists an invented "
-                  + dialect.bucketWord()
-                  + " like a real one; a look-alike that answers every path, not "
-                  + dialect.product());
-          continue;
-        }
-        Set<String> names = new LinkedHashSet<>(e.resources());
-        if (e.fixture() != null) {
-          names.add(e.fixture());
-        }
-        if (names.isEmpty()) {
-          result.part(
-              Outcome.INCONCLUSIVE,
-              e.name()
-                  + ": no "
-                  + dialect.bucketWord()
-                  + " to try; name them in the endpoint's resources");
-          continue;
-        }
-        for (String b : names.stream().limit(MAX_BUCKETS).toList()) {
-          x.probe(b, base, List.of(), result);
-        }
-      } catch (ProbeException ex) {
-        result.unanswered(
-            ctx.redactor(),
-            "no usable reply from " + e.name(),
-            e.url().toString(),
-            e.name(),
-            ex.getMessage());
-      }
+  static void probeDeclared(
+      TargetContext ctx,
+      Endpoint e,
+      StoreDialect dialect,
+      CheckMetadata meta,
+      CheckResult.Builder result) {
+    BucketExposure x = new BucketExposure(ctx, e, dialect, meta);
+    Baseline base = x.baseline();
+    result.observe(base.evidence());
+    if (base.lookAlike()) {
+      result.part(
+          Outcome.INCONCLUSIVE,
+          e.name()
+              + ": lists an invented "
+              + dialect.bucketWord()
+              + " like a real one; a look-alike that answers every path, and whether "
+              + dialect.product()
+              + " is behind it cannot be told");
+      return;
     }
-    return result.build();
+    Set<String> names = new LinkedHashSet<>(e.resources());
+    if (e.fixture() != null) {
+      names.add(e.fixture());
+    }
+    if (names.isEmpty()) {
+      result.part(
+          Outcome.INCONCLUSIVE,
+          e.name()
+              + ": no "
+              + dialect.bucketWord()
+              + " to try; name them in the endpoint's resources");
+      return;
+    }
+    for (String b : names.stream().limit(MAX_BUCKETS).toList()) {
+      x.probe(b, base, List.of(), result);
+    }
   }
 
   /**

@@ -1,9 +1,9 @@
 package dev.periksa.check.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
@@ -11,7 +11,6 @@ import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
 import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
-import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
 import dev.periksa.target.Endpoint;
 import java.net.URI;
@@ -44,7 +43,7 @@ import java.util.stream.Collectors;
  * against replies copied from CouchDB's own documentation served by a real local HTTP server, not
  * against a running CouchDB.
  */
-public final class CouchDbExposureCheck implements Check {
+public final class CouchDbExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -83,24 +82,7 @@ public final class CouchDbExposureCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    for (Endpoint e : ctx.endpoints("couchdb")) {
-      try {
-        probe(ctx, e, result);
-      } catch (ProbeException ex) {
-        result.unanswered(
-            ctx.redactor(),
-            "no usable reply from " + e.name(),
-            e.url().toString(),
-            e.name(),
-            ex.getMessage());
-      }
-    }
-    return result.build();
-  }
-
-  private void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     URI base = e.url();
     ProbeResponse random =
         ctx.http().get(StoreProbing.resolve(base, "/periksa-" + StoreProbing.token()));
@@ -127,8 +109,9 @@ public final class CouchDbExposureCheck implements Check {
                   random.body(),
                   Map.of("note", "answers an invented database name like the root page")));
       result.part(
-          Outcome.PASS,
-          e.name() + ": answers every path with the same page; a look-alike, not CouchDB");
+          Outcome.INCONCLUSIVE,
+          e.name()
+              + ": answers every path with the same page; a look-alike; whether CouchDB is behind it cannot be told");
       return;
     }
     if (dbs.isPresent() && (banner.isPresent() || productError)) {

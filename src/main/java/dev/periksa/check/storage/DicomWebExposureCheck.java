@@ -1,9 +1,9 @@
 package dev.periksa.check.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
  * imaging study", so a study that identifies its patient rates HIGH (identity), not CRITICAL,
  * unless its attributes also carry health data the detectors know (such as a test result).
  */
-public final class DicomWebExposureCheck implements Check {
+public final class DicomWebExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -72,24 +72,7 @@ public final class DicomWebExposureCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    for (Endpoint e : ctx.endpoints("dicomweb")) {
-      try {
-        probe(ctx, e, result);
-      } catch (ProbeException ex) {
-        result.unanswered(
-            ctx.redactor(),
-            "no usable reply from " + e.name(),
-            e.url().toString(),
-            e.name(),
-            ex.getMessage());
-      }
-    }
-    return result.build();
-  }
-
-  private void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     URI base = e.url();
     ProbeResponse random =
         ctx.http().get(StoreProbing.resolve(base, "/periksa-" + StoreProbing.token()), ACCEPT);

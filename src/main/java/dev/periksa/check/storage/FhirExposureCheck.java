@@ -1,9 +1,9 @@
 package dev.periksa.check.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
@@ -12,7 +12,6 @@ import dev.periksa.check.TargetContext;
 import dev.periksa.pii.PiiMatch;
 import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
-import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
 import dev.periksa.target.Endpoint;
 import java.net.URI;
@@ -43,7 +42,7 @@ import java.util.stream.Collectors;
  * version (DSTU2's {@code Conformance} to R5) and half-broken replies without a strict model, and
  * it only needs a few fields (resourceType, total, entry.resource, issue.code).
  */
-public final class FhirExposureCheck implements Check {
+public final class FhirExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -93,24 +92,6 @@ public final class FhirExposureCheck implements Check {
     return METADATA;
   }
 
-  @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    for (Endpoint e : ctx.endpoints("fhir")) {
-      try {
-        probe(ctx, e, result);
-      } catch (ProbeException ex) {
-        result.unanswered(
-            ctx.redactor(),
-            "no usable reply from " + e.name(),
-            e.url().toString(),
-            e.name(),
-            ex.getMessage());
-      }
-    }
-    return result.build();
-  }
-
   /** What one resource type answered without a token. */
   enum State {
     /** 401/403 to every request. */
@@ -136,7 +117,8 @@ public final class FhirExposureCheck implements Check {
       String detail,
       List<Evidence> evidence) {}
 
-  private void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+  @Override
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     URI base = e.url();
     ProbeResponse meta = get(ctx, base, "/metadata");
     Optional<Capability> cap = Capability.of(meta);

@@ -1,9 +1,9 @@
 package dev.periksa.check.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
@@ -12,7 +12,6 @@ import dev.periksa.check.TargetContext;
 import dev.periksa.check.storage.StoreReplies.StoreError;
 import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
-import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
 import dev.periksa.target.Endpoint;
 import java.net.URI;
@@ -46,7 +45,7 @@ import java.util.stream.Collectors;
  * public REST documentation and the check's wiring against a local HTTP server that serves those
  * documented replies; it has not been run against the real service.
  */
-public final class FirebaseExposureCheck implements Check {
+public final class FirebaseExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -79,24 +78,7 @@ public final class FirebaseExposureCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    for (Endpoint e : ctx.endpoints("firebase")) {
-      try {
-        probe(ctx, e, result);
-      } catch (ProbeException ex) {
-        result.unanswered(
-            ctx.redactor(),
-            "no usable reply from " + e.name(),
-            e.url().toString(),
-            e.name(),
-            ex.getMessage());
-      }
-    }
-    return result.build();
-  }
-
-  private void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     String invented = StoreUrls.invented("periksa-");
     ProbeResponse random = ctx.http().get(url(e.url(), invented, null));
     Map<String, Object> rf = new LinkedHashMap<>();
@@ -167,8 +149,9 @@ public final class FirebaseExposureCheck implements Check {
     }
     if (random.isSuccess() && !randomNull && Arrays.equals(random.body(), r.body())) {
       result.part(
-          Outcome.PASS,
-          where + ": answers an invented path with the same page; a look-alike, not Firebase");
+          Outcome.INCONCLUSIVE,
+          where
+              + ": answers an invented path with the same page; a look-alike; whether Firebase is behind it cannot be told");
       return;
     }
     if (json.get().isNull()) {

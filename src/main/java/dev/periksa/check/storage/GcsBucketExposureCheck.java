@@ -1,12 +1,13 @@
 package dev.periksa.check.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.TargetContext;
 import dev.periksa.check.storage.StoreReplies.StoreError;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.target.Endpoint;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ import java.util.Optional;
  * local HTTP server that serves those documented replies; it has not been run against the real
  * service.
  */
-public final class GcsBucketExposureCheck implements Check {
+public final class GcsBucketExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -54,8 +55,8 @@ public final class GcsBucketExposureCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    return BucketExposure.checkDeclared(ctx, "gcs", DIALECT, METADATA);
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+    BucketExposure.probeDeclared(ctx, e, DIALECT, METADATA, result);
   }
 
   /** The JSON API first, the XML API when the endpoint does not answer in JSON. */

@@ -1,9 +1,9 @@
 package dev.periksa.check.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
@@ -12,7 +12,6 @@ import dev.periksa.check.TargetContext;
 import dev.periksa.pii.PiiMatch;
 import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
-import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
 import dev.periksa.target.Endpoint;
 import java.net.URI;
@@ -49,7 +48,7 @@ import java.util.stream.Collectors;
  * Central nor in Debian), so this check is proven on replies copied from Kibana's public API
  * documentation, served by a real local HTTP server, not on a live Kibana.
  */
-public final class KibanaExposureCheck implements Check {
+public final class KibanaExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -79,24 +78,7 @@ public final class KibanaExposureCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    for (Endpoint e : ctx.endpoints("kibana")) {
-      try {
-        probe(ctx, e, result);
-      } catch (ProbeException ex) {
-        result.unanswered(
-            ctx.redactor(),
-            "no usable reply from " + e.name(),
-            e.url().toString(),
-            e.name(),
-            ex.getMessage());
-      }
-    }
-    return result.build();
-  }
-
-  private void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     URI base = base(e.url());
     ProbeResponse random =
         ctx.http().get(StoreProbing.resolve(base, "/periksa-" + StoreProbing.token()));
@@ -130,8 +112,9 @@ public final class KibanaExposureCheck implements Check {
                   random.body(),
                   Map.of("note", "answers an invented path like Kibana's own APIs")));
       result.part(
-          Outcome.PASS,
-          e.name() + ": answers every path with the same page; a look-alike, not Kibana");
+          Outcome.INCONCLUSIVE,
+          e.name()
+              + ": answers every path with the same page; a look-alike; whether Kibana is behind it cannot be told");
       return;
     }
     if (banner.isPresent() && listing.isPresent()) {

@@ -1,8 +1,8 @@
 package dev.periksa.check.storage;
 
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
@@ -36,7 +36,7 @@ import java.util.Optional;
  * look-alike. An open server is sampled minimally: the item counts, at most 20 key names from the
  * LRU crawler's metadump (or {@code stats cachedump}) and a few bytes of at most three values.
  */
-public final class MemcachedExposureCheck implements Check {
+public final class MemcachedExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -72,22 +72,18 @@ public final class MemcachedExposureCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    for (Endpoint e : ctx.endpoints("memcached")) {
-      try {
-        probe(ctx, e, result);
-      } catch (MemcachedWire.NotMemcached ex) {
-        StoreProbing.noReply(
-            ctx, e, result, "version", "did not answer like memcached: " + ex.getMessage());
-      } catch (ProbeException ex) {
-        StoreProbing.noReply(ctx, e, result, "version", ex.getMessage());
-      }
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+    try {
+      talk(ctx, e, result);
+    } catch (MemcachedWire.NotMemcached ex) {
+      StoreProbing.noReply(
+          ctx, e, result, "version", "did not answer like memcached: " + ex.getMessage());
+    } catch (ProbeException ex) {
+      StoreProbing.noReply(ctx, e, result, "version", ex.getMessage());
     }
-    return result.build();
   }
 
-  private void probe(TargetContext ctx, Endpoint e, CheckResult.Builder b) {
+  private void talk(TargetContext ctx, Endpoint e, CheckResult.Builder b) {
     try (TcpProbe.Session s = ctx.tcp().open(e.url(), DEFAULT_PORT)) {
       s.send(MemcachedWire.TEXT_GREETING);
       String first = MemcachedWire.readLineOrClosed(s);
@@ -139,8 +135,9 @@ public final class MemcachedExposureCheck implements Check {
       }
       if (unknown.equals(first)) {
         b.part(
-            Outcome.PASS,
-            e.name() + ": answers every command with the same line; a look-alike, not memcached");
+            Outcome.INCONCLUSIVE,
+            e.name()
+                + ": answers every command with the same line; a look-alike; whether memcached is behind it cannot be told");
         return;
       }
       if (!(unknown.equals("ERROR")

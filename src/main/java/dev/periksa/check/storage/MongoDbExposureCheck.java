@@ -12,9 +12,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.connection.ClusterConnectionMode;
 import com.mongodb.event.ServerHeartbeatFailedEvent;
 import com.mongodb.event.ServerMonitorListener;
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
@@ -51,7 +51,7 @@ import org.bson.json.JsonWriterSettings;
  * INCONCLUSIVE. An open server is sampled minimally: at most 2 documents from each of its 3 largest
  * collections.
  */
-public final class MongoDbExposureCheck implements Check {
+public final class MongoDbExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -92,19 +92,31 @@ public final class MongoDbExposureCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    for (Endpoint e : ctx.endpoints("mongodb")) {
-      AtomicReference<Throwable> heartbeat = new AtomicReference<>();
-      try (MongoClient client = connect(ctx, e, heartbeat)) {
+  protected boolean connectsThroughDriver() {
+    return true;
+  }
+
+  @Override
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+    AtomicReference<Throwable> heartbeat = new AtomicReference<>();
+    try (MongoClient client = connect(ctx, e, heartbeat)) {
+      // The check's end (or deadline) closes the driver's client and its sockets too.
+      java.io.Closeable closer = client::close;
+      ctx.log().hold(closer);
+      try {
         probe(ctx, e, client, result);
-      } catch (ProbeException ex) {
-        StoreProbing.noReply(ctx, e, result, "hello", ex.getMessage());
-      } catch (MongoException | IllegalArgumentException | IllegalStateException ex) {
-        StoreProbing.noReply(ctx, e, result, "hello", describe(e, ex, heartbeat.get(), ctx));
+      } finally {
+        ctx.log().release(closer);
       }
+    } catch (ProbeException ex) {
+      StoreProbing.noReply(ctx, e, result, "hello", ex.getMessage());
+    } catch (MongoException | IllegalArgumentException | IllegalStateException ex) {
+      if (ex instanceof com.mongodb.MongoTimeoutException
+          || ex instanceof com.mongodb.MongoSocketReadTimeoutException) {
+        ctx.tcp().stalled(e.url().getHost(), e.port(DEFAULT_PORT), "MongoDB: no answer in time");
+      }
+      StoreProbing.noReply(ctx, e, result, "hello", describe(e, ex, heartbeat.get(), ctx));
     }
-    return result.build();
   }
 
   private static MongoClient connect(

@@ -220,7 +220,8 @@ public final class PostgresExposureCheck extends SqlExposureCheck {
       return fn.apply(current);
     }
     login.ctx().tcp().admit(login.endpoint().url().getHost());
-    try (Connection c = open(login.ctx(), login.endpoint(), login.credential(), database)) {
+    try (Connection c =
+        held(login.ctx(), open(login.ctx(), login.endpoint(), login.credential(), database))) {
       return fn.apply(c);
     }
   }

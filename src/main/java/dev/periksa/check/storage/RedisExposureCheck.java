@@ -2,9 +2,9 @@ package dev.periksa.check.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
@@ -37,7 +37,7 @@ import java.util.TreeMap;
  * reported masked. An open server is sampled minimally: {@code INFO keyspace}, one {@code SCAN}
  * page, and a few bytes of at most three keys.
  */
-public final class RedisExposureCheck implements Check {
+public final class RedisExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -75,19 +75,14 @@ public final class RedisExposureCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    for (Endpoint e : ctx.endpoints("redis")) {
-      try (TcpProbe.Session s = ctx.tcp().open(e.url(), DEFAULT_PORT)) {
-        probe(ctx, e, s, result);
-      } catch (Resp.NotResp ex) {
-        StoreProbing.noReply(
-            ctx, e, result, "PING", "did not answer like Redis: " + ex.getMessage());
-      } catch (ProbeException ex) {
-        StoreProbing.noReply(ctx, e, result, "PING", ex.getMessage());
-      }
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+    try (TcpProbe.Session s = ctx.tcp().open(e.url(), DEFAULT_PORT)) {
+      probe(ctx, e, s, result);
+    } catch (Resp.NotResp ex) {
+      StoreProbing.noReply(ctx, e, result, "PING", "did not answer like Redis: " + ex.getMessage());
+    } catch (ProbeException ex) {
+      StoreProbing.noReply(ctx, e, result, "PING", ex.getMessage());
     }
-    return result.build();
   }
 
   private void probe(TargetContext ctx, Endpoint e, TcpProbe.Session s, CheckResult.Builder b) {
@@ -111,8 +106,9 @@ public final class RedisExposureCheck implements Check {
       if (!isUnknownCommand(random)) {
         if (isPong(random)) {
           b.part(
-              Outcome.PASS,
-              e.name() + ": answers every command with +PONG; a look-alike, not Redis");
+              Outcome.INCONCLUSIVE,
+              e.name()
+                  + ": answers every command with +PONG; a look-alike; whether Redis is behind it cannot be told");
         } else {
           b.part(
               Outcome.INCONCLUSIVE,

@@ -1,8 +1,8 @@
 package dev.periksa.check.storage;
 
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
@@ -42,7 +42,7 @@ import java.util.Set;
  * is a finding of its own (HIGH: anyone can replace or plant files beside health data), and the
  * marker is deleted at once. Without a fixture nothing is ever written.
  */
-public final class S3BucketExposureCheck implements Check {
+public final class S3BucketExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -70,33 +70,16 @@ public final class S3BucketExposureCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    for (Endpoint e : ctx.endpoints("s3")) {
-      try {
-        probe(ctx, e, result);
-      } catch (ProbeException ex) {
-        result.unanswered(
-            ctx.redactor(),
-            "no usable reply from " + e.name(),
-            e.url().toString(),
-            e.name(),
-            ex.getMessage());
-      }
-    }
-    return result.build();
-  }
-
-  private void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     BucketExposure buckets = new BucketExposure(ctx, e, DIALECT, METADATA);
     Baseline base = buckets.baseline();
     result.observe(base.evidence());
     if (base.lookAlike()) {
       result.part(
-          Outcome.PASS,
+          Outcome.INCONCLUSIVE,
           e.name()
               + ": lists an invented bucket like a real one; a look-alike that answers every"
-              + " path, not an S3 store");
+              + " path; whether an S3 store is behind it cannot be told");
       return;
     }
 

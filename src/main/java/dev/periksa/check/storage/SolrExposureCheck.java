@@ -1,9 +1,9 @@
 package dev.periksa.check.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
  *
  * <p>The endpoint URL is Solr's base URL; a URL without a path means the usual {@code /solr}.
  */
-public final class SolrExposureCheck implements Check {
+public final class SolrExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -75,24 +75,7 @@ public final class SolrExposureCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    for (Endpoint e : ctx.endpoints("solr")) {
-      try {
-        probe(ctx, e, result);
-      } catch (ProbeException ex) {
-        result.unanswered(
-            ctx.redactor(),
-            "no usable reply from " + e.name(),
-            e.url().toString(),
-            e.name(),
-            ex.getMessage());
-      }
-    }
-    return result.build();
-  }
-
-  private void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     URI base = base(e.url());
     ProbeResponse random =
         ctx.http().get(StoreProbing.resolve(base, "/periksa-" + StoreProbing.token()));
@@ -123,8 +106,9 @@ public final class SolrExposureCheck implements Check {
                   random.body(),
                   Map.of("note", "answers an invented path like Solr's own pages")));
       result.part(
-          Outcome.PASS,
-          e.name() + ": answers every path with the same page; a look-alike, not a Solr node");
+          Outcome.INCONCLUSIVE,
+          e.name()
+              + ": answers every path with the same page; a look-alike; whether a Solr node is behind it cannot be told");
       return;
     }
     if (banner.isPresent() && listing.isPresent()) {

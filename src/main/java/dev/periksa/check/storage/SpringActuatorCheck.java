@@ -1,9 +1,9 @@
 package dev.periksa.check.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
@@ -37,7 +37,7 @@ import java.util.Set;
  * or when there is no index to ask (Boot can hide the index while exposing endpoints), and at the
  * Boot 1.x path {@code /heapdump} only when there is no actuator index.
  */
-public final class SpringActuatorCheck implements Check {
+public final class SpringActuatorCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -94,27 +94,10 @@ public final class SpringActuatorCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    for (Endpoint e : ctx.endpoints("web")) {
-      try {
-        probe(ctx, e, result);
-      } catch (ProbeException ex) {
-        result.unanswered(
-            ctx.redactor(),
-            "no usable reply from " + e.name(),
-            e.url().toString(),
-            e.name(),
-            ex.getMessage());
-      }
-    }
-    return result.build();
-  }
-
-  private void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     String invented = "/actuator/" + WebProbing.invented();
-    ProbeResponse random = ctx.http().get(WebProbing.at(e.url(), invented));
-    ProbeResponse index = ctx.http().get(WebProbing.at(e.url(), "/actuator"));
+    ProbeResponse random = ctx.http().followingRedirects().get(WebProbing.at(e.url(), invented));
+    ProbeResponse index = ctx.http().followingRedirects().get(WebProbing.at(e.url(), "/actuator"));
     Optional<Map<String, Boolean>> links = hal(index);
     boolean springError = springError(random);
     boolean catchAll =
@@ -149,8 +132,9 @@ public final class SpringActuatorCheck implements Check {
                   random.body(),
                   Map.of("note", "answers an invented path like the actuator index")));
       result.part(
-          Outcome.PASS,
-          e.name() + ": answers every path with the same page; a look-alike, not an actuator");
+          Outcome.INCONCLUSIVE,
+          e.name()
+              + ": answers every path with the same page; a look-alike; whether an actuator is behind it cannot be told");
       return;
     }
 
@@ -172,6 +156,7 @@ public final class SpringActuatorCheck implements Check {
       try {
         heap =
             ctx.http()
+                .followingRedirects()
                 .withMaxBody(HEAP_BYTES)
                 .get(
                     WebProbing.at(e.url(), path),
@@ -194,7 +179,8 @@ public final class SpringActuatorCheck implements Check {
 
     if (links.isEmpty() || listsEnv) {
       try {
-        ProbeResponse env = ctx.http().get(WebProbing.at(e.url(), "/actuator/env"));
+        ProbeResponse env =
+            ctx.http().followingRedirects().get(WebProbing.at(e.url(), "/actuator/env"));
         Optional<EnvReport> report = EnvReport.of(env);
         if (report.isPresent() && (listsEnv || springError)) {
           envFinding(ctx, e, env, report.get(), indexEvidence, result);

@@ -2,8 +2,8 @@ package dev.periksa.check.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
@@ -43,7 +43,7 @@ import java.util.stream.Collectors;
  * reads at most {@link #ROWS_PER_TABLE} rows from each of the {@link #MAX_TABLES_SAMPLED} largest
  * tables, so the severity follows the data.
  */
-abstract class SqlExposureCheck implements Check {
+abstract class SqlExposureCheck extends EndpointCheck {
 
   /** Databases whose tables are listed. */
   static final int MAX_DATABASES = 10;
@@ -129,31 +129,14 @@ abstract class SqlExposureCheck implements Check {
       throws SQLException;
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(metadata());
-    for (Endpoint e : ctx.endpoints(kind())) {
-      try {
-        probe(ctx, e, result);
-      } catch (ProbeException ex) {
-        result.unanswered(
-            ctx.redactor(),
-            "no usable reply from " + e.name(),
-            e.url().toString(),
-            e.name(),
-            ex.getMessage());
-      }
-    }
-    return result.build();
-  }
-
-  private void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     List<Map<String, Object>> refused = new ArrayList<>();
     String database = initialDatabase(e);
     for (Credential c : candidates(ctx, e)) {
       Connection conn;
       try {
         ctx.tcp().admit(e.url().getHost());
-        conn = connect(ctx, e, c, database);
+        conn = held(ctx, connect(ctx, e, c, database));
       } catch (SQLException ex) {
         String why = refusal(ex);
         if (why != null) {
@@ -449,7 +432,7 @@ abstract class SqlExposureCheck implements Check {
     facts.put("identity", id.get().name());
     try {
       ctx.tcp().admit(e.url().getHost());
-      try (Connection conn = connect(ctx, e, c, initialDatabase(e))) {
+      try (Connection conn = held(ctx, connect(ctx, e, c, initialDatabase(e)))) {
         facts.put("answered", true);
         facts.put("product", version(conn));
       }
@@ -469,8 +452,31 @@ abstract class SqlExposureCheck implements Check {
     return e.url().getScheme() + "://" + e.url().getHost() + ":" + e.port(defaultPort());
   }
 
+  /** The run's capped timeout in whole seconds, for the drivers. */
   static int queryTimeout(TargetContext ctx) {
-    return Math.max(1, ctx.profile().timeoutSeconds());
+    return (int) Math.max(1, (ctx.timeout().toMillis() + 999) / 1000);
+  }
+
+  /**
+   * A driver's connection held by the check, so its end (or its deadline) aborts it: a JDBC
+   * connection blocked on a silent server is closed from outside, not waited for.
+   */
+  static Connection held(TargetContext ctx, Connection c) {
+    java.io.Closeable abort =
+        () -> {
+          try {
+            c.abort(Runnable::run);
+          } catch (SQLException | RuntimeException ex) {
+            // Already closed.
+          }
+        };
+    ctx.log().hold(abort);
+    return c;
+  }
+
+  @Override
+  protected boolean connectsThroughDriver() {
+    return true;
   }
 
   static String describe(SQLException e) {

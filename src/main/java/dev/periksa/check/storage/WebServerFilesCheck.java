@@ -1,8 +1,8 @@
 package dev.periksa.check.storage;
 
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
@@ -51,7 +51,7 @@ import java.util.stream.Collectors;
  * records of at most two files) and rated by what they hold; secrets are reported by name, their
  * values never leave the check.
  */
-public final class WebServerFilesCheck implements Check {
+public final class WebServerFilesCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -99,12 +99,8 @@ public final class WebServerFilesCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    for (Endpoint e : ctx.endpoints("web")) {
-      new EndpointScan(ctx, e, result).run();
-    }
-    return result.build();
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+    new EndpointScan(ctx, e, result).run();
   }
 
   /** What a path is expected to be, from its name. */
@@ -158,7 +154,7 @@ public final class WebServerFilesCheck implements Check {
       this.ctx = ctx;
       this.e = e;
       this.result = result;
-      this.files = ctx.http().withMaxBody(FILE_BYTES);
+      this.files = ctx.http().followingRedirects().withMaxBody(FILE_BYTES);
     }
 
     void run() {
@@ -246,7 +242,7 @@ public final class WebServerFilesCheck implements Check {
       boolean whole = kind == Kind.LISTING;
       ProbeResponse r =
           whole
-              ? ctx.http().get(WebProbing.at(e.url(), path))
+              ? ctx.http().followingRedirects().get(WebProbing.at(e.url(), path))
               : files.get(
                   WebProbing.at(e.url(), path), Map.of("Range", WebProbing.firstBytes(FILE_BYTES)));
       if (!r.isSuccess()) {
@@ -291,7 +287,7 @@ public final class WebServerFilesCheck implements Check {
       Kind kind = Kind.of(path);
       ProbeResponse r =
           kind == Kind.LISTING
-              ? ctx.http().get(WebProbing.at(e.url(), invented))
+              ? ctx.http().followingRedirects().get(WebProbing.at(e.url(), invented))
               : files.get(
                   WebProbing.at(e.url(), invented),
                   Map.of("Range", WebProbing.firstBytes(FILE_BYTES)));

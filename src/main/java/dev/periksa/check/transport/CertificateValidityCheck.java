@@ -1,14 +1,13 @@
 package dev.periksa.check.transport;
 
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
+import dev.periksa.check.ProbingCheck;
 import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
-import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.TlsScanner;
 import dev.periksa.probe.TlsScanner.Scan;
 import java.security.GeneralSecurityException;
@@ -31,7 +30,7 @@ import java.util.Map;
  * for trust and dates, is confirmed by the JDK's PKIX path builder. A port that does not speak TLS,
  * answers no hello, or presents no certificate is INCONCLUSIVE.
  */
-public final class CertificateValidityCheck implements Check {
+public final class CertificateValidityCheck extends ProbingCheck<TlsTargets.Service> {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -54,34 +53,40 @@ public final class CertificateValidityCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    List<TlsTargets.Service> services = TlsTargets.of(ctx);
-    if (services.isEmpty()) {
-      result.part(Outcome.NOT_APPLICABLE, "no https:// endpoint declared or discovered");
-      return result.build();
-    }
+  protected List<TlsTargets.Service> targets(TargetContext ctx) {
+    return TlsTargets.of(ctx);
+  }
+
+  @Override
+  protected String name(TlsTargets.Service s) {
+    return s.name();
+  }
+
+  @Override
+  protected java.net.URI address(TlsTargets.Service s) {
+    return java.net.URI.create("https://" + s.host() + ":" + s.port());
+  }
+
+  @Override
+  protected void nothingToProbe(TargetContext ctx, CheckResult.Builder result) {
+    result.part(Outcome.NOT_APPLICABLE, "no https:// endpoint declared or discovered");
+  }
+
+  @Override
+  protected String unansweredTitle(TlsTargets.Service s) {
+    return "no TLS answer from " + s.name();
+  }
+
+  @Override
+  protected void probe(TargetContext ctx, TlsTargets.Service s, CheckResult.Builder result) {
     CertificateAssessment assessment;
     try {
       assessment = new CertificateAssessment(ctx.profile().tls().trustedCas(), Instant.now());
     } catch (GeneralSecurityException e) {
       result.part(Outcome.INCONCLUSIVE, "the JDK's trust store cannot be read: " + e.getMessage());
-      return result.build();
+      return;
     }
-    TlsScanner scanner = new TlsScanner(ctx.tcp());
-    for (TlsTargets.Service s : services) {
-      try {
-        judge(ctx, s, scanner, assessment, result);
-      } catch (ProbeException ex) {
-        result.unanswered(
-            ctx.redactor(),
-            "no TLS answer from " + s.name(),
-            s.address(),
-            s.name(),
-            ex.getMessage());
-      }
-    }
-    return result.build();
+    judge(ctx, s, new TlsScanner(ctx.tcp()), assessment, result);
   }
 
   private void judge(

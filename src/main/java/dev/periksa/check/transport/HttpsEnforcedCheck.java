@@ -1,16 +1,16 @@
 package dev.periksa.check.transport;
 
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
-import dev.periksa.probe.OutOfScopeException;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.probe.Redirects;
 import dev.periksa.target.Endpoint;
 import java.net.ConnectException;
 import java.net.URI;
@@ -46,7 +46,7 @@ import java.util.OptionalLong;
  *
  * <p>Any request that gets no usable reply makes the endpoint INCONCLUSIVE, never a PASS.
  */
-public final class HttpsEnforcedCheck implements Check {
+public final class HttpsEnforcedCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -72,41 +72,34 @@ public final class HttpsEnforcedCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    for (Endpoint e : ctx.endpoints("web")) {
-      try {
-        if ("https".equalsIgnoreCase(e.url().getScheme())) {
-          https(ctx, e, e.url(), result);
-          if (e.url().getPort() < 0 || e.url().getPort() == 443) {
-            defaultPlainPort(ctx, e, result);
-          }
-        } else {
-          plain(ctx, e, result);
-        }
-      } catch (ProbeException ex) {
-        result.unanswered(
-            ctx.redactor(),
-            "no usable reply from " + e.name(),
-            e.url().toString(),
-            e.name(),
-            ex.getMessage());
+  protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+    if ("https".equalsIgnoreCase(e.url().getScheme())) {
+      https(ctx, e, e.url(), result);
+      if (e.url().getPort() < 0 || e.url().getPort() == 443) {
+        defaultPlainPort(ctx, e, result);
       }
+    } else {
+      plain(ctx, e, result);
     }
-    return result.build();
   }
 
   /** An http:// endpoint: a lasting redirect to https://, then HSTS there. */
+  /**
+   * An http:// web endpoint: its redirects are followed within the scope. It must reach HTTPS
+   * through lasting redirects (301 or 308 at every hop); a chain that ends on plain HTTP fails, and
+   * one that cannot be followed to its end (a loop, a hop out of scope, too many hops) before it
+   * reaches HTTPS is INCONCLUSIVE.
+   */
   private void plain(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
-    ProbeResponse page = ctx.http().get(e.url());
-    Evidence pageEvidence = redirectEvidence(ctx, "plain HTTP (" + e.name() + ")", page);
+    Redirects chain = ctx.http().headersOnly().follow(e.url(), Map.of());
+    ProbeResponse page = chain.first();
+    Evidence pageEvidence = chainEvidence(ctx, "plain HTTP (" + e.name() + ")", chain);
     result.observe(pageEvidence);
-    Redirect r = Redirect.of(page);
-    if (r == Redirect.NONE) {
-      ProbeResponse invented = ctx.http().get(e.resolve("/" + invented()));
+    if (!page.isRedirect()) {
+      ProbeResponse invented = ctx.http().headersOnly().get(e.resolve("/" + invented()));
       Evidence inventedEvidence = redirectEvidence(ctx, "plain HTTP, invented path", invented);
       result.observe(inventedEvidence);
-      if (Redirect.of(invented) != Redirect.NONE) {
+      if (invented.isRedirect()) {
         result.part(
             Outcome.INCONCLUSIVE,
             e.name()
@@ -130,38 +123,84 @@ public final class HttpsEnforcedCheck implements Check {
           e.name() + ": plain HTTP, no redirect");
       return;
     }
-    URI target = URI.create(page.header("location").orElseThrow().strip());
-    if (r == Redirect.TEMPORARY) {
+    List<URI> urls = chain.urls();
+    int https = -1;
+    for (int i = 0; i < urls.size(); i++) {
+      if ("https".equalsIgnoreCase(urls.get(i).getScheme())) {
+        https = i;
+        break;
+      }
+    }
+    if (https < 0) {
+      if (chain.complete()) {
+        result.fail(
+            new Finding(
+                e.name() + " redirects plain HTTP only to plain HTTP (" + chain.describe() + ")",
+                e.url().toString(),
+                Severity.MEDIUM,
+                List.of(pageEvidence),
+                METADATA.remediation()),
+            e.name() + ": redirects stay on plain HTTP");
+      } else {
+        result.part(
+            Outcome.INCONCLUSIVE,
+            e.name() + ": its redirects could not be followed to HTTPS (" + chain.describe() + ")");
+      }
+      return;
+    }
+    List<ProbeResponse> toHttps = chain.replies().subList(0, https);
+    boolean lasting = toHttps.stream().allMatch(r -> r.status() == 301 || r.status() == 308);
+    if (!lasting) {
       result.fail(
           new Finding(
               e.name()
                   + " redirects plain HTTP to HTTPS only temporarily ("
-                  + page.status()
+                  + chain.describe()
                   + "; a 301 or 308 is needed)",
               e.url().toString(),
               Severity.LOW,
               List.of(pageEvidence),
               METADATA.remediation()),
-          e.name() + ": temporary redirect " + page.status());
+          e.name()
+              + ": temporary redirect "
+              + toHttps.stream()
+                  .map(ProbeResponse::status)
+                  .filter(x -> x != 301 && x != 308)
+                  .findFirst()
+                  .orElse(0));
       return;
     }
-    try {
-      https(ctx, e, target, result);
-    } catch (OutOfScopeException ex) {
+    URI target = urls.get(https);
+    if (!ctx.profile().scope().allows(target.getHost())) {
       result.part(
           Outcome.INCONCLUSIVE,
           e.name() + ": redirects to " + target.getHost() + ", outside the scope; HSTS not read");
+      return;
     }
+    https(ctx, e, target, result);
+  }
+
+  private Evidence chainEvidence(TargetContext ctx, String title, Redirects chain) {
+    ProbeResponse r = chain.first();
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("status", r.status());
+    r.header("location").ifPresent(l -> facts.put("location", l));
+    facts.put("redirect", Redirect.of(r).name().toLowerCase(Locale.ROOT));
+    if (chain.replies().size() > 1 || chain.next() != null) {
+      facts.put("chain", chain.describe());
+      facts.put("followed", chain.stop().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+    }
+    return ctx.redactor().capture(title, r.request(), r.status(), r.body(), facts);
   }
 
   /** An https:// URL: Strict-Transport-Security with a long max-age. */
   private void https(TargetContext ctx, Endpoint e, URI url, CheckResult.Builder result) {
-    ProbeResponse page = ctx.http().get(url);
+    ProbeResponse page = ctx.http().headersOnly().get(url);
     Hsts hsts = Hsts.of(page);
     Evidence evidence = hstsEvidence(ctx, "HTTPS reply (" + e.name() + ")", page, hsts);
     result.observe(evidence);
     if (hsts.maxAge() < 0) {
-      ProbeResponse other = ctx.http().get(resolve(url, "/" + invented()));
+      ProbeResponse other = ctx.http().headersOnly().get(resolve(url, "/" + invented()));
       Hsts again = Hsts.of(other);
       Evidence otherEvidence = hstsEvidence(ctx, "HTTPS reply, invented path", other, again);
       result.observe(otherEvidence);
@@ -214,7 +253,7 @@ public final class HttpsEnforcedCheck implements Check {
     }
     ProbeResponse page;
     try {
-      page = ctx.http().get(plain);
+      page = ctx.http().headersOnly().get(plain);
     } catch (ProbeException ex) {
       if (nothingListens(ex)) {
         result.observe(

@@ -1,15 +1,14 @@
 package dev.periksa.check.transport;
 
-import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
+import dev.periksa.check.ProbingCheck;
 import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
 import dev.periksa.probe.CipherSuite;
-import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.TlsScanner;
 import dev.periksa.probe.TlsScanner.Scan;
 import dev.periksa.probe.TlsScanner.Support;
@@ -34,7 +33,7 @@ import java.util.Map;
  * stack), is never judged: INCONCLUSIVE. A port that answers in plain text, or not at all, is
  * INCONCLUSIVE too, never a PASS.
  */
-public final class TlsVersionsCheck implements Check {
+public final class TlsVersionsCheck extends ProbingCheck<TlsTargets.Service> {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -61,27 +60,33 @@ public final class TlsVersionsCheck implements Check {
   }
 
   @Override
-  public CheckResult run(TargetContext ctx) {
-    CheckResult.Builder result = CheckResult.builder(METADATA);
-    List<TlsTargets.Service> services = TlsTargets.of(ctx);
-    if (services.isEmpty()) {
-      result.part(Outcome.NOT_APPLICABLE, "no https:// endpoint declared or discovered");
-      return result.build();
-    }
-    TlsScanner scanner = new TlsScanner(ctx.tcp());
-    for (TlsTargets.Service s : services) {
-      try {
-        judge(ctx, s, scanner.scan(s.host(), s.port()), result);
-      } catch (ProbeException ex) {
-        result.unanswered(
-            ctx.redactor(),
-            "no TLS answer from " + s.name(),
-            s.address(),
-            s.name(),
-            ex.getMessage());
-      }
-    }
-    return result.build();
+  protected List<TlsTargets.Service> targets(TargetContext ctx) {
+    return TlsTargets.of(ctx);
+  }
+
+  @Override
+  protected String name(TlsTargets.Service s) {
+    return s.name();
+  }
+
+  @Override
+  protected java.net.URI address(TlsTargets.Service s) {
+    return java.net.URI.create("https://" + s.host() + ":" + s.port());
+  }
+
+  @Override
+  protected void nothingToProbe(TargetContext ctx, CheckResult.Builder result) {
+    result.part(Outcome.NOT_APPLICABLE, "no https:// endpoint declared or discovered");
+  }
+
+  @Override
+  protected String unansweredTitle(TlsTargets.Service s) {
+    return "no TLS answer from " + s.name();
+  }
+
+  @Override
+  protected void probe(TargetContext ctx, TlsTargets.Service s, CheckResult.Builder result) {
+    judge(ctx, s, new TlsScanner(ctx.tcp()).scan(s.host(), s.port()), result);
   }
 
   private void judge(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Outcome;
+import dev.periksa.check.RunResources;
 import dev.periksa.check.TargetContext;
 import dev.periksa.run.FeatureSet;
 import dev.periksa.run.ScanRunner;
@@ -17,8 +18,8 @@ import dev.periksa.target.TargetProfile;
 import dev.periksa.testing.Profiles;
 import dev.periksa.testing.TestServers;
 import dev.periksa.zap.ManagedZap;
-import dev.periksa.zap.SharedZap;
 import dev.periksa.zap.ZapDistribution;
+import dev.periksa.zap.rules.HealthRulesAddOn;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,8 +88,30 @@ class DastFailureModesIT {
         .withDast(DastSettings.managed(List.of(base)).withBudget(budget));
   }
 
+  /** One ZAP of this class's own, for the tests that point a profile at a running ZAP. */
+  private static ManagedZap own;
+
+  private static synchronized ManagedZap ownZap() throws IOException {
+    if (own == null || !own.isAlive()) {
+      own =
+          ManagedZap.start(
+              ZapDistribution.ensure(PRINT), List.of(HealthRulesAddOn::writeTo), PRINT);
+    }
+    return own;
+  }
+
+  @AfterAll
+  static void stopOwnZap() {
+    if (own != null) {
+      own.close();
+    }
+  }
+
   private static CheckResult run(TargetProfile p, DastScanCheck.ZapSource source) {
-    CheckResult r = new DastScanCheck(source, PRINT).run(TargetContext.of(p));
+    CheckResult r;
+    try (RunResources resources = new RunResources()) {
+      r = new DastScanCheck(source, PRINT).run(TargetContext.of(p).withResources(resources));
+    }
     System.out.println(r.outcome() + ": " + r.reason());
     r.findings()
         .forEach(
@@ -113,7 +137,7 @@ class DastFailureModesIT {
 
   @Test
   void wrongApiKeyIsInconclusive() throws Exception {
-    ManagedZap zap = SharedZap.get(PRINT);
+    ManagedZap zap = ownZap();
     try (TestServers.Running site = TestServers.catchAll("127.0.0.1", 200, "{\"ok\":true}")) {
       TargetProfile base = profile(site.url(), Duration.ofSeconds(20));
       TargetProfile p =
@@ -127,7 +151,7 @@ class DastFailureModesIT {
 
   @Test
   void ownZapWithTheRightKeyScansAndALookAlikeDoesNotFail() throws Exception {
-    ManagedZap zap = SharedZap.get(PRINT);
+    ManagedZap zap = ownZap();
     // A health service's words and field names on every path, without anyone's data in them.
     String lookAlike =
         "{\"service\":\"e-HAC health alert card\",\"fields\":[\"nik\",\"nama\",\"paspor\","
@@ -158,7 +182,7 @@ class DastFailureModesIT {
     CheckResult r =
         run(
             p,
-            (s, progress) -> {
+            (s, progress, resources) -> {
               throw new AssertionError("no ZAP may be asked to scan outside the scope");
             });
     assertEquals(Outcome.INCONCLUSIVE, r.outcome());
@@ -190,7 +214,7 @@ class DastFailureModesIT {
             PRINT);
     AtomicBoolean killed = new AtomicBoolean();
     try {
-      DastScanCheck.ZapSource source = (s, p) -> new DastScanCheck.Connected(zap, zap::isAlive);
+      DastScanCheck.ZapSource source = (s, p, r) -> new DastScanCheck.Connected(zap, zap::isAlive);
       Consumer<String> progress =
           line -> {
             PRINT.accept(line);
@@ -226,7 +250,7 @@ class DastFailureModesIT {
       String console = out.toString(StandardCharsets.UTF_8);
       System.out.println(console);
       assertTrue(console.contains("DAST-1  PASS"), console);
-      long pid = SharedZap.lastPid();
+      long pid = ManagedZap.lastStartedPid();
       assertTrue(pid > 0);
       assertFalse(
           ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),

@@ -99,6 +99,7 @@ public final class Patients {
         m.put("national_id", p.nik());
         m.put("phone", p.phone());
         m.put("birth_date", p.birthDate());
+        m.put("access_token", token(i));
       }
       case 2 -> {
         m.put("id", i);
@@ -119,6 +120,16 @@ public final class Patients {
     return m;
   }
 
+  /** A session token a careless API hands out with its records (a JWT, unsigned, invented). */
+  public static String token(int i) {
+    java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    String header = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes());
+    String claims =
+        b64.encodeToString(
+            ("{\"sub\":\"pasien-" + i + "\",\"role\":\"perawat\",\"iat\":1700000000}").getBytes());
+    return header + "." + claims + ".c2lnbmF0dXJlLW9mLXBhc2llbi" + Integer.toString(i, 36);
+  }
+
   /** The raw values of the first {@code n} patients: none may appear in any output. */
   public static List<String> canaries(int n) {
     List<String> out = new ArrayList<>();
@@ -130,6 +141,9 @@ public final class Patients {
       out.add(p.address().substring(0, p.address().indexOf(" RT ")));
       out.add(p.nik());
       out.add(p.phone());
+      if (i % 4 == 1) {
+        out.add(token(i));
+      }
     }
     return out;
   }
