@@ -193,6 +193,12 @@ public record CheckResult(
       return part(Outcome.FAIL, reason);
     }
 
+    /** A finding of one named part (a sub-test). */
+    public synchronized Builder fail(String name, Finding f, String reason) {
+      findings.add(f);
+      return part(name, Outcome.FAIL, reason);
+    }
+
     /**
      * Keeps a value for the check's own conclusion (for a check that judges its endpoints
      * together); kept values reach no output.

@@ -74,10 +74,7 @@ public final class Main implements Runnable {
     cl.setErr(new java.io.PrintWriter(ERR, true));
     cl.setExecutionExceptionHandler(
         (ex, line, parsed) -> {
-          ERR.println(
-              "error: "
-                  + ex.getClass().getSimpleName()
-                  + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+          ERR.println("error: " + dev.periksa.probe.ProbeErrors.plain(ex));
           return ExitCodes.INTERNAL;
         });
     return cl.execute(args);

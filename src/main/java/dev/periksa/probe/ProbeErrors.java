@@ -13,7 +13,7 @@ import javax.net.ssl.SSLException;
  * Turns what went wrong on the wire into one sentence a person reads: what was tried, what arrived
  * and where it stopped. Never an exception's class name, never "null".
  */
-final class ProbeErrors {
+public final class ProbeErrors {
   private ProbeErrors() {}
 
   /**
@@ -97,7 +97,7 @@ final class ProbeErrors {
    * The first message in a cause chain that a person can read, without class names; a fixed phrase
    * when none has one.
    */
-  static String plain(Throwable e) {
+  public static String plain(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = t.getMessage();
       if (m != null && !m.isBlank() && !"null".equals(m.strip())) {

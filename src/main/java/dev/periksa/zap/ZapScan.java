@@ -347,7 +347,11 @@ public final class ZapScan {
       }
       if (noAnswer && phase.equals("the first API call")) {
         return new ZapException(
-            "nothing usable answers at " + zap.url() + " (" + root.getClass().getSimpleName() + ")",
+            "nothing usable answers at "
+                + zap.url()
+                + " ("
+                + dev.periksa.probe.ProbeErrors.plain(root)
+                + ")",
             e);
       }
       if (noAnswer || !alive.getAsBoolean()) {
@@ -357,7 +361,7 @@ public final class ZapScan {
                 + phase
                 + (alive.getAsBoolean() ? "" : " (its process has exited)")
                 + ": "
-                + root.getClass().getSimpleName(),
+                + dev.periksa.probe.ProbeErrors.plain(root),
             e);
       }
       return new ZapException(
@@ -412,7 +416,7 @@ public final class ZapScan {
     if (r instanceof ApiResponseElement e) {
       return e.getValue();
     }
-    throw new ZapException("ZAP answered with " + r.getClass().getSimpleName() + ", not a value");
+    throw new ZapException("ZAP answered with a list or a set where a single value was expected");
   }
 
   private static int number(ApiResponse r) throws ZapException {

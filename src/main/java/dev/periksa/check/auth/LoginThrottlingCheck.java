@@ -136,6 +136,7 @@ public final class LoginThrottlingCheck extends EndpointCheck {
     String loginUrl = api.url(s.login().path()).toString();
 
     // The real password once, before the burst: proof the account and the login work.
+    result.within(e.name() + "/own password");
     ApiClient.Login real = api.login(id);
     Reply first = Reply.of(real);
     Map<String, Object> before = new LinkedHashMap<>();
@@ -174,6 +175,7 @@ public final class LoginThrottlingCheck extends EndpointCheck {
       return;
     }
 
+    result.within(e.name() + "/burst");
     String password = id.password().reveal();
     List<Integer> statuses = new ArrayList<>();
     List<Long> millis = new ArrayList<>();

@@ -769,48 +769,40 @@ public final class TokenVerificationCheck extends EndpointCheck {
           remediation);
     }
 
+    /**
+     * Each sub-test is a named part of the result ({@code api/alg none}): a forged token accepted
+     * fails it, refused passes it, an unclear answer leaves it INCONCLUSIVE, and one that could not
+     * be made is not applicable. With nothing tested at all, the endpoint is INCONCLUSIVE.
+     */
     private void conclude(List<SubTest> tests) {
-      List<String> refused = new ArrayList<>();
-      List<String> unclear = new ArrayList<>();
-      List<String> untested = new ArrayList<>();
-      boolean failed = false;
-      for (SubTest t : tests) {
-        switch (t.verdict()) {
-          case ACCEPTED:
-            failed = true;
-            result.fail(t.finding(), e.name() + ": " + t.name() + " accepted");
-            break;
-          case REFUSED:
-            refused.add(t.name() + " " + t.note());
-            break;
-          case UNCLEAR:
-            unclear.add(t.name() + ": " + t.note());
-            break;
-          default:
-            untested.add(t.name() + " " + label(t.verdict()) + " (" + t.note() + ")");
-        }
-      }
+      boolean tested = false;
       Map<String, Object> f = new LinkedHashMap<>();
       for (SubTest t : tests) {
         f.put(t.name(), label(t.verdict()));
+        String part = e.name() + "/" + t.name();
+        switch (t.verdict()) {
+          case ACCEPTED -> {
+            tested = true;
+            result.fail(part, t.finding(), e.name() + ": " + t.name() + " accepted");
+          }
+          case REFUSED -> {
+            tested = true;
+            result.part(part, Outcome.PASS, e.name() + ": " + t.name() + " " + t.note());
+          }
+          case UNCLEAR -> {
+            tested = true;
+            result.part(part, Outcome.INCONCLUSIVE, e.name() + ": " + t.name() + ": " + t.note());
+          }
+          default ->
+              result.part(
+                  part,
+                  Outcome.NOT_APPLICABLE,
+                  e.name() + ": " + t.name() + " " + label(t.verdict()) + " (" + t.note() + ")");
+        }
       }
       result.observe(ctx.redactor().capture("sub-tests", "", 0, null, f));
-      if (!unclear.isEmpty()) {
-        result.part(Outcome.INCONCLUSIVE, e.name() + ": " + String.join("; ", unclear));
-      }
-      if (!failed && unclear.isEmpty() && refused.isEmpty()) {
-        result.part(
-            Outcome.INCONCLUSIVE,
-            e.name() + ": no forged token could be tested (" + String.join("; ", untested) + ")");
-        return;
-      }
-      // What was refused or could not be tried is said even beside a failure.
-      List<String> rest = new ArrayList<>(refused);
-      rest.addAll(untested);
-      if (!rest.isEmpty()) {
-        result.part(
-            refused.isEmpty() ? Outcome.NOT_APPLICABLE : Outcome.PASS,
-            e.name() + ": " + String.join("; ", rest));
+      if (!tested) {
+        result.part(Outcome.INCONCLUSIVE, e.name() + ": no forged token could be tested");
       }
     }
 

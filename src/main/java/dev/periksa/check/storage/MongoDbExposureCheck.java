@@ -412,8 +412,6 @@ public final class MongoDbExposureCheck extends EndpointCheck {
     return "MongoDB session with "
         + where
         + " failed: "
-        + ex.getClass().getSimpleName()
-        + ": "
-        + StoreProbing.brief(ex.getMessage());
+        + StoreProbing.brief(dev.periksa.probe.ProbeErrors.plain(ex));
   }
 }

@@ -481,7 +481,7 @@ abstract class SqlExposureCheck extends EndpointCheck {
 
   static String describe(SQLException e) {
     String state = e.getSQLState();
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String m = dev.periksa.probe.ProbeErrors.plain(e);
     return (state == null ? "" : state + " ") + m.strip();
   }
 
