@@ -252,7 +252,16 @@ public final class HttpProbe {
     seen.add(key(at));
     while (true) {
       Map<String, String> hs = at.getHost().equalsIgnoreCase(url.getHost()) ? headers : Map.of();
-      ProbeResponse r = sendOnce(method, at, hs, null);
+      ProbeResponse r;
+      try {
+        r = sendOnce(method, at, hs, null);
+      } catch (ProbeException e) {
+        if (replies.isEmpty()) {
+          throw e;
+        }
+        // The chain leads somewhere that does not answer: that is where it ends.
+        return new Redirects(replies, Redirects.Stop.UNREACHABLE, at);
+      }
       replies.add(r);
       if (!r.isRedirect()) {
         return new Redirects(replies, Redirects.Stop.FINAL, null);

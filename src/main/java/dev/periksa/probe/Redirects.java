@@ -27,7 +27,9 @@ public record Redirects(List<ProbeResponse> replies, Stop stop, URI next) {
     /** More hops than the limit. */
     LIMIT,
     /** The Location header is not a usable http(s) URL. */
-    BAD_LOCATION
+    BAD_LOCATION,
+    /** The next hop, in scope, gave no reply (refused, reset, silent). */
+    UNREACHABLE
   }
 
   public Redirects {
@@ -76,6 +78,7 @@ public record Redirects(List<ProbeResponse> replies, Stop stop, URI next) {
       case LOOP -> b.append(" → ").append(next).append(" (visited before: a redirect loop)");
       case LIMIT -> b.append(" → ").append(next).append(" (past the limit of hops, not followed)");
       case BAD_LOCATION -> b.append(" → an unusable Location");
+      case UNREACHABLE -> b.append(" → ").append(next).append(" (no reply)");
     }
     return b.toString();
   }

@@ -551,6 +551,9 @@ public final class TlsScanner {
   }
 
   private static boolean timedOut(ProbeException e) {
+    if (e.stalled()) {
+      return true;
+    }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SocketTimeoutException) {
         return true;

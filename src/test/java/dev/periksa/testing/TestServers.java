@@ -51,7 +51,14 @@ public final class TestServers {
             ex.getRequestBody().readAllBytes();
             Reply r = replies.getOrDefault(ex.getRequestURI().getPath(), otherwise);
             byte[] bytes = r.body().getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "application/json");
+            // Labelled as what it is: JSON as JSON, a page as HTML, anything else as text.
+            String t = r.body().stripLeading();
+            ex.getResponseHeaders()
+                .add(
+                    "Content-Type",
+                    t.startsWith("{") || t.startsWith("[")
+                        ? "application/json"
+                        : t.startsWith("<") ? "text/html" : "text/plain");
             ex.sendResponseHeaders(r.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
               try (OutputStream out = ex.getResponseBody()) {

@@ -132,7 +132,9 @@ public final class HttpsEnforcedCheck extends EndpointCheck {
       }
     }
     if (https < 0) {
-      if (chain.complete()) {
+      // A chain that ends on plain HTTP, or at a plain-HTTP hop that does not answer, never
+      // reaches HTTPS; one stopped before its end (loop, out of scope, too long) is not known.
+      if (chain.complete() || chain.stop() == Redirects.Stop.UNREACHABLE) {
         result.fail(
             new Finding(
                 e.name() + " redirects plain HTTP only to plain HTTP (" + chain.describe() + ")",
@@ -149,25 +151,26 @@ public final class HttpsEnforcedCheck extends EndpointCheck {
       return;
     }
     List<ProbeResponse> toHttps = chain.replies().subList(0, https);
-    boolean lasting = toHttps.stream().allMatch(r -> r.status() == 301 || r.status() == 308);
-    if (!lasting) {
+    int temporary =
+        toHttps.stream()
+            .map(ProbeResponse::status)
+            .filter(x -> x != 301 && x != 308)
+            .findFirst()
+            .orElse(0);
+    if (temporary != 0) {
       result.fail(
           new Finding(
               e.name()
                   + " redirects plain HTTP to HTTPS only temporarily ("
+                  + temporary
+                  + ": "
                   + chain.describe()
                   + "; a 301 or 308 is needed)",
               e.url().toString(),
               Severity.LOW,
               List.of(pageEvidence),
               METADATA.remediation()),
-          e.name()
-              + ": temporary redirect "
-              + toHttps.stream()
-                  .map(ProbeResponse::status)
-                  .filter(x -> x != 301 && x != 308)
-                  .findFirst()
-                  .orElse(0));
+          e.name() + ": temporary redirect " + temporary);
       return;
     }
     URI target = urls.get(https);

@@ -111,7 +111,7 @@ class AzureBlobExposureCheckIT {
     try (TestServers.Running s =
         TestServers.catchAll("127.0.0.5", 200, DocumentedReplies.AZURE_LIST_MODERN)) {
       CheckResult r = scan(s.url(), "mycontainer");
-      assertEquals(Outcome.PASS, r.outcome(), r.reason());
+      assertEquals(Outcome.INCONCLUSIVE, r.outcome(), r.reason());
       assertTrue(r.reason().contains("look-alike"), r.reason());
     }
   }

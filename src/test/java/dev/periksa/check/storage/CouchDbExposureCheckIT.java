@@ -276,7 +276,7 @@ class CouchDbExposureCheckIT {
   void aCatchAllPageWithACopiedBannerIsALookAlike() throws Exception {
     try (TestServers.Running s = TestServers.catchAll("127.0.0.5", 200, ROOT)) {
       CheckResult r = scan(Profiles.of("look-alike", "couchdb", s.url()));
-      assertEquals(Outcome.PASS, r.outcome(), r.reason());
+      assertEquals(Outcome.INCONCLUSIVE, r.outcome(), r.reason());
       assertTrue(r.reason().contains("look-alike"), r.reason());
     }
   }

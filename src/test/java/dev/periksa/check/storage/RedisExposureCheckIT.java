@@ -153,7 +153,7 @@ class RedisExposureCheckIT {
   void aPongToEverythingLookAlikeIsNotAFinding() throws Exception {
     try (LineLookAlike s = new LineLookAlike("127.0.0.5", "+PONG\r\n")) {
       CheckResult r = scan(only(s.url("redis")));
-      assertEquals(Outcome.PASS, r.outcome(), r.reason());
+      assertEquals(Outcome.INCONCLUSIVE, r.outcome(), r.reason());
       assertTrue(r.reason().contains("look-alike"), r.reason());
     }
   }

@@ -127,7 +127,7 @@ class SpringActuatorCheckIT {
             + "\"threaddump\":{\"href\":\"http://x/actuator/threaddump\",\"templated\":false}}}";
     try (TestServers.Running s = TestServers.catchAll("127.0.0.5", 200, index)) {
       CheckResult r = scan(Profiles.of("catch-all", "web", s.url()));
-      assertEquals(Outcome.PASS, r.outcome(), r.reason());
+      assertEquals(Outcome.INCONCLUSIVE, r.outcome(), r.reason());
       assertTrue(r.reason().contains("look-alike"), r.reason());
     }
   }
