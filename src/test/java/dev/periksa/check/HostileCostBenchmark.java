@@ -28,8 +28,7 @@ public final class HostileCostBenchmark {
   public static void main(String[] args) throws Exception {
     Behaviour b = args.length > 0 ? Behaviour.valueOf(args[0]) : Behaviour.GZIP_BOMB;
     int timeout = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-    OperatingSystemMXBean os =
-        (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     Path dir = Files.createTempDirectory("periksa-hostile-cost");
     try (HostileLab lab = new HostileLab("127.0.0.1", Duration.ofSeconds(5))) {
       HostileServer s = lab.server(b);
@@ -58,8 +57,7 @@ public final class HostileCostBenchmark {
           worst = c.metadata().id();
         }
         System.out.printf(
-            "  %-40s CPU %6.3f s   wall %6.2f s   %s%n",
-            c.metadata().id(), mc, median(wall), o);
+            "  %-40s CPU %6.3f s   wall %6.2f s   %s%n", c.metadata().id(), mc, median(wall), o);
       }
       System.out.printf("  most CPU for one check: %.3f s (%s)%n", worstCpu, worst);
     }
@@ -78,5 +76,4 @@ public final class HostileCostBenchmark {
     Arrays.sort(s);
     return s[s.length / 2];
   }
-
 }

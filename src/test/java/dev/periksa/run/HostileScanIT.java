@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole run, as a new user would start it, over every server of the hostile lab: the built-in
  * features, every output (results.json, Allure results, the single-file report, JUnit, SARIF, the
  * certificate) and the console. No raw canary (patient name, address, NIK, phone, token, the
- * profile's passwords) may appear in any of them, nothing outside the scope may be contacted, and no
- * target may be certified.
+ * profile's passwords) may appear in any of them, nothing outside the scope may be contacted, and
+ * no target may be certified.
  */
 class HostileScanIT {
   @TempDir static Path dir;
@@ -74,7 +74,8 @@ class HostileScanIT {
   void noHostileServerIsCertified() {
     assertEquals(lab.servers().size(), result.targets().size());
     for (TargetOutcome t : result.targets()) {
-      assertTrue(t.verdict() != Verdict.CERTIFIED, t.profile().name() + " was certified: " + console);
+      assertTrue(
+          t.verdict() != Verdict.CERTIFIED, t.profile().name() + " was certified: " + console);
     }
   }
 

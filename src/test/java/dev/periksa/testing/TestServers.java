@@ -58,7 +58,9 @@ public final class TestServers {
                     "Content-Type",
                     t.startsWith("{") || t.startsWith("[")
                         ? "application/json"
-                        : t.startsWith("<") ? "text/html" : "text/plain");
+                        : t.startsWith("<?xml")
+                            ? "application/xml"
+                            : t.startsWith("<") ? "text/html" : "text/plain");
             ex.sendResponseHeaders(r.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
               try (OutputStream out = ex.getResponseBody()) {
