@@ -9,10 +9,11 @@
 # `./periksa scan` and prints the seconds spent on each server, the whole scan's wall time, its
 # CPU time and its peak RSS (GNU time), and each target's verdict.
 #
-# Usage: bench/hostile-scan.sh [--timeout SECONDS] [--check-timeout SECONDS] [--runs N]
+# Usage: bench/hostile-scan.sh [--timeout SECONDS] [--check-timeout SECONDS] [--runs N] [--keep DIR]
 #   --timeout        the profiles' timeoutSeconds (default 10)
 #   --check-timeout  ./periksa scan --check-timeout (default 60)
 #   --runs           repeat the scan N times and print the median of each figure (default 1)
+#   --keep           copy each run's console and run folder (results.json ...) into DIR
 # Needs: what `mvn -B verify` needs (Java 17, Maven), and GNU time (/usr/bin/time).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,12 +22,14 @@ cd "$here"
 timeout=10
 check_timeout=60
 runs=1
+keep=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --timeout) timeout="${2:?}"; shift 2 ;;
     --check-timeout) check_timeout="${2:?}"; shift 2 ;;
     --runs) runs="${2:?}"; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --keep) keep="${2:?}"; shift 2 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown argument $1 (see --help)" >&2; exit 64 ;;
   esac
 done
@@ -73,6 +76,11 @@ for run in $(seq 1 "$runs"); do
   echo "  per server (verdict, seconds):" >&2
   sed 's/^/    /' "$work/targets.$run" >&2
   echo "  wall $wall, CPU user $user s + sys $sys s, peak RSS $rss KiB" >&2
+  if [ -n "$keep" ]; then
+    mkdir -p "$keep"
+    cp "$work/console.$run" "$keep/console.$run.txt"
+    cp -r "$work/run.$run" "$keep/run.$run"
+  fi
 done
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }

@@ -10,9 +10,9 @@ import dev.periksa.target.ProfileLoader;
 import dev.periksa.target.TargetProfile;
 import dev.periksa.testing.RawValueScanner;
 import dev.periksa.testing.hostile.Behaviour;
+import dev.periksa.testing.hostile.CanaryScanner;
 import dev.periksa.testing.hostile.HostileLab;
 import dev.periksa.testing.hostile.HostileServer;
-import dev.periksa.testing.hostile.Patients;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,9 +131,7 @@ class CheckContractIT {
     List<String> broken = Collections.synchronizedList(new ArrayList<>());
     Map<String, String> matrix = new TreeMap<>();
     ObjectMapper json = new ObjectMapper();
-    RawValueScanner raw = new RawValueScanner(0);
-    List<String> canaries = new ArrayList<>(Patients.canaries(HostileServer.PATIENTS / 8));
-    canaries.addAll(PASSWORDS);
+    CanaryScanner canaries = new CanaryScanner(HostileServer.PATIENTS, PASSWORDS);
     for (Run run : runs) {
       Outcome o = run.result().outcome();
       matrix.merge(
@@ -153,19 +151,10 @@ class CheckContractIT {
       }
       String out =
           json.writeValueAsString(ResultModel.check(run.result())) + "\n" + run.result().reason();
-      for (String c : canaries) {
-        if (out.contains(c)) {
-          broken.add(run.key() + " put a raw canary into its output: " + kindOf(c));
-        }
-      }
+      broken.addAll(canaries.findIn(run.key(), out));
       for (String blob : RawValueScanner.decodedBlobs(out)) {
-        for (String c : canaries) {
-          if (blob.contains(c)) {
-            broken.add(run.key() + " put a raw canary into its output (base64): " + kindOf(c));
-          }
-        }
+        broken.addAll(canaries.findIn(run.key() + " (base64)", blob));
       }
-      raw.findIn(run.key(), out).forEach(broken::add);
     }
     matrix.forEach((id, rows) -> System.out.println("== " + id + "\n" + rows));
 
@@ -286,22 +275,6 @@ class CheckContractIT {
 
   private static String titles(CheckResult r) {
     return r.findings().stream().map(Finding::title).toList().toString();
-  }
-
-  private static String kindOf(String canary) {
-    if (PASSWORDS.contains(canary)) {
-      return "password";
-    }
-    if (canary.startsWith("eyJ")) {
-      return "token";
-    }
-    if (canary.matches("\\d{16}")) {
-      return "NIK";
-    }
-    if (canary.matches("\\d+")) {
-      return "phone";
-    }
-    return canary.matches(".*\\d.*") ? "address" : "name";
   }
 
   private static String cut(String s) {

@@ -89,6 +89,59 @@ class CheckRunnerTest {
   }
 
   @Test
+  void aCheckPastItsDeadlineKeepsItsFindingsAndItsRealTime() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<Thread> worker =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    ProbingCheck<String> slow =
+        new ProbingCheck<>() {
+          @Override
+          public CheckMetadata metadata() {
+            return CheckResultTest.META;
+          }
+
+          @Override
+          protected List<String> targets(TargetContext c) {
+            return List.of("first", "second");
+          }
+
+          @Override
+          protected String name(String t) {
+            return t;
+          }
+
+          @Override
+          protected java.net.URI address(String t) {
+            return java.net.URI.create("http://127.0.0.9:1");
+          }
+
+          @Override
+          protected void probe(TargetContext c, String t, CheckResult.Builder result) {
+            if (t.equals("first")) {
+              result.fail(
+                  new Finding("found before the deadline", "x", Severity.HIGH, List.of(), "fix"),
+                  "first: open");
+              return;
+            }
+            worker.set(Thread.currentThread());
+            try {
+              Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        };
+    CheckResult r = new CheckRunner(Duration.ofMillis(300)).run(slow, ctx);
+    assertEquals(Outcome.FAIL, r.outcome(), r.reason());
+    assertEquals(1, r.findings().size());
+    assertTrue(r.reason().contains("did not finish within 0.3 s"), r.reason());
+    assertEquals(Outcome.INCONCLUSIVE, r.others());
+    assertTrue(r.elapsed().toMillis() >= 300, "elapsed " + r.elapsed());
+    Thread t = worker.get();
+    t.join(3000);
+    assertFalse(t.isAlive(), "the check's thread outlived it");
+  }
+
+  @Test
   void noResultIsInconclusive() {
     assertEquals(
         Outcome.INCONCLUSIVE,

@@ -7,9 +7,9 @@ import dev.periksa.probe.Connections;
 import dev.periksa.target.ProfileLoader;
 import dev.periksa.target.TargetProfile;
 import dev.periksa.testing.RawValueScanner;
+import dev.periksa.testing.hostile.CanaryScanner;
 import dev.periksa.testing.hostile.HostileLab;
 import dev.periksa.testing.hostile.HostileServer;
-import dev.periksa.testing.hostile.Patients;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -86,28 +86,23 @@ class HostileScanIT {
 
   @Test
   void noRawCanaryInAnyOutputOrTheConsole() throws Exception {
-    List<String> canaries = new ArrayList<>(Patients.canaries(HostileServer.PATIENTS));
-    canaries.addAll(List.of("synthetic-perawat-a", "synthetic-perawat-b", "synthetic-perawat-c"));
+    CanaryScanner canaries =
+        new CanaryScanner(
+            HostileServer.PATIENTS,
+            List.of("synthetic-perawat-a", "synthetic-perawat-b", "synthetic-perawat-c"));
     List<String> hits = new ArrayList<>();
     List<Path> files;
     try (Stream<Path> s = Files.walk(dir.resolve("run"))) {
       files = s.filter(Files::isRegularFile).toList();
     }
     assertTrue(files.stream().anyMatch(f -> f.endsWith("report.html")), "no report rendered");
-    List<Map.Entry<String, String>> texts = new ArrayList<>();
-    texts.add(Map.entry("console", console));
+    hits.addAll(canaries.findIn("console", console));
     for (Path f : files) {
       String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
-      texts.add(Map.entry(dir.relativize(f).toString(), text));
+      String name = dir.relativize(f).toString();
+      hits.addAll(canaries.findIn(name, text));
       for (String blob : RawValueScanner.decodedBlobs(text)) {
-        texts.add(Map.entry(dir.relativize(f) + " (base64)", blob));
-      }
-    }
-    for (Map.Entry<String, String> t : texts) {
-      for (String c : canaries) {
-        if (t.getValue().contains(c)) {
-          hits.add(t.getKey() + ": a raw " + (c.startsWith("eyJ") ? "token" : "value"));
-        }
+        hits.addAll(canaries.findIn(name + " (base64)", blob));
       }
     }
     assertTrue(hits.isEmpty(), String.join("\n", hits.stream().distinct().toList()));

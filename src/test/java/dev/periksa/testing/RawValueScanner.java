@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Looks for any raw NIK, phone or passport number of the lab's synthetic travellers in text and in
- * files, including inside base64 blobs (the single-file Allure report embeds its data that way).
+ * Looks for any raw NIK, phone or passport number, full name or street address of the lab's
+ * synthetic travellers in text and in files, including inside base64 blobs (the single-file Allure
+ * report embeds its data that way).
  */
 public final class RawValueScanner {
   private static final Pattern DIGITS = Pattern.compile("[0-9]{7,}");
@@ -28,6 +29,11 @@ public final class RawValueScanner {
   private final Set<String> niks = new HashSet<>();
   private final Set<String> phones = new HashSet<>(); // digits only, e.g. 6281234567890 or 0812...
   private final Set<String> passports = new HashSet<>();
+  private final Set<String> names = new HashSet<>();
+  private final java.util.Map<String, Set<String>> addressesByTail = new java.util.HashMap<>();
+  private static final Pattern NAME_PAIR =
+      Pattern.compile("(?=(\\b\\p{Lu}\\p{Ll}+ \\p{Lu}\\p{Ll}+\\b))");
+  private static final Pattern ADDRESS_TAIL = Pattern.compile("No\\. \\d{1,3}, \\p{Lu}[\\p{L} ]*");
 
   /** Knows the values of the first {@code travellers} lab records. */
   public RawValueScanner(int travellers) {
@@ -40,12 +46,40 @@ public final class RawValueScanner {
         passports.add(t.get("no_paspor").toString());
       }
       phones.add(t.get("no_hp").toString().replace("+", ""));
+      names.add(t.get("nama").toString());
+      String address = t.get("alamat").toString();
+      int no = address.indexOf("No. ");
+      if (no > 0) {
+        addressesByTail.computeIfAbsent(address.substring(no), k -> new HashSet<>()).add(address);
+      }
     }
   }
 
   /** Raw values found in a text, each described by type and position (never the value itself). */
   public List<String> findIn(String where, String text) {
     List<String> hits = new ArrayList<>();
+    Matcher n = NAME_PAIR.matcher(text);
+    while (n.find()) {
+      if (names.contains(n.group(1))) {
+        hits.add(where + ": name at " + n.start());
+      }
+    }
+    Matcher a = ADDRESS_TAIL.matcher(text);
+    while (a.find()) {
+      for (int end = a.end(); end > a.start() + 8; end--) {
+        Set<String> full = addressesByTail.get(text.substring(a.start(), end));
+        if (full == null) {
+          continue;
+        }
+        for (String candidate : full) {
+          int from = end - candidate.length();
+          if (from >= 0 && text.startsWith(candidate, from)) {
+            hits.add(where + ": address at " + from);
+          }
+        }
+        break;
+      }
+    }
     Matcher m = DIGITS.matcher(text);
     while (m.find()) {
       String run = m.group();
