@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 public final class DicomWebReplies {
   private DicomWebReplies() {}
 
+  /** The tags read: StudyInstanceUID, PatientName, PatientID, ModalitiesInStudy. */
   public static final String STUDY_INSTANCE_UID = "0020000D";
+
   public static final String PATIENT_NAME = "00100010";
   public static final String PATIENT_ID = "00100020";
   public static final String MODALITIES_IN_STUDY = "00080061";

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.w3c.dom.Document;
 
 /**
  * One HTTP reply as the product parsers take it, whoever fetched it: Periksa's probe ({@code
  * ProbeResponse.reply()}) or ZAP (the rules' {@code Messages.reply}). Neither's own type is used
- * here, so the parsers run inside ZAP without Periksa's probe and outside it without ZAP.
+ * here, so the parsers run inside ZAP without Periksa's probe and outside it without ZAP. The body
+ * is parsed once, as JSON or XML, however many parsers ask; a reply is read by one thread.
  */
 public final class HttpReply {
   private final int status;
@@ -18,6 +20,7 @@ public final class HttpReply {
   private final byte[] body;
   private final boolean complete;
   private volatile Optional<Json> json;
+  private volatile Optional<Document> xml;
 
   /**
    * @param status the HTTP status code
@@ -92,6 +95,20 @@ public final class HttpReply {
       json = j;
     }
     return j;
+  }
+
+  /**
+   * The body as XML, read by the hardened {@link SafeXml}: empty when it is cut, empty or not
+   * well-formed, DOCTYPE-free XML. The document is shared by the parsers that ask: they only read
+   * it.
+   */
+  public Optional<Document> xml() {
+    Optional<Document> x = xml;
+    if (x == null) {
+      x = complete ? SafeXml.parse(body) : Optional.empty();
+      xml = x;
+    }
+    return x;
   }
 
   @Override

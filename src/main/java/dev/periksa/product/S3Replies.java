@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
@@ -51,7 +50,7 @@ public final class S3Replies {
     if (!r.isSuccess()) {
       return Optional.empty();
     }
-    return document(r)
+    return r.xml()
         .flatMap(
             d -> {
               Element root = d.getDocumentElement();
@@ -82,7 +81,7 @@ public final class S3Replies {
     if (!r.isSuccess()) {
       return Optional.empty();
     }
-    return document(r)
+    return r.xml()
         .flatMap(
             d -> {
               Element root = d.getDocumentElement();
@@ -129,7 +128,7 @@ public final class S3Replies {
     if (r.isSuccess()) {
       return Optional.empty();
     }
-    return document(r)
+    return r.xml()
         .flatMap(
             d -> {
               Element root = d.getDocumentElement();
@@ -161,14 +160,6 @@ public final class S3Replies {
   /** What discovery knows an S3 root by: a bucket list, or S3's own error. */
   public static boolean identifies(HttpReply root) {
     return root.isSuccess() ? buckets(root).isPresent() : ownError(root);
-  }
-
-  /** The document of a whole reply: a cut one is not read, whatever a parser makes of it. */
-  private static Optional<Document> document(HttpReply r) {
-    if (!r.complete()) {
-      return Optional.empty();
-    }
-    return SafeXml.parse(r.body());
   }
 
   private static long number(Optional<String> s) {
