@@ -2,6 +2,7 @@ package dev.periksa.discovery;
 
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.product.ActuatorReplies;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +36,7 @@ final class ActuatorFingerprint implements Fingerprint {
       URI base = URI.create(scheme + "://" + host + ":" + port);
       try {
         ProbeResponse r = probes.http().get(base.resolve("/actuator"));
-        if (looksLikeActuator(r)) {
+        if (ActuatorReplies.identifies(r.reply())) {
           return Optional.of(base);
         }
         // 400 is what Tomcat and Jetty answer plain HTTP on a TLS port: try HTTPS then.
@@ -47,30 +48,5 @@ final class ActuatorFingerprint implements Fingerprint {
       }
     }
     return Optional.empty();
-  }
-
-  static boolean looksLikeActuator(ProbeResponse r) {
-    if (!r.isSuccess()) {
-      return false;
-    }
-    return r.json()
-        .map(
-            j -> {
-              var links = j.path("_links");
-              if (!links.isObject() || links.size() < 1) {
-                return false;
-              }
-              String self = links.path("self").path("href").asText("");
-              if (!self.replaceAll("/+$", "").endsWith("/actuator")) {
-                return false;
-              }
-              for (var link : links) {
-                if (!link.path("href").isTextual()) {
-                  return false;
-                }
-              }
-              return true;
-            })
-        .orElse(false);
   }
 }

@@ -2,6 +2,7 @@ package dev.periksa.discovery;
 
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.product.CouchDbReplies;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ final class CouchDbFingerprint implements Fingerprint {
       URI base = URI.create(scheme + "://" + host + ":" + port);
       try {
         ProbeResponse r = probes.http().get(base.resolve("/"));
-        if (welcome(r)) {
+        if (CouchDbReplies.identifies(r.reply())) {
           return Optional.of(base);
         }
         if (r.status() > 0) {
@@ -41,15 +42,5 @@ final class CouchDbFingerprint implements Fingerprint {
       }
     }
     return Optional.empty();
-  }
-
-  static boolean welcome(ProbeResponse r) {
-    return r.isSuccess()
-        && r.json()
-            .map(
-                j ->
-                    "welcome".equalsIgnoreCase(j.path("couchdb").asText(""))
-                        && j.path("version").isTextual())
-            .orElse(false);
   }
 }

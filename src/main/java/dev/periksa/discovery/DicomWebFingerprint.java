@@ -1,11 +1,10 @@
 package dev.periksa.discovery;
 
-import dev.periksa.check.storage.DicomWebExposureCheck;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.product.DicomWebReplies;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,7 +45,7 @@ final class DicomWebFingerprint implements Fingerprint {
         try {
           ProbeResponse r = probes.http().get(URI.create(base + "/studies?limit=1"), ACCEPT);
           spoke = true;
-          if (looksLikeDicomWeb(r)) {
+          if (DicomWebReplies.identifies(r.reply())) {
             return Optional.of(base);
           }
         } catch (ProbeException e) {
@@ -58,21 +57,5 @@ final class DicomWebFingerprint implements Fingerprint {
       }
     }
     return Optional.empty();
-  }
-
-  static boolean looksLikeDicomWeb(ProbeResponse r) {
-    if (r.isRefusal()) {
-      return r.header("www-authenticate")
-          .map(h -> h.toLowerCase(Locale.ROOT).contains("orthanc"))
-          .orElse(false);
-    }
-    boolean dicomJson =
-        r.header("content-type")
-            .map(c -> c.toLowerCase(Locale.ROOT).startsWith("application/dicom+json"))
-            .orElse(false);
-    if (r.status() == 204) {
-      return dicomJson;
-    }
-    return DicomWebExposureCheck.datasets(r).map(ds -> !ds.isEmpty() || dicomJson).orElse(false);
   }
 }

@@ -2,6 +2,7 @@ package dev.periksa.discovery;
 
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.product.FhirReplies;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class FhirFingerprint implements Fingerprint {
         try {
           ProbeResponse r = probes.http().get(URI.create(base + "/metadata"), ACCEPT);
           spoke = true;
-          if (looksLikeFhir(r)) {
+          if (FhirReplies.identifies(r.reply())) {
             return Optional.of(base);
           }
         } catch (ProbeException e) {
@@ -56,19 +57,5 @@ final class FhirFingerprint implements Fingerprint {
       }
     }
     return Optional.empty();
-  }
-
-  static boolean looksLikeFhir(ProbeResponse r) {
-    return r.json()
-        .map(
-            j -> {
-              String type = j.path("resourceType").asText("");
-              if (r.isSuccess()) {
-                return (type.equals("CapabilityStatement") || type.equals("Conformance"))
-                    && j.path("fhirVersion").isTextual();
-              }
-              return r.isRefusal() && type.equals("OperationOutcome");
-            })
-        .orElse(false);
   }
 }

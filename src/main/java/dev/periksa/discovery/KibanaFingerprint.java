@@ -2,6 +2,7 @@ package dev.periksa.discovery;
 
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.product.KibanaReplies;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +37,7 @@ final class KibanaFingerprint implements Fingerprint {
       URI base = URI.create(scheme + "://" + host + ":" + port);
       try {
         ProbeResponse r = probes.http().get(URI.create(base + "/api/status"));
-        if (looksLikeKibana(r)) {
+        if (KibanaReplies.identifies(r.reply())) {
           return Optional.of(base);
         }
         if (r.status() > 0) {
@@ -47,21 +48,5 @@ final class KibanaFingerprint implements Fingerprint {
       }
     }
     return Optional.empty();
-  }
-
-  static boolean looksLikeKibana(ProbeResponse r) {
-    boolean named = r.header("kbn-name").isPresent() || r.header("osd-name").isPresent();
-    if (r.isSuccess()) {
-      return r.json()
-          .map(
-              j -> {
-                var overall = j.path("status").path("overall");
-                return overall.path("level").isTextual() || overall.path("state").isTextual();
-              })
-          .orElse(false);
-    }
-    return r.status() == 401
-        && named
-        && r.json().map(j -> j.path("statusCode").asInt() == 401).orElse(false);
   }
 }

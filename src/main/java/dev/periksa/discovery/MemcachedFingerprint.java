@@ -1,5 +1,6 @@
 package dev.periksa.discovery;
 
+import dev.periksa.probe.MemcachedReplies;
 import dev.periksa.probe.MemcachedWire;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.TcpProbe;
@@ -42,22 +43,22 @@ final class MemcachedFingerprint implements Fingerprint {
       try (TcpProbe.Session s = probes.tcp().open(host, port)) {
         s.send(MemcachedWire.TEXT_GREETING);
         first = MemcachedWire.readLineOrClosed(s);
-        if (first != null && first.startsWith("VERSION ")) {
+        if (MemcachedReplies.version(first).isPresent()) {
           MemcachedWire.readLine(s);
           MemcachedWire.readLine(s);
           s.send("periksa-fingerprint\r\n");
-          return MemcachedWire.readLine(s).equals("ERROR") ? Optional.of(url) : Optional.empty();
+          return MemcachedReplies.unknownCommand(MemcachedWire.readLine(s))
+              ? Optional.of(url)
+              : Optional.empty();
         }
       }
       if (first != null) {
-        return first.equals("CLIENT_ERROR unauthenticated") ? Optional.of(url) : Optional.empty();
+        return MemcachedReplies.unauthenticated(first) ? Optional.of(url) : Optional.empty();
       }
       try (TcpProbe.Session s = probes.tcp().open(host, port)) {
         s.send(MemcachedWire.binary(MemcachedWire.OP_VERSION));
         MemcachedWire.BinaryReply r = MemcachedWire.readBinary(s);
-        return r.opcode() == MemcachedWire.OP_VERSION && r.status() == 0
-            ? Optional.of(url)
-            : Optional.empty();
+        return MemcachedReplies.binaryVersion(r) ? Optional.of(url) : Optional.empty();
       }
     } catch (ProbeException e) {
       return Optional.empty();

@@ -1,6 +1,7 @@
 package dev.periksa.discovery;
 
 import dev.periksa.probe.ProbeException;
+import dev.periksa.probe.RedisReplies;
 import dev.periksa.probe.Resp;
 import dev.periksa.probe.TcpProbe;
 import java.net.URI;
@@ -38,20 +39,14 @@ final class RedisFingerprint implements Fingerprint {
   public Optional<URI> identify(Probes probes, String host, int port) {
     try (TcpProbe.Session s = probes.tcp().open(host, port)) {
       Resp.Reply ping = Resp.call(s, "PING");
-      boolean pong = ping instanceof Resp.Simple p && p.text().equals("PONG");
-      boolean locked =
-          ping instanceof Resp.Err err
-              && (err.code().equals("NOAUTH") || err.code().equals("DENIED"));
-      if (!pong && !locked) {
+      if (!RedisReplies.pong(ping) && RedisReplies.refusal(ping).isEmpty()) {
         return Optional.empty();
       }
       Resp.Reply invented =
           Resp.call(s, "PERIKSA-FINGERPRINT-" + Long.toHexString(System.nanoTime()));
-      boolean unknown =
-          invented instanceof Resp.Err err
-              && (err.text().startsWith("ERR unknown command")
-                  || (locked && err.code().equals(((Resp.Err) ping).code())));
-      return unknown ? Optional.of(URI.create("redis://" + host + ":" + port)) : Optional.empty();
+      return RedisReplies.identifies(ping, invented)
+          ? Optional.of(URI.create("redis://" + host + ":" + port))
+          : Optional.empty();
     } catch (ProbeException e) {
       return Optional.empty();
     }

@@ -1,37 +1,23 @@
 package dev.periksa.discovery;
 
-import dev.periksa.check.storage.StoreReplies;
-import dev.periksa.check.storage.StoreReplies.StoreError;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.product.S3Replies;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Amazon S3 and S3-compatible stores (MinIO, Ceph RGW, s3proxy...), over HTTP or HTTPS: {@code GET
  * /} answers ListBuckets ({@code ListAllMyBucketsResult}) or S3's own {@code Error} document, and
  * an invented bucket gets S3's error too ({@code NoSuchBucket} or {@code AccessDenied}); each error
- * carries S3's request id ({@code x-amz-request-id} or a {@code RequestId} element). A page that
- * answers every path alike, even with a bucket listing, is not recognised.
+ * carries S3's request id ({@code x-amz-request-id} or a {@code RequestId} element); see {@link
+ * S3Replies}. A page that answers every path alike, even with a bucket listing, is not recognised.
  */
 final class S3Fingerprint implements Fingerprint {
   private static final SecureRandom RANDOM = new SecureRandom();
-
-  /** Error codes S3 gives a stranger at the root or for a bucket it may not see. */
-  static final Set<String> S3_CODES =
-      Set.of(
-          "AccessDenied",
-          "AllAccessDisabled",
-          "NoSuchBucket",
-          "InvalidAccessKeyId",
-          "SignatureDoesNotMatch",
-          "MissingSecurityHeader",
-          "InvalidRequest",
-          "AuthorizationHeaderMalformed");
 
   @Override
   public String kind() {
@@ -54,7 +40,7 @@ final class S3Fingerprint implements Fingerprint {
       URI base = URI.create(scheme + "://" + host + ":" + port);
       try {
         ProbeResponse root = probes.http().get(base.resolve("/"));
-        if (!rootLooksLikeS3(root)) {
+        if (!S3Replies.identifies(root.reply())) {
           if (root.status() > 0) {
             return Optional.empty(); // it spoke this scheme and is something else
           }
@@ -64,30 +50,11 @@ final class S3Fingerprint implements Fingerprint {
         RANDOM.nextBytes(b);
         ProbeResponse invented =
             probes.http().get(base.resolve("/periksa-" + HexFormat.of().formatHex(b) + "/"));
-        return s3Error(invented) ? Optional.of(base) : Optional.empty();
+        return S3Replies.ownError(invented.reply()) ? Optional.of(base) : Optional.empty();
       } catch (ProbeException e) {
         // Try the other scheme, or give up quietly.
       }
     }
     return Optional.empty();
-  }
-
-  static boolean rootLooksLikeS3(ProbeResponse r) {
-    if (r.isSuccess()) {
-      return StoreReplies.s3Buckets(r.body()).isPresent();
-    }
-    return s3Error(r);
-  }
-
-  /** S3's own error document, with S3's request id in a header or in the document. */
-  static boolean s3Error(ProbeResponse r) {
-    if (r.isSuccess()) {
-      return false;
-    }
-    Optional<StoreError> e = StoreReplies.xmlError(r.body());
-    if (e.isEmpty() || !S3_CODES.contains(e.get().code())) {
-      return false;
-    }
-    return r.header("x-amz-request-id").isPresent() || r.text().contains("<RequestId>");
   }
 }

@@ -2,13 +2,15 @@ package dev.periksa.discovery;
 
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.product.SearchClusterReplies;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Elasticsearch and OpenSearch: {@code GET /} answers a banner with {@code version.number}, or a
- * secured cluster answers 401 with {@code security_exception}; over HTTP or HTTPS.
+ * secured cluster answers 401 with {@code security_exception} ({@link SearchClusterReplies}); over
+ * HTTP or HTTPS.
  */
 final class SearchClusterFingerprint implements Fingerprint {
 
@@ -33,7 +35,7 @@ final class SearchClusterFingerprint implements Fingerprint {
       URI base = URI.create(scheme + "://" + host + ":" + port);
       try {
         ProbeResponse r = probes.http().get(base.resolve("/"));
-        if (looksLikeCluster(r)) {
+        if (SearchClusterReplies.identifies(r.reply())) {
           return Optional.of(base);
         }
         if (r.status() > 0) {
@@ -44,20 +46,5 @@ final class SearchClusterFingerprint implements Fingerprint {
       }
     }
     return Optional.empty();
-  }
-
-  static boolean looksLikeCluster(ProbeResponse r) {
-    return r.json()
-        .map(
-            j -> {
-              if (r.isSuccess()) {
-                return j.path("version").path("number").isTextual()
-                    && (j.path("tagline").asText("").contains("You Know, for Search")
-                        || "opensearch".equals(j.path("version").path("distribution").asText()));
-              }
-              return r.isRefusal()
-                  && j.path("error").path("type").asText("").equals("security_exception");
-            })
-        .orElse(false);
   }
 }

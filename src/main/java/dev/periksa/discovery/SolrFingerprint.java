@@ -2,9 +2,9 @@ package dev.periksa.discovery;
 
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.product.SolrReplies;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -35,7 +35,7 @@ final class SolrFingerprint implements Fingerprint {
       URI base = URI.create(scheme + "://" + host + ":" + port + "/solr");
       try {
         ProbeResponse r = probes.http().get(URI.create(base + "/admin/info/system?wt=json"));
-        if (looksLikeSolr(r)) {
+        if (SolrReplies.identifies(r.reply())) {
           return Optional.of(base);
         }
         if (r.status() > 0) {
@@ -46,20 +46,5 @@ final class SolrFingerprint implements Fingerprint {
       }
     }
     return Optional.empty();
-  }
-
-  static boolean looksLikeSolr(ProbeResponse r) {
-    if (r.isSuccess()) {
-      return r.json()
-          .map(
-              j ->
-                  j.path("lucene").path("solr-spec-version").isTextual()
-                      && j.path("responseHeader").isObject())
-          .orElse(false);
-    }
-    return r.status() == 401
-        && r.header("www-authenticate")
-            .map(h -> h.toLowerCase(Locale.ROOT).replace(" ", "").contains("realm=\"solr\""))
-            .orElse(false);
   }
 }

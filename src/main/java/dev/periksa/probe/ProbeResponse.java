@@ -2,6 +2,7 @@ package dev.periksa.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.periksa.json.LenientJson;
+import dev.periksa.product.HttpReply;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,6 +27,7 @@ public final class ProbeResponse {
   private final Reading reading;
   private final Redirects chain;
   private volatile Optional<JsonNode> json;
+  private volatile HttpReply reply;
 
   /**
    * @param request method and URL, for evidence
@@ -182,6 +184,19 @@ public final class ProbeResponse {
    */
   public Optional<JsonNode> jsonSoFar() {
     return json().or(() -> partialJson().map(LenientJson.Parsed::tree));
+  }
+
+  /**
+   * The reply as the product parsers ({@code dev.periksa.product}) take it: complete unless the
+   * body went on past what was read, as for {@link #json()}.
+   */
+  public HttpReply reply() {
+    HttpReply r = reply;
+    if (r == null) {
+      r = new HttpReply(status, headers, body, !partial);
+      reply = r;
+    }
+    return r;
   }
 
   public boolean isSuccess() {

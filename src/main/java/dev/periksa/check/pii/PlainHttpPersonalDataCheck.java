@@ -13,11 +13,16 @@ import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.product.DicomWebReplies;
+import dev.periksa.product.FhirReplies;
+import dev.periksa.product.Json;
+import dev.periksa.product.S3Replies;
+import dev.periksa.product.SearchClusterReplies;
+import dev.periksa.product.SolrReplies;
 import dev.periksa.target.Endpoint;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,8 +96,6 @@ public final class PlainHttpPersonalDataCheck extends EndpointCheck {
 
   private static final Pattern HREF =
       Pattern.compile("(?i)<a\\s[^>]*href\\s*=\\s*[\"']([^\"'#?]+)[\"']");
-  private static final Pattern S3_KEY = Pattern.compile("<Key>([^<]+)</Key>");
-  private static final Pattern S3_BUCKET = Pattern.compile("<Bucket>\\s*<Name>([^<]+)</Name>");
 
   @Override
   public CheckMetadata metadata() {
@@ -316,18 +319,17 @@ public final class PlainHttpPersonalDataCheck extends EndpointCheck {
       if (read("index listing", listing, "")) {
         return;
       }
-      Optional<JsonNode> rows = listing.json().filter(JsonNode::isArray);
-      if (!listing.isSuccess() || rows.isEmpty()) {
+      Optional<List<SearchClusterReplies.Index>> rows =
+          SearchClusterReplies.indices(listing.reply());
+      if (rows.isEmpty()) {
         return;
       }
       String largest = null;
       long most = 0;
-      for (JsonNode row : rows.get()) {
-        String name = row.path("index").asText("");
-        long docs = row.path("docs.count").asLong(0);
-        if (!name.isEmpty() && !name.startsWith(".") && docs > most) {
-          largest = name;
-          most = docs;
+      for (SearchClusterReplies.Index row : rows.get()) {
+        if (!row.name().isEmpty() && !row.name().startsWith(".") && row.documents() > most) {
+          largest = row.name();
+          most = row.documents();
         }
       }
       if (largest == null) {
@@ -351,18 +353,16 @@ public final class PlainHttpPersonalDataCheck extends EndpointCheck {
       if (read("core status", status, "")) {
         return;
       }
-      JsonNode cores = status.json().map(j -> j.path("status")).orElse(null);
-      if (!status.isSuccess() || cores == null || !cores.isObject()) {
+      Optional<List<SolrReplies.Core>> cores = SolrReplies.cores(status.reply());
+      if (cores.isEmpty()) {
         return;
       }
       String largest = null;
       long most = 0;
-      for (Iterator<Map.Entry<String, JsonNode>> it = cores.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> c = it.next();
-        long docs = c.getValue().path("index").path("numDocs").asLong(0);
-        if (docs > most) {
-          largest = c.getKey();
-          most = docs;
+      for (SolrReplies.Core c : cores.get()) {
+        if (c.documents() > most) {
+          largest = c.name();
+          most = c.documents();
         }
       }
       if (largest == null) {
@@ -383,30 +383,20 @@ public final class PlainHttpPersonalDataCheck extends EndpointCheck {
 
     private void fhir() {
       ProbeResponse r = get("/Patient?_count=1", Map.of("Accept", "application/fhir+json"));
-      Optional<JsonNode> bundle =
-          r.json().filter(j -> "Bundle".equals(j.path("resourceType").asText()));
+      Optional<FhirReplies.Bundle> bundle = FhirReplies.searchBundle(r.reply());
       String patient =
-          bundle
-              .map(j -> j.path("entry").path(0).path("resource"))
-              .filter(JsonNode::isObject)
-              .map(JsonNode::toString)
-              .orElse(null);
-      if (!read("one Patient", r, patient) && r.isSuccess() && bundle.isPresent()) {
+          bundle.flatMap(b -> b.matches().stream().findFirst()).map(Json::toString).orElse(null);
+      if (!read("one Patient", r, patient) && bundle.isPresent()) {
         seen = true;
       }
     }
 
     private void dicomweb() {
       ProbeResponse r = get("/studies?limit=1", Map.of("Accept", "application/dicom+json"));
-      Optional<JsonNode> studies = r.json().filter(JsonNode::isArray);
+      Optional<List<Json>> studies = DicomWebReplies.datasets(r.reply());
       String study =
-          studies
-              .map(j -> j.path(0))
-              .filter(JsonNode::isObject)
-              .map(JsonNode::toString)
-              .orElse(null);
-      if (!read("one study", r, study)
-          && (r.status() == 204 || (r.isSuccess() && studies.isPresent()))) {
+          studies.flatMap(ds -> ds.stream().findFirst()).map(Json::toString).orElse(null);
+      if (!read("one study", r, study) && (r.status() == 204 || studies.isPresent())) {
         seen = true;
       }
     }
@@ -418,13 +408,9 @@ public final class PlainHttpPersonalDataCheck extends EndpointCheck {
         if (read("bucket listing", root, null)) {
           return;
         }
-        Matcher m = S3_BUCKET.matcher(root.text());
-        while (m.find()) {
-          buckets.add(unxml(m.group(1)));
-        }
-        if (root.isSuccess()
-            && root.text().contains("ListAllMyBucketsResult")
-            && buckets.isEmpty()) {
+        Optional<List<String>> listed = S3Replies.buckets(root.reply());
+        listed.ifPresent(buckets::addAll);
+        if (listed.isPresent() && buckets.isEmpty()) {
           seen = true;
           return;
         }
@@ -437,15 +423,15 @@ public final class PlainHttpPersonalDataCheck extends EndpointCheck {
       if (read("object listing of " + bucket, list, null)) {
         return;
       }
-      if (!list.isSuccess() || !list.text().contains("ListBucketResult")) {
+      Optional<S3Replies.Listing> objects = S3Replies.listing(list.reply(), bucket);
+      if (objects.isEmpty()) {
         return;
       }
-      Matcher k = S3_KEY.matcher(list.text());
-      if (!k.find()) {
+      if (objects.get().objects().isEmpty()) {
         seen = true;
         return;
       }
-      String key = unxml(k.group(1));
+      String key = objects.get().objects().get(0).key();
       String path =
           "/"
               + enc(bucket)
@@ -458,14 +444,6 @@ public final class PlainHttpPersonalDataCheck extends EndpointCheck {
           && r.isSuccess()) {
         seen = true;
       }
-    }
-
-    private static String unxml(String s) {
-      return s.replace("&lt;", "<")
-          .replace("&gt;", ">")
-          .replace("&quot;", "\"")
-          .replace("&apos;", "'")
-          .replace("&amp;", "&");
     }
 
     private static String enc(String s) {

@@ -4,8 +4,10 @@ import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.TargetContext;
-import dev.periksa.check.storage.StoreReplies.StoreError;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.product.S3Replies;
+import dev.periksa.product.SafeXml;
+import dev.periksa.product.StoreError;
 import dev.periksa.target.Endpoint;
 import java.net.URI;
 import java.util.List;
@@ -118,7 +120,7 @@ public final class AzureBlobExposureCheck extends EndpointCheck {
 
     @Override
     public Optional<StoreError> error(ProbeResponse r) {
-      return r.isSuccess() ? Optional.empty() : StoreReplies.xmlError(r.body());
+      return S3Replies.error(r.reply());
     }
 
     @Override

@@ -12,6 +12,8 @@ import dev.periksa.check.TargetContext;
 import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.product.CouchDbReplies;
+import dev.periksa.product.CouchDbReplies.Banner;
 import dev.periksa.target.Endpoint;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -89,10 +91,12 @@ public final class CouchDbExposureCheck extends EndpointCheck {
     ProbeResponse root = ctx.http().get(StoreProbing.resolve(base, "/"));
     ProbeResponse allDbs = ctx.http().get(StoreProbing.resolve(base, "/_all_dbs"));
 
-    Optional<Banner> banner = Banner.of(root);
-    boolean catchAll = random.isSuccess() && (Banner.of(random).isPresent() || same(random, root));
-    boolean productError = notFound(random);
-    Optional<List<String>> dbs = databaseList(allDbs);
+    Optional<Banner> banner = CouchDbReplies.welcome(root.reply());
+    boolean catchAll =
+        random.isSuccess()
+            && (CouchDbReplies.welcome(random.reply()).isPresent() || same(random, root));
+    boolean productError = CouchDbReplies.notFound(random.reply());
+    Optional<List<String>> dbs = CouchDbReplies.databases(allDbs.reply());
 
     Evidence rootEvidence = bannerEvidence(ctx, root, banner, "banner (GET /)");
     Evidence listEvidence = listEvidence(ctx, allDbs, dbs, "database list (GET /_all_dbs)");
@@ -118,8 +122,8 @@ public final class CouchDbExposureCheck extends EndpointCheck {
       exposed(ctx, e, null, banner, dbs.get(), List.of(rootEvidence, listEvidence), result);
       return;
     }
-    boolean couch = banner.isPresent() || productError || unauthorized(root);
-    if (couch && unauthorized(allDbs)) {
+    boolean couch = banner.isPresent() || productError || CouchDbReplies.refusal(root.reply());
+    if (couch && CouchDbReplies.refusal(allDbs.reply())) {
       tryDefaults(ctx, e, result);
       return;
     }
@@ -139,10 +143,10 @@ public final class CouchDbExposureCheck extends EndpointCheck {
     for (Credential c : DEFAULT_LIST) {
       Map<String, String> auth = basic(c);
       ProbeResponse list = ctx.http().get(StoreProbing.resolve(e.url(), "/_all_dbs"), auth);
-      Optional<List<String>> dbs = databaseList(list);
+      Optional<List<String>> dbs = CouchDbReplies.databases(list.reply());
       if (dbs.isPresent()) {
         ProbeResponse root = ctx.http().get(StoreProbing.resolve(e.url(), "/"), auth);
-        Optional<Banner> banner = Banner.of(root);
+        Optional<Banner> banner = CouchDbReplies.welcome(root.reply());
         Evidence rootEvidence =
             bannerEvidence(ctx, root, banner, "banner as " + c.masked() + " (GET /)");
         Evidence listEvidence =
@@ -161,7 +165,7 @@ public final class CouchDbExposureCheck extends EndpointCheck {
         exposed(ctx, e, c, banner, dbs.get(), List.of(rootEvidence, listEvidence), result);
         return;
       }
-      if (!unauthorized(list)) {
+      if (!CouchDbReplies.refusal(list.reply())) {
         result.observe(refusedEvidence(ctx, e, refused));
         result.observe(listEvidence(ctx, list, dbs, "database list as " + c.masked()));
         result.part(
@@ -176,7 +180,7 @@ public final class CouchDbExposureCheck extends EndpointCheck {
       }
       Map<String, Object> attempt = new LinkedHashMap<>();
       attempt.put("credential", c.masked());
-      attempt.put("reply", list.status() + " " + reason(list));
+      attempt.put("reply", list.status() + " " + CouchDbReplies.reason(list.reply()));
       refused.add(attempt);
     }
     result.observe(refusedEvidence(ctx, e, refused));
@@ -206,9 +210,7 @@ public final class CouchDbExposureCheck extends EndpointCheck {
     Map<String, Long> docCounts = new LinkedHashMap<>();
     for (String db : asked) {
       ProbeResponse info = ctx.http().get(StoreProbing.resolve(e.url(), "/" + encode(db)), auth);
-      info.json()
-          .filter(j -> info.isSuccess() && j.path("doc_count").isNumber())
-          .ifPresent(j -> docCounts.put(db, j.path("doc_count").asLong()));
+      CouchDbReplies.documentCount(info.reply()).ifPresent(n -> docCounts.put(db, n));
     }
     Map<PiiType, Integer> total = new EnumMap<>(PiiType.class);
     List<String> sample =
@@ -301,7 +303,7 @@ public final class CouchDbExposureCheck extends EndpointCheck {
           }
         });
     root.header("www-authenticate").ifPresent(h -> facts.put("challenge", h));
-    String error = errorOf(root);
+    String error = CouchDbReplies.error(root.reply());
     if (!error.isEmpty()) {
       facts.put("error", error);
     }
@@ -316,7 +318,7 @@ public final class CouchDbExposureCheck extends EndpointCheck {
           facts.put("databaseCount", d.size());
           facts.put("databases", d.stream().limit(MAX_DATABASES_LISTED).toList());
         });
-    String error = errorOf(list);
+    String error = CouchDbReplies.error(list.reply());
     if (!error.isEmpty()) {
       facts.put("error", error);
     }
@@ -332,50 +334,6 @@ public final class CouchDbExposureCheck extends EndpointCheck {
         .capture("default admin logins refused", e.url() + "/_all_dbs", 0, null, facts);
   }
 
-  /** {@code GET /_all_dbs}: a JSON array of database names. */
-  static Optional<List<String>> databaseList(ProbeResponse r) {
-    if (!r.isSuccess()) {
-      return Optional.empty();
-    }
-    return r.json()
-        .flatMap(
-            j -> {
-              if (!j.isArray()) {
-                return Optional.empty();
-              }
-              List<String> out = new ArrayList<>();
-              for (JsonNode n : j) {
-                if (!n.isTextual()) {
-                  return Optional.empty();
-                }
-                out.add(n.asText());
-              }
-              return Optional.of(out);
-            });
-  }
-
-  /** CouchDB's refusal: 401 or 403 with {@code {"error":"unauthorized"|"forbidden"}}. */
-  static boolean unauthorized(ProbeResponse r) {
-    String error = errorOf(r);
-    return r.isRefusal() && (error.equals("unauthorized") || error.equals("forbidden"));
-  }
-
-  /** CouchDB's own error for a database that does not exist. */
-  static boolean notFound(ProbeResponse r) {
-    return r.status() == 404
-        && r.json()
-            .map(j -> "not_found".equals(j.path("error").asText()) && j.path("reason").isTextual())
-            .orElse(false);
-  }
-
-  private static String errorOf(ProbeResponse r) {
-    return r.json().map(j -> j.path("error").asText("")).orElse("");
-  }
-
-  private static String reason(ProbeResponse r) {
-    return r.json().map(j -> j.path("reason").asText("")).orElse("");
-  }
-
   private static Map<String, String> basic(Credential c) {
     String pair = c.user() + ":" + (c.password() == null ? "" : c.password());
     return Map.of(
@@ -389,20 +347,5 @@ public final class CouchDbExposureCheck extends EndpointCheck {
 
   private static String encode(String db) {
     return URLEncoder.encode(db, StandardCharsets.UTF_8);
-  }
-
-  /** What {@code GET /} of a CouchDB server says about itself. */
-  record Banner(String version, String vendor) {
-    static Optional<Banner> of(ProbeResponse r) {
-      if (!r.isSuccess()) {
-        return Optional.empty();
-      }
-      return r.json()
-          .filter(j -> "welcome".equalsIgnoreCase(j.path("couchdb").asText("")))
-          .filter(j -> j.path("version").isTextual())
-          .map(
-              j ->
-                  new Banner(j.path("version").asText(), j.path("vendor").path("name").asText("")));
-    }
   }
 }

@@ -1,6 +1,5 @@
 package dev.periksa.check.storage;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -13,6 +12,8 @@ import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.product.DicomWebReplies;
+import dev.periksa.product.Json;
 import dev.periksa.target.Endpoint;
 import dev.periksa.target.Identity;
 import java.net.URI;
@@ -20,12 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -57,14 +56,8 @@ public final class DicomWebExposureCheck extends EndpointCheck {
               + " personal-data breach: assess it and notify as the law requires (UU PDP: within"
               + " 3x24 hours; GDPR Art. 33: 72 hours).");
 
-  static final String STUDY_INSTANCE_UID = "0020000D";
-  static final String PATIENT_NAME = "00100010";
-  static final String PATIENT_ID = "00100020";
-
   private static final Map<String, String> ACCEPT =
       Map.of("Accept", "application/dicom+json, application/json;q=0.9");
-  private static final Pattern TAG = Pattern.compile("[0-9A-Fa-f]{8}");
-  private static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)+");
 
   @Override
   public CheckMetadata metadata() {
@@ -78,10 +71,10 @@ public final class DicomWebExposureCheck extends EndpointCheck {
         ctx.http().get(StoreProbing.resolve(base, "/periksa-" + StoreProbing.token()), ACCEPT);
     ProbeResponse studies = ctx.http().get(StoreProbing.resolve(base, "/studies?limit=1"), ACCEPT);
 
-    Optional<List<JsonNode>> datasets = datasets(studies);
+    Optional<List<Json>> datasets = DicomWebReplies.datasets(studies.reply());
     boolean catchAll =
         random.isSuccess()
-            && (datasets(random).isPresent()
+            && (DicomWebReplies.datasets(random.reply()).isPresent()
                 || (random.status() == studies.status()
                     && Arrays.equals(random.body(), studies.body())));
     Map<String, Object> randomFacts = new LinkedHashMap<>();
@@ -99,18 +92,15 @@ public final class DicomWebExposureCheck extends EndpointCheck {
     boolean studyUid = false;
     List<String> patientTags = List.of();
     if (datasets.isPresent()) {
-      List<JsonNode> ds = datasets.get();
+      List<Json> ds = datasets.get();
       facts.put("datasets", ds.size());
       if (!ds.isEmpty()) {
-        JsonNode first = ds.get(0);
-        studyUid = UID.matcher(firstValue(first, STUDY_INSTANCE_UID)).matches();
-        patientTags =
-            List.of(PATIENT_NAME, PATIENT_ID).stream()
-                .filter(t -> !attribute(first, t).isMissingNode())
-                .toList();
+        Json first = ds.get(0);
+        studyUid = DicomWebReplies.studyInstanceUid(first);
+        patientTags = DicomWebReplies.patientTags(first);
         facts.put("studyInstanceUid", studyUid);
         facts.put("patientTags", patientTags);
-        facts.put("modalities", values(first, "00080061"));
+        facts.put("modalities", DicomWebReplies.values(first, DicomWebReplies.MODALITIES_IN_STUDY));
         samples.add(first.toString());
       }
     }
@@ -195,7 +185,7 @@ public final class DicomWebExposureCheck extends EndpointCheck {
       ProbeResponse r = ctx.http().get(StoreProbing.resolve(e.url(), "/studies?limit=1"), headers);
       Map<String, Object> facts = new LinkedHashMap<>();
       facts.put("identity", id.get().name());
-      facts.put("answered", datasets(r).isPresent());
+      facts.put("answered", DicomWebReplies.datasets(r.reply()).isPresent());
       result.observe(
           ctx.redactor()
               .capture("with the declared identity", r.request(), r.status(), r.body(), facts));
@@ -209,57 +199,5 @@ public final class DicomWebExposureCheck extends EndpointCheck {
                   null,
                   Map.of("error", ex.getMessage())));
     }
-  }
-
-  /**
-   * The reply as DICOM JSON datasets (PS3.18 F.2): an array of objects keyed by 8-hex-digit tags
-   * whose values are objects with a {@code vr}; empty when the reply is not that.
-   */
-  public static Optional<List<JsonNode>> datasets(ProbeResponse r) {
-    if (!r.isSuccess()) {
-      return Optional.empty();
-    }
-    return r.json().flatMap(DicomWebExposureCheck::datasets);
-  }
-
-  static Optional<List<JsonNode>> datasets(JsonNode j) {
-    if (!j.isArray()) {
-      return Optional.empty();
-    }
-    List<JsonNode> out = new ArrayList<>();
-    for (JsonNode d : j) {
-      if (!d.isObject() || d.isEmpty()) {
-        return Optional.empty();
-      }
-      for (Iterator<Map.Entry<String, JsonNode>> it = d.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> f = it.next();
-        if (!TAG.matcher(f.getKey()).matches() || !f.getValue().path("vr").isTextual()) {
-          return Optional.empty();
-        }
-      }
-      out.add(d);
-    }
-    return Optional.of(out);
-  }
-
-  private static String firstValue(JsonNode dataset, String tag) {
-    JsonNode v = attribute(dataset, tag).path("Value");
-    return v.isArray() && v.size() > 0 && v.get(0).isTextual() ? v.get(0).asText() : "";
-  }
-
-  private static List<String> values(JsonNode dataset, String tag) {
-    List<String> out = new ArrayList<>();
-    for (JsonNode v : attribute(dataset, tag).path("Value")) {
-      if (v.isTextual()) {
-        out.add(v.asText());
-      }
-    }
-    return out;
-  }
-
-  /** Tags are hex; writers differ in case (PS3.18 asks for upper case). */
-  private static JsonNode attribute(JsonNode dataset, String tag) {
-    JsonNode a = dataset.get(tag);
-    return a != null ? a : dataset.path(tag.toLowerCase(java.util.Locale.ROOT));
   }
 }

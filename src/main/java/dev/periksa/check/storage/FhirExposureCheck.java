@@ -1,6 +1,5 @@
 package dev.periksa.check.storage;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -13,16 +12,17 @@ import dev.periksa.pii.PiiMatch;
 import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.product.FhirReplies;
+import dev.periksa.product.FhirReplies.Bundle;
+import dev.periksa.product.FhirReplies.Capability;
 import dev.periksa.target.Endpoint;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -38,9 +38,9 @@ import java.util.stream.Collectors;
  * asked type refused with 401/403 is a PASS; at most 2 resources of at most 3 types are read, and
  * the severity follows what they hold.
  *
- * <p>Replies are read with Jackson rather than HAPI FHIR's parser: the check must read any FHIR
- * version (DSTU2's {@code Conformance} to R5) and half-broken replies without a strict model, and
- * it only needs a few fields (resourceType, total, entry.resource, issue.code).
+ * <p>Replies are read by {@link FhirReplies} rather than HAPI FHIR's parser: the check must read
+ * any FHIR version (DSTU2's {@code Conformance} to R5) and half-broken replies without a strict
+ * model, and it only needs a few fields (resourceType, total, entry.resource, issue.code).
  */
 public final class FhirExposureCheck extends EndpointCheck {
 
@@ -121,18 +121,18 @@ public final class FhirExposureCheck extends EndpointCheck {
   protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     URI base = e.url();
     ProbeResponse meta = get(ctx, base, "/metadata");
-    Optional<Capability> cap = Capability.of(meta);
+    Optional<Capability> cap = FhirReplies.capability(meta.reply());
     Evidence metaEvidence = capabilityEvidence(ctx, meta, cap);
     result.observe(metaEvidence);
 
     String invented = "Periksa" + StoreProbing.token();
     ProbeResponse random = get(ctx, base, "/" + invented + "?_summary=count");
-    boolean catchAll = SearchBundle.of(random).isPresent();
-    boolean productError = !random.isSuccess() && OperationOutcomeInfo.of(random).isPresent();
+    boolean catchAll = FhirReplies.searchBundle(random.reply()).isPresent();
+    boolean productError = !random.isSuccess() && FhirReplies.outcome(random.reply()).isPresent();
     Map<String, Object> randomFacts = new LinkedHashMap<>();
     randomFacts.put("resourceType", invented);
     randomFacts.put("answeredWithBundle", catchAll);
-    OperationOutcomeInfo.of(random).ifPresent(o -> randomFacts.put("issue", o.codes()));
+    FhirReplies.outcome(random.reply()).ifPresent(o -> randomFacts.put("issue", o.codes()));
     Evidence randomEvidence =
         ctx.redactor()
             .capture(
@@ -175,11 +175,11 @@ public final class FhirExposureCheck extends EndpointCheck {
   private TypeProbe probeType(TargetContext ctx, URI base, String type, boolean mayRead) {
     List<Evidence> evidence = new ArrayList<>();
     ProbeResponse count = get(ctx, base, "/" + type + "?_summary=count");
-    Optional<SearchBundle> countBundle = SearchBundle.of(count);
+    Optional<Bundle> countBundle = FhirReplies.searchBundle(count.reply());
     evidence.add(replyEvidence(ctx, type + ": count (_summary=count)", type, count, countBundle));
     boolean empty = countBundle.map(b -> b.total() != null && b.total() == 0).orElse(false);
     boolean unsupported =
-        !count.isSuccess() && !count.isRefusal() && OperationOutcomeInfo.of(count).isPresent();
+        !count.isSuccess() && !count.isRefusal() && FhirReplies.outcome(count.reply()).isPresent();
     if (empty) {
       return new TypeProbe(type, false, State.EMPTY, 0L, List.of(), "total 0", evidence);
     }
@@ -198,26 +198,23 @@ public final class FhirExposureCheck extends EndpointCheck {
           type,
           false,
           s,
-          countBundle.map(SearchBundle::total).orElse(null),
+          countBundle.map(Bundle::total).orElse(null),
           List.of(),
           describe(count),
           evidence);
     }
 
     ProbeResponse read = get(ctx, base, "/" + type + "?_count=" + RESOURCES_PER_TYPE);
-    Optional<SearchBundle> readBundle = SearchBundle.of(read);
+    Optional<Bundle> readBundle = FhirReplies.searchBundle(read.reply());
     List<String> samples = new ArrayList<>();
     readBundle.ifPresent(
         b ->
             b.matches().stream()
-                .filter(r -> type.equals(r.path("resourceType").asText()))
+                .filter(r -> type.equals(r.path("resourceType").asText("")))
                 .limit(RESOURCES_PER_TYPE)
                 .forEach(r -> samples.add(r.toString())));
     Long total =
-        countBundle
-            .map(SearchBundle::total)
-            .or(() -> readBundle.map(SearchBundle::total))
-            .orElse(null);
+        countBundle.map(Bundle::total).or(() -> readBundle.map(Bundle::total)).orElse(null);
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("resourceType", type);
     facts.put("status", read.status());
@@ -232,7 +229,7 @@ public final class FhirExposureCheck extends EndpointCheck {
     }
     facts.put("sampled", samples.size());
     challenge(read).ifPresent(c -> facts.put("challenge", c));
-    OperationOutcomeInfo.of(read).ifPresent(o -> facts.put("issue", o.codes()));
+    FhirReplies.outcome(read.reply()).ifPresent(o -> facts.put("issue", o.codes()));
     evidence.add(
         ctx.redactor()
             .capture(
@@ -249,7 +246,7 @@ public final class FhirExposureCheck extends EndpointCheck {
                 b ->
                     !b.matches().isEmpty()
                         && b.matches().stream()
-                            .allMatch(r -> type.equals(r.path("resourceType").asText())))
+                            .allMatch(r -> type.equals(r.path("resourceType").asText(""))))
             .orElse(false);
     if (typed) {
       return new TypeProbe(type, true, State.EXPOSED, total, samples, "records served", evidence);
@@ -392,7 +389,7 @@ public final class FhirExposureCheck extends EndpointCheck {
   }
 
   private Evidence replyEvidence(
-      TargetContext ctx, String title, String type, ProbeResponse r, Optional<SearchBundle> b) {
+      TargetContext ctx, String title, String type, ProbeResponse r, Optional<Bundle> b) {
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("resourceType", type);
     b.ifPresent(
@@ -403,7 +400,7 @@ public final class FhirExposureCheck extends EndpointCheck {
           }
         });
     challenge(r).ifPresent(c -> facts.put("challenge", c));
-    OperationOutcomeInfo.of(r).ifPresent(o -> facts.put("issue", o.codes()));
+    FhirReplies.outcome(r.reply()).ifPresent(o -> facts.put("issue", o.codes()));
     return ctx.redactor().capture(title, r.request(), r.status(), r.body(), facts);
   }
 
@@ -413,9 +410,9 @@ public final class FhirExposureCheck extends EndpointCheck {
 
   private static String describe(ProbeResponse r) {
     String kind =
-        SearchBundle.of(r).isPresent()
+        FhirReplies.searchBundle(r.reply()).isPresent()
             ? "Bundle"
-            : OperationOutcomeInfo.of(r).isPresent()
+            : FhirReplies.outcome(r.reply()).isPresent()
                 ? "OperationOutcome"
                 : r.json().isPresent()
                     ? "other JSON"
@@ -425,103 +422,5 @@ public final class FhirExposureCheck extends EndpointCheck {
 
   private static ProbeResponse get(TargetContext ctx, URI base, String pathAndQuery) {
     return ctx.http().get(StoreProbing.resolve(base, pathAndQuery), ACCEPT);
-  }
-
-  /** What a capability statement says: FHIR version, software, resource types, security. */
-  record Capability(
-      String resourceType,
-      String fhirVersion,
-      String software,
-      Set<String> types,
-      List<String> securityServices) {
-
-    String label() {
-      return software.isEmpty()
-          ? "FHIR " + fhirVersion + " server"
-          : software + " (FHIR " + fhirVersion + ")";
-    }
-
-    static Optional<Capability> of(ProbeResponse r) {
-      if (!r.isSuccess()) {
-        return Optional.empty();
-      }
-      return r.json().flatMap(Capability::of);
-    }
-
-    static Optional<Capability> of(JsonNode j) {
-      String rt = j.path("resourceType").asText("");
-      if (!rt.equals("CapabilityStatement") && !rt.equals("Conformance")) {
-        return Optional.empty();
-      }
-      Set<String> types = new LinkedHashSet<>();
-      List<String> security = new ArrayList<>();
-      for (JsonNode rest : j.path("rest")) {
-        if (!rest.path("mode").asText("server").equals("server")) {
-          continue;
-        }
-        for (JsonNode res : rest.path("resource")) {
-          if (res.path("type").isTextual()) {
-            types.add(res.get("type").asText());
-          }
-        }
-        for (JsonNode svc : rest.path("security").path("service")) {
-          for (JsonNode c : svc.path("coding")) {
-            security.add(c.path("code").asText(""));
-          }
-          if (svc.path("text").isTextual()) {
-            security.add(svc.get("text").asText());
-          }
-        }
-      }
-      JsonNode sw = j.path("software");
-      String software = (sw.path("name").asText("") + " " + sw.path("version").asText("")).strip();
-      return Optional.of(
-          new Capability(rt, j.path("fhirVersion").asText("?"), software, types, security));
-    }
-  }
-
-  /** A searchset (or any) Bundle: type, total when given, and its match entries' resources. */
-  record SearchBundle(String type, Long total, List<JsonNode> matches) {
-    static Optional<SearchBundle> of(ProbeResponse r) {
-      if (!r.isSuccess()) {
-        return Optional.empty();
-      }
-      return r.json().flatMap(SearchBundle::of);
-    }
-
-    static Optional<SearchBundle> of(JsonNode j) {
-      if (!"Bundle".equals(j.path("resourceType").asText())) {
-        return Optional.empty();
-      }
-      Long total = j.path("total").isIntegralNumber() ? j.get("total").asLong() : null;
-      List<JsonNode> matches = new ArrayList<>();
-      for (JsonNode entry : j.path("entry")) {
-        String mode = entry.path("search").path("mode").asText("match");
-        if (mode.equals("match") && entry.path("resource").isObject()) {
-          matches.add(entry.get("resource"));
-        }
-      }
-      return Optional.of(new SearchBundle(j.path("type").asText(""), total, matches));
-    }
-
-    List<String> entryTypes() {
-      return matches.stream().map(r -> r.path("resourceType").asText("?")).distinct().toList();
-    }
-  }
-
-  /** An OperationOutcome's issue codes, e.g. "login", "security", "not-supported". */
-  record OperationOutcomeInfo(List<String> codes) {
-    static Optional<OperationOutcomeInfo> of(ProbeResponse r) {
-      return r.json()
-          .filter(j -> "OperationOutcome".equals(j.path("resourceType").asText()))
-          .map(
-              j -> {
-                List<String> codes = new ArrayList<>();
-                for (JsonNode issue : j.path("issue")) {
-                  codes.add(issue.path("code").asText("?"));
-                }
-                return new OperationOutcomeInfo(codes);
-              });
-    }
   }
 }

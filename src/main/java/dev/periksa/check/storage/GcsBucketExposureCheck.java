@@ -5,8 +5,10 @@ import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.TargetContext;
-import dev.periksa.check.storage.StoreReplies.StoreError;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.product.S3Replies;
+import dev.periksa.product.SafeXml;
+import dev.periksa.product.StoreError;
 import dev.periksa.target.Endpoint;
 import java.net.URI;
 import java.util.List;
@@ -104,8 +106,7 @@ public final class GcsBucketExposureCheck extends EndpointCheck {
         return new Listed(json, Optional.empty());
       }
       return new Listed(
-          xml,
-          xml.isSuccess() ? StoreReplies.s3Listing(xml.body(), bucket, "xml") : Optional.empty());
+          xml, S3Replies.listing(xml.reply(), bucket).map(l -> ObjectListing.of(l, "xml")));
     }
 
     @Override
@@ -116,7 +117,7 @@ public final class GcsBucketExposureCheck extends EndpointCheck {
       if (r.json().map(j -> "storage#objects".equals(j.path("kind").asText())).orElse(false)) {
         return true;
       }
-      return SafeXml.rootName(r.body()).map("ListBucketResult"::equals).orElse(false);
+      return S3Replies.listingShape(r.reply());
     }
 
     @Override
@@ -138,7 +139,7 @@ public final class GcsBucketExposureCheck extends EndpointCheck {
         return Optional.empty();
       }
       Optional<StoreError> json = r.json().flatMap(StoreReplies::gcsError);
-      return json.isPresent() ? json : StoreReplies.xmlError(r.body());
+      return json.isPresent() ? json : S3Replies.error(r.reply());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.periksa.check.storage;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -13,6 +12,9 @@ import dev.periksa.pii.PiiMatch;
 import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.product.KibanaReplies;
+import dev.periksa.product.KibanaReplies.Banner;
+import dev.periksa.product.KibanaReplies.View;
 import dev.periksa.target.Endpoint;
 import java.net.URI;
 import java.util.ArrayList;
@@ -20,7 +22,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -84,17 +85,17 @@ public final class KibanaExposureCheck extends EndpointCheck {
         ctx.http().get(StoreProbing.resolve(base, "/periksa-" + StoreProbing.token()));
     ProbeResponse status = ctx.http().get(StoreProbing.resolve(base, "/api/status"));
     ProbeResponse views = ctx.http().get(StoreProbing.resolve(base, VIEWS_PATH));
-    Optional<List<View>> listing = View.listing(views);
+    Optional<List<View>> listing = KibanaReplies.views(views.reply(), MAX_VIEWS);
     if (listing.isEmpty() && (views.status() == 404 || views.status() == 400)) {
       // Newer Kibanas may drop the saved-objects API; data views are its successor.
       views = ctx.http().get(StoreProbing.resolve(base, DATA_VIEWS_PATH));
-      listing = View.listing(views);
+      listing = KibanaReplies.views(views.reply(), MAX_VIEWS);
     }
-    Optional<Banner> banner = Banner.of(status);
+    Optional<Banner> banner = KibanaReplies.status(status.reply());
     boolean catchAll =
         random.isSuccess()
-            && (Banner.of(random).isPresent()
-                || View.listing(random).isPresent()
+            && (KibanaReplies.status(random.reply()).isPresent()
+                || KibanaReplies.views(random.reply(), MAX_VIEWS).isPresent()
                 || Arrays.equals(random.body(), status.body()));
 
     Evidence statusEvidence = statusEvidence(ctx, status, banner);
@@ -122,7 +123,8 @@ public final class KibanaExposureCheck extends EndpointCheck {
           ctx, e, base, banner.get(), listing.get(), views, statusEvidence, viewsEvidence, result);
       return;
     }
-    if (refused(views) && (refused(status) || banner.isPresent())) {
+    if (KibanaReplies.loginWall(views.reply())
+        && (KibanaReplies.loginWall(status.reply()) || banner.isPresent())) {
       String how = views.isRefusal() ? String.valueOf(views.status()) : "redirect to a login page";
       result.part(
           Outcome.PASS,
@@ -218,7 +220,7 @@ public final class KibanaExposureCheck extends EndpointCheck {
     Map<String, Object> facts = new LinkedHashMap<>();
     listing.ifPresent(
         list -> {
-          facts.put("viewCount", View.total(views).orElse((long) list.size()));
+          facts.put("viewCount", KibanaReplies.total(views.reply()).orElse((long) list.size()));
           facts.put("titles", list.stream().map(View::title).toList());
         });
     views.header("www-authenticate").ifPresent(h -> facts.put("challenge", h));
@@ -228,106 +230,11 @@ public final class KibanaExposureCheck extends EndpointCheck {
             "index patterns and data views", views.request(), views.status(), views.body(), facts);
   }
 
-  /** 401 or 403, or a redirect to a login page: the app wants a login. */
-  static boolean refused(ProbeResponse r) {
-    if (r.isRefusal()) {
-      return true;
-    }
-    if (r.status() < 300 || r.status() > 399) {
-      return false;
-    }
-    return r.header("location")
-        .map(
-            l -> {
-              try {
-                String path = URI.create(l.trim()).getPath();
-                return path != null && path.toLowerCase(Locale.ROOT).contains("/login");
-              } catch (IllegalArgumentException ex) {
-                return false;
-              }
-            })
-        .orElse(false);
-  }
-
   private static URI base(URI url) {
     String s = url.toString();
     while (s.endsWith("/")) {
       s = s.substring(0, s.length() - 1);
     }
     return URI.create(s);
-  }
-
-  /** What {@code /api/status} says: product, version and overall status (v8 level or v7 state). */
-  record Banner(String product, String version, String overall) {
-    String describe() {
-      return version.isEmpty() ? product : product + " " + version;
-    }
-
-    static Optional<Banner> of(ProbeResponse r) {
-      if (!r.isSuccess()) {
-        return Optional.empty();
-      }
-      return r.json()
-          .flatMap(
-              j -> {
-                JsonNode overall = j.path("status").path("overall");
-                String level =
-                    overall.path("level").isTextual()
-                        ? overall.get("level").asText()
-                        : overall.path("state").asText("");
-                if (level.isEmpty()) {
-                  return Optional.empty();
-                }
-                String product =
-                    r.header("osd-name").isPresent() ? "OpenSearch Dashboards" : "Kibana";
-                return Optional.of(
-                    new Banner(product, j.path("version").path("number").asText(""), level));
-              });
-    }
-  }
-
-  /** An index pattern or data view, by title; {@code raw} is what was read of it. */
-  record View(String title, String raw) {
-    /**
-     * The saved-objects reply ({@code saved_objects}, or {@code data} as older documentation shows
-     * it) or the data-views reply ({@code data_view}).
-     */
-    static Optional<List<View>> listing(ProbeResponse r) {
-      if (!r.isSuccess()) {
-        return Optional.empty();
-      }
-      return r.json()
-          .flatMap(
-              j -> {
-                JsonNode items;
-                if (j.path("saved_objects").isArray()) {
-                  items = j.get("saved_objects");
-                } else if (j.path("data").isArray() && j.has("total")) {
-                  items = j.get("data");
-                } else if (j.path("data_view").isArray()) {
-                  items = j.get("data_view");
-                } else {
-                  return Optional.empty();
-                }
-                List<View> out = new ArrayList<>();
-                for (JsonNode item : items) {
-                  String title =
-                      item.path("attributes").path("title").isTextual()
-                          ? item.get("attributes").get("title").asText()
-                          : item.path("title").asText(null);
-                  if (title == null) {
-                    return Optional.empty();
-                  }
-                  if (out.size() < MAX_VIEWS) {
-                    out.add(new View(title, item.toString()));
-                  }
-                }
-                return Optional.of(out);
-              });
-    }
-
-    static Optional<Long> total(ProbeResponse r) {
-      return r.json().map(j -> j.path("total")).filter(JsonNode::isNumber).map(JsonNode::asLong);
-    }
   }
 }

@@ -10,6 +10,7 @@ import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
 import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
+import dev.periksa.probe.MemcachedReplies;
 import dev.periksa.probe.MemcachedWire;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.TcpProbe;
@@ -93,14 +94,15 @@ public final class MemcachedExposureCheck extends EndpointCheck {
       }
       Map<String, Object> facts = new LinkedHashMap<>();
       facts.put("reply", StoreProbing.brief(first));
-      if (first.startsWith("CLIENT_ERROR unauthenticated")) {
+      if (MemcachedReplies.unauthenticated(first)) {
         b.observe(
             ctx.redactor()
                 .capture("greeting (version)", "version", 0, Redactor.utf8(first), facts));
         b.part(Outcome.PASS, e.name() + ": requires authentication (CLIENT_ERROR unauthenticated)");
         return;
       }
-      if (!first.startsWith("VERSION ")) {
+      Optional<String> announced = MemcachedReplies.version(first);
+      if (announced.isEmpty()) {
         b.observe(
             ctx.redactor()
                 .capture("greeting (version)", "version", 0, Redactor.utf8(first), facts));
@@ -112,7 +114,7 @@ public final class MemcachedExposureCheck extends EndpointCheck {
                 + ")");
         return;
       }
-      String version = first.substring("VERSION ".length()).strip();
+      String version = announced.get();
       String second = MemcachedWire.readLine(s);
       String third = MemcachedWire.readLine(s);
       String invented = "periksa-" + StoreProbing.token();
@@ -140,9 +142,7 @@ public final class MemcachedExposureCheck extends EndpointCheck {
                 + ": answers every command with the same line; a look-alike; whether memcached is behind it cannot be told");
         return;
       }
-      if (!(unknown.equals("ERROR")
-          || unknown.startsWith("CLIENT_ERROR")
-          || unknown.startsWith("SERVER_ERROR"))) {
+      if (!MemcachedReplies.unknownCommand(unknown)) {
         b.part(
             Outcome.INCONCLUSIVE,
             e.name() + ": answered version, but not an invented command as memcached does");
@@ -358,13 +358,12 @@ public final class MemcachedExposureCheck extends EndpointCheck {
                   stat.value(),
                   facts);
       b.observe(seen);
-      if (v.opcode() != MemcachedWire.OP_VERSION || v.status() != 0) {
+      if (!MemcachedReplies.binaryVersion(v)) {
         b.part(
             Outcome.INCONCLUSIVE, e.name() + ": closed on text and did not answer binary version");
         return;
       }
-      if (stat.opcode() == MemcachedWire.OP_STAT
-          && stat.status() == MemcachedWire.STATUS_AUTH_ERROR) {
+      if (MemcachedReplies.binaryAuthRequired(stat)) {
         b.part(
             Outcome.PASS,
             e.name()

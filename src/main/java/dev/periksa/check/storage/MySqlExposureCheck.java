@@ -2,6 +2,7 @@ package dev.periksa.check.storage;
 
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.TargetContext;
+import dev.periksa.product.MySqlGreeting;
 import dev.periksa.target.Endpoint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -129,20 +130,8 @@ public final class MySqlExposureCheck extends SqlExposureCheck {
       if (!rs.next()) {
         throw new SQLException("SELECT VERSION() returned nothing");
       }
-      return product(rs.getString(1));
+      return MySqlGreeting.product(rs.getString(1));
     }
-  }
-
-  /** "MariaDB 10.11.19" from "10.11.19-MariaDB-0+deb12u1", "MySQL 8.0.36" from "8.0.36". */
-  static String product(String version) {
-    int maria = version.indexOf("-MariaDB");
-    if (maria > 0) {
-      String v = version.substring(0, maria);
-      // MariaDB 10 servers may prefix a replication-compatibility "5.5.5-".
-      return "MariaDB " + (v.startsWith("5.5.5-") ? v.substring(6) : v);
-    }
-    int dash = version.indexOf('-');
-    return "MySQL " + (dash > 0 ? version.substring(0, dash) : version);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.periksa.check.storage;
 
+import dev.periksa.product.S3Replies;
 import java.util.List;
 
 /**
@@ -14,6 +15,15 @@ record ObjectListing(String bucket, List<StoredObject> objects, boolean truncate
 
   ObjectListing {
     objects = List.copyOf(objects);
+  }
+
+  /** An S3-format listing, read by {@link S3Replies}, answered by this API. */
+  static ObjectListing of(S3Replies.Listing l, String api) {
+    return new ObjectListing(
+        l.bucket(),
+        l.objects().stream().map(o -> new StoredObject(o.key(), o.size())).toList(),
+        l.truncated(),
+        api);
   }
 
   /** One listed object: its key and its size in bytes (-1 when the listing did not say). */

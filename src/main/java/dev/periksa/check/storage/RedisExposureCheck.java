@@ -13,6 +13,7 @@ import dev.periksa.check.TargetContext;
 import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
 import dev.periksa.probe.ProbeException;
+import dev.periksa.probe.RedisReplies;
 import dev.periksa.probe.Resp;
 import dev.periksa.probe.TcpProbe;
 import dev.periksa.target.Endpoint;
@@ -102,9 +103,9 @@ public final class RedisExposureCheck extends EndpointCheck {
                 facts);
     b.observe(greeting);
 
-    if (isPong(ping)) {
-      if (!isUnknownCommand(random)) {
-        if (isPong(random)) {
+    if (RedisReplies.pong(ping)) {
+      if (!RedisReplies.unknownCommand(random)) {
+        if (RedisReplies.pong(random)) {
           b.part(
               Outcome.INCONCLUSIVE,
               e.name()
@@ -127,11 +128,12 @@ public final class RedisExposureCheck extends EndpointCheck {
       exposed(ctx, e, s, info.get(), null, new ArrayList<>(List.of(greeting)), b);
       return;
     }
-    if (ping instanceof Resp.Err err && err.code().equals("NOAUTH")) {
+    Optional<String> refusal = RedisReplies.refusal(ping);
+    if (refusal.equals(Optional.of("NOAUTH"))) {
       tryDefaults(ctx, e, s, greeting, b);
       return;
     }
-    if (ping instanceof Resp.Err err && err.code().equals("DENIED")) {
+    if (refusal.equals(Optional.of("DENIED"))) {
       b.part(Outcome.PASS, e.name() + ": refuses outside clients (Redis protected mode)");
       return;
     }
@@ -152,11 +154,11 @@ public final class RedisExposureCheck extends EndpointCheck {
     String unexpected = null;
     for (DefaultCredentials.Credential c : defaults) {
       Resp.Reply r = auth(s, c.user(), c.password());
-      if (r instanceof Resp.Simple ok && ok.text().equals("OK")) {
+      if (RedisReplies.ok(r)) {
         accepted = c;
         break;
       }
-      if (isWrongPassword(r)) {
+      if (RedisReplies.wrongPassword(r)) {
         refused++;
         continue;
       }
@@ -196,7 +198,7 @@ public final class RedisExposureCheck extends EndpointCheck {
       return;
     }
     Resp.Reply again = Resp.call(s, "PING");
-    Optional<Info> info = isPong(again) ? info(ctx, s, b) : Optional.empty();
+    Optional<Info> info = RedisReplies.pong(again) ? info(ctx, s, b) : Optional.empty();
     if (info.isEmpty()) {
       b.part(
           Outcome.INCONCLUSIVE,
@@ -261,7 +263,7 @@ public final class RedisExposureCheck extends EndpointCheck {
       List<Evidence> evidence,
       Map<PiiType, Integer> total) {
     Resp.Reply ks = Resp.call(s, "INFO", "keyspace");
-    keyspace.putAll(keyspace(ks));
+    keyspace.putAll(RedisReplies.keyspace(ks));
     Map<String, Object> kf = new LinkedHashMap<>();
     kf.put("keys", keyspace.values().stream().mapToLong(Long::longValue).sum());
     List<Map<String, Object>> dbs = new ArrayList<>();
@@ -353,9 +355,9 @@ public final class RedisExposureCheck extends EndpointCheck {
     facts.put("identity", id.get().name());
     try (TcpProbe.Session s = ctx.tcp().open(e.url(), DEFAULT_PORT)) {
       Resp.Reply r = auth(s, id.get().username(), id.get().password().reveal());
-      boolean in = r instanceof Resp.Simple ok && ok.text().equals("OK");
+      boolean in = RedisReplies.ok(r);
       facts.put("authenticated", in);
-      facts.put("answered", in && isPong(Resp.call(s, "PING")));
+      facts.put("answered", in && RedisReplies.pong(Resp.call(s, "PING")));
     } catch (ProbeException ex) {
       facts.put("error", ctx.redactor().redact(ex.getMessage()));
     }
@@ -372,7 +374,7 @@ public final class RedisExposureCheck extends EndpointCheck {
   /** {@code INFO server}, when it names a Redis version. */
   private Optional<Info> info(TargetContext ctx, TcpProbe.Session s, CheckResult.Builder b) {
     Resp.Reply r = Resp.call(s, "INFO", "server");
-    Map<String, String> fields = infoFields(r);
+    Map<String, String> fields = RedisReplies.infoFields(r);
     Map<String, Object> facts = new LinkedHashMap<>();
     for (String k : List.of("redis_version", "redis_mode", "os", "uptime_in_seconds")) {
       if (fields.containsKey(k)) {
@@ -389,42 +391,6 @@ public final class RedisExposureCheck extends EndpointCheck {
   }
 
   private record Info(String version, Evidence evidence) {}
-
-  /** {@code key:value} lines of an INFO reply. */
-  static Map<String, String> infoFields(Resp.Reply r) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (r instanceof Resp.Bulk bulk && bulk.bytes() != null) {
-      for (String line : bulk.text().split("\r?\n")) {
-        int colon = line.indexOf(':');
-        if (colon > 0 && !line.startsWith("#")) {
-          out.put(line.substring(0, colon), line.substring(colon + 1).strip());
-        }
-      }
-    }
-    return out;
-  }
-
-  /** Keys per database from {@code INFO keyspace}: {@code db0:keys=200,expires=0,...}. */
-  static Map<Integer, Long> keyspace(Resp.Reply r) {
-    Map<Integer, Long> out = new TreeMap<>();
-    infoFields(r)
-        .forEach(
-            (k, v) -> {
-              if (!k.matches("db[0-9]{1,5}")) {
-                return;
-              }
-              for (String part : v.split(",")) {
-                if (part.startsWith("keys=")) {
-                  try {
-                    out.put(Integer.parseInt(k.substring(2)), Long.parseLong(part.substring(5)));
-                  } catch (NumberFormatException ex) {
-                    // Not a count: leave this database out.
-                  }
-                }
-              }
-            });
-    return out;
-  }
 
   /** The keys of one SCAN page: {@code [cursor, [key, ...]]}. */
   static List<String> scannedKeys(Resp.Reply r) {
@@ -475,25 +441,6 @@ public final class RedisExposureCheck extends EndpointCheck {
     return r instanceof Resp.Bulk bulk && bulk.bytes() != null
         ? bulk.bytes()
         : Redactor.utf8(describe(r));
-  }
-
-  private static boolean isPong(Resp.Reply r) {
-    return r instanceof Resp.Simple s && s.text().equals("PONG");
-  }
-
-  /** Redis's own error for a command it does not know. */
-  static boolean isUnknownCommand(Resp.Reply r) {
-    return r instanceof Resp.Err err && err.text().startsWith("ERR unknown command");
-  }
-
-  private static boolean isWrongPassword(Resp.Reply r) {
-    if (!(r instanceof Resp.Err err)) {
-      return false;
-    }
-    String t = err.text();
-    return err.code().equals("WRONGPASS")
-        || t.startsWith("ERR invalid password")
-        || t.startsWith("ERR invalid username-password pair");
   }
 
   /** A reply as one short line for evidence and reasons. */

@@ -10,9 +10,10 @@ import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
 import dev.periksa.check.storage.BucketExposure.Baseline;
 import dev.periksa.check.storage.StoreDialect.Listed;
-import dev.periksa.check.storage.StoreReplies.StoreError;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.product.S3Replies;
+import dev.periksa.product.StoreError;
 import dev.periksa.target.Endpoint;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -84,8 +85,7 @@ public final class S3BucketExposureCheck extends EndpointCheck {
     }
 
     ProbeResponse root = ctx.http().get(StoreUrls.at(e.url(), "/", null));
-    Optional<List<String>> listed =
-        root.isSuccess() ? StoreReplies.s3Buckets(root.body()) : Optional.empty();
+    Optional<List<String>> listed = S3Replies.buckets(root.reply());
     Evidence rootEvidence = rootEvidence(ctx, root, listed);
     result.observe(rootEvidence);
 
@@ -281,13 +281,12 @@ public final class S3BucketExposureCheck extends EndpointCheck {
                   StoreUrls.at(
                       base, "/" + StoreUrls.segment(bucket) + "/", "max-keys=" + MAX_KEYS));
       return new Listed(
-          r, r.isSuccess() ? StoreReplies.s3Listing(r.body(), bucket, "s3") : Optional.empty());
+          r, S3Replies.listing(r.reply(), bucket).map(l -> ObjectListing.of(l, "s3")));
     }
 
     @Override
     public boolean looksLikeListing(ProbeResponse r) {
-      return r.isSuccess()
-          && SafeXml.rootName(r.body()).map("ListBucketResult"::equals).orElse(false);
+      return S3Replies.listingShape(r.reply());
     }
 
     @Override
@@ -298,7 +297,7 @@ public final class S3BucketExposureCheck extends EndpointCheck {
 
     @Override
     public Optional<StoreError> error(ProbeResponse r) {
-      return r.isSuccess() ? Optional.empty() : StoreReplies.xmlError(r.body());
+      return S3Replies.error(r.reply());
     }
 
     @Override

@@ -14,6 +14,9 @@ import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.product.SearchClusterReplies;
+import dev.periksa.product.SearchClusterReplies.Banner;
+import dev.periksa.product.SearchClusterReplies.Index;
 import dev.periksa.target.Endpoint;
 import dev.periksa.target.Identity;
 import java.net.URI;
@@ -81,10 +84,12 @@ public final class SearchClusterExposureCheck extends EndpointCheck {
                     base,
                     "/_cat/indices?format=json&bytes=b&h=index,docs.count,store.size,status"));
 
-    Optional<Banner> banner = Banner.of(root);
-    boolean catchAll = random.isSuccess() && (Banner.of(random).isPresent() || same(random, root));
-    Optional<List<IndexInfo>> indices = IndexInfo.listing(listing);
-    boolean productError = productError(random);
+    Optional<Banner> banner = SearchClusterReplies.banner(root.reply());
+    boolean catchAll =
+        random.isSuccess()
+            && (SearchClusterReplies.banner(random.reply()).isPresent() || same(random, root));
+    Optional<List<Index>> indices = SearchClusterReplies.indices(listing.reply());
+    boolean productError = SearchClusterReplies.notFound(random.reply());
 
     Evidence rootEvidence = bannerEvidence(ctx, root, banner);
     result.observe(rootEvidence);
@@ -142,18 +147,18 @@ public final class SearchClusterExposureCheck extends EndpointCheck {
       TargetContext ctx,
       Endpoint e,
       Optional<Banner> banner,
-      List<IndexInfo> indices,
+      List<Index> indices,
       List<Evidence> seen,
       CheckResult.Builder result) {
     List<Evidence> evidence = new ArrayList<>(seen);
     Map<PiiType, Integer> total = new EnumMap<>(PiiType.class);
-    List<IndexInfo> sample =
+    List<Index> sample =
         indices.stream()
             .filter(i -> !i.name().startsWith("."))
-            .sorted(Comparator.comparingLong(IndexInfo::documents).reversed())
+            .sorted(Comparator.comparingLong(Index::documents).reversed())
             .limit(MAX_INDICES_SAMPLED)
             .toList();
-    for (IndexInfo idx : sample) {
+    for (Index idx : sample) {
       ProbeResponse r =
           ctx.http()
               .get(
@@ -187,9 +192,9 @@ public final class SearchClusterExposureCheck extends EndpointCheck {
               .capture(
                   "sample of index " + idx.name(), r.request(), r.status(), r.body(), facts, docs));
     }
-    long documents = indices.stream().mapToLong(IndexInfo::documents).sum();
+    long documents = indices.stream().mapToLong(Index::documents).sum();
     Severity severity = Redactor.severityOf(total);
-    String product = banner.map(b -> b.product() + " " + b.version()).orElse("Search cluster");
+    String product = banner.map(Banner::describe).orElse("Search cluster");
     String holds =
         total.isEmpty()
             ? "no personal data in the sample"
@@ -227,13 +232,13 @@ public final class SearchClusterExposureCheck extends EndpointCheck {
               .get(StoreProbing.resolve(e.url(), "/"), Map.of("Authorization", "Basic " + basic));
       Map<String, Object> facts = new LinkedHashMap<>();
       facts.put("identity", id.get().name());
-      Banner.of(r)
-          .ifPresent(
-              b -> {
-                facts.put("product", b.product());
-                facts.put("version", b.version());
-              });
-      facts.put("answered", Banner.of(r).isPresent());
+      Optional<Banner> b = SearchClusterReplies.banner(r.reply());
+      b.ifPresent(
+          x -> {
+            facts.put("product", x.product());
+            facts.put("version", x.version());
+          });
+      facts.put("answered", b.isPresent());
       result.observe(
           ctx.redactor()
               .capture("with the declared identity", r.request(), r.status(), r.body(), facts));
@@ -258,21 +263,18 @@ public final class SearchClusterExposureCheck extends EndpointCheck {
           facts.put("cluster", b.cluster());
         });
     root.header("www-authenticate").ifPresent(h -> facts.put("challenge", h));
-    root.json()
-        .map(j -> j.path("error").path("type").asText(""))
-        .filter(s -> !s.isEmpty())
-        .ifPresent(t -> facts.put("error", t));
+    SearchClusterReplies.errorType(root.reply()).ifPresent(t -> facts.put("error", t));
     return ctx.redactor()
         .capture("banner (GET /)", root.request(), root.status(), root.body(), facts);
   }
 
   private Evidence listingEvidence(
-      TargetContext ctx, ProbeResponse listing, Optional<List<IndexInfo>> indices) {
+      TargetContext ctx, ProbeResponse listing, Optional<List<Index>> indices) {
     Map<String, Object> facts = new LinkedHashMap<>();
     indices.ifPresent(
         list -> {
           facts.put("indexCount", list.size());
-          facts.put("documents", list.stream().mapToLong(IndexInfo::documents).sum());
+          facts.put("documents", list.stream().mapToLong(Index::documents).sum());
           List<Map<String, Object>> named = new ArrayList<>();
           list.stream()
               .limit(MAX_INDICES_LISTED)
@@ -295,78 +297,7 @@ public final class SearchClusterExposureCheck extends EndpointCheck {
             facts);
   }
 
-  /** The product's own error on an invented path: Elasticsearch-family JSON with error.type. */
-  static boolean productError(ProbeResponse random) {
-    return random.status() == 404
-        && random
-            .json()
-            .map(j -> j.path("error").path("type").isTextual() && j.has("status"))
-            .orElse(false);
-  }
-
   private static boolean same(ProbeResponse a, ProbeResponse b) {
     return a.status() == b.status() && java.util.Arrays.equals(a.body(), b.body());
-  }
-
-  /** What {@code GET /} of an Elasticsearch-family node says about itself. */
-  record Banner(String product, String version, String cluster) {
-    static Optional<Banner> of(ProbeResponse r) {
-      if (!r.isSuccess()) {
-        return Optional.empty();
-      }
-      return r.json()
-          .flatMap(
-              j -> {
-                JsonNode v = j.path("version");
-                if (!v.path("number").isTextual()) {
-                  return Optional.empty();
-                }
-                String cluster = j.path("cluster_name").asText("");
-                if ("opensearch".equals(v.path("distribution").asText())) {
-                  return Optional.of(new Banner("OpenSearch", v.path("number").asText(), cluster));
-                }
-                if (j.path("tagline").asText("").contains("You Know, for Search")) {
-                  return Optional.of(
-                      new Banner("Elasticsearch", v.path("number").asText(), cluster));
-                }
-                return Optional.empty();
-              });
-    }
-  }
-
-  /** One row of {@code _cat/indices?format=json}. */
-  record IndexInfo(String name, long documents, long bytes) {
-    static Optional<List<IndexInfo>> listing(ProbeResponse r) {
-      if (!r.isSuccess()) {
-        return Optional.empty();
-      }
-      return r.json()
-          .flatMap(
-              j -> {
-                if (!j.isArray()) {
-                  return Optional.empty();
-                }
-                List<IndexInfo> out = new ArrayList<>();
-                for (JsonNode row : j) {
-                  if (!row.path("index").isTextual()) {
-                    return Optional.empty();
-                  }
-                  out.add(
-                      new IndexInfo(
-                          row.get("index").asText(),
-                          number(row.path("docs.count")),
-                          number(row.path("store.size"))));
-                }
-                return Optional.of(out);
-              });
-    }
-
-    private static long number(JsonNode n) {
-      try {
-        return n.isNumber() ? n.asLong() : Long.parseLong(n.asText("0"));
-      } catch (NumberFormatException e) {
-        return 0;
-      }
-    }
   }
 }

@@ -14,6 +14,9 @@ import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.product.SolrReplies;
+import dev.periksa.product.SolrReplies.Banner;
+import dev.periksa.product.SolrReplies.Core;
 import dev.periksa.target.Endpoint;
 import dev.periksa.target.Identity;
 import java.net.URI;
@@ -24,7 +27,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,12 +85,12 @@ public final class SolrExposureCheck extends EndpointCheck {
     ProbeResponse cores =
         ctx.http().get(StoreProbing.resolve(base, "/admin/cores?action=STATUS&wt=json"));
 
-    Optional<Banner> banner = Banner.of(info);
-    Optional<List<CoreInfo>> listing = CoreInfo.listing(cores);
+    Optional<Banner> banner = SolrReplies.systemInfo(info.reply());
+    Optional<List<Core>> listing = SolrReplies.cores(cores.reply());
     boolean catchAll =
         random.isSuccess()
-            && (Banner.of(random).isPresent()
-                || CoreInfo.listing(random).isPresent()
+            && (SolrReplies.systemInfo(random.reply()).isPresent()
+                || SolrReplies.cores(random.reply()).isPresent()
                 || Arrays.equals(random.body(), info.body()));
 
     Evidence infoEvidence = bannerEvidence(ctx, info, banner);
@@ -148,17 +150,17 @@ public final class SolrExposureCheck extends EndpointCheck {
       Endpoint e,
       URI base,
       Banner banner,
-      List<CoreInfo> cores,
+      List<Core> cores,
       List<Evidence> seen,
       CheckResult.Builder result) {
     List<Evidence> evidence = new ArrayList<>(seen);
     Map<PiiType, Integer> total = new EnumMap<>(PiiType.class);
-    List<CoreInfo> sample =
+    List<Core> sample =
         cores.stream()
-            .sorted(Comparator.comparingLong(CoreInfo::documents).reversed())
+            .sorted(Comparator.comparingLong(Core::documents).reversed())
             .limit(MAX_CORES_SAMPLED)
             .toList();
-    for (CoreInfo core : sample) {
+    for (Core core : sample) {
       ProbeResponse r =
           ctx.http()
               .get(
@@ -193,7 +195,7 @@ public final class SolrExposureCheck extends EndpointCheck {
               .capture(
                   "sample of core " + core.name(), r.request(), r.status(), r.body(), facts, docs));
     }
-    long documents = cores.stream().mapToLong(CoreInfo::documents).sum();
+    long documents = cores.stream().mapToLong(Core::documents).sum();
     Severity severity = Redactor.severityOf(total);
     String holds =
         total.isEmpty()
@@ -235,7 +237,7 @@ public final class SolrExposureCheck extends EndpointCheck {
                   Map.of("Authorization", "Basic " + basic));
       Map<String, Object> facts = new LinkedHashMap<>();
       facts.put("identity", id.get().name());
-      Optional<Banner> b = Banner.of(r);
+      Optional<Banner> b = SolrReplies.systemInfo(r.reply());
       b.ifPresent(
           x -> {
             facts.put("product", x.product());
@@ -277,12 +279,12 @@ public final class SolrExposureCheck extends EndpointCheck {
   }
 
   private Evidence coresEvidence(
-      TargetContext ctx, ProbeResponse cores, Optional<List<CoreInfo>> listing) {
+      TargetContext ctx, ProbeResponse cores, Optional<List<Core>> listing) {
     Map<String, Object> facts = new LinkedHashMap<>();
     listing.ifPresent(
         list -> {
           facts.put("coreCount", list.size());
-          facts.put("documents", list.stream().mapToLong(CoreInfo::documents).sum());
+          facts.put("documents", list.stream().mapToLong(Core::documents).sum());
           List<Map<String, Object>> named = new ArrayList<>();
           list.stream()
               .limit(MAX_CORES_LISTED)
@@ -317,66 +319,5 @@ public final class SolrExposureCheck extends EndpointCheck {
       s = s + "/solr";
     }
     return URI.create(s);
-  }
-
-  /** What {@code /admin/info/system} says about the node. */
-  record Banner(String product, String version, String lucene, String mode) {
-    String describe() {
-      return product + " " + version;
-    }
-
-    static Optional<Banner> of(ProbeResponse r) {
-      if (!r.isSuccess()) {
-        return Optional.empty();
-      }
-      return r.json()
-          .flatMap(
-              j -> {
-                JsonNode lucene = j.path("lucene");
-                if (!lucene.path("solr-spec-version").isTextual()
-                    || !lucene.path("lucene-spec-version").isTextual()
-                    || !j.path("responseHeader").isObject()) {
-                  return Optional.empty();
-                }
-                return Optional.of(
-                    new Banner(
-                        "Apache Solr",
-                        lucene.get("solr-spec-version").asText(),
-                        lucene.get("lucene-spec-version").asText(),
-                        j.path("mode").asText("")));
-              });
-    }
-  }
-
-  /** One core of {@code /admin/cores?action=STATUS}. */
-  record CoreInfo(String name, long documents, long bytes) {
-    static Optional<List<CoreInfo>> listing(ProbeResponse r) {
-      if (!r.isSuccess()) {
-        return Optional.empty();
-      }
-      return r.json()
-          .flatMap(
-              j -> {
-                JsonNode status = j.path("status");
-                if (!j.path("responseHeader").isObject() || !status.isObject()) {
-                  return Optional.empty();
-                }
-                List<CoreInfo> out = new ArrayList<>();
-                Iterator<Map.Entry<String, JsonNode>> it = status.fields();
-                while (it.hasNext()) {
-                  Map.Entry<String, JsonNode> core = it.next();
-                  JsonNode index = core.getValue().path("index");
-                  if (!index.path("numDocs").isNumber()) {
-                    return Optional.empty();
-                  }
-                  out.add(
-                      new CoreInfo(
-                          core.getValue().path("name").asText(core.getKey()),
-                          index.get("numDocs").asLong(),
-                          index.path("sizeInBytes").asLong(0)));
-                }
-                return Optional.of(out);
-              });
-    }
   }
 }

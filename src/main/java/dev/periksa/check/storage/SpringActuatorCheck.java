@@ -1,6 +1,5 @@
 package dev.periksa.check.storage;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -11,10 +10,10 @@ import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.product.ActuatorReplies;
+import dev.periksa.product.ActuatorReplies.EnvReport;
 import dev.periksa.target.Endpoint;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +56,6 @@ public final class SpringActuatorCheck extends EndpointCheck {
   /** Bytes of a heap dump asked for and read at most: the HPROF header and nothing more. */
   static final int HEAP_BYTES = 32;
 
-  /** The HPROF header a HotSpot heap dump starts with (1.0.2 today, 1.0.1 on old JVMs). */
-  static final String HPROF_MAGIC = "JAVA PROFILE 1.0.";
-
   /** Property names that look like credentials, named in the evidence at most. */
   static final int MAX_NAMES = 30;
 
@@ -98,12 +94,12 @@ public final class SpringActuatorCheck extends EndpointCheck {
     String invented = "/actuator/" + WebProbing.invented();
     ProbeResponse random = ctx.http().followingRedirects().get(WebProbing.at(e.url(), invented));
     ProbeResponse index = ctx.http().followingRedirects().get(WebProbing.at(e.url(), "/actuator"));
-    Optional<Map<String, Boolean>> links = hal(index);
-    boolean springError = springError(random);
+    Optional<Map<String, Boolean>> links = ActuatorReplies.index(index.reply());
+    boolean springError = ActuatorReplies.springError(random.reply());
     boolean catchAll =
         random.isSuccess()
             && (WebProbing.samePage(random, invented, index, "/actuator")
-                || hal(random).isPresent());
+                || ActuatorReplies.index(random.reply()).isPresent());
 
     Map<String, Object> indexFacts = new LinkedHashMap<>();
     indexFacts.put("halIndex", links.isPresent());
@@ -166,7 +162,7 @@ public final class SpringActuatorCheck extends EndpointCheck {
         unclear.add(path + " (" + ex.getMessage() + ")");
         continue;
       }
-      Optional<String> magic = hprof(heap);
+      Optional<String> magic = ActuatorReplies.heapDump(heap.reply());
       boolean second = listsHeap || springError || heap.status() == 206;
       if (magic.isPresent() && second) {
         heapFinding(ctx, e, path, heap, magic.get(), indexEvidence, result);
@@ -181,7 +177,8 @@ public final class SpringActuatorCheck extends EndpointCheck {
       try {
         ProbeResponse env =
             ctx.http().followingRedirects().get(WebProbing.at(e.url(), "/actuator/env"));
-        Optional<EnvReport> report = EnvReport.of(env);
+        Optional<EnvReport> report =
+            ActuatorReplies.env(env.reply(), WebFileShapes::secretName, MAX_NAMES);
         if (report.isPresent() && (listsEnv || springError)) {
           envFinding(ctx, e, env, report.get(), indexEvidence, result);
           found++;
@@ -324,119 +321,5 @@ public final class SpringActuatorCheck extends EndpointCheck {
             List.of(indexEvidence, ev),
             METADATA.remediation()),
         e.name() + ": " + path + " served (CRITICAL)");
-  }
-
-  /** The links of an actuator index ({@code _links} with a {@code self} ending in /actuator). */
-  static Optional<Map<String, Boolean>> hal(ProbeResponse r) {
-    if (!r.isSuccess()) {
-      return Optional.empty();
-    }
-    return r.json()
-        .flatMap(
-            j -> {
-              JsonNode l = j.path("_links");
-              String self = l.path("self").path("href").asText("");
-              if (!l.isObject() || !self.replaceAll("/+$", "").endsWith("/actuator")) {
-                return Optional.empty();
-              }
-              Map<String, Boolean> out = new LinkedHashMap<>();
-              Iterator<Map.Entry<String, JsonNode>> it = l.fields();
-              while (it.hasNext()) {
-                Map.Entry<String, JsonNode> f = it.next();
-                if (!f.getValue().path("href").isTextual()) {
-                  return Optional.empty();
-                }
-                if (!f.getValue().path("templated").asBoolean(false)) {
-                  out.put(f.getKey(), Boolean.FALSE);
-                }
-              }
-              return Optional.of(out);
-            });
-  }
-
-  /** Spring Boot's own error reply on a missing path: 404 with status, error and path. */
-  static boolean springError(ProbeResponse r) {
-    return r.status() == 404
-        && r.json()
-            .map(
-                j ->
-                    j.path("status").asInt(0) == 404
-                        && j.path("error").isTextual()
-                        && j.path("path").isTextual())
-            .orElse(false);
-  }
-
-  /** The HPROF version string if the bytes start a HotSpot heap dump. */
-  static Optional<String> hprof(ProbeResponse r) {
-    if (!r.isSuccess()) {
-      return Optional.empty();
-    }
-    byte[] b = r.body();
-    byte[] magic = HPROF_MAGIC.getBytes(StandardCharsets.US_ASCII);
-    if (b.length < magic.length + 2) {
-      return Optional.empty();
-    }
-    for (int i = 0; i < magic.length; i++) {
-      if (b[i] != magic[i]) {
-        return Optional.empty();
-      }
-    }
-    int end = magic.length;
-    while (end < b.length && b[end] != 0 && end < magic.length + 4) {
-      end++;
-    }
-    if (end >= b.length || b[end] != 0) {
-      return Optional.empty();
-    }
-    return Optional.of(new String(b, 0, end, StandardCharsets.US_ASCII));
-  }
-
-  /** What {@code /actuator/env} exposes, by name and count: never a value. */
-  record EnvReport(
-      List<String> activeProfiles,
-      List<String> sources,
-      int properties,
-      List<String> secretNames,
-      int masked) {
-
-    static Optional<EnvReport> of(ProbeResponse r) {
-      if (!r.isSuccess()) {
-        return Optional.empty();
-      }
-      return r.json().flatMap(EnvReport::of);
-    }
-
-    static Optional<EnvReport> of(JsonNode j) {
-      JsonNode ps = j.path("propertySources");
-      if (!ps.isArray() || !j.path("activeProfiles").isArray()) {
-        return Optional.empty();
-      }
-      List<String> profiles = new ArrayList<>();
-      j.path("activeProfiles").forEach(p -> profiles.add(p.asText()));
-      List<String> sources = new ArrayList<>();
-      List<String> secrets = new ArrayList<>();
-      int properties = 0;
-      int masked = 0;
-      for (JsonNode s : ps) {
-        if (!s.path("name").isTextual() || !s.path("properties").isObject()) {
-          return Optional.empty();
-        }
-        sources.add(s.get("name").asText());
-        Iterator<Map.Entry<String, JsonNode>> it = s.get("properties").fields();
-        while (it.hasNext()) {
-          Map.Entry<String, JsonNode> p = it.next();
-          properties++;
-          if ("******".equals(p.getValue().path("value").asText(null))) {
-            masked++;
-          }
-          if (WebFileShapes.secretName(p.getKey())
-              && !secrets.contains(p.getKey())
-              && secrets.size() < MAX_NAMES) {
-            secrets.add(p.getKey());
-          }
-        }
-      }
-      return Optional.of(new EnvReport(profiles, sources, properties, secrets, masked));
-    }
   }
 }

@@ -1,8 +1,8 @@
 package dev.periksa.check.storage;
 
 import dev.periksa.check.TargetContext;
-import dev.periksa.check.storage.StoreReplies.StoreError;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.product.StoreError;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;

@@ -2,99 +2,23 @@ package dev.periksa.check.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.periksa.check.storage.ObjectListing.StoredObject;
+import dev.periksa.product.S3Replies;
+import dev.periksa.product.SafeXml;
+import dev.periksa.product.StoreError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.w3c.dom.Element;
 
 /**
- * Reads the documents object stores answer with: S3's (and MinIO's, and Google Cloud Storage's XML
- * API) {@code ListBucketResult}, {@code ListAllMyBucketsResult} and {@code Error}; Azure Blob
- * Storage's {@code EnumerationResults} and {@code Error}; Google Cloud Storage's JSON API {@code
- * storage#objects} list and error; Firebase Realtime Database's shallow reads and errors. Each
- * parser accepts only the documented structure and says nothing about anything else.
+ * Reads the documents of the object stores that discovery and the ZAP rules do not know: Azure Blob
+ * Storage's {@code EnumerationResults}; Google Cloud Storage's JSON API {@code storage#objects}
+ * list and error; Firebase Realtime Database's shallow reads and errors. S3's documents (which
+ * Google Cloud Storage's XML API and Azure's errors share) are {@link S3Replies}'. Each parser
+ * accepts only the documented structure and says nothing about anything else.
  */
 public final class StoreReplies {
   private StoreReplies() {}
-
-  /** A product's own error document: its code and message. */
-  public record StoreError(String code, String message) {}
-
-  /**
-   * An S3-style {@code ListBucketResult} for exactly this bucket: the root element, its {@code
-   * Name} equal to the bucket asked for, and every {@code Contents} with a {@code Key}.
-   */
-  static Optional<ObjectListing> s3Listing(byte[] body, String bucket, String api) {
-    return SafeXml.parse(body)
-        .flatMap(
-            d -> {
-              Element root = d.getDocumentElement();
-              if (!SafeXml.name(root).equals("ListBucketResult")) {
-                return Optional.empty();
-              }
-              Optional<String> name = SafeXml.text(root, "Name");
-              if (name.isEmpty() || !name.get().equals(bucket)) {
-                return Optional.empty();
-              }
-              List<StoredObject> objects = new ArrayList<>();
-              for (Element c : SafeXml.children(root, "Contents")) {
-                Optional<String> key = SafeXml.text(c, "Key");
-                if (key.isEmpty()) {
-                  return Optional.empty();
-                }
-                objects.add(new StoredObject(key.get(), number(SafeXml.text(c, "Size"))));
-              }
-              boolean truncated =
-                  SafeXml.text(root, "IsTruncated").map("true"::equalsIgnoreCase).orElse(false);
-              return Optional.of(new ObjectListing(bucket, objects, truncated, api));
-            });
-  }
-
-  /** The bucket names of an S3 {@code ListAllMyBucketsResult}. */
-  public static Optional<List<String>> s3Buckets(byte[] body) {
-    return SafeXml.parse(body)
-        .flatMap(
-            d -> {
-              Element root = d.getDocumentElement();
-              if (!SafeXml.name(root).equals("ListAllMyBucketsResult")) {
-                return Optional.empty();
-              }
-              Optional<Element> buckets = SafeXml.child(root, "Buckets");
-              if (buckets.isEmpty()) {
-                return Optional.empty();
-              }
-              List<String> names = new ArrayList<>();
-              for (Element b : SafeXml.children(buckets.get(), "Bucket")) {
-                Optional<String> n = SafeXml.text(b, "Name");
-                if (n.isEmpty() || n.get().isEmpty()) {
-                  return Optional.empty();
-                }
-                names.add(n.get());
-              }
-              return Optional.of(names);
-            });
-  }
-
-  /**
-   * The {@code <Error><Code>..</Code><Message>..</Message></Error>} document that S3, MinIO, Google
-   * Cloud Storage's XML API and Azure Blob Storage answer errors with.
-   */
-  public static Optional<StoreError> xmlError(byte[] body) {
-    return SafeXml.parse(body)
-        .flatMap(
-            d -> {
-              Element root = d.getDocumentElement();
-              if (!SafeXml.name(root).equals("Error")) {
-                return Optional.empty();
-              }
-              Optional<String> code = SafeXml.text(root, "Code");
-              if (code.isEmpty() || code.get().isEmpty()) {
-                return Optional.empty();
-              }
-              return Optional.of(
-                  new StoreError(code.get(), SafeXml.text(root, "Message").orElse("")));
-            });
-  }
 
   /**
    * Azure's {@code EnumerationResults} of List Blobs for exactly this container. Since version

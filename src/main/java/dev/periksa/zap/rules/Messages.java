@@ -1,6 +1,9 @@
 package dev.periksa.zap.rules;
 
+import dev.periksa.product.HttpReply;
+import dev.periksa.product.Json;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +26,20 @@ final class Messages {
     return body.length() > PersonalDataExposure.MAX_CHARS
         ? body.substring(0, PersonalDataExposure.MAX_CHARS)
         : body;
+  }
+
+  /**
+   * The response as the product parsers take it: the decoded body (ZAP removes content encodings),
+   * whole up to {@link Json#MAX_BYTES}, beyond which it is cut and so not read as JSON or XML.
+   */
+  static HttpReply reply(HttpMessage msg) {
+    byte[] content = msg.getResponseBody().getContent();
+    boolean whole = content.length <= Json.MAX_BYTES;
+    return new HttpReply(
+        msg.getResponseHeader().getStatusCode(),
+        headers(msg),
+        whole ? content : Arrays.copyOf(content, Json.MAX_BYTES),
+        whole);
   }
 
   /** Response headers, names in lower case, values in order. */

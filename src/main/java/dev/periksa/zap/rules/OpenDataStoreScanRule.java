@@ -1,5 +1,9 @@
 package dev.periksa.zap.rules;
 
+import dev.periksa.product.HttpReply;
+import dev.periksa.product.S3Replies;
+import dev.periksa.product.SearchClusterReplies;
+import dev.periksa.product.SolrReplies;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +30,10 @@ import org.parosproxy.paros.network.HttpRequestHeader;
  * </ol>
  *
  * A bucket listing ZAP already fetched as a page ({@code ListBucketResult}) counts without a
- * request. Alert references: {@code 120101-1} search cluster, {@code -2} S3, {@code -3} Solr.
+ * request. Each reply is read by the product's parser in {@code dev.periksa.product} ({@link
+ * SearchClusterReplies}, {@link S3Replies}, {@link SolrReplies}), the same that Periksa's discovery
+ * and checks use, so the rule and the checks agree on what a store is. Alert references: {@code
+ * 120101-1} search cluster, {@code -2} S3, {@code -3} Solr.
  */
 public class OpenDataStoreScanRule extends AbstractHostPlugin {
   static final HealthRule RULE = HealthRule.OPEN_DATA_STORE;
@@ -105,13 +112,12 @@ public class OpenDataStoreScanRule extends AbstractHostPlugin {
     if (root == null) {
       return;
     }
-    String rootBody = Messages.body(root);
-    Optional<DataStoreReplies.SearchBanner> banner =
-        ok(root) ? DataStoreReplies.searchBanner(rootBody) : Optional.empty();
+    HttpReply rootReply = Messages.reply(root);
+    Optional<SearchClusterReplies.Banner> banner = SearchClusterReplies.banner(rootReply);
     if (banner.isPresent()) {
       HttpMessage cat = get(base, "/_cat/indices?format=json&h=index,docs.count");
-      if (cat != null && ok(cat)) {
-        DataStoreReplies.indices(Messages.body(cat))
+      if (cat != null) {
+        SearchClusterReplies.indices(Messages.reply(cat))
             .ifPresent(
                 i ->
                     raise(
@@ -123,20 +129,17 @@ public class OpenDataStoreScanRule extends AbstractHostPlugin {
                                 + " /_cat/indices lists %d indices holding %,d documents.",
                             banner.get().describe(),
                             banner.get().cluster(),
-                            i.indices(),
-                            i.documents())));
+                            i.size(),
+                            i.stream().mapToLong(SearchClusterReplies.Index::documents).sum())));
       }
       return;
     }
-    Optional<List<String>> buckets =
-        ok(root) ? DataStoreReplies.buckets(rootBody) : Optional.empty();
+    Optional<List<String>> buckets = S3Replies.buckets(rootReply);
     if (buckets.isPresent()) {
       String first = buckets.get().isEmpty() ? null : buckets.get().get(0);
       HttpMessage listing = first == null ? null : get(base, "/" + encode(first) + "?max-keys=1");
-      Optional<Integer> keys =
-          listing != null && ok(listing)
-              ? DataStoreReplies.objectKeys(Messages.body(listing))
-              : Optional.empty();
+      Optional<S3Replies.Listing> keys =
+          listing == null ? Optional.empty() : S3Replies.listing(Messages.reply(listing), first);
       raise(
           root,
           S3_REF,
@@ -150,8 +153,8 @@ public class OpenDataStoreScanRule extends AbstractHostPlugin {
       return;
     }
     HttpMessage cores = get(base, "/solr/admin/cores?action=STATUS&wt=json");
-    if (cores != null && ok(cores)) {
-      DataStoreReplies.cores(Messages.body(cores))
+    if (cores != null) {
+      SolrReplies.cores(Messages.reply(cores))
           .ifPresent(
               c ->
                   raise(
@@ -162,16 +165,13 @@ public class OpenDataStoreScanRule extends AbstractHostPlugin {
                           "An Apache Solr node answers anyone: GET"
                               + " /solr/admin/cores?action=STATUS lists %d cores holding %,d"
                               + " documents.",
-                          c.cores(), c.documents())));
+                          c.size(), c.stream().mapToLong(SolrReplies.Core::documents).sum())));
     }
   }
 
   /** Whether the host's own page is a bucket listing (then it is alerted on, without a request). */
   private boolean bucketPage(HttpMessage base) {
-    if (!ok(base)) {
-      return false;
-    }
-    Optional<Integer> keys = DataStoreReplies.objectKeys(Messages.body(base));
+    Optional<S3Replies.Listing> keys = S3Replies.listing(Messages.reply(base));
     keys.ifPresent(
         k ->
             raise(
@@ -179,7 +179,7 @@ public class OpenDataStoreScanRule extends AbstractHostPlugin {
                 S3_REF,
                 "ListBucketResult",
                 "An S3 bucket lists its objects to anyone (ListBucketResult naming "
-                    + k
+                    + k.objects().size()
                     + " keys)."));
     return keys.isPresent();
   }
@@ -192,11 +192,6 @@ public class OpenDataStoreScanRule extends AbstractHostPlugin {
         .setOtherInfo(otherInfo)
         .setMessage(msg)
         .raise();
-  }
-
-  private static boolean ok(HttpMessage msg) {
-    int s = msg.getResponseHeader().getStatusCode();
-    return s >= 200 && s < 300;
   }
 
   /** A GET of a path on the base message's host; null when it could not be sent. */

@@ -6,6 +6,10 @@ import dev.periksa.pii.PiiCategory;
 import dev.periksa.pii.PiiMatch;
 import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
+import dev.periksa.product.HttpReply;
+import dev.periksa.product.S3Replies;
+import dev.periksa.product.SearchClusterReplies;
+import dev.periksa.product.SolrReplies;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -49,13 +53,25 @@ public record PersonalDataExposure(
   }
 
   /**
-   * The personal data in a body, or empty when it carries none, is binary, or is a data store's
-   * description of itself (an S3 bucket or object listing, an index listing, Solr's core status):
-   * the owner and core names there are the store's, not a data subject's, as PII-1 reads them too;
-   * rule 120101 reports such stores.
+   * The personal data in a body that came whole with a 2xx reply (see {@link #in(String,
+   * HttpReply)}).
    */
   public static Optional<PersonalDataExposure> in(String body) {
-    if (body == null || body.isEmpty() || binary(body) || DataStoreReplies.selfDescription(body)) {
+    return in(body, body == null ? null : HttpReply.of(200, body));
+  }
+
+  /**
+   * The personal data in a reply's text, or empty when it carries none, is binary, or the reply is
+   * a data store's description of itself (an S3 bucket or object listing, an index listing, Solr's
+   * core status, as {@code dev.periksa.product} reads them for PII-1 and rule 120101 too): the
+   * owner and core names there are the store's, not a data subject's; rule 120101 reports such
+   * stores.
+   *
+   * @param body the text judged, at most {@link #MAX_CHARS} of it
+   * @param reply the whole reply, whose shape decides whether it is a store's self-description
+   */
+  public static Optional<PersonalDataExposure> in(String body, HttpReply reply) {
+    if (body == null || body.isEmpty() || binary(body) || selfDescription(reply)) {
       return Optional.empty();
     }
     String text = body.length() > MAX_CHARS ? body.substring(0, MAX_CHARS) : body;
@@ -152,6 +168,16 @@ public record PersonalDataExposure(
     int to = Math.min(out.length(), focusEnd + EXCERPT_SIDE);
     String cut = out.substring(from, to).replaceAll("\\s+", " ").strip();
     return (from > 0 ? "…" : "") + cut + (to < out.length() ? "…" : "");
+  }
+
+  /** Whether a reply is a data store describing itself rather than serving records. */
+  private static boolean selfDescription(HttpReply r) {
+    return r != null
+        && (SearchClusterReplies.banner(r).isPresent()
+            || SearchClusterReplies.indices(r).isPresent()
+            || S3Replies.buckets(r).isPresent()
+            || S3Replies.listing(r).isPresent()
+            || SolrReplies.cores(r).isPresent());
   }
 
   /** A NUL in the first KiB means a binary body (an image, an archive), not text. */

@@ -20,7 +20,7 @@ public class PersonalDataInResponseScanRule extends HealthAppRule {
     if (msg == null) {
       return;
     }
-    PersonalDataExposure.in(Messages.body(msg))
+    PersonalDataExposure.in(Messages.body(msg), Messages.reply(msg))
         .ifPresent(
             e ->
                 alert(msg)

@@ -24,7 +24,7 @@ public class PlainHttpPersonalDataScanRule extends HealthAppRule {
     if (msg == null) {
       return;
     }
-    PersonalDataExposure.in(Messages.body(msg))
+    PersonalDataExposure.in(Messages.body(msg), Messages.reply(msg))
         .ifPresent(
             e ->
                 alert(msg)

@@ -11,6 +11,7 @@ import dev.periksa.check.TargetContext;
 import dev.periksa.report.Json;
 import dev.periksa.report.ResultModel;
 import dev.periksa.target.Endpoint;
+import dev.periksa.testing.DocumentedReplies;
 import dev.periksa.testing.Profiles;
 import dev.periksa.testing.RawValueScanner;
 import dev.periksa.testing.ScriptedServer;

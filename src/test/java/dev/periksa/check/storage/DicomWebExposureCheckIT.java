@@ -16,6 +16,7 @@ import dev.periksa.lab.EhacData;
 import dev.periksa.report.Json;
 import dev.periksa.report.ResultModel;
 import dev.periksa.target.TargetProfile;
+import dev.periksa.testing.DicomJsonExamples;
 import dev.periksa.testing.Profiles;
 import dev.periksa.testing.RawValueScanner;
 import dev.periksa.testing.SharedLab;

@@ -7,35 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.periksa.probe.Resp;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The Redis and Memcached reply parsers, on replies shaped as the products document them. */
+/**
+ * What the Redis and Memcached checks read and send on their own: SCAN pages, RESP commands, key
+ * names (the products' replies: {@code RedisRepliesTest}, {@code MemcachedRepliesTest}).
+ */
 class KeyValueParsersTest {
 
   private static Resp.Bulk bulk(String s) {
     return new Resp.Bulk(s.getBytes(StandardCharsets.UTF_8));
-  }
-
-  @Test
-  void infoKeyspaceGivesKeysPerDatabase() {
-    Resp.Reply r =
-        bulk(
-            "# Keyspace\r\ndb0:keys=200,expires=0,avg_ttl=0\r\ndb3:keys=7,expires=1,avg_ttl=5\r\n");
-    assertEquals(Map.of(0, 200L, 3, 7L), RedisExposureCheck.keyspace(r));
-    assertTrue(RedisExposureCheck.keyspace(bulk("# Keyspace\r\n")).isEmpty());
-    assertTrue(
-        RedisExposureCheck.keyspace(new Resp.Err("NOAUTH Authentication required.")).isEmpty());
-    assertTrue(RedisExposureCheck.keyspace(bulk("dbx:keys=1\r\ndb1:keys=many\r\n")).isEmpty());
-  }
-
-  @Test
-  void infoServerFieldsSkipSectionHeaders() {
-    Map<String, String> f =
-        RedisExposureCheck.infoFields(
-            bulk("# Server\r\nredis_version:7.0.15\r\nredis_mode:standalone\r\n"));
-    assertEquals("7.0.15", f.get("redis_version"));
-    assertEquals(2, f.size());
   }
 
   @Test
@@ -45,16 +26,6 @@ class KeyValueParsersTest {
     assertEquals(List.of("session:a", "k"), RedisExposureCheck.scannedKeys(page));
     assertTrue(RedisExposureCheck.scannedKeys(new Resp.Multi(null)).isEmpty());
     assertTrue(RedisExposureCheck.scannedKeys(new Resp.Simple("PONG")).isEmpty());
-  }
-
-  @Test
-  void onlyRedisOwnUnknownCommandErrorCounts() {
-    assertTrue(
-        RedisExposureCheck.isUnknownCommand(
-            new Resp.Err("ERR unknown command 'PERIKSA-1', with args beginning with: ")));
-    assertFalse(RedisExposureCheck.isUnknownCommand(new Resp.Simple("PONG")));
-    assertFalse(
-        RedisExposureCheck.isUnknownCommand(new Resp.Err("NOAUTH Authentication required.")));
   }
 
   @Test

@@ -66,6 +66,7 @@ class HealthRulesAddOnTest {
               || e.startsWith("lib/")
               || e.startsWith("dev/periksa/pii/")
               || e.startsWith("dev/periksa/zap/rules/")
+              || e.startsWith("dev/periksa/product/")
               || e.equals("dev/periksa/check/Evidence.class")
               || e.startsWith("dev/periksa/check/Severity"),
           "unexpected entry " + e);

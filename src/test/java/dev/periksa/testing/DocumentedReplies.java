@@ -1,4 +1,4 @@
-package dev.periksa.check.storage;
+package dev.periksa.testing;
 
 /**
  * Replies copied from the products' public documentation (the source of each is named), for the
@@ -6,11 +6,11 @@ package dev.periksa.check.storage;
  * for. Where a page gives only a format template, the template is filled in with its own
  * placeholder names and the deviation is said.
  */
-final class DocumentedReplies {
+public final class DocumentedReplies {
   private DocumentedReplies() {}
 
   /** Amazon S3 API Reference, ListObjects, "Sample Response" (bucket "bucket"). */
-  static final String S3_LIST_OBJECTS =
+  public static final String S3_LIST_OBJECTS =
       """
       <?xml version="1.0" encoding="UTF-8"?>
       <ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
@@ -45,7 +45,7 @@ final class DocumentedReplies {
       """;
 
   /** Amazon S3 API Reference, ListBuckets, "Sample Response". */
-  static final String S3_LIST_BUCKETS =
+  public static final String S3_LIST_BUCKETS =
       """
       <?xml version="1.0" encoding="UTF-8"?>
       <ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01">
@@ -67,7 +67,7 @@ final class DocumentedReplies {
       """;
 
   /** Amazon S3 API Reference, "Error responses", the REST error response example. */
-  static final String S3_ACCESS_DENIED =
+  public static final String S3_ACCESS_DENIED =
       """
       <?xml version="1.0" encoding="UTF-8"?>
       <Error>
@@ -79,7 +79,7 @@ final class DocumentedReplies {
       """;
 
   /** Amazon S3 API Reference, "Error responses": the NoSuchBucket error in the same format. */
-  static final String S3_NO_SUCH_BUCKET =
+  public static final String S3_NO_SUCH_BUCKET =
       """
       <?xml version="1.0" encoding="UTF-8"?>
       <Error>
@@ -94,7 +94,7 @@ final class DocumentedReplies {
    * Cloud Storage XML API, "Request and response headers", the typical response to a bucket listing
    * (bucket travel-maps).
    */
-  static final String GCS_XML_LIST =
+  public static final String GCS_XML_LIST =
       """
       <?xml version='1.0' encoding='utf-8'?>
       <ListBucketResult xmlns='http://doc.storage.googleapis.com/2010-03-01'>
@@ -126,7 +126,7 @@ final class DocumentedReplies {
    * metageneration, contentType, storageClass, size as a string, md5Hash, crc32c, etag,
    * timeCreated, updated). The page gives the format only; the values are the XML example's.
    */
-  static final String GCS_JSON_LIST =
+  public static final String GCS_JSON_LIST =
       """
       {
         "kind": "storage#objects",
@@ -165,7 +165,7 @@ final class DocumentedReplies {
       """;
 
   /** Cloud Storage JSON API, "HTTP status and error codes", 401 Unauthorized example. */
-  static final String GCS_JSON_401 =
+  public static final String GCS_JSON_401 =
       """
       {
        "error": {
@@ -185,7 +185,7 @@ final class DocumentedReplies {
       """;
 
   /** Cloud Storage JSON API, "HTTP status and error codes", 404 Not Found example. */
-  static final String GCS_JSON_404 =
+  public static final String GCS_JSON_404 =
       """
       {
        "error": {
@@ -206,7 +206,7 @@ final class DocumentedReplies {
    * Azure Storage REST API, "Listing Blob storage resources", "List blobs and snapshots" (the
    * pre-2013 format: ContainerName holds the container's URL).
    */
-  static final String AZURE_LIST_OLD =
+  public static final String AZURE_LIST_OLD =
       """
       <?xml version="1.0" encoding="utf-8"?>
       <EnumerationResults ContainerName="https://myaccount.blob.core.windows.net/mycontainer">
@@ -263,7 +263,7 @@ final class DocumentedReplies {
    * Azure Storage REST API, "Listing Blob storage resources", "List blobs with a delimiter", as
    * published: its first {@code Properties} element is never closed, so it is not well-formed XML.
    */
-  static final String AZURE_LIST_MALFORMED =
+  public static final String AZURE_LIST_MALFORMED =
       """
       <?xml version="1.0" encoding="utf-8"?>
       <EnumerationResults ContainerName="https://myaccount.blob.core.windows.net/mycontainer">
@@ -294,7 +294,7 @@ final class DocumentedReplies {
    * ServiceEndpoint} plus {@code ContainerName="mycontainer"}). The page gives a template; it is
    * filled with its own placeholder names, the template's typo {@code </name>} corrected.
    */
-  static final String AZURE_LIST_MODERN =
+  public static final String AZURE_LIST_MODERN =
       """
       <?xml version="1.0" encoding="utf-8"?>
       <EnumerationResults ServiceEndpoint="http://myaccount.blob.core.windows.net/"  ContainerName="mycontainer">
@@ -331,7 +331,7 @@ final class DocumentedReplies {
    * Azure Blob Storage's error document (REST API "Status and error codes"), with the code and
    * message Azure documents for anonymous requests to an account that disallows them.
    */
-  static final String AZURE_PUBLIC_ACCESS_NOT_PERMITTED =
+  public static final String AZURE_PUBLIC_ACCESS_NOT_PERMITTED =
       """
       <?xml version="1.0" encoding="utf-8"?>
       <Error>
@@ -343,7 +343,7 @@ final class DocumentedReplies {
       """;
 
   /** Azure's error document for a resource an anonymous caller may not see. */
-  static final String AZURE_RESOURCE_NOT_FOUND =
+  public static final String AZURE_RESOURCE_NOT_FOUND =
       """
       <?xml version="1.0" encoding="utf-8"?>
       <Error>
@@ -358,7 +358,7 @@ final class DocumentedReplies {
    * Firebase Realtime Database REST guide, "Sorting data": the dinosaur-facts sample database's
    * {@code /dinosaurs} node.
    */
-  static final String FIREBASE_DINOSAURS =
+  public static final String FIREBASE_DINOSAURS =
       """
       {
         "lambeosaurus": {
@@ -378,11 +378,12 @@ final class DocumentedReplies {
    * Firebase REST reference, {@code shallow}: "If the data snapshot at the location is a JSON
    * object, the values for each key will be truncated to true" (dinosaur-facts root).
    */
-  static final String FIREBASE_SHALLOW_ROOT = "{\"dinosaurs\":true,\"scores\":true}";
+  public static final String FIREBASE_SHALLOW_ROOT = "{\"dinosaurs\":true,\"scores\":true}";
 
   /** Firebase REST: what a read of a path that holds nothing returns (200). */
-  static final String FIREBASE_NULL = "null";
+  public static final String FIREBASE_NULL = "null";
 
   /** Firebase REST reference, error conditions: 401 when security rules refuse the read. */
-  static final String FIREBASE_PERMISSION_DENIED = "{\n  \"error\" : \"Permission denied\"\n}\n";
+  public static final String FIREBASE_PERMISSION_DENIED =
+      "{\n  \"error\" : \"Permission denied\"\n}\n";
 }

@@ -1,7 +1,7 @@
-package dev.periksa.check.storage;
+package dev.periksa.testing;
 
 /** DICOM JSON replies for parser tests and look-alikes. */
-final class DicomJsonExamples {
+public final class DicomJsonExamples {
   private DicomJsonExamples() {}
 
   /**
@@ -9,7 +9,7 @@ final class DicomJsonExamples {
    * (study attributes, a private block with inline binary, a person name with an ideographic group
    * and an Other Patient IDs sequence). Its values are the standard's invented ones.
    */
-  static final String PS3_18_STUDY =
+  public static final String PS3_18_STUDY =
       """
       [
         {

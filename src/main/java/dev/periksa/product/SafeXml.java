@@ -1,4 +1,4 @@
-package dev.periksa.check.storage;
+package dev.periksa.product;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
@@ -16,10 +16,14 @@ import org.xml.sax.SAXParseException;
 
 /**
  * Parses replies of object stores with the JDK's DOM parser, hardened against hostile targets: no
- * DOCTYPE at all (so no external or recursive entities), no external DTDs or schemas, no XInclude.
- * A reply that tries any of that is simply not XML here, and the check stays INCONCLUSIVE.
+ * DOCTYPE at all (so no external or recursive entities), no external DTDs or schemas, no XInclude,
+ * at most {@link #MAX_DEPTH} levels of elements and {@link Json#MAX_BYTES} of input. A reply that
+ * tries any of that is simply not XML here, and whoever asked stays INCONCLUSIVE.
  */
-final class SafeXml {
+public final class SafeXml {
+  /** Deepest element nesting read; object-store documents are a handful of levels deep. */
+  public static final int MAX_DEPTH = 100;
+
   private static final DocumentBuilderFactory FACTORY = factory();
 
   private SafeXml() {}
@@ -35,6 +39,7 @@ final class SafeXml {
       f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
       f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_DEPTH);
       f.setXIncludeAware(false);
       f.setExpandEntityReferences(false);
     } catch (ParserConfigurationException | IllegalArgumentException e) {
@@ -44,8 +49,8 @@ final class SafeXml {
   }
 
   /** The document, or empty when the bytes are not well-formed, DOCTYPE-free XML. */
-  static Optional<Document> parse(byte[] body) {
-    if (body == null || body.length == 0) {
+  public static Optional<Document> parse(byte[] body) {
+    if (body == null || body.length == 0 || body.length > Json.MAX_BYTES) {
       return Optional.empty();
     }
     try {
@@ -73,16 +78,17 @@ final class SafeXml {
   }
 
   /** The local name of the root element, or empty when the body is not XML. */
-  static Optional<String> rootName(byte[] body) {
+  public static Optional<String> rootName(byte[] body) {
     return parse(body).map(d -> name(d.getDocumentElement()));
   }
 
-  static String name(Element e) {
+  /** An element's local name (its tag name when it has no namespace). */
+  public static String name(Element e) {
     return e.getLocalName() != null ? e.getLocalName() : e.getTagName();
   }
 
   /** Direct child elements with this local name. */
-  static List<Element> children(Element parent, String local) {
+  public static List<Element> children(Element parent, String local) {
     List<Element> out = new ArrayList<>();
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n instanceof Element e && name(e).equals(local)) {
@@ -92,13 +98,14 @@ final class SafeXml {
     return out;
   }
 
-  static Optional<Element> child(Element parent, String local) {
+  /** The first direct child element with this local name. */
+  public static Optional<Element> child(Element parent, String local) {
     List<Element> c = children(parent, local);
     return c.isEmpty() ? Optional.empty() : Optional.of(c.get(0));
   }
 
   /** The trimmed text of the first child with this name, if there is one. */
-  static Optional<String> text(Element parent, String local) {
+  public static Optional<String> text(Element parent, String local) {
     return child(parent, local).map(e -> e.getTextContent().strip());
   }
 }
