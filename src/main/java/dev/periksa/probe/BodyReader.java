@@ -38,8 +38,7 @@ final class BodyReader {
    */
   record Body(byte[] bytes, Reading reading, boolean partial, boolean stalled) {}
 
-  static Body read(
-      InputStream wire, String contentEncoding, long announced, int cap, Exchange ex, boolean tls) {
+  static Body read(InputStream wire, String contentEncoding, long announced, int cap, Exchange ex) {
     Counting raw = new Counting(wire);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     String encoding =
@@ -106,7 +105,7 @@ final class BodyReader {
       }
     } catch (IOException | RuntimeException e) {
       ex.bodyBytes(raw.count);
-      return failed(e, out, raw.count, announced, ex, tls, encoding);
+      return failed(e, out, raw.count, announced, ex, encoding);
     }
   }
 
@@ -116,7 +115,6 @@ final class BodyReader {
       long wire,
       long announced,
       Exchange ex,
-      boolean tls,
       String encoding) {
     String got = Exchange.bytes(wire) + " of the body";
     String why;

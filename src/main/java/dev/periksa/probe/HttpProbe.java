@@ -189,7 +189,7 @@ public final class HttpProbe {
     BodyReader.Body[] read = new BodyReader.Body[1];
     RequestSpecification spec =
         RestAssured.given()
-            .config(config(ex, tls, read))
+            .config(config(ex, read))
             .urlEncodingEnabled(false)
             .redirects()
             .follow(false);
@@ -303,7 +303,7 @@ public final class HttpProbe {
         + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
   }
 
-  private RestAssuredConfig config(Exchange ex, boolean tls, BodyReader.Body[] read) {
+  private RestAssuredConfig config(Exchange ex, BodyReader.Body[] read) {
     int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     return RestAssuredConfig.config()
         .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders())
@@ -311,11 +311,11 @@ public final class HttpProbe {
             HttpClientConfig.httpClientConfig()
                 .setParam("http.connection.timeout", ms)
                 .setParam("http.socket.timeout", ms)
-                .httpClientFactory(() -> client(ex, tls, read)));
+                .httpClientFactory(() -> client(ex, read)));
   }
 
   @SuppressWarnings("deprecation")
-  private DefaultHttpClient client(Exchange ex, boolean tls, BodyReader.Body[] read) {
+  private DefaultHttpClient client(Exchange ex, BodyReader.Body[] read) {
     SchemeRegistry schemes = new SchemeRegistry();
     schemes.register(new Scheme("http", 80, ExchangeSockets.plain(ex)));
     schemes.register(new Scheme("https", 443, ExchangeSockets.tls(ex)));
@@ -340,8 +340,7 @@ public final class HttpProbe {
                       : entity.getContentEncoding().getValue(),
                   entity.getContentLength(),
                   maxBodyBytes,
-                  ex,
-                  tls);
+                  ex);
           read[0] = b;
           ByteArrayEntity capped = new ByteArrayEntity(b.bytes());
           if (entity.getContentType() != null) {

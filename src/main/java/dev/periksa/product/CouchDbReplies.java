@@ -1,6 +1,5 @@
 package dev.periksa.product;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -30,24 +29,7 @@ public final class CouchDbReplies {
 
   /** A 2xx {@code _all_dbs}: a JSON array of database names, nothing else. */
   public static Optional<List<String>> databases(HttpReply r) {
-    if (!r.isSuccess()) {
-      return Optional.empty();
-    }
-    return r.json()
-        .flatMap(
-            j -> {
-              if (!j.isArray()) {
-                return Optional.empty();
-              }
-              List<String> out = new ArrayList<>();
-              for (Json n : j.elements()) {
-                if (!n.isText()) {
-                  return Optional.empty();
-                }
-                out.add(n.asText(""));
-              }
-              return Optional.of(out);
-            });
+    return r.rows(n -> n.isText() ? Optional.of(n.asText("")) : Optional.empty());
   }
 
   /** The {@code doc_count} of a 2xx database information reply ({@code GET /<db>}). */

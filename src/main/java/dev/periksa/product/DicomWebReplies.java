@@ -29,29 +29,19 @@ public final class DicomWebReplies {
    * whose values are objects with a {@code vr}; empty when the reply is not that.
    */
   public static Optional<List<Json>> datasets(HttpReply r) {
-    if (!r.isSuccess()) {
-      return Optional.empty();
+    return r.rows(d -> dataset(d) ? Optional.of(d) : Optional.empty());
+  }
+
+  private static boolean dataset(Json d) {
+    if (!d.isObject() || d.size() == 0) {
+      return false;
     }
-    return r.json()
-        .flatMap(
-            j -> {
-              if (!j.isArray()) {
-                return Optional.empty();
-              }
-              List<Json> out = new ArrayList<>();
-              for (Json d : j.elements()) {
-                if (!d.isObject() || d.size() == 0) {
-                  return Optional.empty();
-                }
-                for (Map.Entry<String, Json> f : d.fields().entrySet()) {
-                  if (!TAG.matcher(f.getKey()).matches() || !f.getValue().path("vr").isText()) {
-                    return Optional.empty();
-                  }
-                }
-                out.add(d);
-              }
-              return Optional.of(out);
-            });
+    for (Map.Entry<String, Json> f : d.fields().entrySet()) {
+      if (!TAG.matcher(f.getKey()).matches() || !f.getValue().path("vr").isText()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether a dataset names a well-formed StudyInstanceUID (digits and dots). */

@@ -102,6 +102,29 @@ public final class HttpReply {
    * well-formed, DOCTYPE-free XML. The document is shared by the parsers that ask: they only read
    * it.
    */
+  /**
+   * A 2xx reply whose body is a JSON array every element of which {@code row} reads; empty when the
+   * reply is not a success, not an array, or any element does not read.
+   */
+  public <T> Optional<List<T>> rows(java.util.function.Function<Json, Optional<T>> row) {
+    if (!isSuccess()) {
+      return Optional.empty();
+    }
+    Optional<Json> j = json();
+    if (j.isEmpty() || !j.get().isArray()) {
+      return Optional.empty();
+    }
+    List<T> out = new java.util.ArrayList<>();
+    for (Json e : j.get().elements()) {
+      Optional<T> t = row.apply(e);
+      if (t.isEmpty()) {
+        return Optional.empty();
+      }
+      out.add(t.get());
+    }
+    return Optional.of(out);
+  }
+
   public Optional<Document> xml() {
     Optional<Document> x = xml;
     if (x == null) {

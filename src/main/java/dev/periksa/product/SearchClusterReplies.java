@@ -1,6 +1,5 @@
 package dev.periksa.product;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,28 +55,15 @@ public final class SearchClusterReplies {
    * and {@code store.size} are read as numbers or as the strings {@code _cat} gives them.
    */
   public static Optional<List<Index>> indices(HttpReply r) {
-    if (!r.isSuccess()) {
-      return Optional.empty();
-    }
-    return r.json()
-        .flatMap(
-            j -> {
-              if (!j.isArray()) {
-                return Optional.empty();
-              }
-              List<Index> out = new ArrayList<>();
-              for (Json row : j.elements()) {
-                if (!row.path("index").isText()) {
-                  return Optional.empty();
-                }
-                out.add(
+    return r.rows(
+        row ->
+            row.path("index").isText()
+                ? Optional.of(
                     new Index(
                         row.path("index").asText(""),
                         row.path("docs.count").asLong(0),
-                        row.path("store.size").asLong(0)));
-              }
-              return Optional.of(out);
-            });
+                        row.path("store.size").asLong(0)))
+                : Optional.empty());
   }
 
   /** The {@code error.type} of an Elasticsearch-family error reply, if it is one. */

@@ -5,7 +5,6 @@ import dev.periksa.check.CheckResult;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
-import dev.periksa.check.ProbingCheck;
 import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
 import dev.periksa.probe.TlsScanner;
@@ -30,7 +29,7 @@ import java.util.Map;
  * for trust and dates, is confirmed by the JDK's PKIX path builder. A port that does not speak TLS,
  * answers no hello, or presents no certificate is INCONCLUSIVE.
  */
-public final class CertificateValidityCheck extends ProbingCheck<TlsTargets.Service> {
+public final class CertificateValidityCheck extends TlsServiceCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -50,31 +49,6 @@ public final class CertificateValidityCheck extends ProbingCheck<TlsTargets.Serv
   @Override
   public CheckMetadata metadata() {
     return METADATA;
-  }
-
-  @Override
-  protected List<TlsTargets.Service> targets(TargetContext ctx) {
-    return TlsTargets.of(ctx);
-  }
-
-  @Override
-  protected String name(TlsTargets.Service s) {
-    return s.name();
-  }
-
-  @Override
-  protected java.net.URI address(TlsTargets.Service s) {
-    return java.net.URI.create("https://" + s.host() + ":" + s.port());
-  }
-
-  @Override
-  protected void nothingToProbe(TargetContext ctx, CheckResult.Builder result) {
-    result.part(Outcome.NOT_APPLICABLE, "no https:// endpoint declared or discovered");
-  }
-
-  @Override
-  protected String unansweredTitle(TlsTargets.Service s) {
-    return "no TLS answer from " + s.name();
   }
 
   @Override

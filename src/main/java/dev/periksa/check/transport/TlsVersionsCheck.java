@@ -5,7 +5,6 @@ import dev.periksa.check.CheckResult;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
-import dev.periksa.check.ProbingCheck;
 import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
 import dev.periksa.probe.CipherSuite;
@@ -33,7 +32,7 @@ import java.util.Map;
  * stack), is never judged: INCONCLUSIVE. A port that answers in plain text, or not at all, is
  * INCONCLUSIVE too, never a PASS.
  */
-public final class TlsVersionsCheck extends ProbingCheck<TlsTargets.Service> {
+public final class TlsVersionsCheck extends TlsServiceCheck {
 
   public static final CheckMetadata METADATA =
       new CheckMetadata(
@@ -57,31 +56,6 @@ public final class TlsVersionsCheck extends ProbingCheck<TlsTargets.Service> {
   @Override
   public CheckMetadata metadata() {
     return METADATA;
-  }
-
-  @Override
-  protected List<TlsTargets.Service> targets(TargetContext ctx) {
-    return TlsTargets.of(ctx);
-  }
-
-  @Override
-  protected String name(TlsTargets.Service s) {
-    return s.name();
-  }
-
-  @Override
-  protected java.net.URI address(TlsTargets.Service s) {
-    return java.net.URI.create("https://" + s.host() + ":" + s.port());
-  }
-
-  @Override
-  protected void nothingToProbe(TargetContext ctx, CheckResult.Builder result) {
-    result.part(Outcome.NOT_APPLICABLE, "no https:// endpoint declared or discovered");
-  }
-
-  @Override
-  protected String unansweredTitle(TlsTargets.Service s) {
-    return "no TLS answer from " + s.name();
   }
 
   @Override
