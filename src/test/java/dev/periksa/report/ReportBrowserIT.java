@@ -220,7 +220,7 @@ class ReportBrowserIT {
     // The waived one: its own category, the waiver's approver and expiry, its clauses.
     String waivedGroup = between(waived, "Waived (accepted risk)", "Skipped");
     assertTrue(waivedGroup.contains("WAIVED: "), waived);
-    assertTrue(waivedGroup.contains("dr. Siti Rahmawati"), waived);
+    assertTrue(waivedGroup.contains("dr. Larasati Pardede"), waived);
     assertTrue(waivedGroup.contains("AUT-4 · Someone guesses passwords"), waived);
     String waivedPage = waived.substring(waived.lastIndexOf("Skipped"));
     assertTrue(waivedPage.contains("Categories: Waived (accepted risk)"), waivedPage);
