@@ -5,12 +5,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.apache.http.conn.ConnectTimeoutException;
 import org.apache.http.conn.scheme.SchemeLayeredSocketFactory;
 import org.apache.http.conn.scheme.SchemeSocketFactory;
@@ -96,23 +94,7 @@ class ExchangeSockets implements SchemeSocketFactory {
   private static SSLSocketFactory trustAll() {
     try {
       SSLContext c = SSLContext.getInstance("TLS");
-      c.init(
-          null,
-          new TrustManager[] {
-            new X509TrustManager() {
-              @Override
-              public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-              @Override
-              public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-              @Override
-              public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-              }
-            }
-          },
-          new SecureRandom());
+      c.init(null, new TrustManager[] {new AcceptAnyServer()}, new SecureRandom());
       return c.getSocketFactory();
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException("this JDK has no TLS", e);

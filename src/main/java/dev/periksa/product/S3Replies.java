@@ -50,13 +50,9 @@ public final class S3Replies {
     if (!r.isSuccess()) {
       return Optional.empty();
     }
-    return r.xml()
+    return SafeXml.root(r.xml(), "ListAllMyBucketsResult")
         .flatMap(
-            d -> {
-              Element root = d.getDocumentElement();
-              if (!SafeXml.name(root).equals("ListAllMyBucketsResult")) {
-                return Optional.empty();
-              }
+            root -> {
               Optional<Element> buckets = SafeXml.child(root, "Buckets");
               if (buckets.isEmpty()) {
                 return Optional.empty();
@@ -81,13 +77,9 @@ public final class S3Replies {
     if (!r.isSuccess()) {
       return Optional.empty();
     }
-    return r.xml()
+    return SafeXml.root(r.xml(), "ListBucketResult")
         .flatMap(
-            d -> {
-              Element root = d.getDocumentElement();
-              if (!SafeXml.name(root).equals("ListBucketResult")) {
-                return Optional.empty();
-              }
+            root -> {
               Optional<String> name = SafeXml.text(root, "Name");
               if (name.isEmpty()) {
                 return Optional.empty();
@@ -128,13 +120,9 @@ public final class S3Replies {
     if (r.isSuccess()) {
       return Optional.empty();
     }
-    return r.xml()
+    return SafeXml.root(r.xml(), "Error")
         .flatMap(
-            d -> {
-              Element root = d.getDocumentElement();
-              if (!SafeXml.name(root).equals("Error")) {
-                return Optional.empty();
-              }
+            root -> {
               Optional<String> code = SafeXml.text(root, "Code");
               if (code.isEmpty() || code.get().isEmpty()) {
                 return Optional.empty();

@@ -78,6 +78,11 @@ public final class SafeXml {
   }
 
   /** The local name of the root element, or empty when the body is not XML. */
+  /** The root element of a document when it has this local name, else empty. */
+  public static Optional<Element> root(Optional<Document> doc, String local) {
+    return doc.map(Document::getDocumentElement).filter(e -> name(e).equals(local));
+  }
+
   public static Optional<String> rootName(byte[] body) {
     return parse(body).map(d -> name(d.getDocumentElement()));
   }

@@ -27,13 +27,9 @@ public final class StoreReplies {
    * {@code ContainerName}: both are accepted when they name this container.
    */
   static Optional<ObjectListing> azureListing(byte[] body, String container) {
-    return SafeXml.parse(body)
+    return SafeXml.root(SafeXml.parse(body), "EnumerationResults")
         .flatMap(
-            d -> {
-              Element root = d.getDocumentElement();
-              if (!SafeXml.name(root).equals("EnumerationResults")) {
-                return Optional.empty();
-              }
+            root -> {
               String named = root.getAttribute("ContainerName");
               if (!(named.equals(container) || named.endsWith("/" + container))) {
                 return Optional.empty();
