@@ -39,15 +39,32 @@ public final class RedisReplies {
     return Optional.empty();
   }
 
-  /** {@code AUTH} refused: {@code WRONGPASS}, or the older servers' "invalid password" errors. */
+  /**
+   * {@code AUTH} refused: {@code WRONGPASS} (Redis 6 and later), the older servers' "invalid
+   * password" errors, or an "authentication required" reply to the {@code AUTH} itself (older Redis
+   * and some compatibles answer a wrong password with {@code -NOAUTH}, as they answer any command
+   * before a password).
+   */
   public static boolean wrongPassword(Resp.Reply r) {
     if (!(r instanceof Resp.Err err)) {
       return false;
     }
     String t = err.text();
     return err.code().equals("WRONGPASS")
+        || err.code().equals("NOAUTH")
         || t.startsWith("ERR invalid password")
-        || t.startsWith("ERR invalid username-password pair");
+        || t.startsWith("ERR invalid username-password pair")
+        || t.startsWith("ERR Authentication required");
+  }
+
+  /**
+   * {@code AUTH user password} refused for its form: a Redis before 6 has no users and takes {@code
+   * AUTH password} only.
+   */
+  public static boolean authTakesPasswordOnly(Resp.Reply r) {
+    return r instanceof Resp.Err err
+        && err.text().toLowerCase(java.util.Locale.ROOT).startsWith("err wrong number of arguments")
+        && err.text().toLowerCase(java.util.Locale.ROOT).contains("auth");
   }
 
   /**

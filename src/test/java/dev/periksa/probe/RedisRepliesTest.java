@@ -60,7 +60,13 @@ class RedisRepliesTest {
         RedisReplies.wrongPassword(
             new Resp.Err("WRONGPASS invalid username-password pair or user is disabled.")));
     assertTrue(RedisReplies.wrongPassword(new Resp.Err("ERR invalid password")));
-    assertFalse(RedisReplies.wrongPassword(NOAUTH));
+    // Older servers answer a wrong AUTH as they answer anything before a password.
+    assertTrue(RedisReplies.wrongPassword(NOAUTH));
+    assertFalse(RedisReplies.wrongPassword(PONG));
+    assertTrue(
+        RedisReplies.authTakesPasswordOnly(
+            new Resp.Err("ERR wrong number of arguments for 'auth' command")));
+    assertFalse(RedisReplies.authTakesPasswordOnly(new Resp.Err("ERR invalid password")));
   }
 
   @Test

@@ -194,14 +194,18 @@ public final class ObjectLevelAuthorizationCheck extends EndpointCheck {
       JsonNode control,
       Set<String> controlValues) {
     int s = r.status();
-    if (s == 401 || s == 403 || s == 404) {
-      return new Attempt(id, r, Verdict.REFUSED, "refused");
+    Set<String> values = ApiRecords.personalValues(ctx.scanner(), r.text());
+    values.removeAll(controlValues);
+    if (s >= 400 && s < 500) {
+      // Any client error that hands over no one else's data refuses the id (a 400 for an id the
+      // API will not serve this caller is as good a refusal as a 404); one that carries data leaks.
+      return values.isEmpty()
+          ? new Attempt(id, r, Verdict.REFUSED, "refused (" + s + ")")
+          : new Attempt(id, r, Verdict.LEAKED, "personal data that is not " + a.name() + "'s");
     }
     if (!r.isSuccess()) {
       return new Attempt(id, r, Verdict.UNCLEAR, "neither a record nor a refusal");
     }
-    Set<String> values = ApiRecords.personalValues(ctx.scanner(), r.text());
-    values.removeAll(controlValues);
     Optional<JsonNode> json = r.json();
     Set<String> all = json.map(ApiRecords::values).orElse(Set.of());
     boolean echoed = all.contains(id);

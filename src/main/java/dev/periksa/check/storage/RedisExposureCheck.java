@@ -366,9 +366,12 @@ public final class RedisExposureCheck extends EndpointCheck {
   }
 
   private static Resp.Reply auth(TcpProbe.Session s, String user, String password) {
-    return "default".equals(user)
-        ? Resp.call(s, "AUTH", password)
-        : Resp.call(s, "AUTH", user, password);
+    if ("default".equals(user)) {
+      return Resp.call(s, "AUTH", password);
+    }
+    Resp.Reply r = Resp.call(s, "AUTH", user, password);
+    // A Redis before 6 knows no users: the password alone is what it would take.
+    return RedisReplies.authTakesPasswordOnly(r) ? Resp.call(s, "AUTH", password) : r;
   }
 
   /** {@code INFO server}, when it names a Redis version. */

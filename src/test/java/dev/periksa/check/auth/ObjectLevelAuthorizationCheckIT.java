@@ -158,6 +158,44 @@ class ObjectLevelAuthorizationCheckIT {
   }
 
   @Test
+  void aSecureApiAnswering400ToOtherIdsPasses() throws Exception {
+    // A real API's way of refusing: ids it will not serve this caller are a bad request.
+    Map<String, TestServers.Reply> routes = new java.util.HashMap<>();
+    routes.put("/api/v1/auth/login", new TestServers.Reply(200, "{\"token\":\"opaque-3\"}"));
+    for (int i = 100; i < 105; i++) {
+      routes.put(
+          "/api/v1/travellers/" + EhacData.travellerId(i),
+          new TestServers.Reply(200, Json.MAPPER.writeValueAsString(EhacData.traveller(i))));
+    }
+    try (TestServers.Running s =
+        TestServers.paths(
+            "127.0.0.5",
+            routes,
+            new TestServers.Reply(400, "{\"error\":\"invalid id for this account\"}"))) {
+      CheckResult r = scan(api("strict", s.url(), "x", List.of(), "/api/v1/travellers/{id}"));
+      assertEquals(Outcome.PASS, r.outcome(), r.reason());
+      assertTrue(r.reason().contains("{400="), r.reason());
+    }
+  }
+
+  @Test
+  void aClientErrorThatCarriesAnothersDataIsALeak() throws Exception {
+    Map<String, TestServers.Reply> routes = new java.util.HashMap<>();
+    routes.put("/api/v1/auth/login", new TestServers.Reply(200, "{\"token\":\"opaque-4\"}"));
+    for (int i = 100; i < 105; i++) {
+      routes.put(
+          "/api/v1/travellers/" + EhacData.travellerId(i),
+          new TestServers.Reply(200, Json.MAPPER.writeValueAsString(EhacData.traveller(i))));
+    }
+    String other = Json.MAPPER.writeValueAsString(EhacData.traveller(200));
+    try (TestServers.Running s =
+        TestServers.paths("127.0.0.5", routes, new TestServers.Reply(422, other))) {
+      CheckResult r = scan(api("echo", s.url(), "x", List.of(), "/api/v1/travellers/{id}"));
+      assertEquals(Outcome.FAIL, r.outcome(), r.reason());
+    }
+  }
+
+  @Test
   void aTargetThatIsDownIsInconclusive() throws Exception {
     URI down = TestServers.nothingListening("127.0.0.6");
     CheckResult r = scan(api("down", down, "x", List.of(), "/api/v1/travellers/{id}"));
