@@ -59,6 +59,20 @@ public record Selection(List<String> regulations, String tags, String expression
     }
     String userTags = tags == null || tags.isBlank() ? null : tags.trim();
     if (userTags != null) {
+      // A bare word is a tag that can match nothing: every tag of the features starts with @.
+      for (String w : words(userTags)) {
+        if (!w.startsWith("@")
+            && !List.of("and", "or", "not").contains(w.toLowerCase(java.util.Locale.ROOT))) {
+          throw new IllegalArgumentException(
+              "--tags "
+                  + userTags
+                  + ": '"
+                  + w
+                  + "' is not a tag; tags start with @ (did you mean @"
+                  + w
+                  + "?)");
+        }
+      }
       try {
         TagExpressionParser.parse(userTags);
       } catch (TagExpressionException e) {
@@ -90,6 +104,29 @@ public record Selection(List<String> regulations, String tags, String expression
       TagExpressionParser.parse(expression);
     }
     return new Selection(regs, userTags, expression);
+  }
+
+  /** The words of a tag expression (escaped spaces and parentheses stay inside a word). */
+  static List<String> words(String expression) {
+    List<String> out = new ArrayList<>();
+    StringBuilder w = new StringBuilder();
+    for (int i = 0; i < expression.length(); i++) {
+      char c = expression.charAt(i);
+      if (c == '\\' && i + 1 < expression.length()) {
+        w.append(c).append(expression.charAt(++i));
+      } else if (Character.isWhitespace(c) || c == '(' || c == ')') {
+        if (w.length() > 0) {
+          out.add(w.toString());
+          w.setLength(0);
+        }
+      } else {
+        w.append(c);
+      }
+    }
+    if (w.length() > 0) {
+      out.add(w.toString());
+    }
+    return out;
   }
 
   /** A clause id as a tag in an expression: parentheses and backslashes escaped. */

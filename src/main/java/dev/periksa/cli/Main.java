@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       ScanCommand.class,
+      ValidateCommand.class,
       DemoCommand.class,
       LabCommand.class,
       ZapAddOnCommand.class,

@@ -117,4 +117,16 @@ class CiUnitTest {
     assertTrue(job.path("cache").toString().contains("baseline/"));
     assertTrue(job.path("rules").toString().contains("schedule"));
   }
+
+  @Test
+  void aTagWithoutItsAtSignIsRefusedWithAHint() {
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> Selection.of(List.of(), "STO-1", catalogue));
+    assertTrue(e.getMessage().contains("did you mean @STO-1?"), e.getMessage());
+    Selection ok =
+        Selection.of(
+            List.of(), "(@STO-1 or @AUT-2) and not @HIPAA\\ 164.312\\(a\\)\\(1\\)", catalogue);
+    assertTrue(ok.expression().contains("@STO-1"), ok.expression());
+  }
 }
