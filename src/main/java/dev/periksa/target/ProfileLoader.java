@@ -128,9 +128,15 @@ public final class ProfileLoader {
         String p = "identities[" + i + "]";
         JsonNode n = list.get(i);
         if (!n.isObject()) {
-          throw r.error(p, "must be a mapping with 'name', 'username' and 'password'");
+          throw r.error(
+              p,
+              "must be a mapping with 'name' and 'username' and 'password', or 'token', or"
+                  + " 'apiKey'");
         }
-        r.keys(n, p, Set.of("name", "username", "password", "owns"));
+        r.keys(
+            n,
+            p,
+            Set.of("name", "username", "password", "owns", "token", "apiKey", "apiKeyHeader"));
         String iname = r.text(n, p, "name", true);
         if (!identityNames.add(iname)) {
           throw r.error(p + ".name", "identity '" + iname + "' is declared twice");
@@ -142,12 +148,36 @@ public final class ProfileLoader {
             owns.add(r.scalar(o.get(j), p + ".owns[" + j + "]"));
           }
         }
+        String username = r.text(n, p, "username", false);
+        String password = r.text(n, p, "password", false);
+        String token = r.text(n, p, "token", false);
+        String apiKey = r.text(n, p, "apiKey", false);
+        if (password != null && username == null) {
+          throw r.error(p + ".username", "is required with a password");
+        }
+        if (username != null && password == null && token == null && apiKey == null) {
+          throw r.error(p + ".password", "is required with a username (or give a token or apiKey)");
+        }
+        if (password == null && token == null && apiKey == null) {
+          throw r.error(p, "needs a credential: username and password, token, or apiKey");
+        }
+        String header = r.text(n, p, "apiKeyHeader", false);
+        if (header != null && apiKey == null) {
+          throw r.error(
+              p + ".apiKeyHeader", "names a header, but there is no apiKey to send in it");
+        }
+        if (header != null && !header.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+          throw r.error(p + ".apiKeyHeader", "'" + header + "' is not an HTTP header name");
+        }
         identities.add(
             new Identity(
                 iname,
-                r.text(n, p, "username", true),
-                new Secret(r.text(n, p, "password", true)),
-                owns));
+                username,
+                password == null ? null : new Secret(password),
+                owns,
+                token == null ? null : new Secret(token),
+                apiKey == null ? null : new Secret(apiKey),
+                header));
       }
     }
 

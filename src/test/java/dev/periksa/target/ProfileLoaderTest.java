@@ -224,4 +224,46 @@ class ProfileLoaderTest {
     assertFalse(s.allows("other.example"));
     assertFalse(s.allows(null));
   }
+
+  @Test
+  void identitiesMayCarryATokenOrAnApiKeyInsteadOfAPassword() throws Exception {
+    String base = GOOD.substring(0, GOOD.indexOf("identities:"));
+    TargetProfile t =
+        loader.load(
+            write(
+                base
+                    + """
+                identities:
+                  - {name: reader, token: "${SECRET}"}
+                  - {name: robot, apiKey: "${SECRET}", apiKeyHeader: X-Api-Token, owns: [EHAC-2]}
+                  - {name: person, username: u, password: "${SECRET}"}
+                """));
+    Identity reader = t.identity("reader").orElseThrow();
+    assertEquals("s3cr3t-value", reader.token().reveal());
+    assertFalse(reader.canLogIn());
+    assertTrue(reader.hasCredential());
+    assertEquals(Map.of("Authorization", "Bearer s3cr3t-value"), reader.httpHeaders());
+    Identity robot = t.identity("robot").orElseThrow();
+    assertEquals(Map.of("X-Api-Token", "s3cr3t-value"), robot.httpHeaders());
+    assertTrue(t.identity("person").orElseThrow().canLogIn());
+    assertFalse(t.toString().contains("s3cr3t-value"), "a secret in a profile's text form");
+  }
+
+  @Test
+  void anIdentityNeedsACredentialAndAPasswordNeedsAUsername() throws IOException {
+    String base = GOOD.substring(0, GOOD.indexOf("identities:"));
+    assertTrue(error(base + "identities:\n  - {name: reader}\n").contains("needs a credential"));
+    assertTrue(
+        error(base + "identities:\n  - {name: reader, username: u}\n")
+            .contains("identities[0].password: is required with a username"));
+    assertTrue(
+        error(base + "identities:\n  - {name: reader, password: p}\n")
+            .contains("identities[0].username: is required with a password"));
+    assertTrue(
+        error(base + "identities:\n  - {name: reader, token: t, apiKeyHeader: X-K}\n")
+            .contains("no apiKey"));
+    assertTrue(
+        error(base + "identities:\n  - {name: reader, apiKey: k, apiKeyHeader: \"a b\"}\n")
+            .contains("not an HTTP header name"));
+  }
 }

@@ -45,18 +45,39 @@ public final class ApiClient {
   }
 
   /**
-   * A logged-in session.
+   * A logged-in session, or an identity's own credential.
    *
    * @param token the bearer token, or null when the API keeps the session in a cookie only
    * @param cookies {@code name=value} of every cookie the login set
    * @param setCookies the raw {@code Set-Cookie} headers, for checks of their attributes
+   * @param apiKey the header and key of an identity that presents an API key, or null
    */
-  public record Session(String token, List<String> cookies, List<String> setCookies) {}
+  public record Session(
+      String token,
+      List<String> cookies,
+      List<String> setCookies,
+      Map.Entry<String, String> apiKey) {
+    public Session(String token, List<String> cookies, List<String> setCookies) {
+      this(token, cookies, setCookies, null);
+    }
+
+    /** The headers that carry this session on a request. */
+    public Map<String, String> headers() {
+      if (token != null) {
+        return Map.of("Authorization", "Bearer " + token);
+      }
+      if (apiKey != null) {
+        return Map.of(apiKey.getKey(), apiKey.getValue());
+      }
+      return cookies.isEmpty() ? Map.of() : Map.of("Cookie", String.join("; ", cookies));
+    }
+  }
 
   /**
    * What a login attempt got.
    *
-   * @param response the login reply (its body may hold a token: never put it in evidence)
+   * @param response the login reply (its body may hold a token: never put it in evidence); for an
+   *     identity with a credential of its own, a stand-in with status 0 (nothing was sent)
    * @param session the session, when the login worked
    */
   public record Login(ProbeResponse response, Optional<Session> session) {
@@ -65,8 +86,39 @@ public final class ApiClient {
     }
   }
 
-  /** Logs in as a declared identity. */
+  /**
+   * Whether requests can be made as this identity here: it carries a token or an API key, or it has
+   * a password and the API declares a login.
+   */
+  public boolean canActAs(Identity id) {
+    return id != null && (id.hasCredential() || (id.canLogIn() && settings().login() != null));
+  }
+
+  /**
+   * Logs in as a declared identity; an identity with a token or an API key of its own is a session
+   * at once, without a request.
+   */
   public Login login(Identity id) {
+    if (id.hasCredential()) {
+      ProbeResponse none =
+          new ProbeResponse(
+              "(" + id.name() + "'s own " + (id.token() != null ? "token" : "API key") + ")",
+              endpoint.url(),
+              0,
+              Map.of(),
+              new byte[0],
+              false,
+              java.time.Duration.ZERO);
+      Session s =
+          id.token() != null
+              ? new Session(id.token().reveal(), List.of(), List.of())
+              : new Session(
+                  null, List.of(), List.of(), Map.entry(id.apiKeyHeader(), id.apiKey().reveal()));
+      return new Login(none, Optional.of(s));
+    }
+    if (!id.canLogIn()) {
+      throw new IllegalStateException(id.name() + " has no password to log in with");
+    }
     return login(id.username(), id.password().reveal());
   }
 
@@ -174,11 +226,7 @@ public final class ApiClient {
   public ProbeResponse get(String path, Session s) {
     Map<String, String> h = new LinkedHashMap<>();
     h.put("Accept", "application/json");
-    if (s.token() != null) {
-      h.put("Authorization", "Bearer " + s.token());
-    } else if (!s.cookies().isEmpty()) {
-      h.put("Cookie", String.join("; ", s.cookies()));
-    }
+    h.putAll(s.headers());
     return ctx.http().get(endpoint.resolve(path), h);
   }
 

@@ -87,11 +87,16 @@ public final class ExcessiveDataExposureCheck extends EndpointCheck {
               + " (identities[].owns)");
       return;
     }
-    if (e.api().login() == null) {
-      result.part(Outcome.INCONCLUSIVE, e.name() + ": the api section declares no login");
+    Identity a = ids.get(0);
+    if (!client.canActAs(a)) {
+      result.part(
+          Outcome.INCONCLUSIVE,
+          e.name()
+              + ": cannot act as "
+              + a.name()
+              + " (the api section declares no login, and the identity has no token or API key)");
       return;
     }
-    Identity a = ids.get(0);
     Optional<ApiClient.Session> loggedIn =
         client.loginRecorded(a, result, "nothing the API serves to that role could be read");
     if (loggedIn.isEmpty()) {

@@ -128,6 +128,15 @@ public final class LoginThrottlingCheck extends EndpointCheck {
       return;
     }
     Identity id = who.get();
+    if (!id.canLogIn()) {
+      result.part(
+          Outcome.INCONCLUSIVE,
+          e.name()
+              + ": the throttle identity '"
+              + id.name()
+              + "' has no password: there is no login of its own to compare the guesses with");
+      return;
+    }
     int budget =
         s.maxLoginAttempts() <= 0
             ? ApiSettings.DEFAULT_MAX_LOGIN_ATTEMPTS

@@ -100,11 +100,16 @@ public final class ObjectLevelAuthorizationCheck extends EndpointCheck {
               + " (identities[].owns)");
       return;
     }
-    if (e.api().login() == null) {
-      result.part(Outcome.INCONCLUSIVE, e.name() + ": the api section declares no login");
+    Identity a = ids.get(0);
+    if (!client.canActAs(a)) {
+      result.part(
+          Outcome.INCONCLUSIVE,
+          e.name()
+              + ": cannot act as "
+              + a.name()
+              + " (the api section declares no login, and the identity has no token or API key)");
       return;
     }
-    Identity a = ids.get(0);
     List<String> foreign = foreignIds(a, ids.size() > 1 ? ids.get(1) : null);
     if (foreign.isEmpty()) {
       result.part(

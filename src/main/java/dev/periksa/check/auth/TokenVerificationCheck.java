@@ -91,9 +91,13 @@ public final class TokenVerificationCheck extends EndpointCheck {
 
   @Override
   protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
-    if (e.api() == null || e.api().login() == null) {
+    if (e.api() == null
+        || (e.api().login() == null
+            && new ApiClient(ctx, e).identities().stream().noneMatch(i -> i.token() != null))) {
       result.part(
-          Outcome.NOT_APPLICABLE, e.name() + ": declares no login, so it issues no token here");
+          Outcome.NOT_APPLICABLE,
+          e.name()
+              + ": declares no login and no identity with a token, so there is no token to test");
       return;
     }
     new Probe(ctx, e, result).run();
@@ -129,7 +133,23 @@ public final class TokenVerificationCheck extends EndpointCheck {
             e.name() + ": the profile declares a login but no identity to capture a token with");
         return;
       }
-      who = ids.get(0);
+      // An identity with a token of its own is the one whose token is tested, when the API has
+      // no login (or the first identity cannot log in).
+      who =
+          ids.stream()
+              .filter(
+                  i ->
+                      e.api().login() != null
+                          ? i.canLogIn() || i.token() != null
+                          : i.token() != null)
+              .findFirst()
+              .orElse(ids.get(0));
+      if (!client.canActAs(who)) {
+        result.part(
+            Outcome.INCONCLUSIVE,
+            e.name() + ": " + who.name() + " has neither a password to log in with nor a token");
+        return;
+      }
       ApiClient.Login login = client.login(who);
       Map<String, Object> lf = new LinkedHashMap<>();
       lf.put("identity", who.name());

@@ -277,8 +277,13 @@ public final class UnauthenticatedAccessCheck extends EndpointCheck {
         noSession = "the api section names no declared identity to confirm its owner can read it";
         return false;
       }
-      if (form == null) {
-        noSession = "the api section declares no login to confirm its owner can read it";
+      if (!client.canActAs(owner)) {
+        noSession =
+            form == null
+                ? "the api section declares no login, and "
+                    + owner.name()
+                    + " has no token or API key, to confirm its owner can read it"
+                : owner.name() + " has no password to log in with";
         return false;
       }
       ApiClient.Login login;

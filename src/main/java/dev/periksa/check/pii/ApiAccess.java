@@ -47,7 +47,7 @@ final class ApiAccess {
   static ApiAccess open(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     ApiClient client = new ApiClient(ctx, e);
     Identity id = pick(client, e);
-    if (e.api().login() == null) {
+    if (e.api().login() == null && (id == null || !id.hasCredential())) {
       return new ApiAccess(ctx, client, id, null, null);
     }
     if (id == null) {
@@ -57,6 +57,10 @@ final class ApiAccess {
           null,
           null,
           "the api section names no identity to log in with (api.identities)");
+    }
+    if (!client.canActAs(id)) {
+      return new ApiAccess(
+          ctx, client, id, null, id.name() + " has no password to log in with, nor a token");
     }
     ApiClient.Login login = client.login(id);
     Map<String, Object> facts = new LinkedHashMap<>();
@@ -144,11 +148,7 @@ final class ApiAccess {
     h.put("Accept", "application/json");
     h.put("Content-Type", contentType);
     if (session != null) {
-      if (session.token() != null) {
-        h.put("Authorization", "Bearer " + session.token());
-      } else if (!session.cookies().isEmpty()) {
-        h.put("Cookie", String.join("; ", session.cookies()));
-      }
+      h.putAll(session.headers());
     }
     return ctx.http().send(method, client.url(path), h, body.getBytes(StandardCharsets.UTF_8));
   }

@@ -17,10 +17,8 @@ import dev.periksa.product.Json;
 import dev.periksa.target.Endpoint;
 import dev.periksa.target.Identity;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,13 +172,8 @@ public final class DicomWebExposureCheck extends EndpointCheck {
     if (id.isEmpty()) {
       return;
     }
-    String basic =
-        Base64.getEncoder()
-            .encodeToString(
-                (id.get().username() + ":" + id.get().password().reveal())
-                    .getBytes(StandardCharsets.UTF_8));
     Map<String, String> headers = new LinkedHashMap<>(ACCEPT);
-    headers.put("Authorization", "Basic " + basic);
+    headers.putAll(id.get().httpHeaders());
     try {
       ProbeResponse r = ctx.http().get(StoreProbing.resolve(e.url(), "/studies?limit=1"), headers);
       Map<String, Object> facts = new LinkedHashMap<>();

@@ -11,11 +11,13 @@ import dev.periksa.check.TargetContext;
 import dev.periksa.pii.PiiMatch;
 import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
+import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
 import dev.periksa.product.FhirReplies;
 import dev.periksa.product.FhirReplies.Bundle;
 import dev.periksa.product.FhirReplies.Capability;
 import dev.periksa.target.Endpoint;
+import dev.periksa.target.Identity;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -321,6 +323,7 @@ public final class FhirExposureCheck extends EndpointCheck {
               + asked
               + " without a token"
               + (cap.isPresent() ? "; its capability statement is public, as FHIR expects" : ""));
+      confirmWithIdentity(ctx, e, e.url(), result);
       return;
     }
     List<TypeProbe> unclear =
@@ -422,5 +425,39 @@ public final class FhirExposureCheck extends EndpointCheck {
 
   private static ProbeResponse get(TargetContext ctx, URI base, String pathAndQuery) {
     return ctx.http().get(StoreProbing.resolve(base, pathAndQuery), ACCEPT);
+  }
+
+  /**
+   * With the declared identity (a token, an API key or a password), the server should serve a
+   * search: proof that the refusals came from it and that the owner can still read. Only counted,
+   * never sampled ({@code _summary=count}).
+   */
+  private static void confirmWithIdentity(
+      TargetContext ctx, Endpoint e, URI base, CheckResult.Builder result) {
+    if (e.identity() == null) {
+      return;
+    }
+    Optional<Identity> id = ctx.profile().identity(e.identity());
+    if (id.isEmpty() || id.get().httpHeaders().isEmpty()) {
+      return;
+    }
+    Map<String, String> headers = new LinkedHashMap<>(ACCEPT);
+    headers.putAll(id.get().httpHeaders());
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("identity", id.get().name());
+    try {
+      ProbeResponse r =
+          ctx.http().get(StoreProbing.resolve(base, "/Patient?_summary=count"), headers);
+      Optional<FhirReplies.Bundle> b = FhirReplies.searchBundle(r.reply());
+      facts.put("answered", b.isPresent());
+      b.map(FhirReplies.Bundle::total).ifPresent(t -> facts.put("patients", t));
+      result.observe(
+          ctx.redactor()
+              .capture("with the declared identity", r.request(), r.status(), null, facts));
+    } catch (ProbeException ex) {
+      facts.put("error", ex.getMessage());
+      result.observe(
+          ctx.redactor().capture("with the declared identity", e.url().toString(), 0, null, facts));
+    }
   }
 }

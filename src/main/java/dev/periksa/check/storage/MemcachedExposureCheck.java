@@ -396,7 +396,8 @@ public final class MemcachedExposureCheck extends EndpointCheck {
       return;
     }
     Optional<Identity> id = ctx.profile().identity(e.identity());
-    if (id.isEmpty()) {
+    // The confirmation logs in: an identity with a token or key alone has nothing to log in with.
+    if (id.isEmpty() || !id.get().canLogIn()) {
       return;
     }
     Map<String, Object> facts = new LinkedHashMap<>();

@@ -23,7 +23,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -221,15 +220,8 @@ public final class SearchClusterExposureCheck extends EndpointCheck {
     if (id.isEmpty()) {
       return;
     }
-    String basic =
-        Base64.getEncoder()
-            .encodeToString(
-                (id.get().username() + ":" + id.get().password().reveal())
-                    .getBytes(StandardCharsets.UTF_8));
     try {
-      ProbeResponse r =
-          ctx.http()
-              .get(StoreProbing.resolve(e.url(), "/"), Map.of("Authorization", "Basic " + basic));
+      ProbeResponse r = ctx.http().get(StoreProbing.resolve(e.url(), "/"), id.get().httpHeaders());
       Map<String, Object> facts = new LinkedHashMap<>();
       facts.put("identity", id.get().name());
       Optional<Banner> b = SearchClusterReplies.banner(r.reply());

@@ -24,7 +24,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -224,17 +223,11 @@ public final class SolrExposureCheck extends EndpointCheck {
     if (id.isEmpty()) {
       return;
     }
-    String basic =
-        Base64.getEncoder()
-            .encodeToString(
-                (id.get().username() + ":" + id.get().password().reveal())
-                    .getBytes(StandardCharsets.UTF_8));
     try {
       ProbeResponse r =
           ctx.http()
               .get(
-                  StoreProbing.resolve(base, "/admin/info/system?wt=json"),
-                  Map.of("Authorization", "Basic " + basic));
+                  StoreProbing.resolve(base, "/admin/info/system?wt=json"), id.get().httpHeaders());
       Map<String, Object> facts = new LinkedHashMap<>();
       facts.put("identity", id.get().name());
       Optional<Banner> b = SolrReplies.systemInfo(r.reply());

@@ -424,7 +424,8 @@ abstract class SqlExposureCheck extends EndpointCheck {
       return;
     }
     Optional<Identity> id = ctx.profile().identity(e.identity());
-    if (id.isEmpty()) {
+    // The confirmation logs in: an identity with a token or key alone has nothing to log in with.
+    if (id.isEmpty() || !id.get().canLogIn()) {
       return;
     }
     Credential c = new Credential(id.get().username(), id.get().password().reveal());

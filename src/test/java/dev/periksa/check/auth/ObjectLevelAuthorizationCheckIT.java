@@ -195,6 +195,102 @@ class ObjectLevelAuthorizationCheckIT {
     }
   }
 
+  /** An API without a login: each caller presents the bearer token it was given. */
+  private static com.sun.net.httpserver.HttpServer tokenApi(boolean leaky) throws Exception {
+    com.sun.net.httpserver.HttpServer s =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.5", 0), 8);
+    s.createContext(
+        "/api/v1/travellers/",
+        ex -> {
+          try (ex) {
+            String id = ex.getRequestURI().getPath().substring("/api/v1/travellers/".length());
+            String auth = String.valueOf(ex.getRequestHeaders().getFirst("Authorization"));
+            List<String> mine =
+                auth.equals("Bearer tok-a")
+                    ? AuthTesting.A_OWNS
+                    : auth.equals("Bearer tok-b") ? AuthTesting.B_OWNS : null;
+            int status;
+            byte[] body;
+            if (mine == null) {
+              status = 401;
+              body = "{\"error\":\"token required\"}".getBytes();
+            } else if (mine.contains(id) || (leaky && id.startsWith("EHAC-"))) {
+              int n = Integer.parseInt(id.substring(5)) - 1;
+              status = 200;
+              body = Json.MAPPER.writeValueAsBytes(EhacData.traveller(n));
+            } else {
+              status = 404;
+              body = "{\"error\":\"not found\"}".getBytes();
+            }
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(status, body.length);
+            ex.getResponseBody().write(body);
+          }
+        });
+    s.start();
+    return s;
+  }
+
+  private static TargetProfile tokenProfile(URI url) {
+    dev.periksa.target.ApiSettings settings =
+        new dev.periksa.target.ApiSettings(
+            null,
+            List.of(),
+            "/api/v1/travellers/{id}",
+            List.of("traveller-a", "traveller-b"),
+            null,
+            dev.periksa.target.ApiSettings.DEFAULT_MAX_LOGIN_ATTEMPTS,
+            List.of(),
+            null);
+    return new TargetProfile(
+        "tokens",
+        "",
+        new dev.periksa.target.Scope(List.of(url.getHost())),
+        50,
+        3,
+        List.of(
+            new dev.periksa.target.Endpoint("api", "http", url, null, List.of(), null, settings)),
+        List.of(
+            new dev.periksa.target.Identity(
+                "traveller-a",
+                null,
+                null,
+                AuthTesting.A_OWNS,
+                new dev.periksa.target.Secret("tok-a"),
+                null,
+                null),
+            new dev.periksa.target.Identity(
+                "traveller-b",
+                null,
+                null,
+                AuthTesting.B_OWNS,
+                new dev.periksa.target.Secret("tok-b"),
+                null,
+                null)),
+        List.of(),
+        null,
+        null);
+  }
+
+  @Test
+  void identitiesWithTokensAndNoLoginAreUsedAsTheyAre() throws Exception {
+    com.sun.net.httpserver.HttpServer secure = tokenApi(false);
+    com.sun.net.httpserver.HttpServer leaky = tokenApi(true);
+    try {
+      CheckResult ok =
+          scan(tokenProfile(URI.create("http://127.0.0.5:" + secure.getAddress().getPort())));
+      assertEquals(Outcome.PASS, ok.outcome(), ok.reason());
+      CheckResult bad =
+          scan(tokenProfile(URI.create("http://127.0.0.5:" + leaky.getAddress().getPort())));
+      assertEquals(Outcome.FAIL, bad.outcome(), bad.reason());
+      assertNothingSecretOrRaw(bad);
+      assertTrue(!bad.toString().contains("tok-a"), "the token reached the result");
+    } finally {
+      secure.stop(0);
+      leaky.stop(0);
+    }
+  }
+
   @Test
   void aTargetThatIsDownIsInconclusive() throws Exception {
     URI down = TestServers.nothingListening("127.0.0.6");

@@ -96,6 +96,11 @@ class FhirExposureCheckIT {
       assertEquals(List.of("login"), count.facts().get("issue"));
       assertEquals(401, titled(r.observations(), type + ": sample").status());
     }
+    // The declared identity is a bearer token, no login: with it the server answers its owner.
+    Evidence owner = titled(r.observations(), "with the declared identity");
+    assertEquals(200, owner.status());
+    assertEquals(true, owner.facts().get("answered"));
+    assertEquals("fhir-reader", owner.facts().get("identity"));
   }
 
   @Test
