@@ -79,6 +79,11 @@ public final class ExcessiveDataExposureCheck extends EndpointCheck {
   protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     ApiClient client = new ApiClient(ctx, e);
     List<Identity> ids = client.identities();
+    if (ids.isEmpty() && !lists(e).isEmpty()) {
+      // An API without accounts: what it serves anyone is what every role gets.
+      anonymous(ctx, e, client, result);
+      return;
+    }
     if (ids.isEmpty() || ids.get(0).owns().isEmpty()) {
       result.part(
           Outcome.INCONCLUSIVE,
@@ -255,6 +260,92 @@ public final class ExcessiveDataExposureCheck extends EndpointCheck {
             + " replies to "
             + a.name()
             + " carry no identity number or test result in clear and only its own records");
+  }
+
+  /**
+   * The list endpoints of an API without accounts, asked as anyone: identity numbers or test
+   * results in clear there fail (whoever asks gets them), masked ones pass, a refusal leaves the
+   * role question open.
+   */
+  private static void anonymous(
+      TargetContext ctx, Endpoint e, ApiClient client, CheckResult.Builder result) {
+    Map<PiiType, Integer> clearTotal = new EnumMap<>(PiiType.class);
+    List<Evidence> clearEvidence = new ArrayList<>();
+    List<String> clearPaths = new ArrayList<>();
+    List<String> unclear = new ArrayList<>();
+    int judged = 0;
+    for (String path : lists(e)) {
+      ProbeResponse r = client.anonymous(path);
+      Map<PiiType, Integer> counts =
+          r.isSuccess() ? ApiRecords.personalData(ctx.scanner(), r.text()) : Map.of();
+      Map<PiiType, Integer> clear = only(counts);
+      List<JsonNode> records =
+          r.isSuccess() ? r.jsonSoFar().map(ApiRecords::records).orElse(List.of()) : List.of();
+      Map<String, Object> facts = ApiRecords.replyFacts(r);
+      facts.put("identity", "anyone (no account)");
+      facts.put("records", records.size());
+      facts.put("personalData", ApiRecords.named(counts));
+      facts.put("inClear", ApiRecords.named(clear));
+      Evidence ev =
+          ctx.redactor()
+              .capture(
+                  "list " + path + " as anyone",
+                  r.request(),
+                  r.status(),
+                  r.body(),
+                  facts,
+                  !clear.isEmpty() && !records.isEmpty()
+                      ? List.of(records.get(0).toString())
+                      : List.of());
+      result.observe(ev);
+      if (!clear.isEmpty()) {
+        clearEvidence.add(ev);
+        clearPaths.add(path);
+        ApiRecords.add(clearTotal, counts);
+      } else if (r.isSuccess()
+          && (!records.isEmpty() || r.json().map(ApiRecords::isList).orElse(false))) {
+        judged++;
+      } else {
+        unclear.add(path + " (" + r.status() + ")");
+      }
+    }
+    if (!clearEvidence.isEmpty()) {
+      Severity s = Redactor.severityOf(clearTotal);
+      result.fail(
+          new Finding(
+              "Replies to anyone, without an account, carry "
+                  + ApiRecords.labels(only(clearTotal))
+                  + " in clear",
+              client.url(clearPaths.get(0)).toString(),
+              s,
+              clearEvidence,
+              METADATA.remediation()),
+          e.name()
+              + ": "
+              + String.join(", ", clearPaths)
+              + " carry "
+              + ApiRecords.labels(only(clearTotal))
+              + " in clear to anyone ("
+              + s
+              + ")");
+      return;
+    }
+    if (!unclear.isEmpty()) {
+      result.part(
+          Outcome.INCONCLUSIVE,
+          e.name()
+              + ": no identity is declared, and "
+              + String.join(", ", unclear)
+              + " served no list to a caller without one; declare an identity to judge what a"
+              + " role gets");
+      return;
+    }
+    result.part(
+        Outcome.PASS,
+        e.name()
+            + ": "
+            + judged
+            + " list replies to anyone carry no identity number or test result in clear");
   }
 
   /** Ids in list records shaped like the identity's own that it does not own. */

@@ -231,4 +231,69 @@ class ExcessiveDataExposureCheckIT {
     assertEquals(200, r.statusCode(), path);
     return r.body();
   }
+
+  /** An API without accounts whose list is served to anyone. */
+  private static TargetProfile noAccounts(URI url) {
+    dev.periksa.target.ApiSettings settings =
+        new dev.periksa.target.ApiSettings(
+            null,
+            List.of("/api/v1/patients"),
+            null,
+            List.of(),
+            null,
+            dev.periksa.target.ApiSettings.DEFAULT_MAX_LOGIN_ATTEMPTS,
+            List.of(),
+            null);
+    return new TargetProfile(
+        "no accounts",
+        "",
+        new dev.periksa.target.Scope(List.of(url.getHost())),
+        50,
+        3,
+        List.of(
+            new dev.periksa.target.Endpoint("api", "http", url, null, List.of(), null, settings)),
+        List.of(),
+        List.of(),
+        null,
+        null);
+  }
+
+  @Test
+  void anApiWithoutAccountsIsJudgedByWhatAnyoneGets() throws Exception {
+    List<Map<String, Object>> clear = new java.util.ArrayList<>();
+    List<Map<String, Object>> masked = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Map<String, Object> t = new java.util.LinkedHashMap<>(dev.periksa.lab.EhacData.traveller(i));
+      clear.add(t);
+      Map<String, Object> m = new java.util.LinkedHashMap<>(t);
+      m.replaceAll(
+          (k, v) ->
+              k.equals("nik") || k.equals("no_paspor") || k.equals("hasil_tes") ? "••••••" : v);
+      masked.add(m);
+    }
+    String open = dev.periksa.report.Json.MAPPER.writeValueAsString(clear);
+    String safe = dev.periksa.report.Json.MAPPER.writeValueAsString(masked);
+    try (TestServers.Running leaky =
+            TestServers.paths(
+                "127.0.0.5",
+                Map.of("/api/v1/patients", new TestServers.Reply(200, open)),
+                new TestServers.Reply(404, "{}"));
+        TestServers.Running careful =
+            TestServers.paths(
+                "127.0.0.5",
+                Map.of("/api/v1/patients", new TestServers.Reply(200, safe)),
+                new TestServers.Reply(404, "{}"));
+        TestServers.Running closed =
+            TestServers.paths(
+                "127.0.0.5", Map.of(), new TestServers.Reply(401, "{\"error\":\"login\"}"))) {
+      CheckResult bad = scan(noAccounts(leaky.url()));
+      assertEquals(Outcome.FAIL, bad.outcome(), bad.reason());
+      assertTrue(bad.reason().contains("in clear to anyone"), bad.reason());
+      assertNothingSecretOrRaw(bad);
+      CheckResult good = scan(noAccounts(careful.url()));
+      assertEquals(Outcome.PASS, good.outcome(), good.reason());
+      CheckResult refused = scan(noAccounts(closed.url()));
+      assertEquals(Outcome.INCONCLUSIVE, refused.outcome(), refused.reason());
+    }
+  }
 }
