@@ -5,12 +5,13 @@ Feature: GOV-1 A working security contact and breach process exist
   the controller 3x24 hours to notify data subjects and the authority once it knows of a breach, and
   GDPR Art. 33 gives it 72 hours to notify the supervisory authority.
 
-  A system that holds health data is certified only if its web fronts publish a current
-  /.well-known/security.txt (RFC 9116) over HTTPS, with a Contact and an Expires date not yet
-  passed, or a named person attests the security contact, and a named person attests the
-  breach-notification process, which no probe can see. Periksa asks each web origin for an invented
-  file first, so a catch-all page is never taken for a security.txt; without an attestation of the
-  process the requirement cannot be verified.
+  Its web fronts should publish a current /.well-known/security.txt (RFC 9116) over HTTPS, with a
+  Contact and an Expires date not yet passed, or a named person should attest the security contact.
+  This is advisory: a missing contact is shown wherever findings are, and never decides a verdict.
+  Periksa asks each web origin for an invented file first, so a catch-all page is never taken for a
+  security.txt. When a run certifies process requirements too, a named person must attest the
+  breach-notification process, which no probe can see; without that attestation the requirement
+  cannot be verified. Other runs do not ask for it.
 
   Scenario Outline: Periksa looks for the security contact and the breach-notification process of the <subject>
     When Periksa reads the security.txt each web front of the "<subject>" publishes, and the attestations on record

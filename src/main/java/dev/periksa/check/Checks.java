@@ -8,6 +8,7 @@ import dev.periksa.check.auth.ObjectLevelAuthorizationCheck;
 import dev.periksa.check.auth.TokenVerificationCheck;
 import dev.periksa.check.auth.UnauthenticatedAccessCheck;
 import dev.periksa.check.dast.DastScanCheck;
+import dev.periksa.check.governance.BreachProcessCheck;
 import dev.periksa.check.governance.SecurityContactCheck;
 import dev.periksa.check.pii.ErrorEchoCheck;
 import dev.periksa.check.pii.PersonalDataInUrlsCheck;
@@ -75,7 +76,16 @@ public final class Checks {
         new PersonalDataInUrlsCheck(),
         new ErrorEchoCheck(),
         new DastScanCheck(),
-        new SecurityContactCheck());
+        new SecurityContactCheck(),
+        new BreachProcessCheck());
+  }
+
+  /** Every check that verifies a requirement for one product, as a feature names them. */
+  public static List<Check> findAll(String requirement, String product) {
+    return all().stream()
+        .filter(c -> c.metadata().requirementIds().contains(requirement))
+        .filter(c -> c.metadata().product().equalsIgnoreCase(product))
+        .toList();
   }
 
   /** The check that verifies a requirement for one product, as a feature names them. */

@@ -29,6 +29,7 @@ public final class TargetContext {
   private final ProbeLog log;
   private final CheckRun run;
   private final RunResources resources;
+  private final boolean process;
 
   public TargetContext(
       TargetProfile profile,
@@ -48,6 +49,7 @@ public final class TargetContext {
     this.log = ProbeLog.detached();
     this.run = new CheckRun();
     this.resources = new RunResources();
+    this.process = false;
   }
 
   private TargetContext(
@@ -57,7 +59,8 @@ public final class TargetContext {
       TcpProbe tcp,
       ProbeLog log,
       CheckRun run,
-      RunResources resources) {
+      RunResources resources,
+      boolean process) {
     this.profile = base.profile;
     this.endpoints = base.endpoints;
     this.http = http;
@@ -68,16 +71,27 @@ public final class TargetContext {
     this.log = log;
     this.run = run;
     this.resources = resources;
+    this.process = process;
   }
 
   /** The same context, with the run's attestations for the process checks to read. */
   public TargetContext withAttestations(List<dev.periksa.waiver.Attestation> attestations) {
-    return new TargetContext(this, attestations, http, tcp, log, run, resources);
+    return new TargetContext(this, attestations, http, tcp, log, run, resources, process);
   }
 
   /** The same context, sharing the run's resources (started once, closed when the run ends). */
   public TargetContext withResources(RunResources resources) {
-    return new TargetContext(this, attestations, http, tcp, log, run, resources);
+    return new TargetContext(this, attestations, http, tcp, log, run, resources, process);
+  }
+
+  /** The same context in a run that certifies process requirements too (or not). */
+  public TargetContext withProcessCertified(boolean certified) {
+    return new TargetContext(this, attestations, http, tcp, log, run, resources, certified);
+  }
+
+  /** Whether the run certifies process requirements (GOV-1's breach-notification process). */
+  public boolean certifiesProcess() {
+    return process;
   }
 
   /** What checks of this run share, closed when the run ends. */
@@ -91,7 +105,14 @@ public final class TargetContext {
    */
   public TargetContext forCheck(ProbeLog log) {
     return new TargetContext(
-        this, attestations, http.withLog(log), tcp.withLog(log), log, new CheckRun(), resources);
+        this,
+        attestations,
+        http.withLog(log),
+        tcp.withLog(log),
+        log,
+        new CheckRun(),
+        resources,
+        process);
   }
 
   /** What the check running in this context asked, and everything it holds open. */

@@ -41,11 +41,11 @@ public final class Gate {
       }
       Set<String> seen = new HashSet<>();
       for (RequirementOutcome r : t.requirements()) {
-        if (r.outcome() == Outcome.INCONCLUSIVE) {
+        if (r.gating() == Outcome.INCONCLUSIVE) {
           doubt = true;
         }
         for (CheckResult c : r.checks()) {
-          if (c.outcome() != Outcome.FAIL || !seen.add(c.check().id())) {
+          if (c.outcome() != Outcome.FAIL || !seen.add(c.check().id()) || c.check().advisory()) {
             continue;
           }
           for (Finding f : c.findings()) {

@@ -29,6 +29,7 @@ final class Console {
                 + "  "
                 + req.outcome()
                 + (req.severity() == null ? "" : " " + req.severity())
+                + (req.advisoryOnly() ? " (advisory: does not decide the verdict)" : "")
                 + "  "
                 + req.requirement().title());
         for (CheckResult c : req.checks()) {
@@ -44,7 +45,6 @@ final class Console {
           for (Finding f : c.findings()) {
             String state =
                 r.ci() == null ? "" : r.ci().label(t.profile().name(), c.check().id(), f);
-            out.println("      " + f.severity() + ": " + state + f.title());
             boolean waived =
                 c.exemptions().stream()
                     .anyMatch(

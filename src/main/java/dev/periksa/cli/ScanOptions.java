@@ -100,6 +100,14 @@ final class ScanOptions {
   Path attestations;
 
   @Option(
+      names = "--certify-process",
+      description =
+          "Certify process requirements too (a regulator's run): GOV-1's breach-notification"
+              + " process is then asked and met only by a current attestation (--attestations);"
+              + " without this option it is not applicable.")
+  boolean certifyProcess;
+
+  @Option(
       names = "--history-from",
       paramLabel = "DIR",
       description =
@@ -113,6 +121,9 @@ final class ScanOptions {
   }
 
   ScanRunner.Options toRunnerOptions(Exemptions exemptions) throws IOException {
+    if (certifyProcess) {
+      exemptions = exemptions.certifyingProcess();
+    }
     CiOptions ci = ciOptions();
     FeatureSet set = features == null ? FeatureSet.builtin() : FeatureSet.directory(features);
     if (historyFrom != null && !java.nio.file.Files.isDirectory(historyFrom)) {

@@ -52,6 +52,10 @@ public final class ResultModel {
     m.put("title", r.requirement().title());
     m.put("area", r.requirement().area());
     m.put("outcome", r.outcome().name());
+    if (r.advisoryOnly()) {
+      // What it shows comes from advisory checks: the verdict reads this instead.
+      m.put("verdictOutcome", r.gating().name());
+    }
     m.put("severity", r.severity() == null ? null : r.severity().name());
     List<Object> clauses = new ArrayList<>();
     for (Clause c : catalogue.clausesOf(r.requirement())) {
@@ -77,6 +81,9 @@ public final class ResultModel {
     m.put("outcome", c.outcome().name());
     m.put("severity", c.severity() == null ? null : c.severity().name());
     m.put("reason", c.reason());
+    if (c.check().advisory()) {
+      m.put("advisory", true);
+    }
     m.put("cwe", c.check().cwe());
     m.put("started", c.started().toString());
     m.put("elapsedMs", c.elapsed().toMillis());

@@ -188,6 +188,7 @@ public final class ScanRunner {
         TargetContext context =
             TargetContext.of(p, Discovery.newEndpoints(p, inventory))
                 .withAttestations(exemptions.attestations())
+                .withProcessCertified(exemptions.certifiesProcess())
                 .withResources(resources);
         ScanSession session =
             new ScanSession(

@@ -52,10 +52,11 @@ public record TargetOutcome(
     }
     boolean incomplete = false;
     for (RequirementOutcome r : reqs) {
-      if (r.outcome() == Outcome.FAIL) {
+      // Advisory checks are shown, never decide: the verdict reads the checks that count.
+      if (r.gating() == Outcome.FAIL) {
         return Verdict.NOT_CERTIFIED;
       }
-      if (r.outcome() == Outcome.INCONCLUSIVE) {
+      if (r.gating() == Outcome.INCONCLUSIVE) {
         incomplete = true;
       }
     }

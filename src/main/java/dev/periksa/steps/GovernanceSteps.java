@@ -15,7 +15,15 @@ public final class GovernanceSteps {
       "Periksa reads the security.txt each web front of the {string} publishes, and the"
           + " attestations on record")
   public void readSecurityTxt(String subject) {
-    world.run("GOV-1", subject);
+    // The contact (advisory) and the breach-notification process (asked when certifying process).
+    java.util.List<dev.periksa.check.Check> checks =
+        dev.periksa.check.Checks.findAll("GOV-1", subject);
+    if (checks.isEmpty()) {
+      world.run("GOV-1", subject); // says that no check knows this subject
+    }
+    for (dev.periksa.check.Check c : checks) {
+      world.run(c);
+    }
   }
 
   @Then(

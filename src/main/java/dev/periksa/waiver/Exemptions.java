@@ -34,6 +34,7 @@ public final class Exemptions {
   private final Path attestationFile;
   private final List<Attestation> attestations;
   private final LocalDate today;
+  private final boolean process;
   private final Map<Waiver, Set<String>> applied = new LinkedHashMap<>();
   private final Set<Waiver> expiredSeen = new LinkedHashSet<>();
 
@@ -43,11 +44,35 @@ public final class Exemptions {
       Path attestationFile,
       List<Attestation> attestations,
       LocalDate today) {
+    this(waiverFile, waivers, attestationFile, attestations, today, false);
+  }
+
+  private Exemptions(
+      Path waiverFile,
+      List<Waiver> waivers,
+      Path attestationFile,
+      List<Attestation> attestations,
+      LocalDate today,
+      boolean process) {
     this.waiverFile = waiverFile;
     this.waivers = List.copyOf(waivers);
     this.attestationFile = attestationFile;
     this.attestations = List.copyOf(attestations);
     this.today = today == null ? ExemptionFiles.today() : today;
+    this.process = process;
+  }
+
+  /**
+   * The same, for a run that certifies process requirements too (a regulator's run): GOV-1's
+   * breach-notification process is asked, and met only by a current attestation.
+   */
+  public Exemptions certifyingProcess() {
+    return new Exemptions(waiverFile, waivers, attestationFile, attestations, today, true);
+  }
+
+  /** Whether this run certifies process requirements. */
+  public boolean certifiesProcess() {
+    return process;
   }
 
   /**
@@ -83,7 +108,7 @@ public final class Exemptions {
 
   /** The same waivers and attestations with fresh accounting, for a new run. */
   public Exemptions fresh() {
-    return new Exemptions(waiverFile, waivers, attestationFile, attestations, today);
+    return new Exemptions(waiverFile, waivers, attestationFile, attestations, today, process);
   }
 
   public List<Waiver> waivers() {

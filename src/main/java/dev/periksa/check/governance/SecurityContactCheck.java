@@ -52,18 +52,17 @@ public final class SecurityContactCheck extends ProbingCheck<URI> {
   public static final CheckMetadata METADATA =
       new CheckMetadata(
           "GOV-1.security-contact",
-          "A current security.txt over HTTPS names a security contact; the breach-notification"
-              + " process is attested",
+          "A current security.txt over HTTPS names a security contact",
           "Organisation",
           List.of("GOV-1"),
           List.of("web", "http"),
           List.of(),
           "Publish /.well-known/security.txt (RFC 9116) over HTTPS on every public web origin,"
               + " with a Contact (mailto: or https://) that someone reads and an Expires less than a"
-              + " year ahead, renewed before it passes. Keep a breach-notification runbook that"
-              + " meets UU PDP Pasal 46 (data subjects and the authority within 3x24 hours) and"
-              + " GDPR Art. 33 (the supervisory authority within 72 hours), and have its owner"
-              + " attest it in the attestation file.");
+              + " year ahead, renewed before it passes, or have the contact attested in the"
+              + " attestation file.",
+          // Shown everywhere, never deciding a verdict: a missing contact exposes no one's data.
+          true);
 
   static final String PATH = "/.well-known/security.txt";
 
@@ -99,9 +98,7 @@ public final class SecurityContactCheck extends ProbingCheck<URI> {
 
   @Override
   protected void conclude(TargetContext ctx, CheckResult.Builder b) {
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    contact(ctx, b, today, b.kept(Reading.class));
-    breachProcess(ctx, b, today);
+    contact(ctx, b, LocalDate.now(ZoneOffset.UTC), b.kept(Reading.class));
   }
 
   private static Set<URI> origins(TargetContext ctx) {
@@ -134,8 +131,10 @@ public final class SecurityContactCheck extends ProbingCheck<URI> {
         b.part(Outcome.ATTESTED, "security contact attested; no web front to read security.txt");
       } else {
         b.part(
-            Outcome.INCONCLUSIVE,
-            "no web or http endpoint to read " + PATH + " from; attest the security contact");
+            Outcome.NOT_APPLICABLE,
+            "no web or http endpoint to read "
+                + PATH
+                + " from (a security contact can be attested)");
       }
       return;
     }
@@ -255,30 +254,11 @@ public final class SecurityContactCheck extends ProbingCheck<URI> {
     return new Reading(url, Kind.INVALID, String.join(", ", problems));
   }
 
-  private void breachProcess(TargetContext ctx, CheckResult.Builder b, LocalDate today) {
-    Optional<Attestation> a = attestation(ctx, Aspects.BREACH_NOTIFICATION, today, b);
-    if (a.isPresent()) {
-      b.part(Outcome.ATTESTED, "breach-notification process attested by " + a.get().by());
-    } else {
-      String expired =
-          ctx.attestations().stream()
-              .filter(x -> x.covers().contains(Aspects.BREACH_NOTIFICATION))
-              .map(x -> " (the attestation on record expired on " + x.expires() + ")")
-              .findFirst()
-              .orElse("");
-      b.part(
-          Outcome.INCONCLUSIVE,
-          "breach-notification process (UU PDP Pasal 46: 3x24 hours; GDPR Art. 33: 72 hours)"
-              + " cannot be verified remotely; attest it"
-              + expired);
-    }
-  }
-
   /**
    * The current attestation of one aspect on this target; a matching expired one is recorded (so
    * the outputs say it expired) but not used.
    */
-  private static Optional<Attestation> attestation(
+  static Optional<Attestation> attestation(
       TargetContext ctx, String aspect, LocalDate today, CheckResult.Builder b) {
     Attestation current = null;
     for (Attestation a : ctx.attestations()) {

@@ -54,6 +54,12 @@ class SecurityContactCheckIT {
     return new SecurityContactCheck().run(TargetContext.of(p).withAttestations(List.of(a)));
   }
 
+  /** The breach-notification process, in a run that certifies process requirements or not. */
+  static CheckResult process(TargetProfile p, boolean certified, Attestation... a) {
+    return new BreachProcessCheck()
+        .run(TargetContext.of(p).withAttestations(List.of(a)).withProcessCertified(certified));
+  }
+
   @Test
   void legacyFailsOnItsExpiredPlainHttpSecurityTxtEvenWithTheProcessAttested() {
     TargetProfile p = SharedLab.profile("ehac-legacy.yaml");
@@ -74,11 +80,20 @@ class SecurityContactCheckIT {
   }
 
   @Test
-  void hardenedPublishesAContactAndIsAttestedWhenTheProcessIs() {
+  void theContactIsAdvisory() {
+    assertTrue(new SecurityContactCheck().metadata().advisory());
+    assertFalse(new BreachProcessCheck().metadata().advisory());
+  }
+
+  @Test
+  void hardenedPublishesAContactAndItsProcessIsAttestedWhenProcessIsCertified() {
     TargetProfile p = SharedLab.profile("ehac-hardened.yaml");
-    CheckResult r = run(p, attest(p, TODAY.plusYears(1), "breach-notification"));
+    CheckResult contact = run(p, attest(p, TODAY.plusYears(1), "breach-notification"));
+    assertEquals(Outcome.PASS, contact.outcome(), contact.reason());
+    assertTrue(
+        contact.reason().contains("security contact published at https://"), contact.reason());
+    CheckResult r = process(p, true, attest(p, TODAY.plusYears(1), "breach-notification"));
     assertEquals(Outcome.ATTESTED, r.outcome(), r.reason());
-    assertTrue(r.reason().contains("security contact published at https://"), r.reason());
     Exemption e = r.exemptions().get(0);
     assertEquals(Exemption.Kind.ATTESTATION, e.kind());
     assertTrue(e.current());
@@ -87,17 +102,27 @@ class SecurityContactCheckIT {
   }
 
   @Test
-  void hardenedWithoutAnAttestationCannotBeVerified() {
+  void theProcessWithoutAnAttestationCannotBeVerifiedWhenCertifiedAndIsNotAskedOtherwise() {
     TargetProfile p = SharedLab.profile("ehac-hardened.yaml");
-    CheckResult r = run(p);
-    assertEquals(Outcome.INCONCLUSIVE, r.outcome());
-    assertTrue(r.reason().contains("cannot be verified remotely; attest it"), r.reason());
+    CheckResult asked = process(p, true);
+    assertEquals(Outcome.INCONCLUSIVE, asked.outcome());
+    assertTrue(asked.reason().contains("cannot be verified remotely; attest it"), asked.reason());
+    CheckResult notAsked = process(p, false);
+    assertEquals(Outcome.NOT_APPLICABLE, notAsked.outcome(), notAsked.reason());
+    assertTrue(notAsked.reason().contains("--certify-process"), notAsked.reason());
+  }
+
+  @Test
+  void aTargetWithoutAWebFrontIsNotIncompleteBecauseOfGov1() {
+    TargetProfile p = Profiles.of("database only", "redis", URI.create("redis://127.0.0.1:6379"));
+    assertEquals(Outcome.NOT_APPLICABLE, run(p).outcome());
+    assertEquals(Outcome.NOT_APPLICABLE, process(p, false).outcome());
   }
 
   @Test
   void anExpiredAttestationNoLongerCountsAndIsShownAsExpired() {
     TargetProfile p = SharedLab.profile("ehac-hardened.yaml");
-    CheckResult r = run(p, attest(p, TODAY.minusDays(1), "breach-notification"));
+    CheckResult r = process(p, true, attest(p, TODAY.minusDays(1), "breach-notification"));
     assertEquals(Outcome.INCONCLUSIVE, r.outcome());
     assertTrue(r.reason().contains("expired on " + TODAY.minusDays(1)), r.reason());
     assertFalse(r.exemptions().get(0).current());
