@@ -3,10 +3,12 @@ package dev.periksa.cli;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
+import dev.periksa.check.Outcome;
 import dev.periksa.run.RequirementOutcome;
 import dev.periksa.run.ScanRunner;
 import dev.periksa.run.TargetOutcome;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -15,6 +17,15 @@ final class Console {
   private Console() {}
 
   static void summary(PrintStream out, ScanRunner.Result r) {
+    summary(out, r, false);
+  }
+
+  /**
+   * The verdicts: each requirement that judged something with its findings (each once), the
+   * requirements with nothing to judge in one line, evidence detail only when {@code verbose}, and
+   * a table of the targets at the end.
+   */
+  static void summary(PrintStream out, ScanRunner.Result r, boolean verbose) {
     out.println();
     out.println("Verdicts");
     for (TargetOutcome t : r.targets()) {
@@ -22,7 +33,18 @@ final class Console {
       for (String s : t.profile().skipped()) {
         out.println("    not scanned (optional endpoint): " + s);
       }
+      List<String> notApplicable =
+          t.requirements().stream()
+              .filter(q -> q.outcome() == Outcome.NOT_APPLICABLE)
+              .map(q -> q.requirement().id())
+              .toList();
+      if (!notApplicable.isEmpty()) {
+        out.println("    not applicable here: " + String.join(", ", notApplicable));
+      }
       for (RequirementOutcome req : t.requirements()) {
+        if (req.outcome() == Outcome.NOT_APPLICABLE) {
+          continue;
+        }
         out.println(
             "    "
                 + req.requirement().id()
@@ -54,6 +76,9 @@ final class Console {
                                 && x.fingerprints().contains(f.fingerprint(c.check().id())));
             out.println(
                 "      " + f.severity() + ": " + state + f.title() + (waived ? "  [waived]" : ""));
+            if (!verbose) {
+              continue;
+            }
             out.println("        at " + f.location());
             for (Evidence e : f.evidence()) {
               String brief = brief(e);
@@ -69,11 +94,41 @@ final class Console {
       out.println();
       r.ci().notes().forEach(out::println);
     }
+    table(out, r);
     out.println();
     if (r.report() != null) {
       out.println("Report:  " + r.report() + "  (opens in a browser from disk)");
     }
     out.println("Results: " + r.results());
+  }
+
+  /** One row per target: its verdict and how many requirements came out which way. */
+  static void table(PrintStream out, ScanRunner.Result r) {
+    out.println();
+    out.println("Summary (requirements per target)");
+    int width =
+        Math.max(
+            6, r.targets().stream().mapToInt(t -> t.profile().name().length()).max().orElse(6));
+    String row = "  %-" + width + "s  %-13s  %4s  %4s  %4s  %4s%n";
+    out.printf(row, "target", "verdict", "fail", "open", "pass", "n/a");
+    for (TargetOutcome t : r.targets()) {
+      int fail = 0;
+      int open = 0;
+      int pass = 0;
+      int na = 0;
+      for (RequirementOutcome q : t.requirements()) {
+        switch (q.outcome()) {
+          case FAIL -> fail++;
+          case INCONCLUSIVE -> open++;
+          case NOT_APPLICABLE -> na++;
+          default -> pass++;
+        }
+      }
+      out.printf(row, t.profile().name(), t.verdict(), fail, open, pass, na);
+    }
+    out.println(
+        "  (pass counts PASS, WAIVED and ATTESTED; open is INCONCLUSIVE; an advisory FAIL is counted"
+            + " but decides no verdict)");
   }
 
   /** A line of evidence: personal-data counts and the first masked sample, nothing raw. */

@@ -91,7 +91,7 @@ final class DemoCommand implements Callable<Integer> {
         Main.ERR.println("error: " + e.getMessage());
         return ExitCodes.USAGE;
       }
-      Console.summary(Main.OUT, r);
+      Console.summary(Main.OUT, r, options.verbose);
       Main.OUT.printf(
           "Demo finished in %.1f s. The hardened twin's password was a throwaway, made for this"
               + " run and never printed; so was the key that signed certificate.json (the demo%n"

@@ -75,7 +75,7 @@ final class ScanCommand implements Callable<Integer> {
       Main.ERR.println("error: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Console.summary(Main.OUT, r);
+    Console.summary(Main.OUT, r, options.verbose);
     return r.exitCode();
   }
 }

@@ -29,6 +29,12 @@ final class ScanOptions {
   Path features;
 
   @Option(
+      names = {"-v", "--verbose"},
+      description =
+          "Show each finding's location and evidence in the verdicts, not only its title.")
+  boolean verbose;
+
+  @Option(
       names = "--no-report",
       description =
           "Skip rendering report.html (results.json and " + "allure-results/ are still written).")

@@ -4,21 +4,18 @@ import dev.periksa.check.CheckResult;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.TestCaseFinished;
-import io.cucumber.plugin.event.TestCaseStarted;
 import java.io.PrintStream;
 
-/** Prints one line when a scenario starts and one per check when it ends, with the verdict. */
+/**
+ * Prints each scenario that judged something when it ends, one line per check with the verdict; a
+ * scenario that found nothing to judge on the target (every check NOT_APPLICABLE) is only counted,
+ * for one line at the end of the target.
+ */
 public final class ProgressPlugin implements ConcurrentEventListener {
 
   @Override
   public void setEventPublisher(EventPublisher publisher) {
-    publisher.registerHandlerFor(TestCaseStarted.class, this::started);
     publisher.registerHandlerFor(TestCaseFinished.class, this::finished);
-  }
-
-  private void started(TestCaseStarted e) {
-    ScanSession s = ScanSession.current();
-    s.console().println("  > " + e.getTestCase().getName());
   }
 
   private void finished(TestCaseFinished e) {
@@ -26,9 +23,23 @@ public final class ProgressPlugin implements ConcurrentEventListener {
     PrintStream out = s.console();
     var recorded = s.recorder().forScenario(e.getTestCase().getId().toString());
     if (recorded.isEmpty()) {
+      out.println("  > " + e.getTestCase().getName());
       out.println("    " + e.getResult().getStatus() + " (no requirement recorded)");
       return;
     }
+    boolean nothing =
+        recorded.stream()
+            .allMatch(
+                r ->
+                    r.result().outcome() == dev.periksa.check.Outcome.NOT_APPLICABLE
+                        && r.result().exemptions().isEmpty());
+    if (nothing) {
+      for (RunRecorder.Recorded r : recorded) {
+        s.notApplicable().add(r.result().check().id());
+      }
+      return;
+    }
+    out.println("  > " + e.getTestCase().getName());
     for (RunRecorder.Recorded r : recorded) {
       out.println("    " + line(r));
       // Waivers and attestations are shown where the verdict is, never only in the report.

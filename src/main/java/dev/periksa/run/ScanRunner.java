@@ -199,6 +199,15 @@ public final class ScanRunner {
         } finally {
           ScanSession.end();
         }
+        if (!session.notApplicable().isEmpty()) {
+          List<String> na = List.copyOf(session.notApplicable());
+          out.println(
+              "  not applicable here ("
+                  + na.size()
+                  + (na.size() == 1 ? " check" : " checks")
+                  + ", nothing of their kind declared or discovered): "
+                  + String.join(", ", na));
+        }
         TargetOutcome t = TargetOutcome.of(p, recorder.forTarget(p.name()), catalogue, inventory);
         outcomes.add(t);
         out.printf(

@@ -19,6 +19,8 @@ public final class ScanSession {
   private final RunRecorder recorder;
   private final PrintStream console;
   private final Exemptions exemptions;
+  private final java.util.List<String> notApplicable =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
   public ScanSession(
       TargetProfile profile,
@@ -80,6 +82,11 @@ public final class ScanSession {
 
   public PrintStream console() {
     return console;
+  }
+
+  /** Scenarios that found nothing to judge on this target, for one line at its end. */
+  public java.util.List<String> notApplicable() {
+    return notApplicable;
   }
 
   /** The run's waivers and attestations, applied where each check result is concluded. */

@@ -94,6 +94,7 @@ class MalformedExemptionsIT {
             "--no-report",
             "--waivers",
             w.toString(),
+            "--certify-process",
             "--out",
             out.toString());
     assertEquals(ExitCodes.INCONCLUSIVE, code, "GOV-1 waived... and no attestation: INCOMPLETE");

@@ -82,7 +82,7 @@ class WaiversIT {
                       FeatureSet.directory(features),
                       false,
                       Duration.ofSeconds(60),
-                      Exemptions.load(waivers, attestations)));
+                      Exemptions.load(waivers, attestations).certifyingProcess()));
     }
     console = out.toString(StandardCharsets.UTF_8);
     System.out.println(console);
@@ -252,7 +252,7 @@ class WaiversIT {
                       FeatureSet.directory(features("governance")),
                       false,
                       Duration.ofSeconds(60),
-                      Exemptions.load(waivers, attestations)));
+                      Exemptions.load(waivers, attestations).certifyingProcess()));
     }
     JsonNode json = new ObjectMapper().readTree(r.results().toFile());
     assertEquals("WAIVED", json.at("/targets/0/requirements/0/outcome").asText());
@@ -298,7 +298,7 @@ class WaiversIT {
                       FeatureSet.directory(features("governance")),
                       false,
                       Duration.ofSeconds(60),
-                      Exemptions.load(waivers, null)));
+                      Exemptions.load(waivers, null).certifyingProcess()));
     }
     JsonNode json = new ObjectMapper().readTree(r.results().toFile());
     assertEquals("INCONCLUSIVE", json.at("/targets/0/requirements/0/outcome").asText());
