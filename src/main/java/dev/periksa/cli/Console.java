@@ -51,12 +51,15 @@ final class Console {
                 + "  "
                 + req.outcome()
                 + (req.severity() == null ? "" : " " + req.severity())
-                + (req.advisoryOnly() ? " (advisory: does not decide the verdict)" : "")
+                + (req.advisoryOnly() ? " (advisory: its FAIL decides no verdict)" : "")
                 + "  "
                 + req.requirement().title());
         for (CheckResult c : req.checks()) {
           for (dev.periksa.check.Exemption x : c.exemptions()) {
             out.println("      " + x.describe());
+          }
+          if (c.outcome() == Outcome.NOT_APPLICABLE && c.exemptions().isEmpty()) {
+            continue; // nothing of its kind here: the line above the requirements names it
           }
           if (c.findings().isEmpty()) {
             if (!c.reason().isBlank()) {
