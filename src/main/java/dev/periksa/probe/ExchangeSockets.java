@@ -38,13 +38,32 @@ class ExchangeSockets implements SchemeSocketFactory {
   }
 
   static SchemeSocketFactory tls(Exchange exchange) {
-    return new Tls(exchange);
+    return new Tls(exchange, false);
+  }
+
+  /** TLS 1.0 to 1.2 with the older suites, for a server the JDK's TLS cannot talk to. */
+  static SchemeSocketFactory legacyTls(Exchange exchange) {
+    return new Tls(exchange, true);
   }
 
   /** TLS over the exchange's plain socket. */
   private static final class Tls extends ExchangeSockets implements SchemeLayeredSocketFactory {
-    Tls(Exchange exchange) {
+    private final boolean legacy;
+
+    Tls(Exchange exchange, boolean legacy) {
       super(exchange, true);
+      this.legacy = legacy;
+    }
+
+    @Override
+    Socket layer(Socket socket, String target, int port) throws IOException {
+      if (!legacy) {
+        return super.layer(socket, target, port);
+      }
+      Socket s = LegacyTls.layer(socket, target, port);
+      exchange.adopt(s);
+      exchange.handshaken();
+      return s;
     }
 
     @Override

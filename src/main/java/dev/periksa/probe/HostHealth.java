@@ -16,6 +16,7 @@ public final class HostHealth {
 
   private final int maxStalls;
   private final Map<String, Record> stalls = new ConcurrentHashMap<>();
+  private final java.util.Set<String> legacyTls = ConcurrentHashMap.newKeySet();
 
   private record Record(int count, String last) {}
 
@@ -46,6 +47,16 @@ public final class HostHealth {
             + " times in this run (last: "
             + r.last
             + ")");
+  }
+
+  /** Notes that a service speaks only a TLS the JDK refuses (TLS 1.0/1.1, old suites). */
+  void legacyTls(String host, int port) {
+    legacyTls.add(key(host, port));
+  }
+
+  /** Whether a service is known to need the legacy TLS client. */
+  public boolean needsLegacyTls(String host, int port) {
+    return legacyTls.contains(key(host, port));
   }
 
   /** Throws when a service has been given up. */

@@ -175,6 +175,49 @@ public final class HttpProbe {
   }
 
   private ProbeResponse sendOnce(String method, URI url, Map<String, String> headers, byte[] body) {
+    boolean tls = "https".equalsIgnoreCase(url.getScheme());
+    try {
+      if (!tls || url.getHost() == null || health.needsLegacyTls(url.getHost(), port(url))) {
+        return exchange(method, url, headers, body, tls);
+      }
+      try {
+        return exchange(method, url, headers, body, false);
+      } catch (ProbeException e) {
+        if (!handshakeRefused(e)) {
+          throw e;
+        }
+        // The JDK's TLS (1.2 and 1.3, modern suites) was refused: try once more as an old
+        // client, and remember the service if that works, so later exchanges go straight to it.
+        ProbeResponse r = exchange(method, url, headers, body, true);
+        health.legacyTls(url.getHost(), port(url));
+        return r;
+      }
+    } catch (ProbeException e) {
+      if (!(e instanceof OutOfScopeException)) {
+        log.record(
+            new ProbeLog.Entry(method + " " + url, Reading.unreadable(e.getMessage()), bodyNeeded));
+      }
+      throw e;
+    }
+  }
+
+  /** A TLS handshake the server ended (protocol version, no common suite), nothing else. */
+  private static boolean handshakeRefused(ProbeException e) {
+    if (e.stalled()
+        || e instanceof OutOfScopeException
+        || e instanceof HostHealth.GivenUpException) {
+      return false;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof javax.net.ssl.SSLHandshakeException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private ProbeResponse exchange(
+      String method, URI url, Map<String, String> headers, byte[] body, boolean legacyTls) {
     String host = url.getHost();
     if (host == null || !scope.allows(host)) {
       throw new OutOfScopeException(
@@ -189,7 +232,7 @@ public final class HttpProbe {
     BodyReader.Body[] read = new BodyReader.Body[1];
     RequestSpecification spec =
         RestAssured.given()
-            .config(config(ex, read))
+            .config(config(ex, read, legacyTls))
             .urlEncodingEnabled(false)
             .redirects()
             .follow(false);
@@ -206,7 +249,6 @@ public final class HttpProbe {
       if (pe.stalled()) {
         health.stalled(host, port, pe.getMessage());
       }
-      log.record(new ProbeLog.Entry(request, Reading.unreadable(pe.getMessage()), bodyNeeded));
       throw pe;
     } finally {
       ex.close();
@@ -303,7 +345,7 @@ public final class HttpProbe {
         + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
   }
 
-  private RestAssuredConfig config(Exchange ex, BodyReader.Body[] read) {
+  private RestAssuredConfig config(Exchange ex, BodyReader.Body[] read, boolean legacyTls) {
     int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     return RestAssuredConfig.config()
         .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders())
@@ -311,14 +353,16 @@ public final class HttpProbe {
             HttpClientConfig.httpClientConfig()
                 .setParam("http.connection.timeout", ms)
                 .setParam("http.socket.timeout", ms)
-                .httpClientFactory(() -> client(ex, read)));
+                .httpClientFactory(() -> client(ex, read, legacyTls)));
   }
 
   @SuppressWarnings("deprecation")
-  private DefaultHttpClient client(Exchange ex, BodyReader.Body[] read) {
+  private DefaultHttpClient client(Exchange ex, BodyReader.Body[] read, boolean legacyTls) {
     SchemeRegistry schemes = new SchemeRegistry();
     schemes.register(new Scheme("http", 80, ExchangeSockets.plain(ex)));
-    schemes.register(new Scheme("https", 443, ExchangeSockets.tls(ex)));
+    schemes.register(
+        new Scheme(
+            "https", 443, legacyTls ? ExchangeSockets.legacyTls(ex) : ExchangeSockets.tls(ex)));
     BasicClientConnectionManager connections = new BasicClientConnectionManager(schemes);
     ex.adopt(connections::shutdown);
     DefaultHttpClient client = new DefaultHttpClient(connections);
