@@ -1,6 +1,8 @@
 package dev.periksa.discovery;
 
 import dev.periksa.probe.ProbeException;
+import dev.periksa.probe.ProbeResponse;
+import dev.periksa.probe.TcpProbe;
 import dev.periksa.target.Endpoint;
 import dev.periksa.target.TargetProfile;
 import java.net.URI;
@@ -43,12 +45,45 @@ public final class Discovery {
   /** Longest wait for any one discovery request (the profile's timeout if shorter). */
   public static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(2);
 
+  /**
+   * Connection attempts per second to one host while looking for open ports: paced apart from the
+   * profile's rate of requests (a refused connection costs a server nothing an HTTP request would),
+   * so a thousand ports take seconds, not minutes; the fingerprints' requests to open ports still
+   * keep the profile's rate.
+   */
+  public static final double CONNECT_RATE = 400;
+
   private final List<Fingerprint> fingerprints;
   private final Fingerprint.Probes probes;
+  private final TcpProbe connect;
 
   public Discovery(List<Fingerprint> fingerprints, Fingerprint.Probes probes) {
+    this(fingerprints, probes, probes.tcp());
+  }
+
+  /**
+   * @param connect the probe that finds open ports (its own, faster pace)
+   */
+  public Discovery(List<Fingerprint> fingerprints, Fingerprint.Probes probes, TcpProbe connect) {
     this.fingerprints = List.copyOf(fingerprints);
     this.probes = probes;
+    this.connect = connect;
+  }
+
+  /**
+   * Ports where web servers, JSON APIs and TLS services commonly listen, looked at when a discovery
+   * section names no ports (beside each product's own usual ports).
+   */
+  public static final List<Integer> COMMON_WEB_PORTS =
+      List.of(80, 443, 3000, 4443, 5000, 8000, 8008, 8080, 8081, 8088, 8443, 8888, 9000, 9443);
+
+  /**
+   * The ports looked at when a discovery section names none: common web ports and each product's.
+   */
+  public static List<Integer> defaultPorts(List<Fingerprint> fingerprints) {
+    Set<Integer> ports = new java.util.TreeSet<>(COMMON_WEB_PORTS);
+    fingerprints.forEach(f -> ports.addAll(f.defaultPorts()));
+    return List.copyOf(ports);
   }
 
   /** Runs discovery as the profile's {@code discovery} section asks; nothing when there is none. */
@@ -60,7 +95,7 @@ public final class Discovery {
     List<String> hosts = d.hosts().isEmpty() ? profile.scope().hosts() : d.hosts();
     Set<Integer> ports = new LinkedHashSet<>(d.ports());
     if (ports.isEmpty()) {
-      fingerprints.forEach(f -> ports.addAll(f.defaultPorts()));
+      ports.addAll(defaultPorts(fingerprints));
     }
     progress.accept(
         String.format(
@@ -120,7 +155,7 @@ public final class Discovery {
 
   /** Waits briefly for a greeting, then sends a minimal HTTP request and reads the first bytes. */
   PortWire classify(String host, int port) {
-    try (var session = probes.tcp().open(host, port)) {
+    try (var session = connect.open(host, port)) {
       if (session.peek(GREETING_WAIT, 16).length > 0) {
         return PortWire.OTHER;
       }
@@ -170,7 +205,50 @@ public final class Discovery {
         // A fingerprint must not throw; if one does, it did not recognise the port.
       }
     }
+    return generic(host, port, wire);
+  }
+
+  /**
+   * What answers when no product is recognised: a web server or a JSON API (over HTTP or HTTPS), or
+   * a TLS service that does not speak HTTP, so the web, API, TLS and personal-data checks still run
+   * on it; null when the port speaks something else or nothing.
+   */
+  Found generic(String host, int port, PortWire wire) {
+    if (wire != PortWire.HTTP && wire != PortWire.TLS && wire != PortWire.UNKNOWN) {
+      return null;
+    }
+    for (String scheme : wire == PortWire.HTTP ? List.of("http") : List.of("https")) {
+      URI url = URI.create(scheme + "://" + host + ":" + port);
+      try {
+        ProbeResponse r =
+            probes
+                .http()
+                .headersOnly()
+                .get(
+                    URI.create(url + "/"),
+                    java.util.Map.of("Accept", "application/json, text/html;q=0.9, */*;q=0.5"));
+        String type = r.header("content-type").orElse("").toLowerCase(java.util.Locale.ROOT);
+        boolean json = type.contains("json");
+        String over = scheme.equals("https") ? " over HTTPS" : "";
+        return new Found(
+            host, port, (json ? "JSON API" : "web server") + over, json ? "http" : "web", url);
+      } catch (ProbeException e) {
+        if (scheme.equals("https") && tlsHandshakes(host, port)) {
+          return new Found(
+              host, port, "TLS service (no HTTP)", "tls", URI.create("tls://" + host + ":" + port));
+        }
+      }
+    }
     return null;
+  }
+
+  /** Whether a TLS handshake (any version) completes on the port. */
+  private boolean tlsHandshakes(String host, int port) {
+    try {
+      return new dev.periksa.probe.TlsScanner(probes.tcp()).versions(host, port).speaksTls();
+    } catch (ProbeException e) {
+      return false;
+    }
   }
 
   /** The discovered endpoints the profile does not already declare (same kind, host and port). */

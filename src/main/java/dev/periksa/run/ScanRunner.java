@@ -258,7 +258,14 @@ public final class ScanRunner {
     TargetContext probes = TargetContext.of(p, List.of(), Discovery.TIMEOUT);
     long t0 = System.nanoTime();
     List<Discovery.Found> found =
-        new Discovery(Fingerprints.all(), new Fingerprint.Probes(probes.http(), probes.tcp()))
+        new Discovery(
+                Fingerprints.all(),
+                new Fingerprint.Probes(probes.http(), probes.tcp()),
+                new dev.periksa.probe.TcpProbe(
+                    p.scope(),
+                    new dev.periksa.probe.HostRateLimiter(Discovery.CONNECT_RATE),
+                    probes.tcp().timeout(),
+                    dev.periksa.probe.HttpProbe.DEFAULT_MAX_BODY_BYTES))
             .run(p, out::println);
     out.printf(
         "  inventory (%.1f s): %s%n",

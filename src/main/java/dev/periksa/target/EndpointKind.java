@@ -30,7 +30,8 @@ public enum EndpointKind {
       Set.of("http", "https")),
   FHIR("fhir", "FHIR API base URL", Set.of("http", "https")),
   DICOMWEB("dicomweb", "DICOMweb (QIDO-RS) base URL", Set.of("http", "https")),
-  HTTP("http", "HTTP API", Set.of("http", "https"));
+  HTTP("http", "HTTP API", Set.of("http", "https")),
+  TLS("tls", "TLS service that does not speak HTTP (TLS-1 and TLS-2 judge it)", Set.of("tls"));
 
   private final String id;
   private final String description;

@@ -569,27 +569,57 @@ public final class ProfileLoader {
     JsonNode pl = r.array(d, "discovery", "ports", false);
     for (int i = 0; i < pl.size(); i++) {
       String path = "discovery.ports[" + i + "]";
-      // An entry may be a number or, after ${VAR} substitution, a comma-separated list.
+      // An entry may be a number, a range "8000-8100" or, after ${VAR} substitution, a
+      // comma-separated list of either.
       for (String s : r.scalar(pl.get(i), path).split(",")) {
         if (s.isBlank()) {
           continue;
         }
-        try {
-          int port = Integer.parseInt(s.strip());
-          if (port < 1 || port > 65535) {
-            throw new NumberFormatException();
+        String t = s.strip();
+        int dash = t.indexOf('-');
+        if (dash > 0) {
+          int from = port(r, path, t.substring(0, dash).strip());
+          int to = port(r, path, t.substring(dash + 1).strip());
+          if (to < from) {
+            throw r.error(path, "the range '" + t + "' ends before it starts");
           }
-          ports.add(port);
-        } catch (NumberFormatException e) {
-          throw r.error(path, "not a port number: '" + s.strip() + "'");
+          if (ports.size() + (to - from + 1) > MAX_DISCOVERY_PORTS) {
+            throw r.error(
+                path, "more than " + MAX_DISCOVERY_PORTS + " ports to discover; narrow the ranges");
+          }
+          for (int port = from; port <= to; port++) {
+            ports.add(port);
+          }
+        } else {
+          ports.add(port(r, path, t));
         }
       }
+    }
+    if (ports.size() > MAX_DISCOVERY_PORTS) {
+      throw r.error(
+          "discovery.ports",
+          "more than " + MAX_DISCOVERY_PORTS + " ports to discover; narrow the ranges");
     }
     int concurrency =
         d.has("concurrency")
             ? (int) r.positiveNumber(d, "discovery", "concurrency")
             : TargetProfile.DiscoverySettings.DEFAULT_CONCURRENCY;
     return new TargetProfile.DiscoverySettings(hosts, ports, Math.min(concurrency, 64));
+  }
+
+  /** Most ports one discovery section may list (ranges counted port by port). */
+  public static final int MAX_DISCOVERY_PORTS = 10_000;
+
+  private static int port(Reader r, String path, String s) throws ProfileException {
+    try {
+      int port = Integer.parseInt(s);
+      if (port < 1 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw r.error(path, "not a port number: '" + s + "'");
+    }
   }
 
   /** A {@code ${VAR}} that is not set; an optional endpoint is dropped instead of failing. */

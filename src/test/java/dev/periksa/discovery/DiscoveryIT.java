@@ -49,10 +49,16 @@ class DiscoveryIT {
       int fake = lookAlike.url().getPort();
       TargetProfile p = discoveryOnly(legacy, search + "," + closed + "," + fake);
       List<Discovery.Found> found = discover(p);
-      assertEquals(1, found.size(), found.toString());
-      assertEquals(search, found.get(0).port());
-      assertEquals("search", found.get(0).kind());
-      assertEquals(URI.create("http://" + legacy + ":" + search), found.get(0).url());
+      // The look-alike is no search cluster, but it is a web server: the web checks run on it.
+      assertEquals(2, found.size(), found.toString());
+      Discovery.Found cluster =
+          found.stream().filter(f -> f.port() == search).findFirst().orElseThrow();
+      assertEquals("search", cluster.kind());
+      assertEquals(URI.create("http://" + legacy + ":" + search), cluster.url());
+      Discovery.Found page = found.stream().filter(f -> f.port() == fake).findFirst().orElseThrow();
+      assertEquals("web", page.kind());
+      assertEquals("web server", page.product());
+      found = List.of(cluster);
 
       // The discovered endpoint is what the check probes: the profile declares none.
       CheckResult r =
@@ -81,5 +87,31 @@ class DiscoveryIT {
     assertTrue(found.stream().anyMatch(f -> f.kind().equals("search")), found.toString());
     assertTrue(
         Discovery.newEndpoints(legacy, found).stream().noneMatch(e -> e.kind().equals("search")));
+  }
+
+  @Test
+  void aWebServerAJsonApiAndATlsServiceWithoutHttpAreRecognised() throws Exception {
+    String host = "127.0.0.5";
+    try (TestServers.Running web = TestServers.catchAll(host, 200, "<html><body>RS</body></html>");
+        TestServers.Running api = TestServers.catchAll(host, 200, "{\"status\":\"ok\"}");
+        dev.periksa.testing.hostile.HostileLab lab =
+            new dev.periksa.testing.hostile.HostileLab(host, java.time.Duration.ofSeconds(1))) {
+      int tls = lab.server(dev.periksa.testing.hostile.Behaviour.TLS_THEN_BINARY).port();
+      TargetProfile p =
+          discoveryOnly(host, web.url().getPort() + "," + api.url().getPort() + "," + tls);
+      List<Discovery.Found> found = discover(p);
+      assertEquals(3, found.size(), found.toString());
+      for (Discovery.Found f : found) {
+        if (f.port() == web.url().getPort()) {
+          assertEquals("web", f.kind());
+        } else if (f.port() == api.url().getPort()) {
+          assertEquals("http", f.kind());
+          assertEquals("JSON API", f.product());
+        } else {
+          assertEquals("tls", f.kind());
+          assertEquals(URI.create("tls://" + host + ":" + tls), f.url());
+        }
+      }
+    }
   }
 }

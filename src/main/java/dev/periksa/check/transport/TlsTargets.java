@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The TLS services of a target: every {@code https://} endpoint of any kind, once per port. */
+/**
+ * The TLS services of a target: every {@code https://} endpoint of any kind and every {@code
+ * tls://} endpoint (a TLS service without HTTP), once per port.
+ */
 final class TlsTargets {
   private TlsTargets() {}
 
@@ -38,7 +41,7 @@ final class TlsTargets {
     Map<String, Service> out = new LinkedHashMap<>();
     for (Endpoint e : all) {
       URI u = e.url();
-      if (!"https".equalsIgnoreCase(u.getScheme())) {
+      if (!"https".equalsIgnoreCase(u.getScheme()) && !"tls".equalsIgnoreCase(u.getScheme())) {
         continue;
       }
       String key = u.getHost().toLowerCase(Locale.ROOT) + ":" + e.port(443);
