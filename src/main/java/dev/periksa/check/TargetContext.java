@@ -30,6 +30,7 @@ public final class TargetContext {
   private final CheckRun run;
   private final RunResources resources;
   private final boolean process;
+  private final ObservedReplies observed;
 
   public TargetContext(
       TargetProfile profile,
@@ -50,6 +51,7 @@ public final class TargetContext {
     this.run = new CheckRun();
     this.resources = new RunResources();
     this.process = false;
+    this.observed = new ObservedReplies();
   }
 
   private TargetContext(
@@ -72,6 +74,7 @@ public final class TargetContext {
     this.run = run;
     this.resources = resources;
     this.process = process;
+    this.observed = base.observed;
   }
 
   /** The same context, with the run's attestations for the process checks to read. */
@@ -184,6 +187,14 @@ public final class TargetContext {
 
   public PersonalDataScanner scanner() {
     return scanner;
+  }
+
+  /**
+   * The plain-HTTP replies with personal data that the run's checks on this target have read
+   * (redacted), shared by every check of the target.
+   */
+  public ObservedReplies observed() {
+    return observed;
   }
 
   public Redactor redactor() {

@@ -148,6 +148,8 @@ public final class UnauthenticatedAccessCheck extends EndpointCheck {
                   facts,
                   samples);
       result.observe(anonymous);
+      ctx.observed()
+          .record(r.url(), METADATA.id(), "without credentials: GET " + path, counts, anonymous);
 
       if (r.isSuccess() && !counts.isEmpty()) {
         if (random.isSuccess() && Arrays.equals(random.body(), r.body())) {

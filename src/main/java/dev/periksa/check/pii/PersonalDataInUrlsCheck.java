@@ -31,11 +31,13 @@ import java.util.Map;
  * <ul>
  *   <li><b>URLs handed out.</b> An HTTP API with an api section is read as the first declared
  *       identity (never the throttle identity): its own first record and each personal-data path. A
- *       web front, or an HTTP endpoint without an api section, is read at its root. Every URL in
- *       those replies is looked at: {@code Location}, {@code Content-Location}, {@code Link} and
- *       {@code Refresh} headers, URL values in JSON, link and form targets in HTML. A query string
- *       that carries personal data fails (see {@link UrlsInReplies} for how a parameter is judged:
- *       a bare 16-digit order number is not a NIK). Links are read, never followed.
+ *       web front, or an HTTP endpoint without an api section, is read where its data is ({@link
+ *       DataPlaces}: the root as HTML and as JSON, its data-like links one level down, a listed
+ *       file; at most 6 replies). Every URL in those replies is looked at: {@code Location}, {@code
+ *       Content-Location}, {@code Link} and {@code Refresh} headers, URL values in JSON, link and
+ *       form targets in HTML. A query string that carries personal data fails (see {@link
+ *       UrlsInReplies} for how a parameter is judged: a bare 16-digit order number is not a NIK). A
+ *       link with a query string is read, never followed.
  *   <li><b>A look-up by identity number</b> ({@code api.search}). The synthetic {@link Canary} NIK
  *       is POSTed in a JSON body: a reply that redirects to, or links to, a URL carrying it moved
  *       the number from the body into a URL (post/redirect/get). Then it is asked for with the
@@ -155,16 +157,35 @@ public final class PersonalDataInUrlsCheck extends EndpointCheck {
     }
   }
 
+  /** Replies read of an endpoint without an api section (see {@link DataPlaces}). */
+  static final int MAX_PAGE_READS = 6;
+
   private void page(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
     Offenders o = new Offenders();
-    ProbeResponse root = ctx.http().get(e.resolve("/"));
-    o.look(ctx, "URLs in the root page of " + e.name(), root, result);
+    List<String> statuses = new ArrayList<>();
+    DataPlaces.walk(
+        ctx,
+        e,
+        MAX_PAGE_READS,
+        PlainHttpPersonalDataCheck.RANGE_BYTES,
+        p -> {
+          statuses.add(p.what() + " " + p.reply().status());
+          o.look(ctx, "URLs in " + p.what() + " of " + e.name(), p.reply(), result);
+          return false;
+        });
     if (!o.urls.isEmpty()) {
       o.conclude(e, result, "that " + e.name() + " hands out");
     } else {
       result.part(
           Outcome.PASS,
-          e.name() + ": no personal data in the URLs of its root page (" + root.status() + ")");
+          e.name()
+              + ": no personal data in the URLs of "
+              + statuses.size()
+              + (statuses.size() == 1 ? " reply" : " replies")
+              + " ("
+              + String.join(", ", statuses.subList(0, Math.min(3, statuses.size())))
+              + (statuses.size() > 3 ? ", …" : "")
+              + ")");
     }
   }
 

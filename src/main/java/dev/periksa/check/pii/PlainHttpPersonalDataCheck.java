@@ -6,6 +6,7 @@ import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
+import dev.periksa.check.ObservedReplies;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
@@ -29,8 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * PII-1: does personal data cross the network in clear? Every endpoint of the target that speaks
@@ -48,13 +47,20 @@ import java.util.regex.Pattern;
  *       declared login, the same paths anonymously;
  *   <li>a search cluster: its index listing, then one document of its largest index; Solr: its core
  *       status, then one document of its largest core; FHIR: one Patient; DICOMweb: one study; an
- *       S3 store: one object key of its first bucket (declared or listed) and the first 4 KiB of
- *       that object;
- *   <li>a web front or an HTTP endpoint without an api section: its root page, the files a root
- *       directory listing links to (at most 2) and the declared resources (at most 3), each with
- *       {@code Range: bytes=0-4095};
+ *       S3 store: the object listing of its first bucket (declared or listed), then the first 4 KiB
+ *       of its two most data-like objects (a CSV or JSON export before a read-me);
+ *   <li>a web front or an HTTP endpoint without an api section: where the data is ({@link
+ *       DataPlaces}): the root asked for HTML and for JSON, a same-origin redirect, the declared
+ *       resources, the data-like links of those replies one level down and the most data-like file
+ *       of a listing reached that way; at most 8 replies, files with {@code Range: bytes=0-4095};
  *   <li>other kinds (Kibana, GCS, Azure Blob, Firebase, CouchDB): the root only.
  * </ul>
+ *
+ * <p>Before reading anything, the check takes what the run's other checks on this target already
+ * read over plain HTTP from the endpoint's origin with personal data in it (a file STO-4 sampled,
+ * an object STO-2 read, a path AUT-1 was served without credentials; see {@link
+ * dev.periksa.check.ObservedReplies}): that reply crossed in clear, and fetching it again would
+ * only repeat the disclosure. What is kept of it is its redacted evidence.
  *
  * <p>What a store says about itself (index and core listings) is read only to pick what to sample,
  * not judged: a Solr core's {@code "name"} is not a person's. A JSON reply is judged by one record,
@@ -88,14 +94,17 @@ public final class PlainHttpPersonalDataCheck extends EndpointCheck {
   /** Bytes read of a file or object: enough for a header and a few rows. */
   static final int RANGE_BYTES = 4096;
 
-  /** Files a root directory listing links to that are read. */
-  static final int MAX_LISTED_FILES = 2;
+  /** Replies read of a web front or an HTTP endpoint without an api section (see DataPlaces). */
+  static final int MAX_PAGE_READS = 8;
+
+  /** Objects of a bucket read, the most data-like keys first. */
+  static final int MAX_OBJECTS = 2;
+
+  /** Keys of a bucket listed to choose from. */
+  static final int MAX_KEYS_LISTED = 100;
 
   /** Declared resources (extra paths, buckets) that are read. */
   static final int MAX_RESOURCES = 3;
-
-  private static final Pattern HREF =
-      Pattern.compile("(?i)<a\\s[^>]*href\\s*=\\s*[\"']([^\"'#?]+)[\"']");
 
   @Override
   public CheckMetadata metadata() {
@@ -161,6 +170,9 @@ public final class PlainHttpPersonalDataCheck extends EndpointCheck {
     }
 
     void sample() {
+      if (reuse()) {
+        return;
+      }
       switch (e.kind()) {
         case "http" -> {
           if (e.api() != null) {
@@ -289,28 +301,52 @@ public final class PlainHttpPersonalDataCheck extends EndpointCheck {
     }
 
     private void pages() {
-      ProbeResponse root = get("/", Map.of());
-      if (read("root page", root, null)) {
-        return;
+      DataPlaces.walk(
+          ctx,
+          e,
+          MAX_PAGE_READS,
+          RANGE_BYTES,
+          p -> {
+            if (read(p.what(), p.reply(), null)) {
+              return true;
+            }
+            if (p.reply().isSuccess()) {
+              seen = true;
+            }
+            return false;
+          });
+    }
+
+    /**
+     * A reply another check of this run already read over plain HTTP from this endpoint's origin
+     * with personal data in it: the answer, taken as it was captured (redacted) instead of fetching
+     * the same data again.
+     */
+    private boolean reuse() {
+      List<ObservedReplies.Observation> prior = ctx.observed().on(e.url());
+      if (prior.isEmpty()) {
+        return false;
       }
-      seen = root.isSuccess();
-      List<String> paths = new ArrayList<>();
-      if (root.isSuccess() && root.text().contains("<a")) {
-        Matcher m = HREF.matcher(root.text());
-        while (m.find() && paths.size() < MAX_LISTED_FILES) {
-          String href = m.group(1);
-          if (!href.endsWith("/") && !href.startsWith("..") && !href.contains("://")) {
-            paths.add(href.startsWith("/") ? href : "/" + href);
-          }
-        }
-      }
-      e.resources().stream().limit(MAX_RESOURCES).forEach(paths::add);
-      for (String p : new LinkedHashSet<>(paths)) {
-        ProbeResponse r = ranged(p);
-        if (read(p, r, null)) {
-          return;
-        }
-      }
+      ObservedReplies.Observation o = prior.get(0);
+      Severity s = Redactor.severityOf(o.personalData());
+      failed = true;
+      result.observe(o.evidence());
+      result.fail(
+          new Finding(
+              e.name()
+                  + " sends "
+                  + Replies.labels(o.personalData())
+                  + " in clear over plain HTTP ("
+                  + o.what()
+                  + ", read by "
+                  + o.check()
+                  + " in this run)",
+              o.url().toString(),
+              s,
+              List.of(o.evidence()),
+              METADATA.remediation()),
+          e.name() + ": personal data over plain HTTP (" + s + ", seen by " + o.check() + ")");
+      return true;
     }
 
     private void search() {
@@ -405,7 +441,9 @@ public final class PlainHttpPersonalDataCheck extends EndpointCheck {
       List<String> buckets = new ArrayList<>(e.resources());
       if (buckets.isEmpty()) {
         ProbeResponse root = get("/", Map.of());
-        if (read("bucket listing", root, null)) {
+        // The bucket listing is what the store says about itself (its owner's account name may look
+        // like an e-mail address): read to choose a bucket, not judged.
+        if (read("bucket listing", root, "")) {
           return;
         }
         Optional<List<String>> listed = S3Replies.buckets(root.reply());
@@ -419,7 +457,8 @@ public final class PlainHttpPersonalDataCheck extends EndpointCheck {
         return;
       }
       String bucket = buckets.get(0);
-      ProbeResponse list = get("/" + enc(bucket) + "?list-type=2&max-keys=1", Map.of());
+      ProbeResponse list =
+          get("/" + enc(bucket) + "?list-type=2&max-keys=" + MAX_KEYS_LISTED, Map.of());
       if (read("object listing of " + bucket, list, null)) {
         return;
       }
@@ -431,18 +470,29 @@ public final class PlainHttpPersonalDataCheck extends EndpointCheck {
         seen = true;
         return;
       }
-      String key = objects.get().objects().get(0).key();
-      String path =
-          "/"
-              + enc(bucket)
-              + "/"
-              + String.join(
-                  "/",
-                  java.util.Arrays.stream(key.split("/", -1)).map(PlainEndpoint::enc).toList());
-      ProbeResponse r = ranged(path);
-      if (!read("first " + RANGE_BYTES + " bytes of an object in " + bucket, r, null)
-          && r.isSuccess()) {
-        seen = true;
+      // The data-like objects (a CSV export, a JSON dump), not the read-me beside them.
+      List<String> keys =
+          objects.get().objects().stream()
+              .map(S3Replies.Entry::key)
+              .filter(k -> !k.endsWith("/"))
+              .sorted(java.util.Comparator.comparingInt(k -> -DataPlaces.score("/" + k)))
+              .limit(MAX_OBJECTS)
+              .toList();
+      for (String key : keys) {
+        String path =
+            "/"
+                + enc(bucket)
+                + "/"
+                + String.join(
+                    "/",
+                    java.util.Arrays.stream(key.split("/", -1)).map(PlainEndpoint::enc).toList());
+        ProbeResponse r = ranged(path);
+        if (read("first " + RANGE_BYTES + " bytes of " + key + " in " + bucket, r, null)) {
+          return;
+        }
+        if (r.isSuccess()) {
+          seen = true;
+        }
       }
     }
 

@@ -362,9 +362,7 @@ final class BucketExposure {
               });
     }
     facts.put("served", served);
-    return new ObjectRead(
-        served,
-        counts,
+    Evidence ev =
         ctx.redactor()
             .capture(
                 "object " + label + (served ? "" : ": not served"),
@@ -372,7 +370,9 @@ final class BucketExposure {
                 r.status(),
                 r.body(),
                 facts,
-                samples));
+                samples);
+    ctx.observed().record(r.url(), meta.id(), "object " + label, counts, ev);
+    return new ObjectRead(served, counts, ev);
   }
 
   private Evidence listingEvidence(String bucket, Listed l, Optional<StoreError> err) {

@@ -598,6 +598,7 @@ public final class WebServerFilesCheck extends EndpointCheck {
       Evidence ev =
           ctx.redactor()
               .capture("sample of " + path, r.request(), r.status(), r.body(), facts, shown);
+      ctx.observed().record(r.url(), METADATA.id(), "sample of " + path, counts, ev);
       return new Sample(records.size(), counts, ev);
     }
 

@@ -196,4 +196,183 @@ class PlainHttpPersonalDataCheckIT {
     assertTrue(
         CHECK.metadata().kinds().containsAll(List.of("http", "web", "search", "s3", "fhir")));
   }
+
+  /** A citizen of the e-HAC data set (one with a NIK), as a patient row of another system. */
+  private static Map<String, Object> patient() {
+    for (int i = 0; ; i++) {
+      Map<String, Object> t = dev.periksa.lab.EhacData.traveller(i);
+      if (t.containsKey("nik")) {
+        return t;
+      }
+    }
+  }
+
+  private static String patientsCsv() {
+    Map<String, Object> t = patient();
+    return "no_rm;nama_pasien;nik;tgl_lahir;alamat;no_hp\n"
+        + "RM-000123;"
+        + t.get("nama")
+        + ";"
+        + t.get("nik")
+        + ";"
+        + t.get("tgl_lahir")
+        + ";"
+        + t.get("alamat")
+        + ";"
+        + t.get("no_hp")
+        + "\n";
+  }
+
+  @Test
+  void anIntranetWhoseRootLinksToAnExportListingFailsOnTheListedCsvNotTheReadme() throws Exception {
+    java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    String listing =
+        "<html><head><title>Index of /ekspor/</title></head><body><h1>Index of /ekspor/</h1><pre>"
+            + "<a href=\"../\">../</a>\n<a href=\"README.txt\">README.txt</a>\n"
+            + "<a href=\"pasien_2026-11.csv\">pasien_2026-11.csv</a>\n</pre></body></html>";
+    try (RoutedServer s =
+        new RoutedServer("127.0.0.5")
+            .route(
+                "/ekspor/pasien_2026-11.csv",
+                q -> {
+                  asked.add(q.path());
+                  return new Reply(200, Map.of("Content-Type", "text/csv"), patientsCsv());
+                })
+            .route(
+                "/ekspor/README.txt",
+                q -> {
+                  asked.add(q.path());
+                  return new Reply(
+                      200, Map.of("Content-Type", "text/plain"), "Ekspor harian SIMRS, jam 02.00");
+                })
+            .route(
+                "/ekspor/",
+                q -> {
+                  asked.add(q.path());
+                  return new Reply(200, Map.of("Content-Type", "text/html"), listing);
+                })
+            .route(
+                "/",
+                q -> {
+                  asked.add(q.path());
+                  return new Reply(
+                      200,
+                      Map.of("Content-Type", "text/html"),
+                      "<html><body><h1>SIMRS Intranet</h1><a href=\"/static/site.css\">css</a>"
+                          + " <a href=\"/logout\">Keluar</a> <a href=\"/ekspor/\">Ekspor data</a>"
+                          + "</body></html>");
+                })) {
+      CheckResult r = PiiTesting.scan(CHECK, Profiles.of("intranet", "web", s.url()));
+      assertEquals(Outcome.FAIL, r.outcome(), r.reason());
+      Finding f = finding(r, "web");
+      assertTrue(f.title().contains("NIK"), f.title());
+      assertTrue(f.title().contains("/ekspor/pasien_2026-11.csv"), f.title());
+      assertFalse(asked.contains("/ekspor/README.txt"), "read the read-me first: " + asked);
+      assertFalse(asked.contains("/logout"), "followed an action: " + asked);
+      assertFalse(asked.contains("/static/site.css"), "read an asset: " + asked);
+      assertNothingRaw(r);
+    }
+  }
+
+  @Test
+  void anApiThatServesJsonOnlyWhenAskedForItFailsThroughItsOwnLinks() throws Exception {
+    Map<String, Object> t = patient();
+    String list =
+        "{\"data\":[{\"no_rm\":\"RM-000123\",\"nama_pasien\":\""
+            + t.get("nama")
+            + "\",\"nik\":\""
+            + t.get("nik")
+            + "\",\"no_hp\":\""
+            + t.get("no_hp")
+            + "\"}]}";
+    java.util.function.Function<RoutedServer.Request, Boolean> wantsJson =
+        q -> q.headers().getOrDefault("accept", "").contains("application/json");
+    try (RoutedServer s =
+        new RoutedServer("127.0.0.5")
+            .route(
+                "/api/v1/pasien",
+                q -> wantsJson.apply(q) ? Reply.json(200, list) : Reply.json(406, "{}"))
+            .route(
+                "/docs/",
+                q ->
+                    new Reply(
+                        200, Map.of("Content-Type", "text/html"), "<h1>SIMRS API</h1><p>v1</p>"))
+            .route(
+                "/",
+                q ->
+                    wantsJson.apply(q)
+                        ? Reply.json(
+                            200,
+                            "{\"layanan\":\"simrs-api\",\"tautan\":{\"pasien\":\"/api/v1/pasien\"}}")
+                        : new Reply(302, Map.of("Location", "/docs/"), ""))) {
+      CheckResult r = PiiTesting.scan(CHECK, Profiles.of("json-api", "http", s.url()));
+      assertEquals(Outcome.FAIL, r.outcome(), r.reason());
+      Finding f = finding(r, "http");
+      assertTrue(f.title().contains("NIK"), f.title());
+      assertTrue(f.title().contains("/api/v1/pasien"), f.title());
+      assertNothingRaw(r);
+    }
+  }
+
+  @Test
+  void aBucketIsJudgedByItsDataLikeObjectsNotTheReadmeBesideThem() throws Exception {
+    try (dev.periksa.lab.S3Server s3 = dev.periksa.lab.S3Server.anonymous("127.0.0.5")) {
+      s3.createBucket("simrs-arsip", true);
+      s3.put(
+          "simrs-arsip",
+          "README.txt",
+          "Arsip ekspor SIMRS".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          "text/plain",
+          true);
+      s3.put(
+          "simrs-arsip",
+          "ekspor/pasien.csv",
+          patientsCsv().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          "text/csv",
+          true);
+      CheckResult r = PiiTesting.scan(CHECK, Profiles.of("bucket", "s3", s3.url()));
+      assertEquals(Outcome.FAIL, r.outcome(), r.reason());
+      Finding f = finding(r, "s3");
+      assertTrue(f.title().contains("ekspor/pasien.csv"), f.title());
+      assertNothingRaw(r);
+    }
+  }
+
+  @Test
+  void whatAnotherCheckOfTheRunReadInClearIsTakenNotFetchedAgain() throws Exception {
+    java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (RoutedServer s =
+        new RoutedServer("127.0.0.5")
+            .route(
+                "/",
+                q -> {
+                  asked.add(q.path());
+                  return new Reply(200, Map.of("Content-Type", "text/html"), "<h1>Intranet</h1>");
+                })) {
+      TargetProfile p = Profiles.of("observed", "web", s.url());
+      dev.periksa.check.TargetContext ctx = dev.periksa.check.TargetContext.of(p);
+      Map<dev.periksa.pii.PiiType, Integer> counts = Map.of(dev.periksa.pii.PiiType.NIK, 3);
+      Evidence ev =
+          ctx.redactor()
+              .capture(
+                  "sample of /backup/pasien.csv",
+                  "GET " + s.url() + "/backup/pasien.csv",
+                  200,
+                  null,
+                  Map.of("path", "/backup/pasien.csv"));
+      ctx.observed()
+          .record(
+              URI.create(s.url() + "/backup/pasien.csv"), "STO-4.web-files", "sample", counts, ev);
+      // Not on this origin: never taken.
+      ctx.observed()
+          .record(URI.create("http://127.0.0.5:1/x.csv"), "STO-4.web-files", "other", counts, ev);
+      CheckResult r =
+          new dev.periksa.check.CheckRunner(java.time.Duration.ofSeconds(60)).run(CHECK, ctx);
+      assertEquals(Outcome.FAIL, r.outcome(), r.reason());
+      Finding f = finding(r, "web");
+      assertTrue(f.title().contains("read by STO-4.web-files in this run"), f.title());
+      assertTrue(f.location().endsWith("/backup/pasien.csv"), f.location());
+      assertTrue(asked.isEmpty(), "fetched again: " + asked);
+    }
+  }
 }
