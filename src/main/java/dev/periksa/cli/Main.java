@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ScanCommand.class,
       ValidateCommand.class,
+      ProfileReferenceCommand.class,
       DemoCommand.class,
       LabCommand.class,
       ZapAddOnCommand.class,

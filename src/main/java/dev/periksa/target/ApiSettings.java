@@ -86,5 +86,18 @@ public record ApiSettings(
    *     data.access_token}); null when the session is a cookie only
    */
   public record Login(
-      String path, String format, String usernameField, String passwordField, String tokenField) {}
+      String path, String format, String usernameField, String passwordField, String tokenField) {
+
+    /** The encodings a login form may have. */
+    public static final List<String> FORMATS = List.of("json", "form");
+
+    /** The encoding unless the profile names another. */
+    public static final String DEFAULT_FORMAT = "json";
+
+    /** The user-name field unless the profile names another. */
+    public static final String DEFAULT_USERNAME_FIELD = "username";
+
+    /** The password field unless the profile names another. */
+    public static final String DEFAULT_PASSWORD_FIELD = "password";
+  }
 }

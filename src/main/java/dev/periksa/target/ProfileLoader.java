@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 /**
  * Reads {@code targets/*.yaml}. Every problem is reported with the file and the field path (unknown
  * key, missing field, unresolved {@code ${VAR}}, URL outside the scope) before anything is probed.
+ * The keys each mapping accepts are {@link ProfileSchema}'s, which also writes the reference.
  */
 public final class ProfileLoader {
 
@@ -84,25 +85,12 @@ public final class ProfileLoader {
       throw r.error(
           "", "the profile must be a mapping with at least 'name', 'scope' and 'endpoints'");
     }
-    r.keys(
-        root,
-        "",
-        Set.of(
-            "name",
-            "description",
-            "scope",
-            "rateLimit",
-            "timeoutSeconds",
-            "endpoints",
-            "identities",
-            "discovery",
-            "tls",
-            "dast"));
+    r.keys(root, "");
     String name = r.text(root, "", "name", true);
     String description = r.text(root, "", "description", false);
 
     JsonNode scopeNode = r.object(root, "", "scope", true);
-    r.keys(scopeNode, "scope", Set.of("hosts"));
+    r.keys(scopeNode, "scope");
     List<String> hosts = new ArrayList<>();
     JsonNode hostList = r.array(scopeNode, "scope", "hosts", true);
     for (int i = 0; i < hostList.size(); i++) {
@@ -133,10 +121,7 @@ public final class ProfileLoader {
               "must be a mapping with 'name' and 'username' and 'password', or 'token', or"
                   + " 'apiKey'");
         }
-        r.keys(
-            n,
-            p,
-            Set.of("name", "username", "password", "owns", "token", "apiKey", "apiKeyHeader"));
+        r.keys(n, p);
         String iname = r.text(n, p, "name", true);
         if (!identityNames.add(iname)) {
           throw r.error(p + ".name", "identity '" + iname + "' is declared twice");
@@ -195,10 +180,7 @@ public final class ProfileLoader {
       if (!n.isObject()) {
         throw r.error(p, "must be a mapping with 'name', 'kind' and 'url'");
       }
-      r.keys(
-          n,
-          p,
-          Set.of("name", "kind", "url", "identity", "resources", "fixture", "optional", "api"));
+      r.keys(n, p);
       boolean optional = n.has("optional") && r.bool(n, p, "optional");
       try {
         String ename = r.text(n, p, "name", true);
@@ -276,14 +258,14 @@ public final class ProfileLoader {
       return null;
     }
     String p = "dast";
-    r.keys(d, p, Set.of("zap", "budget", "bases", "threshold", "falsePositives"));
+    r.keys(d, p);
     URI zapUrl = null;
     Secret key = null;
     String keyEnv = null;
     JsonNode z = d.get("zap");
     if (z != null && !z.isNull()) {
       if (z.isObject()) {
-        r.keys(z, p + ".zap", Set.of("url", "apiKeyEnv"));
+        r.keys(z, p + ".zap");
         zapUrl = r.url(z, p + ".zap", "url", Set.of("http", "https"));
         keyEnv = r.text(z, p + ".zap", "apiKeyEnv", true);
         if (!VAR_NAME.matcher(keyEnv).matches()) {
@@ -359,7 +341,7 @@ public final class ProfileLoader {
     DastSettings.Threshold threshold = DastSettings.Threshold.DEFAULT;
     JsonNode t = r.object(d, p, "threshold", false);
     if (t != null) {
-      r.keys(t, p + ".threshold", Set.of("risk", "confidence"));
+      r.keys(t, p + ".threshold");
       DastSettings.Risk risk = threshold.risk();
       DastSettings.Confidence confidence = threshold.confidence();
       if (t.has("risk")) {
@@ -395,7 +377,7 @@ public final class ProfileLoader {
       if (!n.isObject()) {
         throw r.error(fp, "must be a mapping with 'rule', 'url' and 'justification'");
       }
-      r.keys(n, fp, Set.of("rule", "url", "justification"));
+      r.keys(n, fp);
       String rule = r.text(n, fp, "rule", true);
       int ruleId;
       try {
@@ -422,7 +404,7 @@ public final class ProfileLoader {
     if (t == null) {
       return TlsSettings.NONE;
     }
-    r.keys(t, "tls", Set.of("trust"));
+    r.keys(t, "tls");
     List<Path> paths = new ArrayList<>();
     List<java.security.cert.X509Certificate> cas = new ArrayList<>();
     JsonNode list = r.array(t, "tls", "trust", false);
@@ -465,34 +447,29 @@ public final class ProfileLoader {
     if (kind != EndpointKind.HTTP) {
       throw r.error(p, "only an endpoint of kind http takes an api section");
     }
-    r.keys(
-        a,
-        p,
-        Set.of(
-            "login",
-            "personalData",
-            "record",
-            "identities",
-            "throttleIdentity",
-            "maxLoginAttempts",
-            "defaultCredentials",
-            "jwks",
-            "search"));
+    r.keys(a, p);
     ApiSettings.Login login = null;
     JsonNode l = r.object(a, p, "login", false);
     if (l != null) {
       String lp = p + ".login";
-      r.keys(l, lp, Set.of("path", "format", "username", "password", "token"));
-      String format = l.has("format") ? r.text(l, lp, "format", true) : "json";
-      if (!format.equals("json") && !format.equals("form")) {
-        throw r.error(lp + ".format", "must be json or form, not '" + format + "'");
+      r.keys(l, lp);
+      String format =
+          l.has("format") ? r.text(l, lp, "format", true) : ApiSettings.Login.DEFAULT_FORMAT;
+      if (!ApiSettings.Login.FORMATS.contains(format)) {
+        throw r.error(
+            lp + ".format",
+            "must be " + String.join(" or ", ApiSettings.Login.FORMATS) + ", not '" + format + "'");
       }
       login =
           new ApiSettings.Login(
               r.text(l, lp, "path", true),
               format,
-              l.has("username") ? r.text(l, lp, "username", true) : "username",
-              l.has("password") ? r.text(l, lp, "password", true) : "password",
+              l.has("username")
+                  ? r.text(l, lp, "username", true)
+                  : ApiSettings.Login.DEFAULT_USERNAME_FIELD,
+              l.has("password")
+                  ? r.text(l, lp, "password", true)
+                  : ApiSettings.Login.DEFAULT_PASSWORD_FIELD,
               r.text(l, lp, "token", false));
     }
     List<String> personal = new ArrayList<>();
@@ -530,7 +507,7 @@ public final class ProfileLoader {
     JsonNode s = r.object(a, p, "search", false);
     if (s != null) {
       String sp = p + ".search";
-      r.keys(s, sp, Set.of("path", "field"));
+      r.keys(s, sp);
       String searchPath = r.text(s, sp, "path", true);
       if (!searchPath.startsWith("/") || searchPath.contains("?")) {
         throw r.error(sp + ".path", "must be a path starting with / and without a query");
@@ -555,7 +532,7 @@ public final class ProfileLoader {
     if (d == null) {
       return null;
     }
-    r.keys(d, "discovery", Set.of("hosts", "ports", "concurrency"));
+    r.keys(d, "discovery");
     List<String> hosts = new ArrayList<>();
     JsonNode hl = r.array(d, "discovery", "hosts", false);
     for (int i = 0; i < hl.size(); i++) {
@@ -647,7 +624,9 @@ public final class ProfileLoader {
       return parent.isEmpty() ? field : parent + "." + field;
     }
 
-    void keys(JsonNode node, String path, Set<String> allowed) throws ProfileException {
+    /** Refuses any key the schema does not allow in the mapping at this path. */
+    void keys(JsonNode node, String path) throws ProfileException {
+      Set<String> allowed = ProfileSchema.keysAt(path);
       Iterator<String> it = node.fieldNames();
       while (it.hasNext()) {
         String k = it.next();
