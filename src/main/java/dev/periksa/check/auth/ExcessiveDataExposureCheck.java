@@ -9,11 +9,13 @@ import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
+import dev.periksa.check.pii.DataPlaces;
 import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
 import dev.periksa.probe.ProbeResponse;
 import dev.periksa.target.Endpoint;
 import dev.periksa.target.Identity;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -67,7 +69,7 @@ public final class ExcessiveDataExposureCheck extends EndpointCheck {
   @Override
   protected List<Endpoint> targets(TargetContext ctx) {
     return super.targets(ctx).stream()
-        .filter(e -> !(e.api() == null || (e.api().record() == null && lists(e).isEmpty())))
+        .filter(e -> e.api() == null || e.api().record() != null || !lists(e).isEmpty())
         .toList();
   }
 
@@ -77,6 +79,10 @@ public final class ExcessiveDataExposureCheck extends EndpointCheck {
 
   @Override
   protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+    if (e.api() == null) {
+      undeclared(ctx, e, result);
+      return;
+    }
     ApiClient client = new ApiClient(ctx, e);
     List<Identity> ids = client.identities();
     if (ids.isEmpty() && !lists(e).isEmpty()) {
@@ -269,65 +275,15 @@ public final class ExcessiveDataExposureCheck extends EndpointCheck {
    */
   private static void anonymous(
       TargetContext ctx, Endpoint e, ApiClient client, CheckResult.Builder result) {
-    Map<PiiType, Integer> clearTotal = new EnumMap<>(PiiType.class);
-    List<Evidence> clearEvidence = new ArrayList<>();
-    List<String> clearPaths = new ArrayList<>();
+    ToAnyone seen = new ToAnyone(ctx, result);
     List<String> unclear = new ArrayList<>();
-    int judged = 0;
     for (String path : lists(e)) {
       ProbeResponse r = client.anonymous(path);
-      Map<PiiType, Integer> counts =
-          r.isSuccess() ? ApiRecords.personalData(ctx.scanner(), r.text()) : Map.of();
-      Map<PiiType, Integer> clear = only(counts);
-      List<JsonNode> records =
-          r.isSuccess() ? r.jsonSoFar().map(ApiRecords::records).orElse(List.of()) : List.of();
-      Map<String, Object> facts = ApiRecords.replyFacts(r);
-      facts.put("identity", "anyone (no account)");
-      facts.put("records", records.size());
-      facts.put("personalData", ApiRecords.named(counts));
-      facts.put("inClear", ApiRecords.named(clear));
-      Evidence ev =
-          ctx.redactor()
-              .capture(
-                  "list " + path + " as anyone",
-                  r.request(),
-                  r.status(),
-                  r.body(),
-                  facts,
-                  !clear.isEmpty() && !records.isEmpty()
-                      ? List.of(records.get(0).toString())
-                      : List.of());
-      result.observe(ev);
-      if (!clear.isEmpty()) {
-        clearEvidence.add(ev);
-        clearPaths.add(path);
-        ApiRecords.add(clearTotal, counts);
-      } else if (r.isSuccess()
-          && (!records.isEmpty() || r.json().map(ApiRecords::isList).orElse(false))) {
-        judged++;
-      } else {
+      if (!seen.look("list " + path, r) && !seen.served(r)) {
         unclear.add(path + " (" + r.status() + ")");
       }
     }
-    if (!clearEvidence.isEmpty()) {
-      Severity s = Redactor.severityOf(clearTotal);
-      result.fail(
-          new Finding(
-              "Replies to anyone, without an account, carry "
-                  + ApiRecords.labels(only(clearTotal))
-                  + " in clear",
-              client.url(clearPaths.get(0)).toString(),
-              s,
-              clearEvidence,
-              METADATA.remediation()),
-          e.name()
-              + ": "
-              + String.join(", ", clearPaths)
-              + " carry "
-              + ApiRecords.labels(only(clearTotal))
-              + " in clear to anyone ("
-              + s
-              + ")");
+    if (seen.concluded(e)) {
       return;
     }
     if (!unclear.isEmpty()) {
@@ -344,8 +300,137 @@ public final class ExcessiveDataExposureCheck extends EndpointCheck {
         Outcome.PASS,
         e.name()
             + ": "
-            + judged
+            + seen.judged
             + " list replies to anyone carry no identity number or test result in clear");
+  }
+
+  /**
+   * An HTTP endpoint without an api section (declared so, or found by discovery): what it serves
+   * anyone, read where its data is (the root as HTML and as JSON, its data-like links one level
+   * down: {@link DataPlaces}). JSON records with identity numbers or test results in clear fail;
+   * records without pass for what anyone gets (roles with accounts are not judged without an api
+   * section, and the reason says so); an API that serves no records to anyone is not applicable
+   * here (AUT-1 asks whether it refuses strangers).
+   */
+  private static void undeclared(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+    ToAnyone seen = new ToAnyone(ctx, result);
+    DataPlaces.walk(
+        ctx,
+        e,
+        UNDECLARED_READS,
+        DataPlaces.RANGE_BYTES,
+        p -> seen.look(p.what(), p.reply()) && false);
+    if (seen.concluded(e)) {
+      return;
+    }
+    if (seen.judged > 0) {
+      result.part(
+          Outcome.PASS,
+          e.name()
+              + ": "
+              + seen.judged
+              + (seen.judged == 1 ? " reply" : " replies")
+              + " with records, served to anyone, carry no identity number or test result in"
+              + " clear (no api section: what roles with accounts get is not judged)");
+      return;
+    }
+    result.part(
+        Outcome.NOT_APPLICABLE,
+        e.name()
+            + ": no api section, and no records are served to a caller without credentials;"
+            + " declare an api section with identities to judge what a role gets");
+  }
+
+  /** Replies read of an HTTP endpoint without an api section. */
+  static final int UNDECLARED_READS = 6;
+
+  /** What a caller without an account was served, reply by reply. */
+  private static final class ToAnyone {
+    private final TargetContext ctx;
+    private final CheckResult.Builder result;
+    private final Map<PiiType, Integer> clearTotal = new EnumMap<>(PiiType.class);
+    private final List<Evidence> clearEvidence = new ArrayList<>();
+    private final List<String> clearWhere = new ArrayList<>();
+    private URI firstClear;
+    int judged;
+
+    ToAnyone(TargetContext ctx, CheckResult.Builder result) {
+      this.ctx = ctx;
+      this.result = result;
+    }
+
+    /** Whether the reply is a 2xx list or record set (so it was judged or failed). */
+    boolean served(ProbeResponse r) {
+      return r.isSuccess()
+          && r.jsonSoFar()
+              .map(j -> !ApiRecords.records(j).isEmpty() || ApiRecords.isList(j))
+              .orElse(false);
+    }
+
+    /** Judges one reply; returns true when it carried identity numbers or results in clear. */
+    boolean look(String what, ProbeResponse r) {
+      List<JsonNode> records =
+          r.isSuccess() ? r.jsonSoFar().map(ApiRecords::records).orElse(List.of()) : List.of();
+      if (!r.isSuccess() || records.isEmpty() && !served(r)) {
+        return false;
+      }
+      Map<PiiType, Integer> counts = ApiRecords.personalData(ctx.scanner(), r.text());
+      Map<PiiType, Integer> clear = only(counts);
+      Map<String, Object> facts = ApiRecords.replyFacts(r);
+      facts.put("identity", "anyone (no account)");
+      facts.put("records", records.size());
+      facts.put("personalData", ApiRecords.named(counts));
+      facts.put("inClear", ApiRecords.named(clear));
+      Evidence ev =
+          ctx.redactor()
+              .capture(
+                  what + " as anyone",
+                  r.request(),
+                  r.status(),
+                  r.body(),
+                  facts,
+                  !clear.isEmpty() && !records.isEmpty()
+                      ? List.of(records.get(0).toString())
+                      : List.of());
+      result.observe(ev);
+      if (clear.isEmpty()) {
+        judged++;
+        return false;
+      }
+      clearEvidence.add(ev);
+      clearWhere.add(what);
+      if (firstClear == null) {
+        firstClear = r.url();
+      }
+      ApiRecords.add(clearTotal, counts);
+      return true;
+    }
+
+    /** Fails the endpoint when anything was served in clear; returns whether it did. */
+    boolean concluded(Endpoint e) {
+      if (clearEvidence.isEmpty()) {
+        return false;
+      }
+      Severity s = Redactor.severityOf(clearTotal);
+      result.fail(
+          new Finding(
+              "Replies to anyone, without an account, carry "
+                  + ApiRecords.labels(only(clearTotal))
+                  + " in clear",
+              firstClear.toString(),
+              s,
+              clearEvidence,
+              METADATA.remediation()),
+          e.name()
+              + ": "
+              + String.join(", ", clearWhere)
+              + " carry "
+              + ApiRecords.labels(only(clearTotal))
+              + " in clear to anyone ("
+              + s
+              + ")");
+      return true;
+    }
   }
 
   /** Ids in list records shaped like the identity's own that it does not own. */

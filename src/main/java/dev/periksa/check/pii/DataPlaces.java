@@ -36,7 +36,10 @@ import java.util.regex.Pattern;
  * most {@code maxReads} requests in all, each within the probe's scope and rate limit. Queries are
  * never followed (a link with a query string may act), nor are links to other origins.
  */
-final class DataPlaces {
+public final class DataPlaces {
+
+  /** Bytes read of a file (its first kilobytes: a header and a few rows). */
+  public static final int RANGE_BYTES = 4096;
 
   static final String ACCEPT_HTML = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8";
   static final String ACCEPT_JSON = "application/json, */*;q=0.5";
@@ -48,11 +51,11 @@ final class DataPlaces {
   static final int MAX_FROM_LISTING = 1;
 
   /** One reply read, and what it was. */
-  record Place(String what, ProbeResponse reply, int depth) {}
+  public record Place(String what, ProbeResponse reply, int depth) {}
 
   /** Sees each reply in turn; returns true to stop the walk. */
   @FunctionalInterface
-  interface Visitor {
+  public interface Visitor {
     boolean visit(Place place);
   }
 
@@ -100,7 +103,7 @@ final class DataPlaces {
    * Walks the endpoint's data places, handing each reply to the visitor until it says stop or the
    * reads run out. A failed exchange ends the walk with its exception.
    */
-  static void walk(TargetContext ctx, Endpoint e, int maxReads, int rangeBytes, Visitor v) {
+  public static void walk(TargetContext ctx, Endpoint e, int maxReads, int rangeBytes, Visitor v) {
     new DataPlaces(ctx, e, maxReads, rangeBytes).walk(v);
   }
 

@@ -92,7 +92,7 @@ public final class PlainHttpPersonalDataCheck extends EndpointCheck {
               + " clear as exposed.");
 
   /** Bytes read of a file or object: enough for a header and a few rows. */
-  static final int RANGE_BYTES = 4096;
+  static final int RANGE_BYTES = DataPlaces.RANGE_BYTES;
 
   /** Replies read of a web front or an HTTP endpoint without an api section (see DataPlaces). */
   static final int MAX_PAGE_READS = 8;

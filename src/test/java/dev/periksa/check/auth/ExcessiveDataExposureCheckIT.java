@@ -296,4 +296,42 @@ class ExcessiveDataExposureCheckIT {
       assertEquals(Outcome.INCONCLUSIVE, refused.outcome(), refused.reason());
     }
   }
+
+  @Test
+  void anApiWithoutAnApiSectionIsJudgedByTheListsItsOwnRootLinksTo() throws Exception {
+    List<Map<String, Object>> clear = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      clear.add(dev.periksa.lab.EhacData.traveller(i));
+    }
+    String open = dev.periksa.report.Json.MAPPER.writeValueAsString(Map.of("data", clear));
+    String index = "{\"service\":\"patients\",\"links\":{\"patients\":\"/api/v1/patients\"}}";
+    String none = "{\"data\":[{\"id\":\"RM-1\",\"ward\":\"Melati\",\"beds\":12}]}";
+    try (TestServers.Running leaky =
+            TestServers.paths(
+                "127.0.0.5",
+                Map.of(
+                    "/", new TestServers.Reply(200, index),
+                    "/api/v1/patients", new TestServers.Reply(200, open)),
+                new TestServers.Reply(404, "{}"));
+        TestServers.Running careful =
+            TestServers.paths(
+                "127.0.0.5",
+                Map.of(
+                    "/", new TestServers.Reply(200, index),
+                    "/api/v1/patients", new TestServers.Reply(200, none)),
+                new TestServers.Reply(404, "{}"));
+        TestServers.Running closed =
+            TestServers.paths(
+                "127.0.0.5", Map.of(), new TestServers.Reply(401, "{\"error\":\"login\"}"))) {
+      CheckResult bad = scan(dev.periksa.testing.Profiles.of("found", "http", leaky.url()));
+      assertEquals(Outcome.FAIL, bad.outcome(), bad.reason());
+      assertTrue(bad.reason().contains("/api/v1/patients carry Indonesian national ID number"), bad.reason());
+      assertNothingSecretOrRaw(bad);
+      CheckResult good = scan(dev.periksa.testing.Profiles.of("found", "http", careful.url()));
+      assertEquals(Outcome.PASS, good.outcome(), good.reason());
+      assertTrue(good.reason().contains("roles with accounts"), good.reason());
+      CheckResult refused = scan(dev.periksa.testing.Profiles.of("found", "http", closed.url()));
+      assertEquals(Outcome.NOT_APPLICABLE, refused.outcome(), refused.reason());
+    }
+  }
 }
