@@ -48,8 +48,14 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
+    java.util.List<String> names =
+        spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a command: scan, demo, lab, zap-addon, verify or keygen");
+        spec.commandLine(),
+        "name a command: "
+            + String.join(", ", names.subList(0, names.size() - 1))
+            + " or "
+            + names.get(names.size() - 1));
   }
 
   /** Console output in UTF-8 whatever the locale, so masks (•) print as they are. */
