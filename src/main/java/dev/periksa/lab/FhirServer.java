@@ -53,7 +53,7 @@ import org.hl7.fhir.r4.model.Patient;
  * With a bearer token it refuses every operation but {@code /metadata} without that token, with a
  * 401, an OperationOutcome and {@code WWW-Authenticate: Bearer}, as a protected FHIR API does.
  */
-final class FhirServer implements AutoCloseable {
+public final class FhirServer implements AutoCloseable {
   /** Where the FHIR base sits on the server. */
   static final String PATH = "/fhir";
 
@@ -68,6 +68,24 @@ final class FhirServer implements AutoCloseable {
    */
   FhirServer(
       String host,
+      SSLContext tls,
+      String bearerToken,
+      String description,
+      List<Patient> patients,
+      List<Observation> observations)
+      throws Exception {
+    this(host, 0, tls, bearerToken, description, patients, observations);
+  }
+
+  /**
+   * Starts a server on host and port (0: chosen at bind time), for labs outside this package.
+   *
+   * @param tls HTTPS when given, plain HTTP when null
+   * @param bearerToken the token every request but {@code /metadata} needs, or null for none
+   */
+  public FhirServer(
+      String host,
+      int port,
       SSLContext tls,
       String bearerToken,
       String description,
@@ -100,7 +118,7 @@ final class FhirServer implements AutoCloseable {
       connector = new ServerConnector(jetty, ssl, new HttpConnectionFactory(http));
     }
     connector.setHost(host);
-    connector.setPort(0);
+    connector.setPort(port);
     jetty.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
@@ -118,7 +136,7 @@ final class FhirServer implements AutoCloseable {
   }
 
   /** The FHIR base URL, e.g. {@code http://127.0.0.2:41234/fhir}. */
-  URI base() {
+  public URI base() {
     return base;
   }
 

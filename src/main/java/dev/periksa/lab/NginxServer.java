@@ -17,6 +17,12 @@ import java.util.Map;
  * lab's user.
  */
 public final class NginxServer implements AutoCloseable {
+  /** Mozilla "intermediate" TLS 1.2 suites (OpenSSL names); TLS 1.3 keeps OpenSSL's defaults. */
+  public static final String STRONG_CIPHERS =
+      "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+          + "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
+          + "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
+
   private final ServerProcess process;
   private final int plainPort;
 
@@ -37,6 +43,16 @@ public final class NginxServer implements AutoCloseable {
    */
   public static NginxServer start(Path dir, String host, Servers servers)
       throws LabService.Unavailable, IOException, InterruptedException {
+    return start(dir, host, 0, 0, servers);
+  }
+
+  /**
+   * As {@link #start(Path, String, Servers)}, on the ports given (0: picked at start), for a lab
+   * that keeps its services inside one port range.
+   */
+  public static NginxServer start(
+      Path dir, String host, int httpsPort, int plainPort, Servers servers)
+      throws LabService.Unavailable, IOException, InterruptedException {
     Path binary = ServerProcess.require("nginx", "nginx");
     Files.createDirectories(dir.resolve("temp"));
     int[] plain = new int[1];
@@ -45,8 +61,9 @@ public final class NginxServer implements AutoCloseable {
             "nginx",
             dir,
             host,
+            httpsPort,
             port -> {
-              plain[0] = ServerProcess.freePort(host);
+              plain[0] = plainPort > 0 ? plainPort : ServerProcess.freePort(host);
               Path conf = dir.resolve("nginx.conf");
               Files.writeString(conf, config(dir, servers.blocks(port, plain[0])));
               List<String> cmd = new ArrayList<>();

@@ -34,7 +34,12 @@ public final class S3Server implements AutoCloseable {
   private final List<String> writes = Collections.synchronizedList(new ArrayList<>());
 
   private S3Server(
-      String host, AuthenticationType auth, String accessKey, String secretKey, SSLContext tls)
+      String host,
+      int port,
+      AuthenticationType auth,
+      String accessKey,
+      String secretKey,
+      SSLContext tls)
       throws Exception {
     Properties props = new Properties();
     context =
@@ -45,9 +50,9 @@ public final class S3Server implements AutoCloseable {
     store = context.getBlobStore();
     S3Proxy.Builder b = S3Proxy.builder().blobStore(new WriteLog(store, writes));
     if (tls == null) {
-      b.endpoint(URI.create("http://" + host + ":0"));
+      b.endpoint(URI.create("http://" + host + ":" + port));
     } else {
-      b.secureEndpoint(URI.create("https://" + host + ":0")).sslContext(tls);
+      b.secureEndpoint(URI.create("https://" + host + ":" + port)).sslContext(tls);
     }
     if (auth == AuthenticationType.NONE) {
       b.awsAuthentication(AuthenticationType.NONE, null, null);
@@ -68,13 +73,13 @@ public final class S3Server implements AutoCloseable {
       closeQuietly();
       throw e;
     }
-    int port = tls == null ? proxy.getPort() : proxy.getSecurePort();
-    url = URI.create((tls == null ? "http://" : "https://") + host + ":" + port);
+    int bound = tls == null ? proxy.getPort() : proxy.getSecurePort();
+    url = URI.create((tls == null ? "http://" : "https://") + host + ":" + bound);
   }
 
   /** An S3 API that asks nobody for credentials: anyone may list, read and write. */
   public static S3Server anonymous(String host) throws Exception {
-    return new S3Server(host, AuthenticationType.NONE, null, null, null);
+    return new S3Server(host, 0, AuthenticationType.NONE, null, null, null);
   }
 
   /**
@@ -85,7 +90,13 @@ public final class S3Server implements AutoCloseable {
    */
   public static S3Server withCredentials(
       String host, String accessKey, String secretKey, SSLContext tls) throws Exception {
-    return new S3Server(host, AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey, tls);
+    return withCredentials(host, 0, accessKey, secretKey, tls);
+  }
+
+  /** As {@link #withCredentials(String, String, String, SSLContext)}, on a given port (0: any). */
+  public static S3Server withCredentials(
+      String host, int port, String accessKey, String secretKey, SSLContext tls) throws Exception {
+    return new S3Server(host, port, AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey, tls);
   }
 
   /** Creates a bucket directly in the store (not logged as a client write). */

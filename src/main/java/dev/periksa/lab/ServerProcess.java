@@ -87,10 +87,20 @@ public final class ServerProcess implements AutoCloseable {
   public static ServerProcess start(
       String name, Path dir, String host, Command command, Map<String, String> env)
       throws IOException, InterruptedException {
+    return start(name, dir, host, 0, command, env);
+  }
+
+  /**
+   * Starts the server on a port the caller chose (0: one picked here, retried if taken meanwhile)
+   * and waits until it accepts connections.
+   */
+  public static ServerProcess start(
+      String name, Path dir, String host, int fixedPort, Command command, Map<String, String> env)
+      throws IOException, InterruptedException {
     Files.createDirectories(dir);
     IOException last = null;
-    for (int attempt = 0; attempt < 3; attempt++) {
-      int port = freePort(host);
+    for (int attempt = 0; attempt < (fixedPort > 0 ? 1 : 3); attempt++) {
+      int port = fixedPort > 0 ? fixedPort : freePort(host);
       Path log = dir.resolve(name + ".log");
       ProcessBuilder pb =
           new ProcessBuilder(command.forPort(port))

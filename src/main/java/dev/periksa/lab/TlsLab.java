@@ -32,10 +32,7 @@ final class TlsLab implements LabService {
   static final String LEGACY_CERTIFICATE_NAME = "ehac.kemkes.go.id";
 
   /** Mozilla "intermediate" TLS 1.2 suites (OpenSSL names); TLS 1.3 keeps OpenSSL's defaults. */
-  static final String STRONG_CIPHERS =
-      "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
-          + "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
-          + "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
+  static final String STRONG_CIPHERS = NginxServer.STRONG_CIPHERS;
 
   private static final String PAGE =
       "<!doctype html><html lang=id><head><meta charset=utf-8><title>e-HAC: Electronic Health"

@@ -22,14 +22,25 @@ public final class RespServer implements AutoCloseable {
   private final ServerSocket socket;
 
   public RespServer(String host, Function<List<String>, String> replies) throws IOException {
+    this(host, 0, () -> replies);
+  }
+
+  /**
+   * A server on a given port (0: chosen at bind time) whose every connection gets its own reply
+   * function from {@code session}, so a connection can keep state (an AUTH that succeeded).
+   */
+  public RespServer(
+      String host, int port, java.util.function.Supplier<Function<List<String>, String>> session)
+      throws IOException {
     socket = new ServerSocket();
-    socket.bind(new InetSocketAddress(host, 0));
+    socket.bind(new InetSocketAddress(host, port));
     Thread t =
         new Thread(
             () -> {
               while (!socket.isClosed()) {
                 try {
                   Socket c = socket.accept();
+                  Function<List<String>, String> replies = session.get();
                   Thread h = new Thread(() -> serve(c, replies), "resp-conn");
                   h.setDaemon(true);
                   h.start();

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * milliseconds. Hits name the kind and position, never the value.
  */
 public final class CanaryScanner {
-  private static final Pattern DIGITS = Pattern.compile("[0-9]{12,}");
+  private static final Pattern DIGITS = Pattern.compile("[0-9]{10,}");
   private static final Pattern WORDS =
       Pattern.compile("(?=(\\b\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+){1,2})\\b)");
   private static final Pattern STREET =
@@ -25,6 +25,26 @@ public final class CanaryScanner {
   private final Set<String> streets = new HashSet<>();
   private final Set<String> tokens = new HashSet<>();
   private final Set<String> literals = new HashSet<>();
+  private final java.util.SortedSet<Integer> lengths = new java.util.TreeSet<>();
+
+  /**
+   * A scanner for another lab's values: identity and phone numbers (digits only, any length of 10
+   * or more), names, street addresses (up to the house number, "Jalan … No. 12"), tokens and
+   * literals.
+   */
+  public CanaryScanner(
+      java.util.Collection<String> numbers,
+      java.util.Collection<String> names,
+      java.util.Collection<String> streets,
+      java.util.Collection<String> tokens,
+      java.util.Collection<String> literals) {
+    this.numbers.addAll(numbers);
+    this.names.addAll(names);
+    this.streets.addAll(streets);
+    this.tokens.addAll(tokens);
+    this.literals.addAll(literals);
+    this.numbers.forEach(n -> lengths.add(n.length()));
+  }
 
   /**
    * @param patients how many of the lab's patients to know
@@ -43,6 +63,7 @@ public final class CanaryScanner {
       }
     }
     this.literals.addAll(literals);
+    numbers.forEach(n -> lengths.add(n.length()));
   }
 
   /** Raw values in a text, as "where: kind at position". */
@@ -51,7 +72,7 @@ public final class CanaryScanner {
     Matcher d = DIGITS.matcher(text);
     while (d.find()) {
       String run = d.group();
-      for (int len : new int[] {12, 16}) {
+      for (int len : lengths) {
         for (int i = 0; i + len <= run.length(); i++) {
           if (numbers.contains(run.substring(i, i + len))) {
             hits.add(where + ": " + (len == 16 ? "NIK" : "phone") + " at " + (d.start() + i));
@@ -62,7 +83,9 @@ public final class CanaryScanner {
     Matcher w = WORDS.matcher(text);
     while (w.find()) {
       String s = w.group(1);
-      if (names.contains(s)) {
+      // Three capitalised words may be a two-word name followed by another capitalised word.
+      int second = s.indexOf(' ', s.indexOf(' ') + 1);
+      if (names.contains(s) || (second > 0 && names.contains(s.substring(0, second)))) {
         hits.add(where + ": name at " + w.start());
       }
     }
