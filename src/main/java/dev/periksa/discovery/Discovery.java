@@ -164,8 +164,13 @@ public final class Discovery {
       if (reply.length == 0) {
         return PortWire.UNKNOWN;
       }
-      if (new String(reply, java.nio.charset.StandardCharsets.US_ASCII).startsWith("HTTP/")) {
-        return PortWire.HTTP;
+      String head = new String(reply, java.nio.charset.StandardCharsets.US_ASCII);
+      if (head.startsWith("HTTP/")) {
+        // A TLS port answers a plain request with 400 in clear on some servers (nginx: "The plain
+        // HTTP request was sent to HTTPS port"); a handshake tells which it is.
+        return head.matches("HTTP/\\d(\\.\\d)? 400.*") && tlsHandshakes(host, port)
+            ? PortWire.TLS
+            : PortWire.HTTP;
       }
       return reply[0] == 0x15 ? PortWire.TLS : PortWire.OTHER;
     }

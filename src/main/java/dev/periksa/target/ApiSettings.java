@@ -31,7 +31,14 @@ public record ApiSettings(
     int maxLoginAttempts,
     List<String> defaultCredentials,
     String jwks,
-    Search search) {
+    Search search,
+    List<String> ownRecordsShow) {
+
+  /**
+   * What an identity may see of its own records in clear ({@code ownRecordsShow}): a patient portal
+   * shows patients their own results; a traveller app needs only a decision.
+   */
+  public static final List<String> OWN_RECORD_DATA = List.of("nik", "passport", "test-result");
 
   public static final int DEFAULT_MAX_LOGIN_ATTEMPTS = 30;
 
@@ -42,6 +49,31 @@ public record ApiSettings(
     personalData = personalData == null ? List.of() : List.copyOf(personalData);
     identities = identities == null ? List.of() : List.copyOf(identities);
     defaultCredentials = defaultCredentials == null ? List.of() : List.copyOf(defaultCredentials);
+    ownRecordsShow = ownRecordsShow == null ? List.of() : List.copyOf(ownRecordsShow);
+  }
+
+  /** Settings whose identities see nothing of their own records in clear. */
+  public ApiSettings(
+      Login login,
+      List<String> personalData,
+      String record,
+      List<String> identities,
+      String throttleIdentity,
+      int maxLoginAttempts,
+      List<String> defaultCredentials,
+      String jwks,
+      Search search) {
+    this(
+        login,
+        personalData,
+        record,
+        identities,
+        throttleIdentity,
+        maxLoginAttempts,
+        defaultCredentials,
+        jwks,
+        search,
+        List.of());
   }
 
   /** Settings without a search, as the authentication checks need them. */

@@ -514,6 +514,21 @@ public final class ProfileLoader {
       }
       search = new ApiSettings.Search(searchPath, r.text(s, sp, "field", true));
     }
+    List<String> shows = new ArrayList<>();
+    JsonNode sl = r.array(a, p, "ownRecordsShow", false);
+    for (int i = 0; i < sl.size(); i++) {
+      String v = r.scalar(sl.get(i), p + ".ownRecordsShow[" + i + "]");
+      if (!ApiSettings.OWN_RECORD_DATA.contains(v)) {
+        throw r.error(
+            p + ".ownRecordsShow[" + i + "]",
+            "must be one of "
+                + String.join(", ", ApiSettings.OWN_RECORD_DATA)
+                + ", not '"
+                + v
+                + "'");
+      }
+      shows.add(v);
+    }
     return new ApiSettings(
         login,
         personal,
@@ -523,7 +538,8 @@ public final class ProfileLoader {
         attempts,
         defaults,
         r.text(a, p, "jwks", false),
-        search);
+        search,
+        shows);
   }
 
   private TargetProfile.DiscoverySettings discovery(Reader r, JsonNode root, Scope scope)

@@ -442,6 +442,16 @@ public final class ProfileSchema {
             .defaults("`/.well-known/jwks.json` is tried"));
     k.add(
         opt(
+                "endpoints[].api.ownRecordsShow",
+                Type.LIST,
+                "What the API's identities may see in clear in their own records (AUZ-2): a"
+                    + " patient portal shows patients their own test results; lists of others'"
+                    + " records are judged as before.",
+                List.of("test-result"))
+            .allows(ApiSettings.OWN_RECORD_DATA)
+            .defaults("none: identity numbers and test results in clear are excessive"));
+    k.add(
+        opt(
             "endpoints[].api.search",
             Type.MAPPING,
             "Where the API looks people up by identity number (the checks send a synthetic"

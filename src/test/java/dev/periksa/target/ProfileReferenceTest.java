@@ -180,18 +180,28 @@ class ProfileReferenceTest {
       if (k.allowed().isEmpty() || k.path().equals("endpoints[].kind")) {
         continue; // every kind is loaded by its own example
       }
+      boolean list = k.type() == ProfileSchema.Type.LIST;
       for (String v : k.allowed()) {
         ObjectNode profile = ProfileSchema.everyKeyExample();
-        at(profile, k.parent()).set(k.name(), TextNode.valueOf(v));
+        at(profile, k.parent()).set(k.name(), value(list, v));
         load(ProfileReference.yaml(profile));
         tried++;
       }
       ObjectNode profile = ProfileSchema.everyKeyExample();
-      at(profile, k.parent()).set(k.name(), TextNode.valueOf("periksa-not-allowed"));
+      at(profile, k.parent()).set(k.name(), value(list, "periksa-not-allowed"));
       String e = error(ProfileReference.yaml(profile));
-      assertTrue(e.startsWith(k.path().replace("[]", "[0]") + ": must be"), e);
+      assertTrue(
+          e.startsWith(k.path().replace("[]", "[0]") + (list ? "[0]" : "") + ": must be"), e);
     }
     assertTrue(tried >= 10, "allowed values tried: " + tried);
+  }
+
+  /** A value as the key takes it: the text itself, or a list holding it. */
+  private static com.fasterxml.jackson.databind.JsonNode value(boolean list, String v) {
+    if (!list) {
+      return TextNode.valueOf(v);
+    }
+    return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(v);
   }
 
   @Test

@@ -35,7 +35,10 @@ import java.util.regex.Pattern;
  * 3174********0001} is not an identity number to the scanner, so an API that masks passes. A list
  * is excessive when it returns records carrying ids shaped like the identity's own that the
  * identity does not own. Each needs a 2xx reply as the first signal and the detection as the
- * second; severity follows the shared rule on what the excessive replies hold.
+ * second; severity follows the shared rule on what the excessive replies hold. What the role needs
+ * of its own records is the profile's to say ({@code api.ownRecordsShow}: a patient portal shows a
+ * patient their own test results): those types in clear pass in the identity's own records (read by
+ * id, or a list holding only records it owns), never in anyone else's.
  *
  * <p>The identity must be able to log in and read its own first record (a 2xx record): without
  * that, nothing the API serves to the role has been seen, and the check is INCONCLUSIVE.
@@ -136,15 +139,24 @@ public final class ExcessiveDataExposureCheck extends EndpointCheck {
       ProbeResponse r = client.get(path, session);
       Map<PiiType, Integer> counts =
           r.isSuccess() ? ApiRecords.personalData(ctx.scanner(), r.text()) : Map.of();
+      Optional<JsonNode> json = r.isSuccess() ? r.json() : Optional.empty();
+      List<JsonNode> records = json.map(ApiRecords::records).orElse(List.of());
+      // The identity's own records (read by id, or a list holding nothing else) may show what
+      // the profile says the role sees of its own (api.ownRecordsShow).
+      boolean onlyOwn =
+          own
+              || (!records.isEmpty()
+                  && idShape.isPresent()
+                  && othersIds(records, a, idShape.get()).isEmpty()
+                  && records.stream().allMatch(rec -> ownsOne(rec, a)));
+      Set<PiiType> allowed = onlyOwn ? ownAllowed(e) : Set.of();
       Map<PiiType, Integer> clear = new EnumMap<>(PiiType.class);
       counts.forEach(
           (k, v) -> {
-            if (EXCESSIVE.contains(k)) {
+            if (EXCESSIVE.contains(k) && !allowed.contains(k)) {
               clear.put(k, v);
             }
           });
-      Optional<JsonNode> json = r.isSuccess() ? r.json() : Optional.empty();
-      List<JsonNode> records = json.map(ApiRecords::records).orElse(List.of());
       Map<String, Object> facts = ApiRecords.replyFacts(r);
       facts.put("identity", a.name());
       facts.put("records", records.size());
@@ -431,6 +443,27 @@ public final class ExcessiveDataExposureCheck extends EndpointCheck {
               + ")");
       return true;
     }
+  }
+
+  /** Whether a record names one of the identity's own ids. */
+  private static boolean ownsOne(JsonNode rec, Identity a) {
+    return ApiRecords.values(rec).stream().anyMatch(a.owns()::contains);
+  }
+
+  /** What the profile says an identity may see of its own records in clear. */
+  private static Set<PiiType> ownAllowed(Endpoint e) {
+    Set<PiiType> out = java.util.EnumSet.noneOf(PiiType.class);
+    for (String v : e.api().ownRecordsShow()) {
+      switch (v) {
+        case "nik" -> out.add(PiiType.NIK);
+        case "passport" -> out.add(PiiType.PASSPORT);
+        case "test-result" -> out.add(PiiType.TEST_RESULT);
+        default -> {
+          // The loader admits only the values above.
+        }
+      }
+    }
+    return out;
   }
 
   /** Ids in list records shaped like the identity's own that it does not own. */

@@ -8,6 +8,7 @@ import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
+import dev.periksa.check.pii.DataPlaces;
 import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
 import dev.periksa.probe.ProbeException;
@@ -63,13 +64,92 @@ public final class UnauthenticatedAccessCheck extends EndpointCheck {
   @Override
   protected List<Endpoint> targets(TargetContext ctx) {
     return super.targets(ctx).stream()
-        .filter(e -> !(e.api() == null || e.api().personalData().isEmpty()))
+        .filter(e -> e.api() == null || !e.api().personalData().isEmpty())
         .toList();
   }
 
   @Override
   protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+    if (e.api() == null) {
+      undeclared(ctx, e, result);
+      return;
+    }
     new Probe(ctx, e, result).run();
+  }
+
+  /** Replies read of an HTTP endpoint without an api section. */
+  static final int UNDECLARED_READS = 6;
+
+  /**
+   * An HTTP endpoint without an api section (declared so, or found by discovery): read where its
+   * data is, without credentials ({@link DataPlaces}: the root as HTML and as JSON, its data-like
+   * links one level down). A 2xx with personal data fails; anything else is not applicable here,
+   * since without declared paths and an owner a refusal proves nothing (see above).
+   */
+  private static void undeclared(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
+    List<Evidence> served = new java.util.ArrayList<>();
+    List<String> where = new java.util.ArrayList<>();
+    Map<PiiType, Integer> total = new java.util.EnumMap<>(PiiType.class);
+    java.net.URI[] first = new java.net.URI[1];
+    DataPlaces.walk(
+        ctx,
+        e,
+        UNDECLARED_READS,
+        DataPlaces.RANGE_BYTES,
+        p -> {
+          ProbeResponse r = p.reply();
+          Map<PiiType, Integer> counts =
+              r.isSuccess() ? ApiRecords.personalData(ctx.scanner(), r.text()) : Map.of();
+          if (counts.isEmpty()) {
+            return false;
+          }
+          Map<String, Object> facts = ApiRecords.replyFacts(r);
+          facts.put("credentials", "none");
+          facts.put("personalData", ApiRecords.named(counts));
+          Evidence ev =
+              ctx.redactor()
+                  .capture(
+                      "without credentials: " + p.what(),
+                      r.request(),
+                      r.status(),
+                      r.body(),
+                      facts,
+                      Probe.sample(r));
+          result.observe(ev);
+          ctx.observed()
+              .record(r.url(), METADATA.id(), "without credentials: " + p.what(), counts, ev);
+          served.add(ev);
+          where.add(p.what());
+          ApiRecords.add(total, counts);
+          first[0] = r.url();
+          return true;
+        });
+    if (served.isEmpty()) {
+      result.part(
+          Outcome.NOT_APPLICABLE,
+          e.name()
+              + ": no api section, and nothing personal was served without credentials where its"
+              + " data would be; declare api.personalData and an identity to prove it refuses"
+              + " strangers");
+      return;
+    }
+    Severity severity = Redactor.severityOf(total);
+    result.fail(
+        new Finding(
+            where.get(0)
+                + " serves personal data to anyone, without credentials ("
+                + ApiRecords.labels(total)
+                + ")",
+            first[0].toString(),
+            severity,
+            served,
+            METADATA.remediation()),
+        e.name()
+            + ": "
+            + String.join(", ", where)
+            + " answered with personal data to a caller without credentials ("
+            + severity
+            + ")");
   }
 
   /** One API endpoint's paths, with the owner's session made at most once. */

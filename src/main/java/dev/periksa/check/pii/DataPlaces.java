@@ -289,14 +289,14 @@ public final class DataPlaces {
   }
 
   /** Links without duplicates, the most data-like first (document order among equals). */
-  static List<URI> ranked(List<URI> links) {
+  public static List<URI> ranked(List<URI> links) {
     List<URI> unique = new ArrayList<>(new LinkedHashSet<>(links));
     unique.sort(Comparator.comparingInt((URI u) -> -score(u.getRawPath())));
     return unique;
   }
 
   /** How much a path looks like data: data files and API or export paths high, read-mes low. */
-  static int score(String rawPath) {
+  public static int score(String rawPath) {
     String path = rawPath.toLowerCase(Locale.ROOT);
     String name = path.endsWith("/") ? "" : path.substring(path.lastIndexOf('/') + 1);
     String ext = extension(path);

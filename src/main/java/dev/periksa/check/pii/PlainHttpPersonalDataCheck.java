@@ -454,7 +454,12 @@ public final class PlainHttpPersonalDataCheck extends EndpointCheck {
         }
       }
       if (buckets.isEmpty()) {
-        return;
+        // The store does not list its buckets: the common names, as STO-2 tries them.
+        buckets.addAll(dev.periksa.check.storage.BucketNames.existingOnS3(ctx, e, 1).existing());
+        if (buckets.isEmpty()) {
+          note = "the store lists no bucket to a stranger, and no common bucket name exists there";
+          return;
+        }
       }
       String bucket = buckets.get(0);
       ProbeResponse list =

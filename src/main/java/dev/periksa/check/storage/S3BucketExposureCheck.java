@@ -94,6 +94,22 @@ public final class S3BucketExposureCheck extends EndpointCheck {
       names.add(e.fixture());
     }
     listed.ifPresent(names::addAll);
+    BucketNames.Found guessed = null;
+    if (names.isEmpty()) {
+      // Nothing named, nothing listed: the common names, alone and joined to the target's own.
+      guessed = BucketNames.existingOnS3(ctx, e, BucketExposure.MAX_BUCKETS);
+      names.addAll(guessed.existing());
+      if (!guessed.existing().isEmpty()) {
+        result.observe(
+            ctx.redactor()
+                .capture(
+                    "bucket names guessed on " + e.name(),
+                    e.url().toString(),
+                    0,
+                    null,
+                    Map.of("tried", guessed.tried(), "existing", guessed.existing())));
+      }
+    }
     List<String> tried = names.stream().limit(BucketExposure.MAX_BUCKETS).toList();
     List<Evidence> context = listed.isPresent() ? List.of(rootEvidence) : List.of();
 
@@ -103,6 +119,17 @@ public final class S3BucketExposureCheck extends EndpointCheck {
     }
     if (listed.isPresent() && !failed) {
       bucketListOnly(e, base, listed.get(), rootEvidence, result);
+    } else if (tried.isEmpty() && guessed != null && guessed.refusesAll() && root.isRefusal()) {
+      // The door is shut: the bucket list, a bucket that cannot exist and every common name are
+      // refused alike. A public bucket under a name nobody can guess is the limit of this, said.
+      result.part(
+          Outcome.PASS,
+          e.name()
+              + ": refuses every anonymous request: its bucket list ("
+              + root.status()
+              + "), a bucket that cannot exist and "
+              + guessed.tried()
+              + " common bucket names (name the buckets in the endpoint's resources to judge each)");
     } else if (tried.isEmpty()) {
       result.part(
           Outcome.INCONCLUSIVE,
@@ -110,6 +137,9 @@ public final class S3BucketExposureCheck extends EndpointCheck {
               + ": no bucket to try; name the buckets in the endpoint's resources (the endpoint"
               + " does not list its buckets to strangers: "
               + root.status()
+              + (guessed != null
+                  ? ", and none of " + guessed.tried() + " common bucket names exists there"
+                  : "")
               + ")");
     }
     if (e.fixture() != null) {

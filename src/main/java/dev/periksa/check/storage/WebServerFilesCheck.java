@@ -38,8 +38,9 @@ import java.util.stream.Collectors;
  * STO-4 for any web server: does it hand a stranger a directory listing of exports, the {@code
  * .env}, the {@code .git/config} or a backup?
  *
- * <p>It asks for a short shipped list of paths ({@code paths/web-files.txt}) and the endpoint's
- * {@code resources}. A reply counts only when it has the shape of the file it claims to be (a
+ * <p>It asks for a short shipped list of paths ({@code paths/web-files.txt}), the endpoint's {@code
+ * resources} and the data-like directories its root page links to (at most 3: {@code /ekspor/},
+ * {@code /laporan/}…). A reply counts only when it has the shape of the file it claims to be (a
  * listing names its directory and links entries; a {@code .env} is all {@code KEY=VALUE} lines; a
  * {@code .git/config} has a {@code [core]} section; a backup starts with a dump header or an
  * archive magic number) <em>and</em> differs from what the server answers for an invented path of
@@ -82,6 +83,12 @@ public final class WebServerFilesCheck extends EndpointCheck {
 
   /** Listings, secrets and backups found by following listings, per endpoint. */
   static final int MAX_FOLLOWED = 10;
+
+  /** Directories a root page links to that are asked for (the most data-like first). */
+  static final int LINKED_DIRECTORIES = 3;
+
+  private static final java.util.regex.Pattern HREF =
+      java.util.regex.Pattern.compile("(?i)<a\\s[^>]*href\\s*=\\s*[\"']([^\"'#]+)[\"']");
 
   /** The shipped paths, in order. */
   static final List<String> PATHS = load("paths/web-files.txt");
@@ -260,6 +267,11 @@ public final class WebServerFilesCheck extends EndpointCheck {
       }
       switch (kind) {
         case LISTING:
+          if (path.equals("/")) {
+            List<String> more = new ArrayList<>(listing(path, r));
+            more.addAll(linkedDirectories(r));
+            return more;
+          }
           return listing(path, r);
         case ENV:
           env(path, r);
@@ -274,6 +286,43 @@ public final class WebServerFilesCheck extends EndpointCheck {
           data(path, r);
           return List.of();
       }
+    }
+
+    /**
+     * The directories a root page links to that look like they hold data ({@code /ekspor/}, {@code
+     * /laporan/}, {@code /api/}…): a listing is found where the site itself points, in whatever
+     * language it names its exports, not only at the shipped paths.
+     */
+    private List<String> linkedDirectories(ProbeResponse root) {
+      String basePath =
+          e.url().getRawPath() == null ? "" : e.url().getRawPath().replaceAll("/+$", "");
+      java.util.regex.Matcher m = HREF.matcher(root.text());
+      List<java.net.URI> dirs = new ArrayList<>();
+      int n = 0;
+      while (m.find() && n++ < 500) {
+        java.net.URI u;
+        try {
+          u = root.url().resolve(m.group(1).strip().replace(" ", "%20"));
+        } catch (IllegalArgumentException ex) {
+          continue;
+        }
+        String p = u.getRawPath();
+        if (u.getRawQuery() == null
+            && e.url().getHost().equalsIgnoreCase(u.getHost())
+            && e.url().getPort() == u.getPort()
+            && p != null
+            && p.endsWith("/")
+            && p.startsWith(basePath + "/")
+            && !p.contains("..")
+            && dev.periksa.check.pii.DataPlaces.score(p) > 0) {
+          dirs.add(u);
+        }
+      }
+      return dev.periksa.check.pii.DataPlaces.ranked(dirs).stream()
+          .map(u -> u.getRawPath().substring(basePath.length()))
+          .filter(p -> !p.equals("/"))
+          .limit(LINKED_DIRECTORIES)
+          .toList();
     }
 
     /** What the server answers for an invented path shaped like {@code path}, asked once. */

@@ -325,7 +325,9 @@ class ExcessiveDataExposureCheckIT {
                 "127.0.0.5", Map.of(), new TestServers.Reply(401, "{\"error\":\"login\"}"))) {
       CheckResult bad = scan(dev.periksa.testing.Profiles.of("found", "http", leaky.url()));
       assertEquals(Outcome.FAIL, bad.outcome(), bad.reason());
-      assertTrue(bad.reason().contains("/api/v1/patients carry Indonesian national ID number"), bad.reason());
+      assertTrue(
+          bad.reason().contains("/api/v1/patients carry Indonesian national ID number"),
+          bad.reason());
       assertNothingSecretOrRaw(bad);
       CheckResult good = scan(dev.periksa.testing.Profiles.of("found", "http", careful.url()));
       assertEquals(Outcome.PASS, good.outcome(), good.reason());

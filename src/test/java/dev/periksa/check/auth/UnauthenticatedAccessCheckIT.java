@@ -161,9 +161,42 @@ class UnauthenticatedAccessCheckIT {
   }
 
   @Test
-  void anApiWithoutPersonalDataPathsOrAnotherKindIsNotApplicable() {
-    CheckResult r = scan(Profiles.of("no-api", "http", URI.create("http://127.0.0.5:9")));
-    assertEquals(Outcome.NOT_APPLICABLE, r.outcome());
+  void anApiWithoutAnApiSectionIsReadWhereItsDataIsWithoutCredentials() throws Exception {
+    List<java.util.Map<String, Object>> people = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      people.add(dev.periksa.lab.EhacData.traveller(i));
+    }
+    String open =
+        dev.periksa.report.Json.MAPPER.writeValueAsString(java.util.Map.of("data", people));
+    String index = "{\"links\":{\"patients\":\"/api/v1/patients\"}}";
+    try (TestServers.Running leaky =
+            TestServers.paths(
+                "127.0.0.5",
+                java.util.Map.of(
+                    "/", new TestServers.Reply(200, index),
+                    "/api/v1/patients", new TestServers.Reply(200, open)),
+                new TestServers.Reply(404, "{}"));
+        TestServers.Running closed =
+            TestServers.paths(
+                "127.0.0.5",
+                java.util.Map.of("/", new TestServers.Reply(200, index)),
+                new TestServers.Reply(401, "{\"error\":\"login\"}"))) {
+      CheckResult bad = scan(Profiles.of("found", "http", leaky.url()));
+      assertEquals(Outcome.FAIL, bad.outcome(), bad.reason());
+      assertTrue(bad.findings().get(0).title().startsWith("/api/v1/patients serves personal data"));
+      assertNothingSecretOrRaw(bad);
+      CheckResult refused = scan(Profiles.of("found", "http", closed.url()));
+      assertEquals(Outcome.NOT_APPLICABLE, refused.outcome(), refused.reason());
+      assertTrue(refused.reason().contains("declare api.personalData"), refused.reason());
+    }
+    // Unreachable is not "nothing to judge".
+    assertEquals(
+        Outcome.INCONCLUSIVE,
+        scan(Profiles.of("down", "http", URI.create("http://127.0.0.5:9"))).outcome());
+  }
+
+  @Test
+  void anotherKindIsNotApplicable() {
     assertEquals(
         Outcome.NOT_APPLICABLE,
         scan(Profiles.search("search", URI.create("http://127.0.0.5:9"))).outcome());

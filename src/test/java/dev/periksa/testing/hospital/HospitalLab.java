@@ -852,6 +852,8 @@ public final class HospitalLab implements AutoCloseable {
         + "      personalData: [\"/api/v1/pasien\"]\n"
         + "      record: \"/api/v1/pasien/{id}\"\n"
         + "      identities: [pasien-a, pasien-b]\n"
+        // A patient portal shows patients their own lab results; that is what the role needs.
+        + "      ownRecordsShow: [test-result]\n"
         + "  - {name: portal, kind: web, url: \""
         + s.get("portal")
         + "\"}\n"
