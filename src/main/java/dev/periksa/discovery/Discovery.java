@@ -71,6 +71,24 @@ public final class Discovery {
   }
 
   /**
+   * Discovery through a profile's own probes (its scope and rate limit; every request timing out
+   * after at most {@link #TIMEOUT}, since discovery asks many questions most ports cannot answer),
+   * with open ports looked for at {@link #CONNECT_RATE}.
+   */
+  public static Discovery forProfile(TargetProfile p) {
+    dev.periksa.check.TargetContext probes =
+        dev.periksa.check.TargetContext.of(p, List.of(), TIMEOUT);
+    return new Discovery(
+        Fingerprints.all(),
+        new Fingerprint.Probes(probes.http(), probes.tcp()),
+        new TcpProbe(
+            p.scope(),
+            new dev.periksa.probe.HostRateLimiter(CONNECT_RATE),
+            probes.tcp().timeout(),
+            dev.periksa.probe.HttpProbe.DEFAULT_MAX_BODY_BYTES));
+  }
+
+  /**
    * Ports where web servers, JSON APIs and TLS services commonly listen, looked at when a discovery
    * section names no ports (beside each product's own usual ports).
    */

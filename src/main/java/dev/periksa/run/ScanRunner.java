@@ -11,8 +11,6 @@ import dev.periksa.ci.CiOptions;
 import dev.periksa.ci.CiOutputs;
 import dev.periksa.ci.Selection;
 import dev.periksa.discovery.Discovery;
-import dev.periksa.discovery.Fingerprint;
-import dev.periksa.discovery.Fingerprints;
 import dev.periksa.regulation.Catalogue;
 import dev.periksa.report.AllureReport;
 import dev.periksa.report.Coverage;
@@ -254,19 +252,8 @@ public final class ScanRunner {
     if (p.discovery() == null) {
       return List.of();
     }
-    // Discovery asks many questions most ports cannot answer: a short timeout keeps it quick.
-    TargetContext probes = TargetContext.of(p, List.of(), Discovery.TIMEOUT);
     long t0 = System.nanoTime();
-    List<Discovery.Found> found =
-        new Discovery(
-                Fingerprints.all(),
-                new Fingerprint.Probes(probes.http(), probes.tcp()),
-                new dev.periksa.probe.TcpProbe(
-                    p.scope(),
-                    new dev.periksa.probe.HostRateLimiter(Discovery.CONNECT_RATE),
-                    probes.tcp().timeout(),
-                    dev.periksa.probe.HttpProbe.DEFAULT_MAX_BODY_BYTES))
-            .run(p, out::println);
+    List<Discovery.Found> found = Discovery.forProfile(p).run(p, out::println);
     out.printf(
         "  inventory (%.1f s): %s%n",
         (System.nanoTime() - t0) / 1e9, found.isEmpty() ? "nothing recognised" : "");
