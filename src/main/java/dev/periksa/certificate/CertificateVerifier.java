@@ -78,8 +78,9 @@ public final class CertificateVerifier {
       problems.add(
           Certificates.FILE + ": payload.format is not " + Certificates.FORMAT + " (altered)");
     }
-    String fingerprint = signature(payload, sig, pinned, problems);
+    String fingerprint = signature(Certificates.FILE, payload, sig, pinned, problems);
     int files = checkManifest(dir, payload.path("manifest"), problems);
+    files += checkPrintables(dir, fingerprint, problems);
     int evidence = checkAgainstResults(dir, payload, problems);
     String origin =
         payload.path("keyOrigin").isTextual() ? payload.get("keyOrigin").asText() : null;
@@ -87,8 +88,8 @@ public final class CertificateVerifier {
   }
 
   private static String signature(
-      JsonNode payload, JsonNode sig, PublicKey pinned, List<String> problems) {
-    String where = Certificates.FILE + ": signature";
+      String name, JsonNode payload, JsonNode sig, PublicKey pinned, List<String> problems) {
+    String where = name + ": signature";
     if (!SigningKey.ALGORITHM.equals(sig.path("algorithm").asText())) {
       problems.add(where + ".algorithm is not " + SigningKey.ALGORITHM + " (altered)");
     }
@@ -130,7 +131,7 @@ public final class CertificateVerifier {
     try {
       canonical = Canonical.bytes(payload);
     } catch (IllegalArgumentException e) {
-      problems.add(Certificates.FILE + ": payload holds a value no certificate holds (altered)");
+      problems.add(name + ": payload holds a value no certificate holds (altered)");
       return fingerprint;
     }
     if (!SigningKey.verify(key, canonical, value)) {
@@ -151,6 +152,84 @@ public final class CertificateVerifier {
       throw new IllegalArgumentException("not canonical base64");
     }
     return b;
+  }
+
+  /**
+   * The printable certificates: their signed manifest must be signed by the certificate's key, name
+   * the SHA-256 of the certificate as it is, and list every {@code certificate-*.pdf} of the folder
+   * with its SHA-256 and size. Returns how many PDFs it lists.
+   */
+  private static int checkPrintables(Path dir, String certificateKey, List<String> problems)
+      throws IOException {
+    List<String> present = new ArrayList<>();
+    try (var s = Files.list(dir)) {
+      s.filter(p -> Certificates.isPrintable(dir, p))
+          .filter(p -> !p.getFileName().toString().equals(Certificates.PDF_MANIFEST))
+          .forEach(p -> present.add(p.getFileName().toString()));
+    }
+    Path file = dir.resolve(Certificates.PDF_MANIFEST);
+    String name = Certificates.PDF_MANIFEST;
+    if (!Files.isRegularFile(file)) {
+      for (String p : present) {
+        problems.add(p + ": a printable certificate without its signed manifest (" + name + ")");
+      }
+      return 0;
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    JsonNode doc;
+    try {
+      doc = MAPPER.readTree(bytes);
+    } catch (IOException e) {
+      problems.add(name + ": not valid JSON any more (altered)");
+      return 0;
+    }
+    if (doc == null || !doc.path("payload").isObject() || !doc.path("signature").isObject()) {
+      problems.add(name + ": no payload or signature object (altered)");
+      return 0;
+    }
+    if (!Arrays.equals(bytes, Canonical.file(doc))) {
+      problems.add(name + ": its bytes differ from the form Periksa writes (altered)");
+    }
+    JsonNode payload = doc.get("payload");
+    if (!Certificates.PDF_FORMAT.equals(payload.path("format").asText())) {
+      problems.add(name + ": payload.format is not " + Certificates.PDF_FORMAT + " (altered)");
+    }
+    String key = signature(name, payload, doc.get("signature"), null, problems);
+    if (key != null && certificateKey != null && !key.equals(certificateKey)) {
+      problems.add(
+          name + ": signed by key " + key + ", not by the certificate's " + certificateKey);
+    }
+    String certificate = Certificates.sha256(dir.resolve(Certificates.FILE));
+    if (!certificate.equals(payload.path("certificateSha256").asText())) {
+      problems.add(
+          name
+              + ": names another "
+              + Certificates.FILE
+              + " (SHA-256 differs): one of them was altered");
+    }
+    int n = 0;
+    java.util.Set<String> listed = new java.util.HashSet<>();
+    for (JsonNode e : payload.path("files")) {
+      String path = e.path("path").asText();
+      listed.add(path);
+      n++;
+      Path f = dir.resolve(path).normalize();
+      if (!f.startsWith(dir.normalize()) || !Files.isRegularFile(f)) {
+        problems.add(path + ": missing (" + name + " lists it)");
+        continue;
+      }
+      if (!Certificates.sha256(f).equals(e.path("sha256").asText())
+          || Files.size(f) != e.path("bytes").asLong()) {
+        problems.add(path + ": changed since it was signed (SHA-256 or size differs)");
+      }
+    }
+    for (String p : present) {
+      if (!listed.contains(p)) {
+        problems.add(
+            p + ": added after the printable certificates were signed (not in " + name + ")");
+      }
+    }
+    return n;
   }
 
   private static int checkManifest(Path dir, JsonNode manifest, List<String> problems)

@@ -30,6 +30,22 @@ import java.util.stream.Stream;
 public final class Certificates {
   public static final String FILE = "certificate.json";
   public static final String FORMAT = "periksa-certificate/1";
+
+  /**
+   * The signed manifest of the printable certificates ({@code certificate-<target>.pdf}): written
+   * after {@link #FILE}, since each PDF names the SHA-256 of it, and signed with the same key.
+   */
+  public static final String PDF_MANIFEST = "certificate-pdfs.json";
+
+  public static final String PDF_FORMAT = "periksa-certificate-pdfs/1";
+
+  /** Whether a run folder's file is a printable certificate (outside the main manifest). */
+  public static boolean isPrintable(Path dir, Path f) {
+    String r = relative(dir, f);
+    return r.equals(PDF_MANIFEST)
+        || (r.startsWith("certificate-") && r.endsWith(".pdf") && !r.contains("/"));
+  }
+
   static final String CANONICALIZATION =
       "payload as JSON, members sorted by name, no whitespace, UTF-8 (see README: Certificate)";
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -78,6 +94,37 @@ public final class Certificates {
     } catch (IOException e) {
       return -1;
     }
+  }
+
+  /**
+   * Signs the printable certificates: the SHA-256 of {@link #FILE} they name and each PDF's SHA-256
+   * and size, with the key that signed the certificate.
+   */
+  public static Path writePdfManifest(Path dir, List<Path> pdfs, SigningKey key)
+      throws IOException {
+    ObjectNode payload = JsonNodeFactory.instance.objectNode();
+    payload.put("format", PDF_FORMAT);
+    payload.put("certificateSha256", sha256(dir.resolve(FILE)));
+    ArrayNode files = payload.putArray("files");
+    for (Path f : pdfs) {
+      ObjectNode e = files.addObject();
+      e.put("path", relative(dir, f));
+      e.put("sha256", sha256(f));
+      e.put("bytes", Files.size(f));
+    }
+    JsonNode sorted = Canonical.sorted(payload);
+    ObjectNode signature = JsonNodeFactory.instance.objectNode();
+    signature.put("algorithm", SigningKey.ALGORITHM);
+    signature.put("canonicalization", CANONICALIZATION);
+    signature.put("publicKey", Base64.getEncoder().encodeToString(key.publicKey().getEncoded()));
+    signature.put("publicKeyFingerprint", key.fingerprint());
+    signature.put("value", Base64.getEncoder().encodeToString(key.sign(Canonical.bytes(sorted))));
+    ObjectNode doc = JsonNodeFactory.instance.objectNode();
+    doc.set("payload", sorted);
+    doc.set("signature", signature);
+    Path file = dir.resolve(PDF_MANIFEST);
+    Files.write(file, Canonical.file(Canonical.sorted(doc)));
+    return file;
   }
 
   /** Builds, signs and writes the certificate; returns its path. */
@@ -195,6 +242,7 @@ public final class Certificates {
     try (Stream<Path> s = Files.walk(dir)) {
       s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
           .filter(p -> !p.equals(dir.resolve(FILE)))
+          .filter(p -> !isPrintable(dir, p))
           .forEach(out::add);
     }
     out.sort((a, b) -> relative(dir, a).compareTo(relative(dir, b)));
@@ -205,7 +253,7 @@ public final class Certificates {
     return dir.relativize(f).toString().replace(java.io.File.separatorChar, '/');
   }
 
-  static String sha256(Path f) throws IOException {
+  public static String sha256(Path f) throws IOException {
     MessageDigest md = digest();
     try (InputStream in = new DigestInputStream(Files.newInputStream(f), md)) {
       in.transferTo(java.io.OutputStream.nullOutputStream());

@@ -4,6 +4,8 @@ import dev.periksa.check.CheckResult;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
+import dev.periksa.report.SummaryConsole;
+import dev.periksa.report.Texts;
 import dev.periksa.run.RequirementOutcome;
 import dev.periksa.run.ScanRunner;
 import dev.periksa.run.TargetOutcome;
@@ -26,10 +28,11 @@ final class Console {
    * a table of the targets at the end.
    */
   static void summary(PrintStream out, ScanRunner.Result r, boolean verbose) {
+    Texts tx = Texts.of(r.lang());
     out.println();
     out.println("Verdicts");
     for (TargetOutcome t : r.targets()) {
-      out.println("  " + t.profile().name() + ": " + t.verdict());
+      out.println("  " + t.profile().name() + ": " + tx.get("verdict", t.verdict()));
       for (String s : t.profile().skipped()) {
         out.println("    not scanned (optional endpoint): " + s);
       }
@@ -49,11 +52,11 @@ final class Console {
             "    "
                 + req.requirement().id()
                 + "  "
-                + req.outcome()
-                + (req.severity() == null ? "" : " " + req.severity())
-                + (req.advisoryOnly() ? " (advisory: its FAIL decides no verdict)" : "")
+                + tx.get("outcome", req.outcome())
+                + (req.severity() == null ? "" : " " + tx.get("severity", req.severity()))
+                + (req.advisoryOnly() ? " (" + tx.get("summary.advisory") + ")" : "")
                 + "  "
-                + req.requirement().title());
+                + req.requirement().title(tx.lang()));
         for (CheckResult c : req.checks()) {
           for (dev.periksa.check.Exemption x : c.exemptions()) {
             out.println("      " + x.describe());
@@ -103,6 +106,9 @@ final class Console {
       out.println("Report:  " + r.report() + "  (opens in a browser from disk)");
     }
     out.println("Results: " + r.results());
+    if (!r.summary().isEmpty()) {
+      SummaryConsole.print(out, r.summary(), r.report(), r.certificates());
+    }
   }
 
   /** One row per target: its verdict and how many requirements came out which way. */
@@ -112,7 +118,7 @@ final class Console {
     int width =
         Math.max(
             6, r.targets().stream().mapToInt(t -> t.profile().name().length()).max().orElse(6));
-    String row = "  %-" + width + "s  %-13s  %4s  %4s  %4s  %4s%n";
+    String row = "  %-" + width + "s  %-20s  %4s  %4s  %4s  %4s%n";
     out.printf(row, "target", "verdict", "fail", "open", "pass", "n/a");
     for (TargetOutcome t : r.targets()) {
       int fail = 0;
@@ -127,7 +133,14 @@ final class Console {
           default -> pass++;
         }
       }
-      out.printf(row, t.profile().name(), t.verdict(), fail, open, pass, na);
+      out.printf(
+          row,
+          t.profile().name(),
+          Texts.of(r.lang()).get("verdict", t.verdict()),
+          fail,
+          open,
+          pass,
+          na);
     }
     out.println(
         "  (pass counts PASS, WAIVED and ATTESTED; open is INCONCLUSIVE; an advisory FAIL is counted"

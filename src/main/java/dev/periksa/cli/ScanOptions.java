@@ -5,6 +5,7 @@ import dev.periksa.ci.Baseline;
 import dev.periksa.ci.CiOptions;
 import dev.periksa.ci.Selection;
 import dev.periksa.regulation.Catalogue;
+import dev.periksa.report.Texts;
 import dev.periksa.run.FeatureSet;
 import dev.periksa.run.ScanRunner;
 import dev.periksa.waiver.Exemptions;
@@ -121,6 +122,17 @@ final class ScanOptions {
               + " newest earlier run under reports/ when the run folder is there.")
   Path historyFrom;
 
+  @Option(
+      names = "--lang",
+      paramLabel = "en|id",
+      defaultValue = "en",
+      description =
+          "Language of the certification summary (the report's first screen), the printable"
+              + " certificates and the console's verdicts: en (English, the default) or id"
+              + " (Indonesian). Requirement ids, clause citations and evidence are the same in"
+              + " both.")
+  String lang;
+
   /** The options, with the waiver and attestation files read and checked now (before probes). */
   ScanRunner.Options toRunnerOptions() throws IOException {
     return toRunnerOptions(Exemptions.load(waivers, attestations));
@@ -135,15 +147,19 @@ final class ScanOptions {
     if (historyFrom != null && !java.nio.file.Files.isDirectory(historyFrom)) {
       throw new IOException("--history-from " + historyFrom + ": not a folder");
     }
+    if (!Texts.LANGUAGES.contains(lang)) {
+      throw new IOException("--lang " + lang + ": not a language Periksa reports in (en or id)");
+    }
     return new ScanRunner.Options(
-        out,
-        set,
-        !noReport,
-        Duration.ofSeconds(checkTimeout),
-        ci,
-        signingKey == null ? SigningKey.throwaway() : signingKey,
-        exemptions,
-        historyFrom);
+            out,
+            set,
+            !noReport,
+            Duration.ofSeconds(checkTimeout),
+            ci,
+            signingKey == null ? SigningKey.throwaway() : signingKey,
+            exemptions,
+            historyFrom)
+        .withLang(lang);
   }
 
   /** The CI options, read and checked (the baseline file too) before anything is probed. */

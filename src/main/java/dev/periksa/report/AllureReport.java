@@ -80,7 +80,10 @@ public final class AllureReport {
                             + HOME_ENV
                             + ")"));
     Path out = Files.createTempDirectory(reportHtml.toAbsolutePath().getParent(), ".allure-");
+    Path overlay =
+        Files.createTempDirectory(reportHtml.toAbsolutePath().getParent(), ".allure-home-");
     try {
+      Path config = overlayHome(home, overlay);
       String javaCmd = ProcessHandle.current().info().command().orElse("java");
       ProcessBuilder pb =
           new ProcessBuilder(
@@ -92,10 +95,12 @@ public final class AllureReport {
               "generate",
               "--single-file",
               "--clean",
+              "--config",
+              config.toString(),
               "-o",
               out.toString(),
               results.toString());
-      pb.environment().put("APP_HOME", home.toString());
+      pb.environment().put("APP_HOME", overlay.toString());
       pb.environment().put("ALLURE_NO_ANALYTICS", "true");
       pb.redirectErrorStream(true);
       Path log = out.resolveSibling(out.getFileName() + ".log");
@@ -126,7 +131,69 @@ public final class AllureReport {
           reportHtml, reportHtml.toAbsolutePath().getParent().resolve(AllureHistory.DIR));
     } finally {
       deleteTree(out);
+      deleteTree(overlay);
     }
+  }
+
+  /** Periksa's plugin folder inside the Allure command line's plugins. */
+  static final String PLUGIN = "periksa-summary";
+
+  private static final List<String> PLUGIN_FILES =
+      List.of("allure-plugin.yml", "static/index.js", "static/styles.css");
+
+  /** The class of the plugin's extension, packed into the plugin's jar. */
+  private static final String PLUGIN_CLASS = "dev/periksa/report/allure/SummaryPlugin.class";
+
+  /**
+   * An Allure home for one rendering: the command line's own plugins (linked, as its configuration
+   * lists them) plus Periksa's certification summary plugin, and a configuration that enables them.
+   * The command line's installation is never written to. Returns the configuration file.
+   */
+  static Path overlayHome(Path home, Path overlay) throws IOException {
+    Path plugins = Files.createDirectories(overlay.resolve("plugins"));
+    List<String> enabled = new ArrayList<>();
+    Path stockConfig = home.resolve("config/allure.yml");
+    if (Files.isRegularFile(stockConfig)) {
+      for (String line : Files.readAllLines(stockConfig)) {
+        String t = line.strip();
+        if (t.startsWith("- ")) {
+          String name = t.substring(2).strip();
+          Path dir = home.resolve("plugins").resolve(name);
+          if (Files.isDirectory(dir)) {
+            Files.createSymbolicLink(plugins.resolve(name), dir.toAbsolutePath());
+            enabled.add(name);
+          }
+        }
+      }
+    }
+    Path own = Files.createDirectories(plugins.resolve(PLUGIN).resolve("static"));
+    for (String f : PLUGIN_FILES) {
+      try (var in = resource("allure-plugin/" + PLUGIN + "/" + f)) {
+        Files.copy(in, own.getParent().resolve(f), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    try (var in = resource(PLUGIN_CLASS);
+        var jar =
+            new java.util.jar.JarOutputStream(
+                Files.newOutputStream(own.getParent().resolve(PLUGIN + ".jar")))) {
+      jar.putNextEntry(new java.util.jar.JarEntry(PLUGIN_CLASS));
+      in.transferTo(jar);
+      jar.closeEntry();
+    }
+    enabled.add(PLUGIN);
+    Path config = Files.createDirectories(overlay.resolve("config")).resolve("allure.yml");
+    StringBuilder yml = new StringBuilder("plugins:\n");
+    enabled.forEach(n -> yml.append("  - ").append(n).append('\n'));
+    Files.writeString(config, yml.toString(), StandardCharsets.UTF_8);
+    return config;
+  }
+
+  private static java.io.InputStream resource(String name) throws IOException {
+    java.io.InputStream in = AllureReport.class.getClassLoader().getResourceAsStream(name);
+    if (in == null) {
+      throw new IOException(name + " is missing from Periksa's class path");
+    }
+    return in;
   }
 
   /** The unpacked Allure command line: configured, beside the jar, or in the build folder. */

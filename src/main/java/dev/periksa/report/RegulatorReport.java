@@ -5,21 +5,13 @@ import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.Checks;
 import dev.periksa.regulation.Catalogue;
 import dev.periksa.run.TargetOutcome;
-import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.FileSystemResultsWriter;
-import io.qameta.allure.model.Label;
-import io.qameta.allure.model.Stage;
-import io.qameta.allure.model.Status;
-import io.qameta.allure.model.TestResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The Allure extras a regulator's report needs beside the scenarios: the CI build that made it
@@ -55,7 +47,6 @@ public final class RegulatorReport {
       throws IOException {
     Executor.write(allureResults, env);
     Map<String, Object> coverage = Coverage.of(outcomes, catalogue, allChecks());
-    recordCoverage(allureResults, coverage, catalogue);
     addToEnvironment(allureResults, "Coverage", summary(coverage));
     Optional<Path> previous =
         historyFrom != null ? Optional.of(historyFrom) : AllureHistory.previousRun(runDir);
@@ -77,7 +68,7 @@ public final class RegulatorReport {
     return testable
         + " of "
         + clauses.size()
-        + " catalogue clauses tested by probes; the others say why (see the Coverage matrix entry)";
+        + " catalogue clauses tested by probes; the others say why (see the Certification tab's coverage matrix)";
   }
 
   /** Adds a fact to environment.properties, which the run wrote before. */
@@ -93,46 +84,5 @@ public final class RegulatorReport {
     try (var w = java.nio.file.Files.newBufferedWriter(file, StandardCharsets.ISO_8859_1)) {
       p.store(w, null);
     }
-  }
-
-  /** The coverage matrix as a report entry: HTML description plus HTML and JSON attachments. */
-  static void recordCoverage(Path allureResults, Map<String, Object> coverage, Catalogue catalogue)
-      throws IOException {
-    AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(allureResults));
-    String html = Coverage.html(coverage, catalogue);
-    String uuid = UUID.randomUUID().toString();
-    List<Label> labels = new ArrayList<>();
-    labels.add(new Label().setName("parentSuite").setValue("Coverage"));
-    labels.add(new Label().setName("suite").setValue(COVERAGE_ENTRY));
-    labels.add(new Label().setName("epic").setValue("Coverage"));
-    labels.add(new Label().setName("feature").setValue(COVERAGE_ENTRY));
-    TestResult tr =
-        new TestResult()
-            .setUuid(uuid)
-            .setName(COVERAGE_ENTRY + ": requirement × clause × outcome, and every clause")
-            .setFullName("coverage-matrix")
-            .setHistoryId(
-                dev.periksa.pii.Redactor.sha256Hex(
-                        "coverage-matrix".getBytes(StandardCharsets.UTF_8))
-                    .substring(0, 32))
-            .setDescriptionHtml(html)
-            .setLabels(labels)
-            .setStatus(Status.PASSED)
-            .setStage(Stage.FINISHED);
-    lifecycle.scheduleTestCase(tr);
-    lifecycle.startTestCase(uuid);
-    lifecycle.addAttachment(
-        "coverage matrix.html",
-        "text/html",
-        ".html",
-        ("<!doctype html><meta charset=\"utf-8\"><title>Coverage matrix</title>" + html)
-            .getBytes(StandardCharsets.UTF_8));
-    lifecycle.addAttachment(
-        "coverage matrix.json",
-        "application/json",
-        ".json",
-        Json.MAPPER.writeValueAsBytes(coverage));
-    lifecycle.stopTestCase(uuid);
-    lifecycle.writeTestCase(uuid);
   }
 }

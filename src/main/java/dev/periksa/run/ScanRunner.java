@@ -13,11 +13,13 @@ import dev.periksa.ci.Selection;
 import dev.periksa.discovery.Discovery;
 import dev.periksa.regulation.Catalogue;
 import dev.periksa.report.AllureReport;
+import dev.periksa.report.CertificatePdf;
+import dev.periksa.report.CertificationSummary;
 import dev.periksa.report.Coverage;
-import dev.periksa.report.InventoryReport;
 import dev.periksa.report.Json;
 import dev.periksa.report.RegulatorReport;
 import dev.periksa.report.ResultModel;
+import dev.periksa.report.Texts;
 import dev.periksa.report.Version;
 import dev.periksa.target.TargetProfile;
 import dev.periksa.waiver.Exemptions;
@@ -71,6 +73,8 @@ public final class ScanRunner {
    * @param exemptions waivers and attestations, already read and checked (before any probe)
    * @param historyFrom a previous run folder whose Allure history this run carries; null for the
    *     newest earlier run under {@code reports/}
+   * @param lang the language a regulator reads the summary, certificates and verdicts in ({@code
+   *     en} or {@code id}); ids, clauses and evidence are the same in both
    */
   public record Options(
       Path outDir,
@@ -80,12 +84,50 @@ public final class ScanRunner {
       CiOptions ci,
       SigningKey signingKey,
       Exemptions exemptions,
-      Path historyFrom) {
+      Path historyFrom,
+      String lang) {
     public static final Duration DEFAULT_CHECK_DEADLINE = Duration.ofMinutes(5);
 
     public Options {
       ci = ci == null ? CiOptions.NONE : ci;
       exemptions = exemptions == null ? Exemptions.NONE : exemptions;
+      lang = Texts.of(lang == null ? "en" : lang).lang();
+    }
+
+    /** In English. */
+    public Options(
+        Path outDir,
+        FeatureSet features,
+        boolean renderReport,
+        Duration checkDeadline,
+        CiOptions ci,
+        SigningKey signingKey,
+        Exemptions exemptions,
+        Path historyFrom) {
+      this(
+          outDir,
+          features,
+          renderReport,
+          checkDeadline,
+          ci,
+          signingKey,
+          exemptions,
+          historyFrom,
+          "en");
+    }
+
+    /** The same, in another language. */
+    public Options withLang(String language) {
+      return new Options(
+          outDir,
+          features,
+          renderReport,
+          checkDeadline,
+          ci,
+          signingKey,
+          exemptions,
+          historyFrom,
+          language);
     }
 
     /** Without CI options, waivers or attestations; signed with a throwaway key. */
@@ -132,7 +174,29 @@ public final class ScanRunner {
    * @param ci what the CI step concluded (baseline comparison, gate notes), or null
    */
   public record Result(
-      Path dir, List<TargetOutcome> targets, int exitCode, Path report, CiOutputs.Summary ci) {
+      Path dir,
+      List<TargetOutcome> targets,
+      int exitCode,
+      Path report,
+      CiOutputs.Summary ci,
+      Map<String, Object> summary,
+      List<Path> certificates) {
+    public Result {
+      summary = summary == null ? Map.of() : summary;
+      certificates = certificates == null ? List.of() : List.copyOf(certificates);
+    }
+
+    public Result(
+        Path dir, List<TargetOutcome> targets, int exitCode, Path report, CiOutputs.Summary ci) {
+      this(dir, targets, exitCode, report, ci, null, null);
+    }
+
+    /** The language the run reports in. */
+    public String lang() {
+      Object l = summary.get("lang");
+      return l == null ? "en" : l.toString();
+    }
+
     public Path results() {
       return dir.resolve("results.json");
     }
@@ -210,7 +274,9 @@ public final class ScanRunner {
         outcomes.add(t);
         out.printf(
             "  = %s: %s (%.1f s)%n",
-            p.name(), t.verdict(), (System.nanoTime() - targetStart) / 1e9);
+            p.name(),
+            Texts.of(options.lang()).get("verdict", t.verdict()),
+            (System.nanoTime() - targetStart) / 1e9);
       }
     } finally {
       Allure.setLifecycle(previous);
@@ -227,6 +293,29 @@ public final class ScanRunner {
     RegulatorReport.prepare(
         allureResults, dir, outcomes, catalogue, options.historyFrom(), System.getenv(), out);
     int exit = ci.exitCode();
+    // The key is known before anything is signed: the summary names its fingerprint.
+    SigningKey key = options.signingKey() != null ? options.signingKey() : SigningKey.throwaway();
+    Texts texts = Texts.of(options.lang());
+    Map<String, Object> summary =
+        CertificationSummary.of(
+            new CertificationSummary.Run(
+                runId,
+                started,
+                finished,
+                options.features().hash(),
+                dir.toString(),
+                key.fingerprint()),
+            outcomes,
+            catalogue,
+            options.ci().selection().regulations(),
+            exemptions,
+            texts);
+    Map<String, Object> inReport = new LinkedHashMap<>(summary);
+    inReport.put(
+        "coverageHtml",
+        Coverage.html(Coverage.of(outcomes, catalogue, RegulatorReport.allChecks()), catalogue));
+    Files.writeString(
+        allureResults.resolve(CertificationSummary.FILE), Json.MAPPER.writeValueAsString(inReport));
     Path report = null;
     if (options.renderReport()) {
       out.println();
@@ -240,11 +329,23 @@ public final class ScanRunner {
         exit = Math.max(exit, ExitCodes.INTERNAL);
       }
     }
-    // Last: the signed certificate over every file written before it.
-    if (!Certificates.write(dir, profiles, options.signingKey(), out)) {
+    // Last: the signed certificate over every file written before it, then the printable
+    // certificates that name its SHA-256, in a signed manifest of their own.
+    List<Path> pdfs = List.of();
+    if (!Certificates.write(dir, profiles, key, out)) {
       exit = Math.max(exit, ExitCodes.INTERNAL);
+    } else {
+      try {
+        pdfs =
+            CertificatePdf.writeAll(
+                dir, summary, texts, Certificates.sha256(dir.resolve(Certificates.FILE)));
+        Certificates.writePdfManifest(dir, pdfs, key);
+      } catch (IOException | RuntimeException e) {
+        out.println("error: the printable certificates could not be written: " + e.getMessage());
+        exit = Math.max(exit, ExitCodes.INTERNAL);
+      }
     }
-    return new Result(dir, outcomes, exit, report, ci);
+    return new Result(dir, outcomes, exit, report, ci, summary, pdfs);
   }
 
   /** Discovery as the profile asks, printed and recorded as the target's inventory. */
@@ -260,7 +361,6 @@ public final class ScanRunner {
     for (Discovery.Found f : found) {
       out.println("    " + f.host() + ":" + f.port() + "  " + f.product());
     }
-    InventoryReport.record(Allure.getLifecycle(), p.name(), found);
     return found;
   }
 
