@@ -126,9 +126,19 @@
             '</table><p class="periksa-note">' + esc(d.texts['summary.notCounted']) + '</p></section>';
     }
 
+    /* Every target's verdict in one glance, above the details. */
+    function verdicts(d) {
+        return '<div class="periksa-verdicts">' + d.targets.map(function (t) {
+            var failed = t.requirements.filter(function (r) { return r.outcome === 'FAIL' && !r.advisory; });
+            return '<div class="periksa-mini periksa-verdict-' + esc(t.verdict) + '"><b>' + esc(t.verdictText) +
+                '</b> ' + esc(t.name) + (failed.length ? ' <span class="periksa-explain">(' + failed.length +
+                ' ' + esc(t.requirements.length ? failed[0].outcomeText : '') + ')</span>' : '') + '</div>';
+        }).join('') + '</div>';
+    }
+
     function page(d) {
         return '<div class="periksa-summary" lang="' + esc(d.lang) + '"><h2>' + esc(d.texts['summary.title']) +
-            '</h2>' + d.targets.map(function (t) { return target(t, d); }).join('') + facts(d) +
+            '</h2>' + verdicts(d) + d.targets.map(function (t) { return target(t, d); }).join('') + facts(d) +
             (d.coverageHtml ? '<h3>' + esc(d.texts['summary.coverage']) + '</h3><div class="periksa-coverage">' +
                 d.coverageHtml + '</div>' : '') + '</div>';
     }

@@ -103,14 +103,18 @@ class CertificationSummaryIT {
     assertTrue(first.contains("Certification summary"), first);
     assertTrue(first.contains("NOT_CERTIFIED " + LEGACY), first);
     assertTrue(first.contains("CERTIFIED " + HARDENED), first);
-    String legacy = first.substring(first.indexOf(LEGACY), first.indexOf(HARDENED));
+    // Both verdicts at a glance, above the details of either.
+    assertTrue(first.indexOf("CERTIFIED " + HARDENED) < first.indexOf("STO-1"), first);
+    int l = first.indexOf(LEGACY, first.indexOf(HARDENED));
+    int h = first.indexOf(HARDENED, l);
+    String legacy = first.substring(l, h);
     assertTrue(
         Pattern.compile("STO-1 [^|]*? FAIL CRITICAL").matcher(legacy).find(),
         "STO-1 FAIL CRITICAL on the legacy twin: " + legacy);
     assertTrue(
         Pattern.compile("STO-4 [^|]*? FAIL CRITICAL").matcher(legacy).find(),
         "STO-4 FAIL CRITICAL on the legacy twin: " + legacy);
-    String hardened = first.substring(first.indexOf(HARDENED));
+    String hardened = first.substring(h);
     assertFalse(hardened.substring(0, hardened.indexOf("Run ")).contains(" FAIL "), hardened);
     assertTrue(first.contains(fingerprint(en)), "the key's fingerprint: " + first);
     assertTrue(first.contains("periksa verify " + en.dir()), first);
