@@ -173,9 +173,12 @@ class CertificationSummaryIT {
     assertEquals(
         "Tidak ada klaster pencarian yang menjawab tanpa kredensial",
         sId.at("/targets/0/requirements/0/title").asText());
-    // Ids, outcomes, severities and clauses are the same in both languages.
+    // Ids, outcomes, severities and clauses are the same in both languages, and so is the
+    // evidence: the findings and what they hold are not translated.
     assertEquals(facts(sEn), facts(sId));
     assertFalse(facts(sEn).isEmpty());
+    assertEquals(findings(en), findings(id));
+    assertFalse(findings(en).isEmpty());
 
     String pdf = pdfText(id.certificates().get(0));
     assertTrue(pdf.contains("Sertifikat pengujian pelindungan data"), pdf);
@@ -214,6 +217,34 @@ class CertificationSummaryIT {
                 + r.path("clauses"));
       }
     }
+    return out;
+  }
+
+  /** Every finding's requirement, check, severity, title and evidence titles, from results.json. */
+  private static List<String> findings(ScanRunner.Result r) throws Exception {
+    List<String> out = new ArrayList<>();
+    JsonNode results = Json.MAPPER.readTree(r.results().toFile());
+    for (JsonNode t : results.path("targets")) {
+      for (JsonNode q : t.path("requirements")) {
+        for (JsonNode c : q.path("checks")) {
+          for (JsonNode f : c.path("findings")) {
+            List<String> ev = new ArrayList<>();
+            f.path("evidence").forEach(e -> ev.add(e.path("title").asText()));
+            out.add(
+                q.path("id").asText()
+                    + " "
+                    + c.path("id").asText()
+                    + " "
+                    + f.path("severity").asText()
+                    + " "
+                    + f.path("title").asText().replaceAll("\\d+(\\.\\d+)? ?(ms|s)\\b", "")
+                    + " "
+                    + ev);
+          }
+        }
+      }
+    }
+    java.util.Collections.sort(out);
     return out;
   }
 
