@@ -19,6 +19,7 @@ import dev.periksa.check.storage.DicomWebExposureCheck;
 import dev.periksa.check.storage.FhirExposureCheck;
 import dev.periksa.check.storage.FirebaseExposureCheck;
 import dev.periksa.check.storage.GcsBucketExposureCheck;
+import dev.periksa.check.storage.Hl7InterfaceExposureCheck;
 import dev.periksa.check.storage.KibanaExposureCheck;
 import dev.periksa.check.storage.MemcachedExposureCheck;
 import dev.periksa.check.storage.MongoDbExposureCheck;
@@ -53,6 +54,7 @@ public final class Checks {
         new MemcachedExposureCheck(),
         new FhirExposureCheck(),
         new DicomWebExposureCheck(),
+        new Hl7InterfaceExposureCheck(),
         new WebServerFilesCheck(),
         new SpringActuatorCheck(),
         new PostgresExposureCheck(),

@@ -18,18 +18,34 @@ import javax.net.ssl.SSLServerSocket;
  * accepts TLS 1.2/1.3 on one address and relays the decrypted bytes to the server unchanged (the
  * client's Host header and credentials pass through, so the server still decides who gets in).
  */
-final class TlsRelay implements AutoCloseable {
+public final class TlsRelay implements AutoCloseable {
   private final SSLServerSocket server;
   private final InetSocketAddress upstream;
   private final ExecutorService pool;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
   TlsRelay(String host, SSLContext tls, InetSocketAddress upstream) throws IOException {
+    this(host, tls, upstream, false);
+  }
+
+  /**
+   * A relay that completes a handshake only with a client that presents a certificate the context's
+   * trust managers accept (mutual TLS): a stranger is refused before a byte reaches the server
+   * behind it.
+   */
+  public static TlsRelay requiringClientCertificates(
+      String host, SSLContext tls, InetSocketAddress upstream) throws IOException {
+    return new TlsRelay(host, tls, upstream, true);
+  }
+
+  private TlsRelay(String host, SSLContext tls, InetSocketAddress upstream, boolean mutual)
+      throws IOException {
     this.upstream = upstream;
     server =
         (SSLServerSocket)
             tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getByName(host));
     server.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+    server.setNeedClientAuth(mutual);
     pool =
         Executors.newCachedThreadPool(
             r -> {
@@ -40,7 +56,7 @@ final class TlsRelay implements AutoCloseable {
     pool.execute(this::acceptLoop);
   }
 
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 

@@ -3,7 +3,7 @@ package dev.periksa.steps;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 
-/** Steps of the exposed-storage requirements (STO-1 to STO-5); each row names a product. */
+/** Steps of the exposed-storage requirements (STO-1 to STO-6); each row names a product. */
 public final class StorageSteps {
   private final ScanWorld world;
 
@@ -44,6 +44,18 @@ public final class StorageSteps {
           + " without a token")
   public void askHealthApis(String product) {
     world.run("STO-5", product);
+  }
+
+  @When(
+      "a stranger sends each {string} interface the target declares a harmless query for a"
+          + " synthetic patient")
+  public void queryInterfaces(String product) {
+    world.run("STO-6", product);
+  }
+
+  @Then("none of them answers the stranger")
+  public void noInterfaceAnswers() {
+    world.conclude();
   }
 
   @Then("none of them answers with what it holds")

@@ -31,7 +31,11 @@ public enum EndpointKind {
   FHIR("fhir", "FHIR API base URL", Set.of("http", "https")),
   DICOMWEB("dicomweb", "DICOMweb (QIDO-RS) base URL", Set.of("http", "https")),
   HTTP("http", "HTTP API", Set.of("http", "https")),
-  TLS("tls", "TLS service that does not speak HTTP (TLS-1 and TLS-2 judge it)", Set.of("tls"));
+  TLS("tls", "TLS service that does not speak HTTP (TLS-1 and TLS-2 judge it)", Set.of("tls")),
+  HL7(
+      "hl7",
+      "HL7 v2 interface (integration engine) over MLLP: mllp:// in clear, mllps:// over TLS",
+      Set.of("mllp", "mllps"));
 
   private final String id;
   private final String description;

@@ -69,7 +69,8 @@ public final class ProfileReference {
             EndpointKind.COUCHDB,
             EndpointKind.WEB,
             EndpointKind.MONGODB,
-            EndpointKind.TLS)) {
+            EndpointKind.TLS,
+            EndpointKind.HL7)) {
       m.put(k, NOT_USED);
     }
     return m;
@@ -262,6 +263,13 @@ public final class ProfileReference {
           - name: syslog-tls
             kind: tls
             url: "tls://127.0.0.1:6514"      # a TLS service that does not speak HTTP
+        """);
+    m.put(
+        EndpointKind.HL7,
+        """
+          - name: integration-engine
+            kind: hl7
+            url: "mllps://127.0.0.1:2575"    # HL7 v2 over MLLP with TLS; mllp:// in clear
         """);
     return m;
   }

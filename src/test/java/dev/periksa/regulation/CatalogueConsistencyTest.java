@@ -71,9 +71,9 @@ class CatalogueConsistencyTest {
     List<String> ids = catalogue.requirements().stream().map(Requirement::id).toList();
     assertEquals(
         List.of(
-            "STO-1", "STO-2", "STO-3", "STO-4", "STO-5", "AUT-1", "AUT-2", "AUT-3", "AUT-4",
-            "AUT-5", "AUZ-1", "AUZ-2", "TLS-1", "TLS-2", "TLS-3", "PII-1", "PII-2", "DAST-1",
-            "GOV-1"),
+            "STO-1", "STO-2", "STO-3", "STO-4", "STO-5", "STO-6", "AUT-1", "AUT-2", "AUT-3",
+            "AUT-4", "AUT-5", "AUZ-1", "AUZ-2", "TLS-1", "TLS-2", "TLS-3", "PII-1", "PII-2",
+            "DAST-1", "GOV-1"),
         ids);
     for (Clause c : catalogue.clauses()) {
       assertTrue(c.url().startsWith("https://"), c.id());

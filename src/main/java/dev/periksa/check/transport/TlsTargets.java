@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The TLS services of a target: every {@code https://} endpoint of any kind and every {@code
- * tls://} endpoint (a TLS service without HTTP), once per port.
+ * The TLS services of a target: every {@code https://} endpoint of any kind, every {@code tls://}
+ * endpoint (a TLS service without HTTP) and every {@code mllps://} HL7 interface, once per port.
  */
 final class TlsTargets {
   private TlsTargets() {}
@@ -41,7 +41,8 @@ final class TlsTargets {
     Map<String, Service> out = new LinkedHashMap<>();
     for (Endpoint e : all) {
       URI u = e.url();
-      if (!"https".equalsIgnoreCase(u.getScheme()) && !"tls".equalsIgnoreCase(u.getScheme())) {
+      if (!java.util.Set.of("https", "tls", "mllps")
+          .contains(u.getScheme().toLowerCase(Locale.ROOT))) {
         continue;
       }
       String key = u.getHost().toLowerCase(Locale.ROOT) + ":" + e.port(443);
