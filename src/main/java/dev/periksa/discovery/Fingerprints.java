@@ -20,6 +20,7 @@ public final class Fingerprints {
         new PostgresFingerprint(),
         new MySqlFingerprint(),
         new CouchDbFingerprint(),
-        new S3Fingerprint());
+        new S3Fingerprint(),
+        new Hl7Fingerprint());
   }
 }

@@ -82,6 +82,9 @@ public final class Mllp {
         protocol = s.getSession().getProtocol();
       }
       try {
+        if (tls) {
+          refusedAfterHandshake(socket);
+        }
         OutputStream out = socket.getOutputStream();
         out.write(framed);
         out.flush();
@@ -132,6 +135,25 @@ public final class Mllp {
       throw session.describe(e);
     } catch (java.security.GeneralSecurityException e) {
       throw new ProbeException("no TLS client available: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Over TLS 1.3 a server judges the client's (empty) certificate after the client has finished its
+   * side of the handshake, and says so with an alert: a short read before the message is sent
+   * surfaces it (an HL7 interface never speaks first, so a quiet wait means it took the client).
+   */
+  private static void refusedAfterHandshake(Socket s) throws IOException {
+    int before = s.getSoTimeout();
+    try {
+      s.setSoTimeout(1000);
+      s.getInputStream().read();
+    } catch (SocketTimeoutException quiet) {
+      // Accepted: it waits for the message.
+    } finally {
+      if (!s.isClosed()) {
+        s.setSoTimeout(before);
+      }
     }
   }
 

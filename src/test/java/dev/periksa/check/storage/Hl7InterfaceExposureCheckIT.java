@@ -105,6 +105,25 @@ class Hl7InterfaceExposureCheckIT {
   }
 
   @Test
+  void discoveryFindsAnEngineWithoutAskingForAPatient() throws Exception {
+    try (Hl7Servers.Running engine = Hl7Servers.open("127.0.0.5", patient())) {
+      String yaml =
+          "name: found\nscope: {hosts: [\"127.0.0.5\"]}\ndiscovery: {ports: ["
+              + engine.url().getPort()
+              + "]}\n";
+      var p =
+          dev.periksa.target.ProfileLoader.withOverrides(Map.of())
+              .parse(java.nio.file.Path.of("found.yaml"), yaml);
+      var found = dev.periksa.discovery.Discovery.forProfile(p).run(p, s -> {});
+      assertEquals(1, found.size(), found.toString());
+      assertEquals("hl7", found.get(0).kind());
+      assertEquals(engine.url(), found.get(0).url());
+      assertTrue(
+          engine.received.stream().noneMatch(m -> m.contains("QRY")), engine.received.toString());
+    }
+  }
+
+  @Test
   void otherKindsAreNotApplicable() {
     assertEquals(
         Outcome.NOT_APPLICABLE, scan("redis", URI.create("redis://127.0.0.5:9")).outcome());
