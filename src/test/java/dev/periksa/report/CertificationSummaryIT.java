@@ -237,7 +237,8 @@ class CertificationSummaryIT {
                     + " "
                     + f.path("severity").asText()
                     + " "
-                    + f.path("title").asText().replaceAll("\\d+(\\.\\d+)? ?(ms|s)\\b", "")
+                    // Live measurements (a heap dump's size) vary between runs; words do not.
+                    + f.path("title").asText().replaceAll("\\d[\\d,.]*", "#")
                     + " "
                     + ev);
           }
