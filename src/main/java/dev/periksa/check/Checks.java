@@ -15,6 +15,7 @@ import dev.periksa.check.pii.PersonalDataInUrlsCheck;
 import dev.periksa.check.pii.PlainHttpPersonalDataCheck;
 import dev.periksa.check.storage.AzureBlobExposureCheck;
 import dev.periksa.check.storage.CouchDbExposureCheck;
+import dev.periksa.check.storage.DicomDimseExposureCheck;
 import dev.periksa.check.storage.DicomWebExposureCheck;
 import dev.periksa.check.storage.FhirExposureCheck;
 import dev.periksa.check.storage.FirebaseExposureCheck;
@@ -53,6 +54,7 @@ public final class Checks {
         new MemcachedExposureCheck(),
         new FhirExposureCheck(),
         new DicomWebExposureCheck(),
+        new DicomDimseExposureCheck(),
         new WebServerFilesCheck(),
         new SpringActuatorCheck(),
         new PostgresExposureCheck(),
