@@ -128,7 +128,9 @@ public final class DicomWire {
     }
     byte[] h = s.readExactly(5);
     if (type < A_ASSOCIATE_RQ || type > A_ABORT || h[0] != 0) {
-      throw new NotDicom(String.format("reply starts with 0x%02x, not a DICOM PDU", type));
+      throw new NotDicom(
+          String.format(
+              "reply starts with 0x%02x 0x%02x, not a DICOM PDU header", type, h[0] & 0xff));
     }
     long length = ByteBuffer.wrap(h, 1, 4).getInt() & 0xffffffffL;
     if (length > maxBody) {

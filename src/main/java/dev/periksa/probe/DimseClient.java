@@ -20,14 +20,18 @@ public final class DimseClient implements AutoCloseable {
   /** Largest PDU body read, and the maximum length announced in the request. */
   public static final int MAX_PDU = 16384;
 
-  /** Bytes one association may read in all. */
-  public static final int MAX_BYTES = 1 << 20;
+  /** Bytes one association may read in all (the session's own cap may be lower). */
+  public static final int MAX_BYTES = 256 * 1024;
 
   /** PDUs one DIMSE message may span. */
   static final int MAX_FRAGMENTS = 64;
 
-  /** Responses read after a C-CANCEL before the association is aborted. */
-  static final int MAX_AFTER_CANCEL = 16;
+  /**
+   * Responses read (and dropped) after a C-CANCEL, waiting for the final one, before the peer is
+   * judged not to stop: responses already on their way when the cancel arrives are normal, a peer
+   * that goes on past this many or past {@link #MAX_BYTES} does not honour the cancel.
+   */
+  static final int MAX_AFTER_CANCEL = 1000;
 
   /** The abstract syntaxes proposed, in presentation-context order (ids 1, 3, 5). */
   public static final List<String> PROPOSED =
@@ -181,12 +185,8 @@ public final class DimseClient implements AutoCloseable {
       if (cancelled) {
         if (++afterCancel > MAX_AFTER_CANCEL) {
           abort();
-          return new Find(
-              matches,
-              charsets,
-              -1,
-              true,
-              "went on sending matches after C-CANCEL; association aborted");
+          throw new ProbeException(
+              "went on sending matches after C-CANCEL (" + afterCancel + " more); aborted");
         }
         continue;
       }

@@ -36,7 +36,8 @@ import java.util.Optional;
  * to anyone) and a minimal C-FIND at study level (patient level when only Patient Root is accepted)
  * with universal matching, of which at most {@link #MAX_MATCHES} matches are read before the query
  * is cancelled. Matches that carry a patient name or ID are the exposure; the severity follows what
- * they hold, as for DICOMweb (a NIK in PatientID is identity).
+ * they hold, as for DICOMweb (a NIK in PatientID is identity). A reply that does not parse, or a
+ * query that does not end after its cancel, is INCONCLUSIVE.
  */
 public final class DicomDimseExposureCheck extends EndpointCheck {
 

@@ -22,6 +22,8 @@ import dev.periksa.target.Scope;
 import dev.periksa.target.TargetProfile;
 import dev.periksa.testing.Profiles;
 import dev.periksa.testing.TestServers;
+import dev.periksa.testing.hostile.Behaviour;
+import dev.periksa.testing.hostile.HostileServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -182,6 +184,24 @@ class DicomDimseExposureCheckIT {
     URI down = TestServers.nothingListening("127.0.0.6");
     CheckResult r = scan(URI.create("dicom://" + down.getHost() + ":" + down.getPort()));
     assertEquals(Outcome.INCONCLUSIVE, r.outcome(), r.reason());
+  }
+
+  @Test
+  void hostileDicomServersAreInconclusiveWithinTheDeadline() throws Exception {
+    for (Behaviour b :
+        List.of(
+            Behaviour.DICOM_GARBAGE_AFTER_ACCEPT,
+            Behaviour.DICOM_ENDLESS_PENDING,
+            Behaviour.DICOM_MALFORMED_PDU)) {
+      try (HostileServer h = new HostileServer("127.0.0.1", b, Duration.ofMillis(500), null)) {
+        long t0 = System.nanoTime();
+        CheckResult r = scan(URI.create("dicom://127.0.0.1:" + h.port()));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(Outcome.INCONCLUSIVE, r.outcome(), b + ": " + r.reason());
+        assertTrue(ms < 15_000, b + " took " + ms + " ms");
+        assertTrue(r.findings().isEmpty(), b.toString());
+      }
+    }
   }
 
   private static List<String> sorted(List<String> l) {

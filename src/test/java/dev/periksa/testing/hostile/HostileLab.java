@@ -114,8 +114,9 @@ public final class HostileLab implements AutoCloseable {
             "redis", "redis:",
             "postgresql", "postgresql:",
             "mysql", "mysql:",
-            "memcached", "memcached:");
-    for (String kind : List.of("mongodb", "redis", "postgresql", "mysql", "memcached")) {
+            "memcached", "memcached:",
+            "dicom", "dicom:");
+    for (String kind : List.of("mongodb", "redis", "postgresql", "mysql", "memcached", "dicom")) {
       y.append("  - {name: ")
           .append(kind)
           .append(", kind: ")
