@@ -81,6 +81,9 @@ class DicomDimseExposureCheckIT {
     Evidence query = titled(f.evidence(), "study query (C-FIND)");
     assertEquals(DicomDimseExposureCheck.MAX_MATCHES, query.facts().get("matches"));
     assertEquals(true, query.facts().get("patientIdentifiers"));
+    // Association, echo and three matches: a few KiB, not the archive.
+    assertTrue(
+        ((Number) query.facts().get("bytesRead")).longValue() < 8192, query.facts().toString());
     assertEquals(DicomDimseExposureCheck.MAX_MATCHES, query.samples().size());
     assertTrue(query.personalData().getOrDefault("NAME", 0) > 0, query.personalData().toString());
     assertTrue(
