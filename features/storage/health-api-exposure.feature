@@ -8,7 +8,9 @@ Feature: STO-5 Health APIs refuse resource reads without a token
   patient resources to a caller without a token. A FHIR server's capability statement (/metadata)
   is public by design and does not count. Exposure is proven by two signals in the replies, such as
   a search Bundle that counts records and entries of the resource type asked for; Periksa then reads
-  at most two resources of at most three types and rates the finding by what they hold.
+  at most two resources of at most three types and rates the finding by what they hold. An archive
+  that speaks the DICOM network protocol (DIMSE) has no tokens; its gate is the AE titles it accepts,
+  so it must refuse an association or a study query (C-FIND) from an AE title it does not know.
 
   Scenario Outline: A stranger asks every declared <product> API for patient records
     When a stranger asks each "<product>" health API the target declares for patient records, without a token
@@ -18,3 +20,4 @@ Feature: STO-5 Health APIs refuse resource reads without a token
       | product  |
       | FHIR     |
       | DICOMweb |
+      | DICOM    |

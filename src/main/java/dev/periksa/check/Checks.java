@@ -15,6 +15,7 @@ import dev.periksa.check.pii.PersonalDataInUrlsCheck;
 import dev.periksa.check.pii.PlainHttpPersonalDataCheck;
 import dev.periksa.check.storage.AzureBlobExposureCheck;
 import dev.periksa.check.storage.CouchDbExposureCheck;
+import dev.periksa.check.storage.DicomDimseExposureCheck;
 import dev.periksa.check.storage.DicomWebExposureCheck;
 import dev.periksa.check.storage.FhirExposureCheck;
 import dev.periksa.check.storage.FirebaseExposureCheck;
@@ -55,6 +56,7 @@ public final class Checks {
         new FhirExposureCheck(),
         new DicomWebExposureCheck(),
         new Hl7InterfaceExposureCheck(),
+        new DicomDimseExposureCheck(),
         new WebServerFilesCheck(),
         new SpringActuatorCheck(),
         new PostgresExposureCheck(),

@@ -39,7 +39,8 @@ public abstract class ProbingCheck<T> implements Check {
           "redis", 6379,
           "postgresql", 5432,
           "mysql", 3306,
-          "memcached", 11211);
+          "memcached", 11211,
+          "dicom", 104);
 
   @Override
   public final CheckResult run(TargetContext ctx) {

@@ -16,6 +16,7 @@ public final class Fingerprints {
         new MemcachedFingerprint(),
         new FhirFingerprint(),
         new DicomWebFingerprint(),
+        new DicomFingerprint(),
         new ActuatorFingerprint(),
         new PostgresFingerprint(),
         new MySqlFingerprint(),

@@ -136,7 +136,7 @@ public final class DicomWebLab implements LabService {
   }
 
   /** Creates the studies through Orthanc's REST API ({@code /tools/create-dicom}). */
-  private static void load(URI base, String user, String password, int studies)
+  static void load(URI base, String user, String password, int studies)
       throws IOException, InterruptedException {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     for (int i = 0; i < studies; i++) {

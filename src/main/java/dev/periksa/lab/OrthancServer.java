@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * <p>Orthanc 1.10 cannot bind one address: it listens on every address at its HTTP port. So that a
  * twin's PACS is not reachable as the other twin's, a Lua filter admits only requests whose Host
  * header names one of the allowed addresses (others get 403), and only local clients are accepted
- * ({@code RemoteAccessAllowed: false}). The DICOM (C-STORE/C-FIND) port is off.
+ * ({@code RemoteAccessAllowed: false}). The DICOM (C-STORE/C-FIND) port is off unless the settings
+ * turn it on (it, too, listens on every address).
  */
 final class OrthancServer implements AutoCloseable {
   /** Where the DICOMweb plugin serves QIDO-RS, WADO-RS and STOW-RS. */
@@ -86,6 +87,26 @@ final class OrthancServer implements AutoCloseable {
       String user,
       String password)
       throws IOException, InterruptedException {
+    return start(binary, plugin, dir, name, port, allowedHosts, ready, user, password, Map.of());
+  }
+
+  /**
+   * As above, with settings that replace the generated ones (such as the DICOM port's: {@code
+   * DicomServerEnabled}, {@code DicomPort}, {@code DicomAet}, {@code DicomCheckCalledAet}, {@code
+   * DicomAlwaysAllowFind}, {@code DicomModalities}).
+   */
+  static OrthancServer start(
+      Path binary,
+      Path plugin,
+      Path dir,
+      String name,
+      int port,
+      List<String> allowedHosts,
+      URI ready,
+      String user,
+      String password,
+      Map<String, Object> settings)
+      throws IOException, InterruptedException {
     Files.createDirectories(dir.resolve("storage"));
     Path lua = dir.resolve("host-filter.lua");
     Files.writeString(
@@ -126,6 +147,7 @@ final class OrthancServer implements AutoCloseable {
     if (user != null) {
       cfg.put("RegisteredUsers", Map.of(user, password));
     }
+    cfg.putAll(settings);
     Path config = dir.resolve("orthanc.json");
     // The configuration holds the throwaway password: readable by its owner only.
     Files.deleteIfExists(config);

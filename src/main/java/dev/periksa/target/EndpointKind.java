@@ -30,6 +30,11 @@ public enum EndpointKind {
       Set.of("http", "https")),
   FHIR("fhir", "FHIR API base URL", Set.of("http", "https")),
   DICOMWEB("dicomweb", "DICOMweb (QIDO-RS) base URL", Set.of("http", "https")),
+  DICOM(
+      "dicom",
+      "DICOM archive over the DICOM network protocol (DIMSE); the URL's path may name the called"
+          + " AE title",
+      Set.of("dicom")),
   HTTP("http", "HTTP API", Set.of("http", "https")),
   TLS("tls", "TLS service that does not speak HTTP (TLS-1 and TLS-2 judge it)", Set.of("tls")),
   HL7(

@@ -69,6 +69,7 @@ public final class ProfileReference {
             EndpointKind.COUCHDB,
             EndpointKind.WEB,
             EndpointKind.MONGODB,
+            EndpointKind.DICOM,
             EndpointKind.TLS,
             EndpointKind.HL7)) {
       m.put(k, NOT_USED);
@@ -189,6 +190,13 @@ public final class ProfileReference {
             identity: reader                 # optional
         """
             + reader);
+    m.put(
+        EndpointKind.DICOM,
+        """
+          - name: pacs-dimse
+            kind: dicom
+            url: "dicom://127.0.0.1:4242/ORTHANC"   # path: the called AE title (optional)
+        """);
     m.put(
         EndpointKind.HTTP,
         """

@@ -42,7 +42,16 @@ public enum Behaviour {
   /** Every path answers a JSON list of patients (names, addresses, NIKs) of about 1.5 MB. */
   PERSONAL_DATA_LIST("personal-data JSON list over the cap", false, false),
   /** Every path answers a FHIR searchset Bundle of about 1.5 MB with names in references. */
-  FHIR_BUNDLE_LIST("FHIR Bundle over the cap", false, false);
+  FHIR_BUNDLE_LIST("FHIR Bundle over the cap", false, false),
+  /** DICOM: a well-formed A-ASSOCIATE-AC accepting everything, then random bytes. */
+  DICOM_GARBAGE_AFTER_ACCEPT("garbage after A-ASSOCIATE-AC", false, false),
+  /**
+   * DICOM: accepts, answers C-ECHO, then streams C-FIND pending responses (patients' names and
+   * NIKs) that never end, ignoring C-CANCEL.
+   */
+  DICOM_ENDLESS_PENDING("endless C-FIND pending responses", false, false),
+  /** DICOM: an A-ASSOCIATE-AC whose items announce more bytes than the PDU holds. */
+  DICOM_MALFORMED_PDU("malformed A-ASSOCIATE-AC", false, false);
 
   private final String title;
   private final boolean tls;

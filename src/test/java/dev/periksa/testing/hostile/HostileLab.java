@@ -115,8 +115,10 @@ public final class HostileLab implements AutoCloseable {
             "postgresql", "postgresql:",
             "mysql", "mysql:",
             "memcached", "memcached:",
-            "hl7", "mllp:");
-    for (String kind : List.of("mongodb", "redis", "postgresql", "mysql", "memcached", "hl7")) {
+            "hl7", "mllp:",
+            "dicom", "dicom:");
+    for (String kind :
+        List.of("mongodb", "redis", "postgresql", "mysql", "memcached", "hl7", "dicom")) {
       y.append("  - {name: ")
           .append(kind)
           .append(", kind: ")

@@ -162,6 +162,10 @@ public final class HostileServer implements AutoCloseable {
         ssl.close();
         return;
       }
+      case DICOM_GARBAGE_AFTER_ACCEPT, DICOM_ENDLESS_PENDING, DICOM_MALFORMED_PDU -> {
+        HostileDicom.serve(behaviour, s, this::stillOpen);
+        return;
+      }
       default -> {}
     }
     InputStream in = s.getInputStream();
@@ -381,6 +385,10 @@ public final class HostileServer implements AutoCloseable {
       case 403 -> "Forbidden";
       default -> "Status";
     };
+  }
+
+  private boolean stillOpen() {
+    return !closed;
   }
 
   /** Keeps a connection open, sending nothing, until the client or the server closes. */
