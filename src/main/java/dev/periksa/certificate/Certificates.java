@@ -112,19 +112,7 @@ public final class Certificates {
       e.put("sha256", sha256(f));
       e.put("bytes", Files.size(f));
     }
-    JsonNode sorted = Canonical.sorted(payload);
-    ObjectNode signature = JsonNodeFactory.instance.objectNode();
-    signature.put("algorithm", SigningKey.ALGORITHM);
-    signature.put("canonicalization", CANONICALIZATION);
-    signature.put("publicKey", Base64.getEncoder().encodeToString(key.publicKey().getEncoded()));
-    signature.put("publicKeyFingerprint", key.fingerprint());
-    signature.put("value", Base64.getEncoder().encodeToString(key.sign(Canonical.bytes(sorted))));
-    ObjectNode doc = JsonNodeFactory.instance.objectNode();
-    doc.set("payload", sorted);
-    doc.set("signature", signature);
-    Path file = dir.resolve(PDF_MANIFEST);
-    Files.write(file, Canonical.file(Canonical.sorted(doc)));
-    return file;
+    return signAndWrite(dir.resolve(PDF_MANIFEST), payload, key);
   }
 
   /** Builds, signs and writes the certificate; returns its path. */
@@ -143,19 +131,25 @@ public final class Certificates {
     payload.put("signedAt", signedAt.toString());
     payload.put("keyOrigin", key.origin().json());
     payload.set("manifest", manifest(dir));
-    JsonNode sorted = Canonical.sorted(payload);
+    return signAndWrite(dir.resolve(FILE), payload, key);
+  }
 
+  /**
+   * Signs a payload in its canonical form (keys sorted) with Ed25519 and writes {@code {payload,
+   * signature}} canonically: the one form both signed files of a run folder take.
+   */
+  private static Path signAndWrite(Path file, ObjectNode payload, SigningKey key)
+      throws IOException {
+    JsonNode sorted = Canonical.sorted(payload);
     ObjectNode signature = JsonNodeFactory.instance.objectNode();
     signature.put("algorithm", SigningKey.ALGORITHM);
     signature.put("canonicalization", CANONICALIZATION);
     signature.put("publicKey", Base64.getEncoder().encodeToString(key.publicKey().getEncoded()));
     signature.put("publicKeyFingerprint", key.fingerprint());
     signature.put("value", Base64.getEncoder().encodeToString(key.sign(Canonical.bytes(sorted))));
-
     ObjectNode doc = JsonNodeFactory.instance.objectNode();
     doc.set("payload", sorted);
     doc.set("signature", signature);
-    Path file = dir.resolve(FILE);
     Files.write(file, Canonical.file(Canonical.sorted(doc)));
     return file;
   }
