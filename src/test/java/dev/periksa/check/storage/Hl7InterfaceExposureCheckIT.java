@@ -16,8 +16,12 @@ import dev.periksa.testing.Hl7Servers;
 import dev.periksa.testing.Profiles;
 import dev.periksa.testing.TestCertificates;
 import dev.periksa.testing.TestServers;
+import dev.periksa.testing.hostile.Behaviour;
+import dev.periksa.testing.hostile.HostileServer;
+import dev.periksa.testing.hostile.Patients;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +106,34 @@ class Hl7InterfaceExposureCheckIT {
     URI down = TestServers.nothingListening("127.0.0.5");
     CheckResult r = scan("hl7", URI.create("mllp://127.0.0.5:" + down.getPort()));
     assertEquals(Outcome.INCONCLUSIVE, r.outcome(), r.reason());
+  }
+
+  @Test
+  void hostileMllpServersAreInconclusiveWithinTheDeadline() throws Exception {
+    for (Behaviour b :
+        List.of(
+            Behaviour.MLLP_NO_END_BLOCK,
+            Behaviour.MLLP_ENDLESS_FRAME,
+            Behaviour.MLLP_GARBAGE_FRAME)) {
+      try (HostileServer h = new HostileServer("127.0.0.1", b, Duration.ofMillis(500), null)) {
+        long t0 = System.nanoTime();
+        CheckResult r =
+            new CheckRunner(Duration.ofSeconds(25))
+                .run(
+                    CHECK,
+                    TargetContext.of(
+                        Profiles.of("engine", "hl7", URI.create("mllp://127.0.0.1:" + h.port()))));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(Outcome.INCONCLUSIVE, r.outcome(), b + ": " + r.reason());
+        assertTrue(ms < 29_000, b + " took " + ms + " ms");
+        assertTrue(r.findings().isEmpty(), b.toString());
+        String kept = Json.MAPPER.writeValueAsString(ResultModel.check(r)) + r.reason();
+        Patients.Patient p = Patients.patient(0);
+        for (String raw : new String[] {p.nik(), p.name(), p.phone(), p.address()}) {
+          assertFalse(kept.contains(raw), b + ": raw value in the result");
+        }
+      }
+    }
   }
 
   @Test

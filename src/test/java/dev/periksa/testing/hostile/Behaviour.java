@@ -51,7 +51,13 @@ public enum Behaviour {
    */
   DICOM_ENDLESS_PENDING("endless C-FIND pending responses", false, false),
   /** DICOM: an A-ASSOCIATE-AC whose items announce more bytes than the PDU holds. */
-  DICOM_MALFORMED_PDU("malformed A-ASSOCIATE-AC", false, false);
+  DICOM_MALFORMED_PDU("malformed A-ASSOCIATE-AC", false, false),
+  /** HL7 v2: an MLLP start block and a whole answer with a patient in it, then silence. */
+  MLLP_NO_END_BLOCK("MLLP reply without its end block", false, true),
+  /** HL7 v2: an MLLP start block, then patient segments that never end. */
+  MLLP_ENDLESS_FRAME("endless MLLP frame", false, false),
+  /** HL7 v2: a well-formed MLLP frame around random bytes. */
+  MLLP_GARBAGE_FRAME("MLLP frame of garbage", false, false);
 
   private final String title;
   private final boolean tls;

@@ -166,6 +166,10 @@ public final class HostileServer implements AutoCloseable {
         HostileDicom.serve(behaviour, s, this::stillOpen);
         return;
       }
+      case MLLP_NO_END_BLOCK, MLLP_ENDLESS_FRAME, MLLP_GARBAGE_FRAME -> {
+        HostileMllp.serve(behaviour, s, this::stillOpen, () -> hold(s));
+        return;
+      }
       default -> {}
     }
     InputStream in = s.getInputStream();
