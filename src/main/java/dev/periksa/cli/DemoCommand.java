@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code periksa demo}: reproduce the e-HAC breach in the lab and catch it. */
 @Command(
@@ -26,12 +27,22 @@ import picocli.CommandLine.Mixin;
       "Reproduce the e-HAC breach in the lab and catch it.",
       "Starts a legacy e-HAC twin (an open search cluster) and a hardened twin, scans both into",
       "one run, and prints each twin's verdict and the report's path. Exits 0 when both scans",
-      "completed with the expected verdicts (legacy NOT_CERTIFIED, hardened CERTIFIED)."
+      "completed with the expected verdicts (legacy NOT_CERTIFIED, hardened CERTIFIED).",
+      "With --breach NAME it replays one public health-data leak of ./periksa breaches instead."
     })
 final class DemoCommand implements Callable<Integer> {
 
   @Mixin LabOptions lab = new LabOptions();
   @Mixin ScanOptions options = new ScanOptions();
+
+  @Option(
+      names = "--breach",
+      paramLabel = "NAME",
+      description = {
+        "Replay one breach of the catalogue instead (see ./periksa breaches): start its legacy",
+        "and hardened twins only, scan both, and show the leak caught and the fix certified."
+      })
+  String breach;
 
   @Override
   public Integer call() throws Exception {
@@ -41,6 +52,9 @@ final class DemoCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       Main.ERR.println("error: " + e.getMessage());
       return ExitCodes.USAGE;
+    }
+    if (breach != null) {
+      return BreachReplay.run(breach, labOptions, options);
     }
     try {
       options.ciOptions(); // a bad baseline or selection stops the demo before the lab starts

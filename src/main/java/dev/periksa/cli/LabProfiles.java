@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The demo's two target profiles, read from the jar and filled in with a running lab's values. */
+/**
+ * The demo's target profiles (the e-HAC twins, or a breach replay's), read from the jar and filled
+ * in with a running lab's values.
+ */
 final class LabProfiles {
   static final List<String> FILES =
       List.of("targets/ehac-legacy.yaml", "targets/ehac-hardened.yaml");
@@ -18,9 +21,15 @@ final class LabProfiles {
   private LabProfiles() {}
 
   static List<TargetProfile> load(Lab lab) throws IOException, ProfileException {
+    return load(lab, FILES);
+  }
+
+  /** Profiles read from the jar, filled in with the lab's values. */
+  static List<TargetProfile> load(Lab lab, List<String> files)
+      throws IOException, ProfileException {
     ProfileLoader loader = ProfileLoader.withOverrides(lab.variables());
     List<TargetProfile> out = new java.util.ArrayList<>();
-    for (String f : FILES) {
+    for (String f : files) {
       try (InputStream in = LabProfiles.class.getClassLoader().getResourceAsStream(f)) {
         if (in == null) {
           throw new IOException(f + " is missing from the jar");

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       ProfileReferenceCommand.class,
       DemoCommand.class,
+      BreachesCommand.class,
       LabCommand.class,
       ZapAddOnCommand.class,
       VerifyCommand.class,

@@ -92,13 +92,36 @@ public final class FhirServer implements AutoCloseable {
       List<Patient> patients,
       List<Observation> observations)
       throws Exception {
+    this(
+        host,
+        port,
+        tls,
+        bearerToken == null ? null : new BearerTokenGate(bearerToken),
+        description,
+        patients,
+        observations);
+  }
+
+  /**
+   * Starts a server on host and port (0: chosen at bind time) whose requests pass through a HAPI
+   * interceptor of the caller's (an access rule), or none.
+   */
+  FhirServer(
+      String host,
+      int port,
+      SSLContext tls,
+      Object gate,
+      String description,
+      List<Patient> patients,
+      List<Observation> observations)
+      throws Exception {
     RestfulServer fhir = new RestfulServer(FhirContext.forR4Cached());
     fhir.setDefaultResponseEncoding(EncodingEnum.JSON);
     fhir.setImplementationDescription(description);
     fhir.setPagingProvider(new FifoMemoryPagingProvider(20));
     fhir.setResourceProviders(new PatientProvider(patients), new ObservationProvider(observations));
-    if (bearerToken != null) {
-      fhir.registerInterceptor(new BearerTokenGate(bearerToken));
+    if (gate != null) {
+      fhir.registerInterceptor(gate);
     }
 
     QueuedThreadPool threads = new QueuedThreadPool(16, 2);
@@ -233,6 +256,11 @@ public final class FhirServer implements AutoCloseable {
       if (auth != null && MessageDigest.isEqual(auth.getBytes(StandardCharsets.UTF_8), expected)) {
         return;
       }
+      throw refusal();
+    }
+
+    /** The 401 a protected FHIR API answers a request without a valid token. */
+    static AuthenticationException refusal() {
       String why = "A valid bearer token is required to read this server";
       AuthenticationException refused = new AuthenticationException(why);
       OperationOutcome outcome = new OperationOutcome();
@@ -244,7 +272,7 @@ public final class FhirServer implements AutoCloseable {
       refused.setOperationOutcome(outcome);
       refused.addResponseHeader(
           "WWW-Authenticate", "Bearer realm=\"e-HAC FHIR\", error=\"invalid_token\"");
-      throw refused;
+      return refused;
     }
 
     /** Says in the capability statement that reads need a token, as a protected API should. */

@@ -116,6 +116,21 @@ public final class Lab implements AutoCloseable {
 
   /** Starts every service of the lab; progress goes to the consumer. */
   public static Lab start(Options options, Consumer<String> progress) throws Exception {
+    return start(options, progress, catalogue(), false);
+  }
+
+  /**
+   * Starts the given services only (a breach replay's); progress goes to the consumer.
+   *
+   * @param required when true, a service whose server is not installed here stops the start with
+   *     {@link LabService.Unavailable} instead of being left out
+   */
+  public static Lab start(
+      Options options,
+      Consumer<String> progress,
+      List<Supplier<LabService>> services,
+      boolean required)
+      throws Exception {
     Path dir = Files.createTempDirectory("periksa-lab-");
     List<LabService> running = new ArrayList<>();
     try {
@@ -137,7 +152,7 @@ public final class Lab implements AutoCloseable {
               + options.hardenedHost()
               + ", hardened internals "
               + options.internalHost());
-      for (Supplier<LabService> make : catalogue()) {
+      for (Supplier<LabService> make : services) {
         LabService s = make.get();
         long ts = System.nanoTime();
         progress.accept("- " + s.name() + " ...");
@@ -146,6 +161,10 @@ public final class Lab implements AutoCloseable {
           running.add(s);
           progress.accept(String.format("  up in %.1f s", (System.nanoTime() - ts) / 1e9));
         } catch (LabService.Unavailable e) {
+          if (required) {
+            closeQuietly(s);
+            throw new LabService.Unavailable(s.name() + " is needed here: " + e.getMessage());
+          }
           unavailable.put(s.name(), e.getMessage());
           progress.accept("  left out: " + e.getMessage());
           closeQuietly(s);
