@@ -18,12 +18,26 @@ import java.util.Map;
  * same synthetic chest-CT studies of travellers (patient name, NIK or passport as patient ID, birth
  * date, phone). The legacy twin's answers QIDO-RS and WADO-RS to anyone over plain HTTP; the
  * hardened twin's demands HTTP Basic credentials (Orthanc's own authentication) behind TLS.
+ *
+ * <p>Both also speak DICOM (DIMSE) on a port of their own, as {@value OrthancServer#AE_TITLE}: the
+ * legacy archive associates with any calling AE title (C-ECHO, C-FIND and the rest); the hardened
+ * one only with its one declared modality ({@value #MODALITY_AE} from the internal address), so a
+ * stranger's association is rejected. Orthanc opens the DICOM port on every address; each twin's
+ * profile names it under the twin's own address.
  */
 public final class DicomWebLab implements LabService {
   /** Variables the lab's target profiles use. */
   public static final String LEGACY_DICOMWEB = "PERIKSA_LAB_LEGACY_DICOMWEB";
 
   public static final String HARDENED_DICOMWEB = "PERIKSA_LAB_HARDENED_DICOMWEB";
+
+  /** The archives' DICOM (DIMSE) ports: {@code dicom://host:port/ORTHANC}. */
+  public static final String LEGACY_DICOM = "PERIKSA_LAB_LEGACY_DICOM";
+
+  public static final String HARDENED_DICOM = "PERIKSA_LAB_HARDENED_DICOM";
+
+  /** The one peer the hardened archive's DICOM port accepts: a CT scanner on the internal net. */
+  static final String MODALITY_AE = "EHAC-CT1";
 
   /** Studies in each archive: a few are enough to prove exposure. */
   public static final int STUDIES = 12;
@@ -36,10 +50,12 @@ public final class DicomWebLab implements LabService {
   private TlsRelay relay;
   private URI legacyUrl;
   private URI hardenedUrl;
+  private URI legacyDicom;
+  private URI hardenedDicom;
 
   @Override
   public String name() {
-    return "DICOMweb PACS (Orthanc with its DICOMweb plugin)";
+    return "PACS (Orthanc: DICOMweb plugin and DICOM port)";
   }
 
   @Override
@@ -62,6 +78,7 @@ public final class DicomWebLab implements LabService {
     IOException last = null;
     for (int attempt = 0; attempt < ATTEMPTS && legacy == null; attempt++) {
       int port = OrthancServer.freePort();
+      int dicom = dicomPort(port);
       URI base = URI.create("http://" + ctx.legacyHost() + ":" + port);
       try {
         legacy =
@@ -74,9 +91,11 @@ public final class DicomWebLab implements LabService {
                 List.of(ctx.legacyHost() + ":" + port),
                 base,
                 null,
-                null);
+                null,
+                OrthancServer.dimse(dicom, true, List.of()));
         load(base, null, null, studies);
         legacyUrl = URI.create(base + OrthancServer.DICOMWEB_ROOT);
+        legacyDicom = dicomUrl(ctx.legacyHost(), dicom);
       } catch (IOException e) {
         last = e; // most likely the port was taken between choosing and binding it
         if (legacy != null) {
@@ -93,6 +112,7 @@ public final class DicomWebLab implements LabService {
     String password = ctx.secret("hardened");
     for (int attempt = 0; attempt < ATTEMPTS && hardened == null; attempt++) {
       int port = OrthancServer.freePort();
+      int dicom = dicomPort(port);
       URI internal = URI.create("http://" + ctx.internalHost() + ":" + port);
       relay =
           new TlsRelay(
@@ -110,8 +130,15 @@ public final class DicomWebLab implements LabService {
                 List.of(ctx.internalHost() + ":" + port, ctx.hardenedHost() + ":" + relay.port()),
                 internal,
                 user,
-                password);
+                password,
+                OrthancServer.dimse(
+                    dicom,
+                    false,
+                    List.of(
+                        new OrthancServer.Modality(
+                            "ct-scanner", MODALITY_AE, ctx.internalHost(), 104))));
         load(internal, user, password, studies);
+        hardenedDicom = dicomUrl(ctx.hardenedHost(), dicom);
         hardenedUrl =
             URI.create(
                 "https://" + ctx.hardenedHost() + ":" + relay.port() + OrthancServer.DICOMWEB_ROOT);
@@ -132,7 +159,19 @@ public final class DicomWebLab implements LabService {
     Map<String, String> v = new LinkedHashMap<>();
     v.put(LEGACY_DICOMWEB, legacyUrl.toString());
     v.put(HARDENED_DICOMWEB, hardenedUrl.toString());
+    v.put(LEGACY_DICOM, legacyDicom.toString());
+    v.put(HARDENED_DICOM, hardenedDicom.toString());
     return v;
+  }
+
+  /** A free port for the DICOM port, other than the HTTP one. */
+  private static int dicomPort(int http) throws IOException {
+    int p = OrthancServer.freePort();
+    return p != http ? p : OrthancServer.freePort();
+  }
+
+  private static URI dicomUrl(String host, int port) {
+    return URI.create("dicom://" + host + ":" + port + "/" + OrthancServer.AE_TITLE);
   }
 
   /** Creates the studies through Orthanc's REST API ({@code /tools/create-dicom}). */
@@ -159,7 +198,13 @@ public final class DicomWebLab implements LabService {
   public List<String> describe() {
     return List.of(
         "legacy   dicomweb " + legacyUrl + "  (Orthanc, answers anyone)",
-        "hardened dicomweb " + hardenedUrl + "  (TLS, Orthanc Basic authentication)");
+        "hardened dicomweb " + hardenedUrl + "  (TLS, Orthanc Basic authentication)",
+        "legacy   dicom    " + legacyDicom + "  (DIMSE, any calling AE title)",
+        "hardened dicom    "
+            + hardenedDicom
+            + "  (DIMSE, only the modality "
+            + MODALITY_AE
+            + " from the internal address)");
   }
 
   @Override

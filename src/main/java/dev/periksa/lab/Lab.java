@@ -56,6 +56,7 @@ public final class Lab implements AutoCloseable {
         MemcachedLab::new,
         FhirLab::new,
         DicomWebLab::new,
+        Hl7Lab::new,
         WebFilesLab::new,
         ActuatorLab::new,
         PostgresLab::new,

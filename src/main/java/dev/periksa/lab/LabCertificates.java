@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Date;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -81,13 +82,44 @@ final class LabCertificates {
 
   /** A TLS 1.2/1.3 server context whose certificate names the host (DNS name and IP address). */
   SSLContext serverContext(String dnsName, String ip) throws GeneralSecurityException {
+    return context(serverKeyStore(dnsName, ip, new char[0]), null);
+  }
+
+  /**
+   * The same server context, trusting the lab CA alone for client certificates: for a server that
+   * demands one ({@link TlsRelay#requiringClientCertificates}), only the lab's partners get in.
+   */
+  SSLContext partnerServerContext(String dnsName, String ip) throws GeneralSecurityException {
+    return context(serverKeyStore(dnsName, ip, new char[0]), caTrust());
+  }
+
+  /**
+   * A client context for one of the lab's partner systems: a lab-CA client certificate (CN {@code
+   * name}, client authentication only) and the lab CA as the only trusted issuer.
+   */
+  SSLContext clientContext(String name) throws GeneralSecurityException {
+    return context(
+        leaf(new X500Name("CN=" + name), null, KeyPurposeId.id_kp_clientAuth, new char[0]),
+        caTrust());
+  }
+
+  private SSLContext context(KeyStore keys, TrustManagerFactory trust)
+      throws GeneralSecurityException {
     char[] pass = new char[0];
-    KeyStore ks = serverKeyStore(dnsName, ip, pass);
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(ks, pass);
+    kmf.init(keys, pass);
     SSLContext ctx = SSLContext.getInstance("TLS");
-    ctx.init(kmf.getKeyManagers(), null, random);
+    ctx.init(kmf.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), random);
     return ctx;
+  }
+
+  private TrustManagerFactory caTrust() throws GeneralSecurityException {
+    KeyStore ks = emptyStore();
+    ks.setCertificateEntry("lab-ca", ca);
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(ks);
+    return tmf;
   }
 
   /**
@@ -95,6 +127,20 @@ final class LabCertificates {
    * take key material rather than an {@link SSLContext} (Spring Boot's SSL bundles).
    */
   KeyStore serverKeyStore(String dnsName, String ip, char[] pass) throws GeneralSecurityException {
+    return leaf(
+        new X500Name("CN=" + dnsName),
+        new GeneralNames(
+            new GeneralName[] {
+              new GeneralName(GeneralName.dNSName, dnsName),
+              new GeneralName(GeneralName.iPAddress, ip)
+            }),
+        KeyPurposeId.id_kp_serverAuth,
+        pass);
+  }
+
+  /** A lab-CA leaf certificate and its key in a PKCS12 key store, entry "server". */
+  private KeyStore leaf(X500Name subject, GeneralNames names, KeyPurposeId purpose, char[] pass)
+      throws GeneralSecurityException {
     KeyPair keys = ecKeys();
     Instant now = Instant.now();
     X509v3CertificateBuilder b =
@@ -103,31 +149,30 @@ final class LabCertificates {
             serial(),
             Date.from(now.minus(Duration.ofHours(1))),
             Date.from(now.plus(VALIDITY)),
-            new X500Name("CN=" + dnsName),
+            subject,
             keys.getPublic());
     X509Certificate leaf;
     try {
-      b.addExtension(
-          Extension.subjectAlternativeName,
-          false,
-          new GeneralNames(
-              new GeneralName[] {
-                new GeneralName(GeneralName.dNSName, dnsName),
-                new GeneralName(GeneralName.iPAddress, ip)
-              }));
-      b.addExtension(
-          Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+      if (names != null) {
+        b.addExtension(Extension.subjectAlternativeName, false, names);
+      }
+      b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
       leaf = new JcaX509CertificateConverter().getCertificate(b.build(signer(caKeys)));
     } catch (IOException | OperatorCreationException e) {
-      throw new GeneralSecurityException("cannot make a lab server certificate", e);
+      throw new GeneralSecurityException("cannot make a lab certificate", e);
     }
+    KeyStore ks = emptyStore();
+    ks.setKeyEntry("server", keys.getPrivate(), pass, new X509Certificate[] {leaf, ca});
+    return ks;
+  }
+
+  private static KeyStore emptyStore() throws GeneralSecurityException {
     KeyStore ks = KeyStore.getInstance("PKCS12");
     try {
       ks.load(null, null);
     } catch (IOException e) {
       throw new GeneralSecurityException(e);
     }
-    ks.setKeyEntry("server", keys.getPrivate(), pass, new X509Certificate[] {leaf, ca});
     return ks;
   }
 

@@ -58,6 +58,21 @@ public final class LabContext {
   }
 
   /**
+   * The same server certificate as {@link #serverTls}, in a context that trusts only the lab CA for
+   * client certificates: behind {@link TlsRelay#requiringClientCertificates}, only the lab's
+   * partner systems ({@link #partnerTls}) complete a handshake.
+   */
+  public SSLContext serverTlsForPartners(String dnsName, String ip)
+      throws java.security.GeneralSecurityException {
+    return certificates.partnerServerContext(dnsName, ip);
+  }
+
+  /** A partner system's client context: a lab-CA client certificate named {@code name}. */
+  SSLContext partnerTls(String name) throws java.security.GeneralSecurityException {
+    return certificates.clientContext(name);
+  }
+
+  /**
    * The same kind of server certificate as {@link #serverTls}, as a PKCS12 key store whose entry
    * "server" is protected by {@code password}, for servers configured with key material.
    */

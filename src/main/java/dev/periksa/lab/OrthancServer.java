@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,8 +29,9 @@ import java.util.stream.Collectors;
  * <p>Orthanc 1.10 cannot bind one address: it listens on every address at its HTTP port. So that a
  * twin's PACS is not reachable as the other twin's, a Lua filter admits only requests whose Host
  * header names one of the allowed addresses (others get 403), and only local clients are accepted
- * ({@code RemoteAccessAllowed: false}). The DICOM (C-STORE/C-FIND) port is off unless the settings
- * turn it on (it, too, listens on every address).
+ * ({@code RemoteAccessAllowed: false}). The DICOM (DIMSE) port is off unless the settings turn it
+ * on ({@link #dimse}); it, too, listens on every address, and nothing in Orthanc 1.10 can tell by
+ * which address an association came in, so its protection is the AE-title policy alone.
  */
 final class OrthancServer implements AutoCloseable {
   /** Where the DICOMweb plugin serves QIDO-RS, WADO-RS and STOW-RS. */
@@ -42,6 +44,12 @@ final class OrthancServer implements AutoCloseable {
           Path.of("/usr/share/orthanc/plugins/libOrthancDicomWeb.so"),
           Path.of("/usr/lib/orthanc/libOrthancDicomWeb.so"));
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The AE title the lab's archives answer as on their DICOM port. */
+  static final String AE_TITLE = "ORTHANC";
+
+  /** A peer the archive knows: its AE title and the address it must associate from. */
+  record Modality(String name, String aeTitle, String host, int port) {}
 
   private final Process process;
   private final int port;
@@ -164,6 +172,9 @@ final class OrthancServer implements AutoCloseable {
     OrthancServer server = new OrthancServer(p, port, log);
     try {
       server.awaitReady(ready, user, password);
+      if (Boolean.TRUE.equals(cfg.get("DicomServerEnabled"))) {
+        server.awaitDicom(ready.getHost(), (Integer) cfg.get("DicomPort"));
+      }
     } catch (IOException | InterruptedException | RuntimeException e) {
       server.close();
       throw e;
@@ -173,6 +184,31 @@ final class OrthancServer implements AutoCloseable {
 
   int port() {
     return port;
+  }
+
+  /**
+   * Settings that turn the DICOM (DIMSE) port on, answering as {@link #AE_TITLE}.
+   *
+   * @param open whether any calling AE title may associate, to any called AE title, and echo, find,
+   *     get, move and store; otherwise only the {@code known} modalities, each from its own
+   *     address, to {@link #AE_TITLE}
+   */
+  static Map<String, Object> dimse(int dicomPort, boolean open, List<Modality> known) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("DicomServerEnabled", true);
+    s.put("DicomAet", AE_TITLE);
+    s.put("DicomPort", dicomPort);
+    s.put("DicomCheckCalledAet", !open);
+    s.put("DicomCheckModalityHost", !open);
+    for (String o : List.of("Echo", "Find", "FindWorklist", "Get", "Move", "Store")) {
+      s.put("DicomAlwaysAllow" + o, open);
+    }
+    Map<String, Object> modalities = new LinkedHashMap<>();
+    for (Modality m : known) {
+      modalities.put(m.name(), List.of(m.aeTitle(), m.host(), m.port()));
+    }
+    s.put("DicomModalities", modalities);
+    return s;
   }
 
   private void awaitReady(URI ready, String user, String password)
@@ -196,6 +232,23 @@ final class OrthancServer implements AutoCloseable {
       Thread.sleep(100);
     }
     throw new IOException("Orthanc did not answer within 30 s: " + tail());
+  }
+
+  /** Waits until the DICOM port accepts connections (Orthanc opens it after its HTTP port). */
+  private void awaitDicom(String host, int dicomPort) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IOException("Orthanc stopped while opening its DICOM port: " + tail());
+      }
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress(host, dicomPort), 500);
+        return;
+      } catch (IOException e) {
+        Thread.sleep(100);
+      }
+    }
+    throw new IOException("Orthanc's DICOM port did not open within 15 s: " + tail());
   }
 
   static void authorize(HttpRequest.Builder b, String user, String password) {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DimseServers {
   /** The AE title both archives answer as. */
-  public static final String ORTHANC_AE = "ORTHANC";
+  public static final String ORTHANC_AE = OrthancServer.AE_TITLE;
 
   public static final String DCMQRSCP_AE = "DCMQRSCP";
 
@@ -65,18 +64,14 @@ public final class DimseServers {
     for (int attempt = 0; attempt < 3; attempt++) {
       int http = OrthancServer.freePort();
       int dicom = OrthancServer.freePort();
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("DicomServerEnabled", true);
-      s.put("DicomAet", ORTHANC_AE);
-      s.put("DicomPort", dicom);
-      s.put("DicomCheckCalledAet", !open);
-      s.put("DicomCheckModalityHost", !open);
-      for (String o : List.of("Echo", "Find", "FindWorklist", "Get", "Move", "Store")) {
-        s.put("DicomAlwaysAllow" + o, open);
-      }
-      s.put(
-          "DicomModalities",
-          open ? Map.of() : Map.of("modality1", List.of(KNOWN_PEER, "127.0.0.1", 11113)));
+      Map<String, Object> s =
+          OrthancServer.dimse(
+              dicom,
+              open,
+              open
+                  ? List.of()
+                  : List.of(
+                      new OrthancServer.Modality("modality1", KNOWN_PEER, "127.0.0.1", 11113)));
       URI base = URI.create("http://127.0.0.1:" + http);
       Path d = dir.resolve("orthanc-" + (open ? "open" : "protected") + "-" + attempt);
       OrthancServer server = null;
@@ -94,7 +89,6 @@ public final class DimseServers {
                 null,
                 s);
         DicomWebLab.load(base, null, null, studies);
-        awaitListening(dicom);
         return new Running(URI.create("dicom://127.0.0.1:" + dicom), dicom, d, server);
       } catch (IOException e) {
         last = e; // most likely a port was taken between choosing and binding it

@@ -10,6 +10,7 @@ import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
+import dev.periksa.lab.Hl7Engine;
 import dev.periksa.report.Json;
 import dev.periksa.report.ResultModel;
 import dev.periksa.testing.Hl7Servers;
@@ -32,21 +33,8 @@ import org.junit.jupiter.api.Test;
 class Hl7InterfaceExposureCheckIT {
   private static final Hl7InterfaceExposureCheck CHECK = new Hl7InterfaceExposureCheck();
 
-  private static Hl7Servers.Patient patient() {
-    for (int i = 0; ; i++) {
-      Map<String, Object> t = dev.periksa.lab.EhacData.traveller(i);
-      if (t.containsKey("nik")) {
-        String[] name = ((String) t.get("nama")).split(" ", 2);
-        return new Hl7Servers.Patient(
-            (String) t.get("nik"),
-            "RM-000123",
-            name.length > 1 ? name[1] : name[0],
-            name[0],
-            ((String) t.get("tgl_lahir")).replace("-", ""),
-            ((String) t.get("alamat")).replace(",", "^^") + "^^ID",
-            (String) t.get("no_hp"));
-      }
-    }
+  private static Hl7Engine.Patient patient() {
+    return Hl7Servers.patient();
   }
 
   private static CheckResult scan(String kind, URI url) {
@@ -57,8 +45,8 @@ class Hl7InterfaceExposureCheckIT {
   @Test
   void anEngineThatAnswersAnyoneFailsWithThePatientsDataMaskedAndOnlyOneQuerySent()
       throws Exception {
-    Hl7Servers.Patient p = patient();
-    try (Hl7Servers.Running engine = Hl7Servers.open("127.0.0.5", p)) {
+    Hl7Engine.Patient p = patient();
+    try (Hl7Engine engine = Hl7Servers.open("127.0.0.5", p)) {
       CheckResult r = scan("hl7", engine.url());
       assertEquals(Outcome.FAIL, r.outcome(), r.reason());
       Finding f = r.findings().get(0);
@@ -68,8 +56,8 @@ class Hl7InterfaceExposureCheckIT {
       assertTrue(f.title().contains("NIK"), f.title());
       assertTrue(f.severity().compareTo(Severity.HIGH) >= 0, f.severity().toString());
       // One harmless query, for the synthetic patient, and nothing else.
-      assertEquals(1, engine.received.size(), engine.received.toString());
-      String sent = engine.received.get(0);
+      assertEquals(1, engine.received().size(), engine.received().toString());
+      String sent = engine.received().get(0);
       assertTrue(sent.contains("QRY^A19"), sent);
       assertTrue(sent.contains(Hl7InterfaceExposureCheck.SYNTHETIC_PATIENT), sent);
       // Nothing raw of the patient in what Periksa keeps.
@@ -86,13 +74,13 @@ class Hl7InterfaceExposureCheckIT {
     TestCertificates.Issued ca = TestCertificates.ca("SIMRS interface CA");
     TestCertificates.Issued leaf =
         TestCertificates.leaf("127.0.0.6").ip("127.0.0.6").issuedBy(ca).build();
-    try (Hl7Servers.Running engine =
+    try (Hl7Engine engine =
         Hl7Servers.mutualTls("127.0.0.6", "127.0.0.4", patient(), leaf.serverContext())) {
       assertEquals("mllps", engine.url().getScheme());
       CheckResult r = scan("hl7", engine.url());
       assertEquals(Outcome.PASS, r.outcome(), r.reason());
       assertTrue(r.reason().contains("client certificate (mutual TLS)"), r.reason());
-      assertTrue(engine.received.isEmpty(), engine.received.toString());
+      assertTrue(engine.received().isEmpty(), engine.received().toString());
     }
   }
 
@@ -138,7 +126,7 @@ class Hl7InterfaceExposureCheckIT {
 
   @Test
   void discoveryFindsAnEngineWithoutAskingForAPatient() throws Exception {
-    try (Hl7Servers.Running engine = Hl7Servers.open("127.0.0.5", patient())) {
+    try (Hl7Engine engine = Hl7Servers.open("127.0.0.5", patient())) {
       String yaml =
           "name: found\nscope: {hosts: [\"127.0.0.5\"]}\ndiscovery: {ports: ["
               + engine.url().getPort()
@@ -151,7 +139,8 @@ class Hl7InterfaceExposureCheckIT {
       assertEquals("hl7", found.get(0).kind());
       assertEquals(engine.url(), found.get(0).url());
       assertTrue(
-          engine.received.stream().noneMatch(m -> m.contains("QRY")), engine.received.toString());
+          engine.received().stream().noneMatch(m -> m.contains("QRY")),
+          engine.received().toString());
     }
   }
 
