@@ -102,6 +102,26 @@ public final class Breaches {
                   + " Patient, against one that serves each token its own records only.",
               List.of(FhirAggregatorLab::new)),
           new Breach(
+              "hl7-interface",
+              "A hospital's HL7 v2 interface engine that answers anyone",
+              "a long-standing class, described in public security research (engines are"
+                  + " indexed on port 2575 by internet scanners)",
+              "Patient demographics, orders and results that hospital systems exchange as HL7 v2"
+                  + " messages: whoever reaches an interface engine can query it for patients"
+                  + " and feed it messages, and reads in clear what passes.",
+              "MLLP, the framing HL7 v2 travels in, has neither authentication nor encryption;"
+                  + " engines listen on TCP (2575 by convention) and answer any peer that can"
+                  + " connect, unless wrapped in mutual TLS or a VPN.",
+              List.of(
+                  "https://linuxincluded.com/hl7-medical-fundamental-flaw/",
+                  "https://linuxincluded.com/hl7-medical-attacking-defending/",
+                  "https://scansearch.net/en/resources/services/hl7"),
+              List.of("STO-6"),
+              "HAPI's MLLP listener answering a patient query from anyone in clear, against the"
+                  + " same engine on an internal address behind a relay that demands a client"
+                  + " certificate of the lab's CA (mutual TLS).",
+              List.of(Hl7Lab::new)),
+          new Breach(
               "kibana",
               "A Kibana console open to anyone over a cluster of patient data",
               "2019 onward (a recurring class)",
