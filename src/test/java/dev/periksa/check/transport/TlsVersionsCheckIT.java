@@ -73,11 +73,23 @@ class TlsVersionsCheckIT {
     TargetProfile p = SharedLab.profile("ehac-hardened.yaml");
     CheckResult r = TlsTesting.run(check, p);
     assertEquals(Outcome.PASS, r.outcome(), r.reason());
-    long https = p.endpoints().stream().filter(e -> e.url().getScheme().equals("https")).count();
-    assertTrue(https >= 7, "the hardened twin's HTTPS endpoints: " + https);
-    assertEquals(https, r.observations().size(), r.observations().toString());
+    // Every TLS service: the HTTPS endpoints and the HL7 interface's MLLP over TLS.
+    long tls =
+        p.endpoints().stream()
+            .filter(e -> List.of("https", "mllps").contains(e.url().getScheme()))
+            .count();
+    assertTrue(tls >= 8, "the hardened twin's TLS endpoints: " + tls);
+    assertEquals(tls, r.observations().size(), r.observations().toString());
     for (String name :
-        List.of("search", "fhir", "api", "exports", "portal", "backoffice", "portal-tls")) {
+        List.of(
+            "search",
+            "fhir",
+            "api",
+            "exports",
+            "portal",
+            "backoffice",
+            "portal-tls",
+            "interface-engine")) {
       assertTrue(r.reason().contains(name + ": only TLS 1.2, TLS 1.3"), name + " in " + r.reason());
     }
   }
