@@ -282,7 +282,9 @@ public final class Discovery {
           profile.endpoints().stream()
               .anyMatch(
                   e ->
-                      e.kind().equals(f.kind())
+                      // A bare TLS service adds nothing to any endpoint declared on its port
+                      // (an HL7 interface behind mutual TLS, say): the declared kind speaks it.
+                      (e.kind().equals(f.kind()) || f.kind().equals("tls"))
                           && f.host().equalsIgnoreCase(e.url().getHost())
                           && e.url().getPort() == f.port());
       if (!declared) {

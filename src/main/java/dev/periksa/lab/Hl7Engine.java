@@ -9,6 +9,7 @@ import ca.uhn.hl7v2.preparser.PreParser;
 import ca.uhn.hl7v2.protocol.ReceivingApplication;
 import ca.uhn.hl7v2.util.SocketFactory;
 import ca.uhn.hl7v2.util.StandardSocketFactory;
+import ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -66,6 +67,9 @@ public final class Hl7Engine implements AutoCloseable {
     this.directory = directory;
     context = new DefaultHapiContext();
     context.setValidationContext(ValidationContextFactory.noValidation());
+    // HAPI's default message-id generator keeps its counter in a file named id_file in the
+    // working directory; the lab leaves nothing behind, so ids are counted in memory.
+    context.getParserConfiguration().setIdGenerator(new InMemoryIDGenerator());
     context.setSocketFactory(new BoundTo(bindHost));
     service = listen(bindHost);
     url = URI.create("mllp://" + bindHost + ":" + plainPort);

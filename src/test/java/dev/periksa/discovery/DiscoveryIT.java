@@ -90,6 +90,27 @@ class DiscoveryIT {
   }
 
   @Test
+  void aBareTlsServiceOnADeclaredPortIsNotAddedAgain() throws Exception {
+    // The hardened HL7 interface speaks MLLP over mutual TLS: discovery sees only a TLS service
+    // there, which the declared hl7 endpoint already covers.
+    TargetProfile hardened = SharedLab.profile("ehac-hardened.yaml");
+    java.net.URI engine =
+        hardened.endpoints().stream()
+            .filter(e -> e.kind().equals("hl7"))
+            .findFirst()
+            .orElseThrow()
+            .url();
+    List<Discovery.Found> found = discover(hardened);
+    assertTrue(
+        found.stream().anyMatch(f -> f.kind().equals("tls") && f.port() == engine.getPort()),
+        found.toString());
+    assertTrue(
+        Discovery.newEndpoints(hardened, found).stream()
+            .noneMatch(e -> e.url().getPort() == engine.getPort()),
+        Discovery.newEndpoints(hardened, found).toString());
+  }
+
+  @Test
   void aWebServerAJsonApiAndATlsServiceWithoutHttpAreRecognised() throws Exception {
     String host = "127.0.0.5";
     try (TestServers.Running web = TestServers.catchAll(host, 200, "<html><body>RS</body></html>");
