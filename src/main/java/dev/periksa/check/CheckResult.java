@@ -1,5 +1,6 @@
 package dev.periksa.check;
 
+import dev.periksa.pii.Redactor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public record CheckResult(
     Objects.requireNonNull(check, "check");
     Objects.requireNonNull(outcome, "outcome");
     // The one redaction boundary: a reason may quote what a target sent.
-    reason = reason == null ? "" : dev.periksa.pii.Redactor.standard().redact(reason);
+    reason = reason == null ? "" : Redactor.standard().redact(reason);
     parts = parts == null ? List.of() : List.copyOf(parts);
     findings = List.copyOf(findings);
     observations = List.copyOf(observations);
@@ -148,8 +149,7 @@ public record CheckResult(
      */
     public Builder unanswered(String title, String request, String part, String error) {
       observe(
-          dev.periksa.pii.Redactor.standard()
-              .capture(title, request, 0, null, java.util.Map.of("error", error)));
+          Redactor.standard().capture(title, request, 0, null, java.util.Map.of("error", error)));
       synchronized (this) {
         return part(current.isEmpty() ? part : current, Outcome.INCONCLUSIVE, part + ": " + error);
       }
@@ -157,11 +157,7 @@ public record CheckResult(
 
     /** As {@link #unanswered(String, String, String, String)}; the redactor is the standard one. */
     public Builder unanswered(
-        dev.periksa.pii.Redactor redactor,
-        String title,
-        String request,
-        String part,
-        String error) {
+        Redactor redactor, String title, String request, String part, String error) {
       return unanswered(title, request, part, error);
     }
 

@@ -1,5 +1,6 @@
 package dev.periksa.check;
 
+import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeLog;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,7 +103,7 @@ public final class CheckRunner {
 
   /** An error in words: its message (redacted with the result), never a class name alone. */
   private static String describe(Throwable t) {
-    if (t instanceof dev.periksa.probe.ProbeException) {
+    if (t instanceof ProbeException) {
       return t.getMessage();
     }
     String m = null;

@@ -1,5 +1,6 @@
 package dev.periksa.check;
 
+import dev.periksa.pii.Redactor;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,8 +21,8 @@ public record Finding(
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(location, "location");
     // The one redaction boundary: a title or a URL may carry what a target sent.
-    title = dev.periksa.pii.Redactor.standard().redact(title);
-    location = dev.periksa.pii.Redactor.standard().redact(location);
+    title = Redactor.standard().redact(title);
+    location = Redactor.standard().redact(location);
     Objects.requireNonNull(severity, "severity");
     evidence = List.copyOf(evidence);
     Objects.requireNonNull(remediation, "remediation");
@@ -29,7 +30,7 @@ public record Finding(
 
   /** A stable id for this finding across runs: check, location and title, hashed. */
   public String fingerprint(String checkId) {
-    return dev.periksa.pii.Redactor.sha256Hex(
+    return Redactor.sha256Hex(
             (checkId + "\n" + location + "\n" + title)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8))
         .substring(0, 16);

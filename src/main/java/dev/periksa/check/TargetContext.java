@@ -9,6 +9,7 @@ import dev.periksa.probe.ProbeLog;
 import dev.periksa.probe.TcpProbe;
 import dev.periksa.target.Endpoint;
 import dev.periksa.target.TargetProfile;
+import dev.periksa.waiver.Attestation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class TargetContext {
   private final TcpProbe tcp;
   private final PersonalDataScanner scanner;
   private final Redactor redactor;
-  private final List<dev.periksa.waiver.Attestation> attestations;
+  private final List<Attestation> attestations;
   private final ProbeLog log;
   private final CheckRun run;
   private final RunResources resources;
@@ -56,7 +57,7 @@ public final class TargetContext {
 
   private TargetContext(
       TargetContext base,
-      List<dev.periksa.waiver.Attestation> attestations,
+      List<Attestation> attestations,
       HttpProbe http,
       TcpProbe tcp,
       ProbeLog log,
@@ -78,7 +79,7 @@ public final class TargetContext {
   }
 
   /** The same context, with the run's attestations for the process checks to read. */
-  public TargetContext withAttestations(List<dev.periksa.waiver.Attestation> attestations) {
+  public TargetContext withAttestations(List<Attestation> attestations) {
     return new TargetContext(this, attestations, http, tcp, log, run, resources, process);
   }
 
@@ -134,7 +135,7 @@ public final class TargetContext {
   }
 
   /** The run's attestations of process requirements on this target (by profile name). */
-  public List<dev.periksa.waiver.Attestation> attestations() {
+  public List<Attestation> attestations() {
     return attestations.stream().filter(a -> a.target().equals(profile.name())).toList();
   }
 

@@ -4,7 +4,9 @@ import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Checks;
+import dev.periksa.check.Exemption;
 import dev.periksa.check.Finding;
+import dev.periksa.check.Outcome;
 import dev.periksa.check.Severity;
 import dev.periksa.regulation.Catalogue;
 import dev.periksa.regulation.Clause;
@@ -250,10 +252,7 @@ public final class SarifReport {
     // FAIL whose other findings stand.
     c.exemptions().stream()
         .filter(
-            x ->
-                x.current()
-                    && x.kind() == dev.periksa.check.Exemption.Kind.WAIVER
-                    && x.fingerprints().contains(fp))
+            x -> x.current() && x.kind() == Exemption.Kind.WAIVER && x.fingerprints().contains(fp))
         .findFirst()
         .ifPresentOrElse(
             w ->
@@ -268,7 +267,7 @@ public final class SarifReport {
                                 + w.expires()
                                 + ")"))),
             () -> {
-              if (c.outcome() == dev.periksa.check.Outcome.WAIVED) {
+              if (c.outcome() == Outcome.WAIVED) {
                 res.put("suppressions", List.of(suppression(c.reason())));
               }
             });

@@ -2,6 +2,7 @@ package dev.periksa.cli;
 
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Evidence;
+import dev.periksa.check.Exemption;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
 import dev.periksa.report.SummaryConsole;
@@ -58,7 +59,7 @@ final class Console {
                 + "  "
                 + req.requirement().title(tx.lang()));
         for (CheckResult c : req.checks()) {
-          for (dev.periksa.check.Exemption x : c.exemptions()) {
+          for (Exemption x : c.exemptions()) {
             out.println("      " + x.describe());
           }
           if (c.outcome() == Outcome.NOT_APPLICABLE && c.exemptions().isEmpty()) {
@@ -78,7 +79,7 @@ final class Console {
                     .anyMatch(
                         x ->
                             x.current()
-                                && x.kind() == dev.periksa.check.Exemption.Kind.WAIVER
+                                && x.kind() == Exemption.Kind.WAIVER
                                 && x.fingerprints().contains(f.fingerprint(c.check().id())));
             out.println(
                 "      " + f.severity() + ": " + state + f.title() + (waived ? "  [waived]" : ""));

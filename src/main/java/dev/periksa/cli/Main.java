@@ -1,5 +1,6 @@
 package dev.periksa.cli;
 
+import dev.periksa.probe.ProbeErrors;
 import dev.periksa.report.Version;
 import dev.periksa.run.ExitCodes;
 import java.io.FileDescriptor;
@@ -83,7 +84,7 @@ public final class Main implements Runnable {
     cl.setErr(new java.io.PrintWriter(ERR, true));
     cl.setExecutionExceptionHandler(
         (ex, line, parsed) -> {
-          ERR.println("error: " + dev.periksa.probe.ProbeErrors.plain(ex));
+          ERR.println("error: " + ProbeErrors.plain(ex));
           return ExitCodes.INTERNAL;
         });
     return cl.execute(args);

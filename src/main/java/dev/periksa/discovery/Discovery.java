@@ -1,8 +1,12 @@
 package dev.periksa.discovery;
 
+import dev.periksa.check.TargetContext;
+import dev.periksa.probe.HostRateLimiter;
+import dev.periksa.probe.HttpProbe;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
 import dev.periksa.probe.TcpProbe;
+import dev.periksa.probe.TlsScanner;
 import dev.periksa.target.Endpoint;
 import dev.periksa.target.TargetProfile;
 import java.net.URI;
@@ -76,16 +80,15 @@ public final class Discovery {
    * with open ports looked for at {@link #CONNECT_RATE}.
    */
   public static Discovery forProfile(TargetProfile p) {
-    dev.periksa.check.TargetContext probes =
-        dev.periksa.check.TargetContext.of(p, List.of(), TIMEOUT);
+    TargetContext probes = TargetContext.of(p, List.of(), TIMEOUT);
     return new Discovery(
         Fingerprints.all(),
         new Fingerprint.Probes(probes.http(), probes.tcp()),
         new TcpProbe(
             p.scope(),
-            new dev.periksa.probe.HostRateLimiter(CONNECT_RATE),
+            new HostRateLimiter(CONNECT_RATE),
             probes.tcp().timeout(),
-            dev.periksa.probe.HttpProbe.DEFAULT_MAX_BODY_BYTES));
+            HttpProbe.DEFAULT_MAX_BODY_BYTES));
   }
 
   /**
@@ -268,7 +271,7 @@ public final class Discovery {
   /** Whether a TLS handshake (any version) completes on the port. */
   private boolean tlsHandshakes(String host, int port) {
     try {
-      return new dev.periksa.probe.TlsScanner(probes.tcp()).versions(host, port).speaksTls();
+      return new TlsScanner(probes.tcp()).versions(host, port).speaksTls();
     } catch (ProbeException e) {
       return false;
     }

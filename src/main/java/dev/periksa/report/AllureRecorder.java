@@ -3,7 +3,10 @@ package dev.periksa.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Evidence;
+import dev.periksa.check.Exemption;
 import dev.periksa.check.Finding;
+import dev.periksa.check.Outcome;
+import dev.periksa.pii.Redactor;
 import dev.periksa.regulation.Catalogue;
 import dev.periksa.regulation.Clause;
 import dev.periksa.regulation.Requirement;
@@ -45,8 +48,7 @@ public final class AllureRecorder {
               tc.setLinks(new ArrayList<>(tc.getLinks()));
               tc.setParameters(new ArrayList<>(tc.getParameters()));
               tc.setHistoryId(
-                  dev.periksa.pii.Redactor.sha256Hex(
-                          (target + "\n" + historyKey).getBytes(StandardCharsets.UTF_8))
+                  Redactor.sha256Hex((target + "\n" + historyKey).getBytes(StandardCharsets.UTF_8))
                       .substring(0, 32));
               set(tc.getLabels(), "parentSuite", target);
               add(tc.getLabels(), "target", target);
@@ -164,7 +166,7 @@ public final class AllureRecorder {
           .append(ResultModel.waiverOf(r, f.fingerprint(r.check().id())) == null ? "" : " — waived")
           .append("\n");
     }
-    for (dev.periksa.check.Exemption e : r.exemptions()) {
+    for (Exemption e : r.exemptions()) {
       b.append("\n> ").append(e.describe()).append('\n');
     }
     if (!r.findings().isEmpty()) {
@@ -208,7 +210,7 @@ public final class AllureRecorder {
       b.append("</ul>");
     }
     // A waiver or attestation is shown beside the findings, never instead of them.
-    for (dev.periksa.check.Exemption e : r.exemptions()) {
+    for (Exemption e : r.exemptions()) {
       b.append("<p class=\"periksa-exemption\" style=\"border-left:3px solid ")
           .append(e.current() ? "#8e44ad" : "#7f8c8d")
           .append(";padding-left:6px\">")
@@ -220,8 +222,7 @@ public final class AllureRecorder {
       b.append("<p><b>Remediation:</b> ")
           .append(Html.esc(r.findings().get(0).remediation()))
           .append("</p>");
-    } else if (r.outcome() != dev.periksa.check.Outcome.PASS
-        && r.outcome() != dev.periksa.check.Outcome.NOT_APPLICABLE) {
+    } else if (r.outcome() != Outcome.PASS && r.outcome() != Outcome.NOT_APPLICABLE) {
       b.append("<p><b>Remediation:</b> ").append(Html.esc(r.check().remediation())).append("</p>");
     }
     if (!r.check().cwe().isEmpty()) {

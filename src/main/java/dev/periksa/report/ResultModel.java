@@ -4,6 +4,7 @@ import dev.periksa.check.CheckResult;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Exemption;
 import dev.periksa.check.Finding;
+import dev.periksa.check.Part;
 import dev.periksa.regulation.Catalogue;
 import dev.periksa.regulation.Clause;
 import dev.periksa.run.RequirementOutcome;
@@ -102,7 +103,7 @@ public final class ResultModel {
     m.put("findings", findings);
     if (!c.parts().isEmpty()) {
       List<Object> parts = new ArrayList<>();
-      for (dev.periksa.check.Part p : c.parts()) {
+      for (Part p : c.parts()) {
         Map<String, Object> pm = new LinkedHashMap<>();
         pm.put("name", p.name());
         pm.put("outcome", p.outcome().name());

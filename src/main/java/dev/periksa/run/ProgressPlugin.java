@@ -1,6 +1,7 @@
 package dev.periksa.run;
 
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.Outcome;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.TestCaseFinished;
@@ -31,7 +32,7 @@ public final class ProgressPlugin implements ConcurrentEventListener {
         recorded.stream()
             .allMatch(
                 r ->
-                    r.result().outcome() == dev.periksa.check.Outcome.NOT_APPLICABLE
+                    r.result().outcome() == Outcome.NOT_APPLICABLE
                         && r.result().exemptions().isEmpty());
     if (nothing) {
       for (RunRecorder.Recorded r : recorded) {

@@ -11,6 +11,7 @@ import dev.periksa.ci.CiOptions;
 import dev.periksa.ci.CiOutputs;
 import dev.periksa.ci.Selection;
 import dev.periksa.discovery.Discovery;
+import dev.periksa.pii.Redactor;
 import dev.periksa.regulation.Catalogue;
 import dev.periksa.report.AllureReport;
 import dev.periksa.report.CertificatePdf;
@@ -487,7 +488,7 @@ public final class ScanRunner {
       return "none (profile built in code)";
     }
     try {
-      return dev.periksa.pii.Redactor.sha256Hex(Files.readAllBytes(p.source()));
+      return Redactor.sha256Hex(Files.readAllBytes(p.source()));
     } catch (IOException e) {
       return "unreadable: " + e.getMessage();
     }

@@ -1,5 +1,7 @@
 package dev.periksa.steps;
 
+import dev.periksa.check.Check;
+import dev.periksa.check.Checks;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 
@@ -16,12 +18,11 @@ public final class GovernanceSteps {
           + " attestations on record")
   public void readSecurityTxt(String subject) {
     // The contact (advisory) and the breach-notification process (asked when certifying process).
-    java.util.List<dev.periksa.check.Check> checks =
-        dev.periksa.check.Checks.findAll("GOV-1", subject);
+    java.util.List<Check> checks = Checks.findAll("GOV-1", subject);
     if (checks.isEmpty()) {
       world.run("GOV-1", subject); // says that no check knows this subject
     }
-    for (dev.periksa.check.Check c : checks) {
+    for (Check c : checks) {
       world.run(c);
     }
   }

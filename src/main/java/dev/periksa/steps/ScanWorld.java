@@ -1,7 +1,10 @@
 package dev.periksa.steps;
 
 import dev.periksa.check.Check;
+import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.Checks;
+import dev.periksa.check.Exemption;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
 import dev.periksa.regulation.Catalogue;
@@ -44,7 +47,7 @@ public final class ScanWorld {
    */
   public CheckResult run(String requirement, String product) {
     Check check =
-        dev.periksa.check.Checks.find(requirement, product)
+        Checks.find(requirement, product)
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
@@ -105,8 +108,8 @@ public final class ScanWorld {
   private String waived() {
     List<String> parts = new ArrayList<>();
     for (CheckResult r : pending) {
-      for (dev.periksa.check.Exemption e : r.exemptions()) {
-        if (e.current() && e.kind() == dev.periksa.check.Exemption.Kind.WAIVER) {
+      for (Exemption e : r.exemptions()) {
+        if (e.current() && e.kind() == Exemption.Kind.WAIVER) {
           parts.add(
               e.fingerprints().size()
                   + " finding(s) of "
@@ -133,7 +136,7 @@ public final class ScanWorld {
     String why = "the scenario stopped before a verdict (" + s.getStatus() + ")";
     CheckResult r =
         CheckResult.of(
-            new dev.periksa.check.CheckMetadata(
+            new CheckMetadata(
                 "scenario",
                 s.getName(),
                 "-",

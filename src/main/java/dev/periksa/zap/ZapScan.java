@@ -1,5 +1,6 @@
 package dev.periksa.zap;
 
+import dev.periksa.probe.ProbeErrors;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
@@ -347,12 +348,7 @@ public final class ZapScan {
       }
       if (noAnswer && phase.equals("the first API call")) {
         return new ZapException(
-            "nothing usable answers at "
-                + zap.url()
-                + " ("
-                + dev.periksa.probe.ProbeErrors.plain(root)
-                + ")",
-            e);
+            "nothing usable answers at " + zap.url() + " (" + ProbeErrors.plain(root) + ")", e);
       }
       if (noAnswer || !alive.getAsBoolean()) {
         return new ZapException(
@@ -361,7 +357,7 @@ public final class ZapScan {
                 + phase
                 + (alive.getAsBoolean() ? "" : " (its process has exited)")
                 + ": "
-                + dev.periksa.probe.ProbeErrors.plain(root),
+                + ProbeErrors.plain(root),
             e);
       }
       return new ZapException(

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.periksa.pii.PersonalDataScanner;
+import dev.periksa.pii.Redactor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +28,7 @@ class CheckResultTest {
         CheckResult.builder(META)
             .part(Outcome.PASS, "")
             .unanswered(
-                new dev.periksa.pii.Redactor(new dev.periksa.pii.PersonalDataScanner()),
+                new Redactor(new PersonalDataScanner()),
                 "no usable reply from api",
                 "http://127.0.0.2:1/?nik=3174014101800001",
                 "api",

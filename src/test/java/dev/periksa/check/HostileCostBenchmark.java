@@ -1,6 +1,7 @@
 package dev.periksa.check;
 
 import com.sun.management.OperatingSystemMXBean;
+import dev.periksa.check.pii.PlainHttpPersonalDataCheck;
 import dev.periksa.target.ProfileLoader;
 import dev.periksa.target.TargetProfile;
 import dev.periksa.testing.hostile.Behaviour;
@@ -36,7 +37,7 @@ public final class HostileCostBenchmark {
       Files.writeString(f, HostileLab.profileYaml(s, timeout), StandardCharsets.UTF_8);
       TargetProfile p = ProfileLoader.withOverrides(Map.of()).load(f);
       // Warm up: class loading and JIT are not what a hostile server costs.
-      runOnce(new dev.periksa.check.pii.PlainHttpPersonalDataCheck(), p);
+      runOnce(new PlainHttpPersonalDataCheck(), p);
       System.out.printf("Hostile cost: %s, timeoutSeconds %d, median of 3%n", b, timeout);
       double worstCpu = 0;
       String worst = "";

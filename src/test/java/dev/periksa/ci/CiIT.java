@@ -13,6 +13,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.periksa.check.Checks;
 import dev.periksa.check.Severity;
 import dev.periksa.cli.Main;
 import dev.periksa.regulation.Catalogue;
@@ -313,7 +314,7 @@ class CiIT {
   }
 
   private static String checkTitle(String checkId) {
-    for (var c : dev.periksa.check.Checks.all()) {
+    for (var c : Checks.all()) {
       if (c.metadata().id().equals(checkId)) {
         return c.metadata().title();
       }
@@ -348,7 +349,7 @@ class CiIT {
     JsonNode driver = run.at("/tool/driver");
     assertEquals("Periksa", driver.path("name").asText());
     assertFalse(driver.path("version").asText().isBlank());
-    assertEquals(dev.periksa.check.Checks.all().size(), driver.path("rules").size());
+    assertEquals(Checks.all().size(), driver.path("rules").size());
     JsonNode rule = null;
     for (JsonNode r : driver.path("rules")) {
       if (r.path("id").asText().equals("STO-1.search-cluster")) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.periksa.check.Severity;
 import dev.periksa.regulation.Catalogue;
+import dev.periksa.run.FeatureSet;
 import io.cucumber.tagexpressions.Expression;
 import io.cucumber.tagexpressions.TagExpressionParser;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ class CiUnitTest {
 
   @Test
   void aSelectionKnowsWhetherItPicksAnyBuiltInScenario() throws Exception {
-    List<String> texts = dev.periksa.run.FeatureSet.builtin().texts();
+    List<String> texts = FeatureSet.builtin().texts();
     assertTrue(Selection.of(null, "@STO-1", catalogue).selectsAny(texts));
     assertTrue(Selection.of(List.of("permenkes"), null, catalogue).selectsAny(texts));
     assertTrue(!Selection.of(null, "@NO-SUCH-1", catalogue).selectsAny(texts));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.periksa.lab.Breach;
 import dev.periksa.lab.Breaches;
+import dev.periksa.regulation.Catalogue;
 import dev.periksa.run.ExitCodes;
 import dev.periksa.testing.RawValueScanner;
 import java.io.ByteArrayOutputStream;
@@ -90,8 +91,7 @@ class BreachReplayIT {
       }
       for (String id : b.requirements()) {
         assertTrue(
-            dev.periksa.regulation.Catalogue.standard().requirements().stream()
-                .anyMatch(r -> r.id().equals(id)),
+            Catalogue.standard().requirements().stream().anyMatch(r -> r.id().equals(id)),
             b.name() + " names an unknown requirement " + id);
       }
     }

@@ -13,6 +13,8 @@ import dev.periksa.target.ProfileLoader;
 import dev.periksa.target.TargetProfile;
 import dev.periksa.testing.SharedLab;
 import dev.periksa.testing.TestServers;
+import dev.periksa.testing.hostile.Behaviour;
+import dev.periksa.testing.hostile.HostileLab;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -115,9 +117,8 @@ class DiscoveryIT {
     String host = "127.0.0.5";
     try (TestServers.Running web = TestServers.catchAll(host, 200, "<html><body>RS</body></html>");
         TestServers.Running api = TestServers.catchAll(host, 200, "{\"status\":\"ok\"}");
-        dev.periksa.testing.hostile.HostileLab lab =
-            new dev.periksa.testing.hostile.HostileLab(host, java.time.Duration.ofSeconds(1))) {
-      int tls = lab.server(dev.periksa.testing.hostile.Behaviour.TLS_THEN_BINARY).port();
+        HostileLab lab = new HostileLab(host, java.time.Duration.ofSeconds(1))) {
+      int tls = lab.server(Behaviour.TLS_THEN_BINARY).port();
       TargetProfile p =
           discoveryOnly(host, web.url().getPort() + "," + api.url().getPort() + "," + tls);
       List<Discovery.Found> found = discover(p);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.periksa.check.Check;
 import dev.periksa.check.Checks;
+import dev.periksa.report.Coverage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,8 +112,7 @@ class CatalogueConsistencyTest {
     }
     // The coverage matrix of results.json and the report says the same.
     var coverage =
-        dev.periksa.report.Coverage.of(
-            List.of(), catalogue, Checks.all().stream().map(Check::metadata).toList());
+        Coverage.of(List.of(), catalogue, Checks.all().stream().map(Check::metadata).toList());
     @SuppressWarnings("unchecked")
     List<java.util.Map<String, Object>> clauses =
         (List<java.util.Map<String, Object>>) coverage.get("clauses");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.periksa.certificate.CertificateVerifier;
 import dev.periksa.certificate.Certificates;
+import dev.periksa.cli.ConsoleAccess;
 import dev.periksa.run.FeatureSet;
 import dev.periksa.run.ScanRunner;
 import dev.periksa.target.TargetProfile;
@@ -76,7 +77,7 @@ class CertificationSummaryIT {
                           true,
                           Duration.ofSeconds(60))
                       .withLang(lang));
-      dev.periksa.cli.ConsoleAccess.summary(ps, r);
+      ConsoleAccess.summary(ps, r);
     }
     console = out.toString(StandardCharsets.UTF_8);
     System.out.println(console);

@@ -12,6 +12,7 @@ import dev.periksa.target.TargetProfile;
 import dev.periksa.testing.HeadlessChromium;
 import dev.periksa.testing.RawValueScanner;
 import dev.periksa.testing.SharedLab;
+import dev.periksa.waiver.Exemptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -276,8 +277,8 @@ class ReportBrowserIT {
   }
 
   /** The demo's waivers (AUT-4 current, STO-1 expired) and attestation. */
-  static dev.periksa.waiver.Exemptions demoExemptions() throws Exception {
-    return dev.periksa.waiver.Exemptions.load(
+  static Exemptions demoExemptions() throws Exception {
+    return Exemptions.load(
         Path.of("targets/demo-waivers.yaml"), Path.of("targets/demo-attestations.yaml"));
   }
 }

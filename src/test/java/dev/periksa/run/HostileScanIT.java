@@ -3,6 +3,7 @@ package dev.periksa.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.periksa.pii.Redactor;
 import dev.periksa.probe.Connections;
 import dev.periksa.target.ProfileLoader;
 import dev.periksa.target.TargetProfile;
@@ -118,7 +119,7 @@ class HostileScanIT {
             list ->
                 list.forEach(
                     s -> {
-                      if (s.asText().length() > dev.periksa.pii.Redactor.MAX_SAMPLE_CHARS) {
+                      if (s.asText().length() > Redactor.MAX_SAMPLE_CHARS) {
                         tooLong.add(s.asText().length() + " characters");
                       }
                     }));

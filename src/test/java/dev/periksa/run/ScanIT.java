@@ -12,6 +12,7 @@ import dev.periksa.lab.Lab;
 import dev.periksa.target.TargetProfile;
 import dev.periksa.testing.RawValueScanner;
 import dev.periksa.testing.SharedLab;
+import dev.periksa.waiver.Exemptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ class ScanIT {
                       Duration.ofSeconds(60),
                       // A technical scan: no waiver, no attestation, process requirements not
                       // certified; the hardened twin is certified on what was probed alone.
-                      dev.periksa.waiver.Exemptions.NONE));
+                      Exemptions.NONE));
     }
     console = out.toString(StandardCharsets.UTF_8);
     System.out.println(console);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.periksa.cli.Main;
 import dev.periksa.testing.TestCertificates;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -243,7 +244,7 @@ class ProfileReferenceTest {
   @Test
   void theCommandPrintsTheReference() throws Exception {
     Path out = dir.resolve("ref.md");
-    assertEquals(0, dev.periksa.cli.Main.execute("profile-reference", "--out", out.toString()));
+    assertEquals(0, Main.execute("profile-reference", "--out", out.toString()));
     assertEquals(ProfileReference.markdown(), Files.readString(out, StandardCharsets.UTF_8));
   }
 }

@@ -2,6 +2,8 @@ package dev.periksa.check.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.periksa.check.CheckResult;
+import dev.periksa.check.Outcome;
 import dev.periksa.check.TargetContext;
 import dev.periksa.probe.ProbeResponse;
 import dev.periksa.target.ApiSettings;
@@ -131,8 +133,7 @@ public final class ApiClient {
    *     that identity"
    * @return the session, or empty after recording why not
    */
-  public Optional<Session> loginRecorded(
-      Identity id, dev.periksa.check.CheckResult.Builder result, String without) {
+  public Optional<Session> loginRecorded(Identity id, CheckResult.Builder result, String without) {
     Login login = login(id);
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("identity", id.name());
@@ -147,7 +148,7 @@ public final class ApiClient {
                 facts));
     if (!login.ok()) {
       result.part(
-          dev.periksa.check.Outcome.INCONCLUSIVE,
+          Outcome.INCONCLUSIVE,
           endpoint.name()
               + ": cannot log in as "
               + id.name()

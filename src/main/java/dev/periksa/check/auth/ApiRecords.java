@@ -7,6 +7,7 @@ import dev.periksa.pii.PiiMatch;
 import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.target.Endpoint;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -192,7 +193,7 @@ final class ApiRecords {
    * Where a path template of an endpoint lives, as text ({@code {id}} is not legal in a URI): the
    * location of a finding about every record behind it.
    */
-  static String location(dev.periksa.target.Endpoint e, String template) {
+  static String location(Endpoint e, String template) {
     String base = e.url().toString();
     if (base.endsWith("/")) {
       base = base.substring(0, base.length() - 1);

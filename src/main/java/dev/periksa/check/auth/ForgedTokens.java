@@ -54,7 +54,7 @@ final class ForgedTokens {
       Pattern.compile("-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\\s]+)-----END PUBLIC KEY-----");
 
   /** What one sub-test concluded. */
-  enum Verdict {
+  enum ForgeryOutcome {
     REFUSED,
     ACCEPTED,
     UNCLEAR,
@@ -70,8 +70,8 @@ final class ForgedTokens {
    * @param note why, for the reason of the result
    * @param finding the finding of an accepted forgery, else null
    */
-  record SubTest(String name, Verdict verdict, String note, Finding finding) {
-    static SubTest of(String name, Verdict v, String note) {
+  record SubTest(String name, ForgeryOutcome verdict, String note, Finding finding) {
+    static SubTest of(String name, ForgeryOutcome v, String note) {
       return new SubTest(name, v, note, null);
     }
   }
@@ -121,7 +121,7 @@ final class ForgedTokens {
       out.add(
           SubTest.of(
               "offline dictionary",
-              Verdict.NOT_APPLICABLE,
+              ForgeryOutcome.NOT_APPLICABLE,
               "the token is signed with " + t.alg() + ", which has no shared secret to guess"));
     } else {
       JwtDictionary dict = JwtDictionary.shipped();
@@ -139,7 +139,7 @@ final class ForgedTokens {
       out.add(
           SubTest.of(
               "expired token",
-              Verdict.NOT_TESTABLE,
+              ForgeryOutcome.NOT_TESTABLE,
               "an expired token with a valid signature cannot be made: " + why));
       out.add(noExpWithoutKey(t, why));
     } else {
@@ -156,21 +156,22 @@ final class ForgedTokens {
     for (String alg : List.of("none", "None", "NONE")) {
       String how = "header {\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}, empty signature";
       Tried r = attempt("alg " + alg, control.path(), TokenForge.unsigned(alg, t.claims()), how);
-      if (r.verdict() == Verdict.ACCEPTED) {
+      if (r.verdict() == ForgeryOutcome.ACCEPTED) {
         return accepted(
             "alg none",
             "An unsigned token (alg: " + alg + ") is accepted and reads personal data",
             r,
             "Refuse unsigned tokens: accept only the algorithm the API signs with.");
       }
-      if (r.verdict() == Verdict.UNCLEAR && unclear == null) {
-        unclear = SubTest.of("alg none", Verdict.UNCLEAR, "alg " + alg + ": " + r.note());
+      if (r.verdict() == ForgeryOutcome.UNCLEAR && unclear == null) {
+        unclear = SubTest.of("alg none", ForgeryOutcome.UNCLEAR, "alg " + alg + ": " + r.note());
       }
       notes.add(alg + " → " + r.status());
     }
     return unclear != null
         ? unclear
-        : SubTest.of("alg none", Verdict.REFUSED, "refused (" + String.join(", ", notes) + ")");
+        : SubTest.of(
+            "alg none", ForgeryOutcome.REFUSED, "refused (" + String.join(", ", notes) + ")");
   }
 
   private SubTest tampered(TokenForge.Captured t) {
@@ -222,7 +223,7 @@ final class ForgedTokens {
       String how = v.change() + ", original header and signature kept";
       Tried r =
           attempt("tampered: " + v.change(), v.path(), TokenForge.tampered(t, v.claims()), how);
-      if (r.verdict() == Verdict.ACCEPTED) {
+      if (r.verdict() == ForgeryOutcome.ACCEPTED) {
         return accepted(
             "tampered claim",
             "A tampered token ("
@@ -232,16 +233,17 @@ final class ForgedTokens {
             r,
             "Verify the signature of every token before reading its claims.");
       }
-      if (r.verdict() == Verdict.REFUSED || (v.others() && r.status() == 404)) {
+      if (r.verdict() == ForgeryOutcome.REFUSED || (v.others() && r.status() == 404)) {
         notes.add(v.change() + " → " + r.status());
       } else if (unclear == null) {
-        unclear = SubTest.of("tampered claim", Verdict.UNCLEAR, v.change() + ": " + r.note());
+        unclear =
+            SubTest.of("tampered claim", ForgeryOutcome.UNCLEAR, v.change() + ": " + r.note());
       }
     }
     return unclear != null
         ? unclear
         : SubTest.of(
-            "tampered claim", Verdict.REFUSED, "refused (" + String.join(", ", notes) + ")");
+            "tampered claim", ForgeryOutcome.REFUSED, "refused (" + String.join(", ", notes) + ")");
   }
 
   private SubTest keyConfusion(TokenForge.Captured t) {
@@ -251,7 +253,9 @@ final class ForgedTokens {
       r = client.anonymous(path);
     } catch (ProbeException ex) {
       return SubTest.of(
-          "key confusion", Verdict.UNCLEAR, "public keys at " + path + ": " + ex.getMessage());
+          "key confusion",
+          ForgeryOutcome.UNCLEAR,
+          "public keys at " + path + ": " + ex.getMessage());
     }
     List<PublishedKey> keys = publishedKeys(r);
     Map<String, Object> f = new LinkedHashMap<>();
@@ -262,7 +266,7 @@ final class ForgedTokens {
     if (keys.isEmpty()) {
       return SubTest.of(
           "key confusion",
-          Verdict.NOT_APPLICABLE,
+          ForgeryOutcome.NOT_APPLICABLE,
           "no public key published at " + path + " (" + r.status() + ")");
     }
     Map<String, Object> h = t.headerFields();
@@ -288,7 +292,7 @@ final class ForgedTokens {
                 control.path(),
                 TokenForge.confused(t.claims(), enc.bytes(), kid),
                 how);
-        if (tr.verdict() == Verdict.ACCEPTED) {
+        if (tr.verdict() == ForgeryOutcome.ACCEPTED) {
           return accepted(
               "key confusion",
               "RS256 to HS256 key confusion: a token signed with the published public key ("
@@ -297,8 +301,9 @@ final class ForgedTokens {
               tr,
               "Pin the verification algorithm per key; never verify an HMAC with a public key.");
         }
-        if (tr.verdict() == Verdict.UNCLEAR && unclear == null) {
-          unclear = SubTest.of("key confusion", Verdict.UNCLEAR, enc.name() + ": " + tr.note());
+        if (tr.verdict() == ForgeryOutcome.UNCLEAR && unclear == null) {
+          unclear =
+              SubTest.of("key confusion", ForgeryOutcome.UNCLEAR, enc.name() + ": " + tr.note());
         }
         notes.add(String.valueOf(tr.status()));
       }
@@ -307,7 +312,7 @@ final class ForgedTokens {
         ? unclear
         : SubTest.of(
             "key confusion",
-            Verdict.REFUSED,
+            ForgeryOutcome.REFUSED,
             "refused for every encoding of "
                 + keys.size()
                 + " published key"
@@ -333,7 +338,7 @@ final class ForgedTokens {
     if (r.secret().isEmpty()) {
       return SubTest.of(
           "offline dictionary",
-          Verdict.REFUSED,
+          ForgeryOutcome.REFUSED,
           "the " + t.alg() + " secret is none of " + dict.size() + " well-known secrets");
     }
     Finding finding =
@@ -350,7 +355,7 @@ final class ForgedTokens {
                 + " sign with RS256/ES256), rotate it now and revoke every token it signed.");
     return new SubTest(
         "offline dictionary",
-        Verdict.ACCEPTED,
+        ForgeryOutcome.ACCEPTED,
         "the " + t.alg() + " secret is in the wordlist (" + r.masked() + ")",
         finding);
   }
@@ -393,7 +398,7 @@ final class ForgedTokens {
     }
     return SubTest.of(
         "token without exp",
-        Verdict.NOT_TESTABLE,
+        ForgeryOutcome.NOT_TESTABLE,
         "a token without exp and with a valid signature cannot be made: " + why);
   }
 
@@ -416,22 +421,22 @@ final class ForgedTokens {
                         Map.of("token", TokenForge.MASK, "exp", "absent"))),
             "Give every token a short 'exp' (minutes) and refuse tokens without one.");
     return new SubTest(
-        "token without exp", Verdict.ACCEPTED, "the API's own tokens carry no exp", f);
+        "token without exp", ForgeryOutcome.ACCEPTED, "the API's own tokens carry no exp", f);
   }
 
   private SubTest judged(String name, Tried r, String title, String remediation) {
-    if (r.verdict() == Verdict.ACCEPTED) {
+    if (r.verdict() == ForgeryOutcome.ACCEPTED) {
       return accepted(name, title, r, remediation);
     }
     return SubTest.of(
         name,
         r.verdict(),
-        r.verdict() == Verdict.REFUSED ? "refused (" + r.status() + ")" : r.note());
+        r.verdict() == ForgeryOutcome.REFUSED ? "refused (" + r.status() + ")" : r.note());
   }
 
   /** What one forged request got. */
   private record Tried(
-      Verdict verdict, int status, String note, ProbeResponse reply, Evidence ev) {}
+      ForgeryOutcome verdict, int status, String note, ProbeResponse reply, Evidence ev) {}
 
   /**
    * Sends one forged token on a path and judges the reply against the control: served like the
@@ -452,33 +457,33 @@ final class ForgedTokens {
                   null,
                   Map.of("token", TokenForge.MASK, "forged", how, "error", ex.getMessage()));
       observe.accept(ev);
-      return new Tried(Verdict.UNCLEAR, 0, ex.getMessage(), null, ev);
+      return new Tried(ForgeryOutcome.UNCLEAR, 0, ex.getMessage(), null, ev);
     }
     boolean others = !path.equals(control.path());
-    Verdict v;
+    ForgeryOutcome v;
     String note;
     if (r.isSuccess()) {
       if (sameShape(r, control.served())) {
-        v = Verdict.ACCEPTED;
+        v = ForgeryOutcome.ACCEPTED;
         note = "served (" + r.status() + ")";
       } else {
-        v = Verdict.UNCLEAR;
+        v = ForgeryOutcome.UNCLEAR;
         note = "answered " + r.status() + " but not with what the real token is served";
       }
     } else if (r.status() == 400 || r.isRefusal() || (others && r.status() == 404)) {
-      v = Verdict.REFUSED;
+      v = ForgeryOutcome.REFUSED;
       note = "refused (" + r.status() + ")";
     } else {
-      v = Verdict.UNCLEAR;
+      v = ForgeryOutcome.UNCLEAR;
       note = "answered " + r.status() + ", neither served nor refused";
     }
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("token", TokenForge.MASK);
     f.put("forged", how);
     f.put("verdict", v.name().toLowerCase(java.util.Locale.ROOT));
-    List<String> sample = v == Verdict.ACCEPTED ? List.of(excerpt(r)) : List.of();
+    List<String> sample = v == ForgeryOutcome.ACCEPTED ? List.of(excerpt(r)) : List.of();
     Evidence ev = ctx.redactor().capture(title, r.request(), r.status(), r.body(), f, sample);
-    if (v != Verdict.ACCEPTED) {
+    if (v != ForgeryOutcome.ACCEPTED) {
       observe.accept(ev);
     }
     return new Tried(v, r.status(), note, r, ev);
@@ -490,7 +495,7 @@ final class ForgedTokens {
     Finding f =
         new Finding(
             title, r.reply().url().toString(), s, List.of(control.refusal(), r.ev()), remediation);
-    return new SubTest(name, Verdict.ACCEPTED, r.note(), f);
+    return new SubTest(name, ForgeryOutcome.ACCEPTED, r.note(), f);
   }
 
   /** A finding for a token that was served the record: the control's refusal, then the reply. */

@@ -79,14 +79,14 @@ public final class ObjectLevelAuthorizationCheck extends EndpointCheck {
   }
 
   /** How the API answered A's request for one id A does not own. */
-  private enum Verdict {
+  private enum AttemptOutcome {
     LEAKED,
     REFUSED,
     NOT_SERVED,
     UNCLEAR
   }
 
-  private record Attempt(String id, ProbeResponse reply, Verdict verdict, String why) {}
+  private record Attempt(String id, ProbeResponse reply, AttemptOutcome verdict, String why) {}
 
   @Override
   protected void probe(TargetContext ctx, Endpoint e, CheckResult.Builder result) {
@@ -205,11 +205,12 @@ public final class ObjectLevelAuthorizationCheck extends EndpointCheck {
       // Any client error that hands over no one else's data refuses the id (a 400 for an id the
       // API will not serve this caller is as good a refusal as a 404); one that carries data leaks.
       return values.isEmpty()
-          ? new Attempt(id, r, Verdict.REFUSED, "refused (" + s + ")")
-          : new Attempt(id, r, Verdict.LEAKED, "personal data that is not " + a.name() + "'s");
+          ? new Attempt(id, r, AttemptOutcome.REFUSED, "refused (" + s + ")")
+          : new Attempt(
+              id, r, AttemptOutcome.LEAKED, "personal data that is not " + a.name() + "'s");
     }
     if (!r.isSuccess()) {
-      return new Attempt(id, r, Verdict.UNCLEAR, "neither a record nor a refusal");
+      return new Attempt(id, r, AttemptOutcome.UNCLEAR, "neither a record nor a refusal");
     }
     Optional<JsonNode> json = r.json();
     Set<String> all = json.map(ApiRecords::values).orElse(Set.of());
@@ -218,22 +219,23 @@ public final class ObjectLevelAuthorizationCheck extends EndpointCheck {
         json.map(ApiRecords::records).filter(l -> !l.isEmpty()).map(l -> l.get(0)).orElse(null);
     boolean shaped = record != null && ApiRecords.sameShape(record, control);
     if (!values.isEmpty()) {
-      return new Attempt(id, r, Verdict.LEAKED, "personal data that is not " + a.name() + "'s");
+      return new Attempt(
+          id, r, AttemptOutcome.LEAKED, "personal data that is not " + a.name() + "'s");
     }
     if (echoed && shaped) {
-      return new Attempt(id, r, Verdict.LEAKED, "a record carrying the id asked for");
+      return new Attempt(id, r, AttemptOutcome.LEAKED, "a record carrying the id asked for");
     }
     if (json.isPresent() && ApiRecords.empty(json.get())) {
-      return new Attempt(id, r, Verdict.NOT_SERVED, "an empty reply");
+      return new Attempt(id, r, AttemptOutcome.NOT_SERVED, "an empty reply");
     }
     if (!echoed && a.owns().stream().anyMatch(all::contains)) {
-      return new Attempt(id, r, Verdict.NOT_SERVED, a.name() + "'s own record again");
+      return new Attempt(id, r, AttemptOutcome.NOT_SERVED, a.name() + "'s own record again");
     }
     if (json.isPresent() && !shaped && !echoed) {
-      return new Attempt(id, r, Verdict.NOT_SERVED, "a reply that is not a record");
+      return new Attempt(id, r, AttemptOutcome.NOT_SERVED, "a reply that is not a record");
     }
     return new Attempt(
-        id, r, Verdict.UNCLEAR, "a reply that cannot be told apart from another's record");
+        id, r, AttemptOutcome.UNCLEAR, "a reply that cannot be told apart from another's record");
   }
 
   private static void conclude(
@@ -270,7 +272,8 @@ public final class ObjectLevelAuthorizationCheck extends EndpointCheck {
                 facts);
     result.observe(summary);
 
-    List<Attempt> leaked = attempts.stream().filter(t -> t.verdict() == Verdict.LEAKED).toList();
+    List<Attempt> leaked =
+        attempts.stream().filter(t -> t.verdict() == AttemptOutcome.LEAKED).toList();
     if (!leaked.isEmpty()) {
       Map<PiiType, Integer> total = new EnumMap<>(PiiType.class);
       for (Attempt t : leaked) {
@@ -324,7 +327,8 @@ public final class ObjectLevelAuthorizationCheck extends EndpointCheck {
               + ")");
       return;
     }
-    List<Attempt> unclear = attempts.stream().filter(t -> t.verdict() == Verdict.UNCLEAR).toList();
+    List<Attempt> unclear =
+        attempts.stream().filter(t -> t.verdict() == AttemptOutcome.UNCLEAR).toList();
     if (!unclear.isEmpty()) {
       Attempt u = unclear.get(0);
       result.part(
@@ -340,7 +344,7 @@ public final class ObjectLevelAuthorizationCheck extends EndpointCheck {
               + u.why());
       return;
     }
-    long refused = attempts.stream().filter(t -> t.verdict() == Verdict.REFUSED).count();
+    long refused = attempts.stream().filter(t -> t.verdict() == AttemptOutcome.REFUSED).count();
     result.part(
         Outcome.PASS,
         e.name()

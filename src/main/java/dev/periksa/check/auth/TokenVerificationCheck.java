@@ -367,7 +367,7 @@ public final class TokenVerificationCheck extends EndpointCheck {
       }
     }
 
-    private static String label(ForgedTokens.Verdict v) {
+    private static String label(ForgedTokens.ForgeryOutcome v) {
       return v.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 

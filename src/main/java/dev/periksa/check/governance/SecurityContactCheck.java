@@ -12,6 +12,7 @@ import dev.periksa.check.TargetContext;
 import dev.periksa.probe.HttpProbe;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.probe.Reading.State;
 import dev.periksa.target.Endpoint;
 import dev.periksa.waiver.Attestation;
 import dev.periksa.waiver.ExemptionFiles.Aspects;
@@ -216,7 +217,7 @@ public final class SecurityContactCheck extends ProbingCheck<URI> {
   static Reading classify(
       URI url, ProbeResponse r, ProbeResponse control, Map<String, Object> facts) {
     int s = r.status();
-    if (r.reading().state() == dev.periksa.probe.Reading.State.UNREADABLE) {
+    if (r.reading().state() == State.UNREADABLE) {
       return new Reading(url, Kind.UNREADABLE, r.reading().why());
     }
     if (s >= 500) {

@@ -13,6 +13,7 @@ import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.report.Json;
 import dev.periksa.target.ApiSettings;
 import dev.periksa.target.Endpoint;
 import java.net.URLEncoder;
@@ -279,7 +280,7 @@ public final class ErrorEchoCheck extends EndpointCheck {
 
     private static String quote(String s) {
       try {
-        return dev.periksa.report.Json.MAPPER.writeValueAsString(s);
+        return Json.MAPPER.writeValueAsString(s);
       } catch (java.io.IOException ex) {
         throw new IllegalStateException(ex);
       }

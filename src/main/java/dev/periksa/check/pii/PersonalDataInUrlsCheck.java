@@ -12,6 +12,7 @@ import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
+import dev.periksa.report.Json;
 import dev.periksa.target.ApiSettings;
 import dev.periksa.target.Endpoint;
 import java.net.URLEncoder;
@@ -238,7 +239,7 @@ public final class PersonalDataInUrlsCheck extends EndpointCheck {
     String field = search.field();
     String body;
     try {
-      body = dev.periksa.report.Json.MAPPER.writeValueAsString(Map.of(field, Canary.NIK));
+      body = Json.MAPPER.writeValueAsString(Map.of(field, Canary.NIK));
     } catch (java.io.IOException ex) {
       throw new IllegalStateException(ex);
     }

@@ -10,6 +10,7 @@ import dev.periksa.check.ObservedReplies;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
+import dev.periksa.check.storage.BucketNames;
 import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
 import dev.periksa.probe.ProbeException;
@@ -58,9 +59,9 @@ import java.util.Set;
  *
  * <p>Before reading anything, the check takes what the run's other checks on this target already
  * read over plain HTTP from the endpoint's origin with personal data in it (a file STO-4 sampled,
- * an object STO-2 read, a path AUT-1 was served without credentials; see {@link
- * dev.periksa.check.ObservedReplies}): that reply crossed in clear, and fetching it again would
- * only repeat the disclosure. What is kept of it is its redacted evidence.
+ * an object STO-2 read, a path AUT-1 was served without credentials; see {@link ObservedReplies}):
+ * that reply crossed in clear, and fetching it again would only repeat the disclosure. What is kept
+ * of it is its redacted evidence.
  *
  * <p>What a store says about itself (index and core listings) is read only to pick what to sample,
  * not judged: a Solr core's {@code "name"} is not a person's. A JSON reply is judged by one record,
@@ -455,7 +456,7 @@ public final class PlainHttpPersonalDataCheck extends EndpointCheck {
       }
       if (buckets.isEmpty()) {
         // The store does not list its buckets: the common names, as STO-2 tries them.
-        buckets.addAll(dev.periksa.check.storage.BucketNames.existingOnS3(ctx, e, 1).existing());
+        buckets.addAll(BucketNames.existingOnS3(ctx, e, 1).existing());
         if (buckets.isEmpty()) {
           note = "the store lists no bucket to a stranger, and no common bucket name exists there";
           return;

@@ -7,6 +7,7 @@ import dev.periksa.pii.PersonalDataScanner;
 import dev.periksa.pii.PiiCategory;
 import dev.periksa.pii.PiiMatch;
 import dev.periksa.pii.PiiType;
+import dev.periksa.probe.ProbeResponse;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -151,7 +152,7 @@ final class Replies {
    * A sample of a reply with the canary masked: a JSON reply stays JSON (so field names still give
    * the redactor its context) with each long value cut to its first lines; other text is cut.
    */
-  static String excerpt(dev.periksa.probe.ProbeResponse r, int max) {
+  static String excerpt(ProbeResponse r, int max) {
     Optional<JsonNode> j = r.json();
     if (j.isPresent() && j.get().isContainerNode()) {
       return Canary.hide(shorten(j.get().deepCopy(), max / 2).toString());

@@ -22,6 +22,7 @@ import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
 import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
+import dev.periksa.probe.ProbeErrors;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.target.Endpoint;
 import java.net.ConnectException;
@@ -412,6 +413,6 @@ public final class MongoDbExposureCheck extends EndpointCheck {
     return "MongoDB session with "
         + where
         + " failed: "
-        + StoreProbing.brief(dev.periksa.probe.ProbeErrors.plain(ex));
+        + StoreProbing.brief(ProbeErrors.plain(ex));
   }
 }

@@ -11,6 +11,7 @@ import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
 import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
+import dev.periksa.probe.ProbeErrors;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.target.Endpoint;
 import dev.periksa.target.Identity;
@@ -482,7 +483,7 @@ abstract class SqlExposureCheck extends EndpointCheck {
 
   static String describe(SQLException e) {
     String state = e.getSQLState();
-    String m = dev.periksa.probe.ProbeErrors.plain(e);
+    String m = ProbeErrors.plain(e);
     return (state == null ? "" : state + " ") + m.strip();
   }
 

@@ -8,6 +8,7 @@ import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
+import dev.periksa.check.pii.DataPlaces;
 import dev.periksa.pii.PiiType;
 import dev.periksa.pii.Redactor;
 import dev.periksa.probe.HttpProbe;
@@ -314,11 +315,11 @@ public final class WebServerFilesCheck extends EndpointCheck {
             && p.endsWith("/")
             && p.startsWith(basePath + "/")
             && !p.contains("..")
-            && dev.periksa.check.pii.DataPlaces.score(p) > 0) {
+            && DataPlaces.score(p) > 0) {
           dirs.add(u);
         }
       }
-      return dev.periksa.check.pii.DataPlaces.ranked(dirs).stream()
+      return DataPlaces.ranked(dirs).stream()
           .map(u -> u.getRawPath().substring(basePath.length()))
           .filter(p -> !p.equals("/"))
           .limit(LINKED_DIRECTORIES)

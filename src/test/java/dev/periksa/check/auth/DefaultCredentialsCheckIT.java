@@ -15,6 +15,7 @@ import dev.periksa.lab.DedicatedEhacApi;
 import dev.periksa.lab.EhacData;
 import dev.periksa.target.ApiSettings;
 import dev.periksa.target.Identity;
+import dev.periksa.target.Secret;
 import dev.periksa.target.TargetProfile;
 import dev.periksa.testing.Profiles;
 import dev.periksa.testing.SharedLab;
@@ -99,7 +100,7 @@ class DefaultCredentialsCheckIT {
     // The legacy API really accepts admin/admin; with "admin" set aside, no admin pair is sent.
     try (DedicatedEhacApi api = DedicatedEhacApi.legacy("127.0.0.2")) {
       List<Identity> ids = new ArrayList<>(AuthProfiles.of(api, null).identities());
-      ids.add(new Identity("guard", "admin", new dev.periksa.target.Secret("x-unused"), List.of()));
+      ids.add(new Identity("guard", "admin", new Secret("x-unused"), List.of()));
       ApiSettings s =
           new ApiSettings(
               AuthProfiles.LOGIN,

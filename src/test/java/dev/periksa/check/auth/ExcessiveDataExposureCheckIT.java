@@ -11,9 +11,15 @@ import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.Severity;
+import dev.periksa.lab.EhacData;
 import dev.periksa.pii.PersonalDataScanner;
 import dev.periksa.pii.PiiType;
+import dev.periksa.report.Json;
+import dev.periksa.target.ApiSettings;
+import dev.periksa.target.Endpoint;
+import dev.periksa.target.Scope;
 import dev.periksa.target.TargetProfile;
+import dev.periksa.testing.Profiles;
 import dev.periksa.testing.SharedLab;
 import dev.periksa.testing.TestServers;
 import java.net.URI;
@@ -205,9 +211,7 @@ class ExcessiveDataExposureCheckIT {
   }
 
   private static String login(URI base, String user, String password) throws Exception {
-    String body =
-        dev.periksa.report.Json.MAPPER.writeValueAsString(
-            Map.of("username", user, "password", password));
+    String body = Json.MAPPER.writeValueAsString(Map.of("username", user, "password", password));
     HttpResponse<String> r =
         client()
             .send(
@@ -217,7 +221,7 @@ class ExcessiveDataExposureCheckIT {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode());
-    return dev.periksa.report.Json.MAPPER.readTree(r.body()).get("token").asText();
+    return Json.MAPPER.readTree(r.body()).get("token").asText();
   }
 
   private static String get(URI base, String path, String token) throws Exception {
@@ -234,24 +238,23 @@ class ExcessiveDataExposureCheckIT {
 
   /** An API without accounts whose list is served to anyone. */
   private static TargetProfile noAccounts(URI url) {
-    dev.periksa.target.ApiSettings settings =
-        new dev.periksa.target.ApiSettings(
+    ApiSettings settings =
+        new ApiSettings(
             null,
             List.of("/api/v1/patients"),
             null,
             List.of(),
             null,
-            dev.periksa.target.ApiSettings.DEFAULT_MAX_LOGIN_ATTEMPTS,
+            ApiSettings.DEFAULT_MAX_LOGIN_ATTEMPTS,
             List.of(),
             null);
     return new TargetProfile(
         "no accounts",
         "",
-        new dev.periksa.target.Scope(List.of(url.getHost())),
+        new Scope(List.of(url.getHost())),
         50,
         3,
-        List.of(
-            new dev.periksa.target.Endpoint("api", "http", url, null, List.of(), null, settings)),
+        List.of(new Endpoint("api", "http", url, null, List.of(), null, settings)),
         List.of(),
         List.of(),
         null,
@@ -263,7 +266,7 @@ class ExcessiveDataExposureCheckIT {
     List<Map<String, Object>> clear = new java.util.ArrayList<>();
     List<Map<String, Object>> masked = new java.util.ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      Map<String, Object> t = new java.util.LinkedHashMap<>(dev.periksa.lab.EhacData.traveller(i));
+      Map<String, Object> t = new java.util.LinkedHashMap<>(EhacData.traveller(i));
       clear.add(t);
       Map<String, Object> m = new java.util.LinkedHashMap<>(t);
       m.replaceAll(
@@ -271,8 +274,8 @@ class ExcessiveDataExposureCheckIT {
               k.equals("nik") || k.equals("no_paspor") || k.equals("hasil_tes") ? "••••••" : v);
       masked.add(m);
     }
-    String open = dev.periksa.report.Json.MAPPER.writeValueAsString(clear);
-    String safe = dev.periksa.report.Json.MAPPER.writeValueAsString(masked);
+    String open = Json.MAPPER.writeValueAsString(clear);
+    String safe = Json.MAPPER.writeValueAsString(masked);
     try (TestServers.Running leaky =
             TestServers.paths(
                 "127.0.0.5",
@@ -301,9 +304,9 @@ class ExcessiveDataExposureCheckIT {
   void anApiWithoutAnApiSectionIsJudgedByTheListsItsOwnRootLinksTo() throws Exception {
     List<Map<String, Object>> clear = new java.util.ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      clear.add(dev.periksa.lab.EhacData.traveller(i));
+      clear.add(EhacData.traveller(i));
     }
-    String open = dev.periksa.report.Json.MAPPER.writeValueAsString(Map.of("data", clear));
+    String open = Json.MAPPER.writeValueAsString(Map.of("data", clear));
     String index = "{\"service\":\"patients\",\"links\":{\"patients\":\"/api/v1/patients\"}}";
     String none = "{\"data\":[{\"id\":\"RM-1\",\"ward\":\"Melati\",\"beds\":12}]}";
     try (TestServers.Running leaky =
@@ -323,16 +326,16 @@ class ExcessiveDataExposureCheckIT {
         TestServers.Running closed =
             TestServers.paths(
                 "127.0.0.5", Map.of(), new TestServers.Reply(401, "{\"error\":\"login\"}"))) {
-      CheckResult bad = scan(dev.periksa.testing.Profiles.of("found", "http", leaky.url()));
+      CheckResult bad = scan(Profiles.of("found", "http", leaky.url()));
       assertEquals(Outcome.FAIL, bad.outcome(), bad.reason());
       assertTrue(
           bad.reason().contains("/api/v1/patients carry Indonesian national ID number"),
           bad.reason());
       assertNothingSecretOrRaw(bad);
-      CheckResult good = scan(dev.periksa.testing.Profiles.of("found", "http", careful.url()));
+      CheckResult good = scan(Profiles.of("found", "http", careful.url()));
       assertEquals(Outcome.PASS, good.outcome(), good.reason());
       assertTrue(good.reason().contains("roles with accounts"), good.reason());
-      CheckResult refused = scan(dev.periksa.testing.Profiles.of("found", "http", closed.url()));
+      CheckResult refused = scan(Profiles.of("found", "http", closed.url()));
       assertEquals(Outcome.NOT_APPLICABLE, refused.outcome(), refused.reason());
     }
   }

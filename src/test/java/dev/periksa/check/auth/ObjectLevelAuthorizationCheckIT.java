@@ -13,6 +13,11 @@ import dev.periksa.check.Outcome;
 import dev.periksa.check.Severity;
 import dev.periksa.lab.EhacData;
 import dev.periksa.report.Json;
+import dev.periksa.target.ApiSettings;
+import dev.periksa.target.Endpoint;
+import dev.periksa.target.Identity;
+import dev.periksa.target.Scope;
+import dev.periksa.target.Secret;
 import dev.periksa.target.TargetProfile;
 import dev.periksa.testing.SharedLab;
 import dev.periksa.testing.TestServers;
@@ -232,41 +237,28 @@ class ObjectLevelAuthorizationCheckIT {
   }
 
   private static TargetProfile tokenProfile(URI url) {
-    dev.periksa.target.ApiSettings settings =
-        new dev.periksa.target.ApiSettings(
+    ApiSettings settings =
+        new ApiSettings(
             null,
             List.of(),
             "/api/v1/travellers/{id}",
             List.of("traveller-a", "traveller-b"),
             null,
-            dev.periksa.target.ApiSettings.DEFAULT_MAX_LOGIN_ATTEMPTS,
+            ApiSettings.DEFAULT_MAX_LOGIN_ATTEMPTS,
             List.of(),
             null);
     return new TargetProfile(
         "tokens",
         "",
-        new dev.periksa.target.Scope(List.of(url.getHost())),
+        new Scope(List.of(url.getHost())),
         50,
         3,
+        List.of(new Endpoint("api", "http", url, null, List.of(), null, settings)),
         List.of(
-            new dev.periksa.target.Endpoint("api", "http", url, null, List.of(), null, settings)),
-        List.of(
-            new dev.periksa.target.Identity(
-                "traveller-a",
-                null,
-                null,
-                AuthTesting.A_OWNS,
-                new dev.periksa.target.Secret("tok-a"),
-                null,
-                null),
-            new dev.periksa.target.Identity(
-                "traveller-b",
-                null,
-                null,
-                AuthTesting.B_OWNS,
-                new dev.periksa.target.Secret("tok-b"),
-                null,
-                null)),
+            new Identity(
+                "traveller-a", null, null, AuthTesting.A_OWNS, new Secret("tok-a"), null, null),
+            new Identity(
+                "traveller-b", null, null, AuthTesting.B_OWNS, new Secret("tok-b"), null, null)),
         List.of(),
         null,
         null);

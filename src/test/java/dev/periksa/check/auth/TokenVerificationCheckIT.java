@@ -16,6 +16,7 @@ import dev.periksa.report.Json;
 import dev.periksa.report.ResultModel;
 import dev.periksa.target.Endpoint;
 import dev.periksa.target.Identity;
+import dev.periksa.target.Scope;
 import dev.periksa.target.Secret;
 import dev.periksa.target.TargetProfile;
 import dev.periksa.testing.SharedLab;
@@ -67,7 +68,7 @@ class TokenVerificationCheckIT {
       assertFalse(json.contains(s), "a secret in clear");
     }
     for (Identity id : p.identities()) {
-      for (dev.periksa.target.Secret secret : java.util.Arrays.asList(id.password(), id.token())) {
+      for (Secret secret : java.util.Arrays.asList(id.password(), id.token())) {
         if (secret != null) {
           assertFalse(json.contains(secret.reveal()), id.name() + "'s secret in clear");
         }
@@ -279,7 +280,7 @@ class TokenVerificationCheckIT {
     return new TargetProfile(
         p.name(),
         p.description(),
-        new dev.periksa.target.Scope(List.of(url.getHost())),
+        new Scope(List.of(url.getHost())),
         p.rateLimit(),
         p.timeoutSeconds(),
         List.of(new Endpoint(e.name(), e.kind(), url, null, List.of(), null, e.api())),

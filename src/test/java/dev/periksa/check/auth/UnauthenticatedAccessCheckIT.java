@@ -11,6 +11,8 @@ import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.Severity;
+import dev.periksa.lab.EhacData;
+import dev.periksa.report.Json;
 import dev.periksa.target.TargetProfile;
 import dev.periksa.testing.Profiles;
 import dev.periksa.testing.SharedLab;
@@ -164,10 +166,9 @@ class UnauthenticatedAccessCheckIT {
   void anApiWithoutAnApiSectionIsReadWhereItsDataIsWithoutCredentials() throws Exception {
     List<java.util.Map<String, Object>> people = new java.util.ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      people.add(dev.periksa.lab.EhacData.traveller(i));
+      people.add(EhacData.traveller(i));
     }
-    String open =
-        dev.periksa.report.Json.MAPPER.writeValueAsString(java.util.Map.of("data", people));
+    String open = Json.MAPPER.writeValueAsString(java.util.Map.of("data", people));
     String index = "{\"links\":{\"patients\":\"/api/v1/patients\"}}";
     try (TestServers.Running leaky =
             TestServers.paths(

@@ -208,10 +208,7 @@ class DastFailureModesIT {
     HttpServer site = slowSite(1000);
     // A ZAP of this test's own: it is killed.
     ManagedZap zap =
-        ManagedZap.start(
-            ZapDistribution.ensure(PRINT),
-            List.of(dev.periksa.zap.rules.HealthRulesAddOn::writeTo),
-            PRINT);
+        ManagedZap.start(ZapDistribution.ensure(PRINT), List.of(HealthRulesAddOn::writeTo), PRINT);
     AtomicBoolean killed = new AtomicBoolean();
     try {
       DastScanCheck.ZapSource source = (s, p, r) -> new DastScanCheck.Connected(zap, zap::isAlive);

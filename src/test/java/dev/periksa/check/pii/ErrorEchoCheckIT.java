@@ -11,7 +11,9 @@ import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.Severity;
 import dev.periksa.check.pii.RoutedServer.Reply;
+import dev.periksa.report.Json;
 import dev.periksa.target.ApiSettings;
+import dev.periksa.testing.Profiles;
 import dev.periksa.testing.SharedLab;
 import dev.periksa.testing.TestServers;
 import java.io.PrintWriter;
@@ -94,7 +96,7 @@ class ErrorEchoCheckIT {
     StringWriter trace = new StringWriter();
     new IllegalStateException("connection pool exhausted").printStackTrace(new PrintWriter(trace));
     String body =
-        dev.periksa.report.Json.MAPPER.writeValueAsString(
+        Json.MAPPER.writeValueAsString(
             java.util.Map.of(
                 "status", 500, "error", "Internal Server Error", "trace", trace.toString()));
     try (RoutedServer s = api(q -> Reply.json(500, body))) {
@@ -131,8 +133,7 @@ class ErrorEchoCheckIT {
     try (RoutedServer s =
         new RoutedServer("127.0.0.5")
             .route("/", q -> Reply.json(404, "{\"error\":\"no route for " + q.path() + "\"}"))) {
-      CheckResult r =
-          PiiTesting.scan(CHECK, dev.periksa.testing.Profiles.of("bare", "http", s.url()));
+      CheckResult r = PiiTesting.scan(CHECK, Profiles.of("bare", "http", s.url()));
       assertEquals(Outcome.FAIL, r.outcome(), r.reason());
       assertEquals(Severity.HIGH, r.severity());
       assertEquals(

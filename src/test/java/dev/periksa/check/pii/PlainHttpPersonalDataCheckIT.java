@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.periksa.check.CheckResult;
+import dev.periksa.check.CheckRunner;
 import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.Severity;
+import dev.periksa.check.TargetContext;
 import dev.periksa.check.pii.RoutedServer.Reply;
+import dev.periksa.lab.EhacData;
+import dev.periksa.lab.S3Server;
+import dev.periksa.pii.PiiType;
 import dev.periksa.target.Endpoint;
 import dev.periksa.target.TargetProfile;
 import dev.periksa.testing.Profiles;
@@ -200,7 +205,7 @@ class PlainHttpPersonalDataCheckIT {
   /** A citizen of the e-HAC data set (one with a NIK), as a patient row of another system. */
   private static Map<String, Object> patient() {
     for (int i = 0; ; i++) {
-      Map<String, Object> t = dev.periksa.lab.EhacData.traveller(i);
+      Map<String, Object> t = EhacData.traveller(i);
       if (t.containsKey("nik")) {
         return t;
       }
@@ -316,7 +321,7 @@ class PlainHttpPersonalDataCheckIT {
 
   @Test
   void aBucketIsJudgedByItsDataLikeObjectsNotTheReadmeBesideThem() throws Exception {
-    try (dev.periksa.lab.S3Server s3 = dev.periksa.lab.S3Server.anonymous("127.0.0.5")) {
+    try (S3Server s3 = S3Server.anonymous("127.0.0.5")) {
       s3.createBucket("simrs-arsip", true);
       s3.put(
           "simrs-arsip",
@@ -350,8 +355,8 @@ class PlainHttpPersonalDataCheckIT {
                   return new Reply(200, Map.of("Content-Type", "text/html"), "<h1>Intranet</h1>");
                 })) {
       TargetProfile p = Profiles.of("observed", "web", s.url());
-      dev.periksa.check.TargetContext ctx = dev.periksa.check.TargetContext.of(p);
-      Map<dev.periksa.pii.PiiType, Integer> counts = Map.of(dev.periksa.pii.PiiType.NIK, 3);
+      TargetContext ctx = TargetContext.of(p);
+      Map<PiiType, Integer> counts = Map.of(PiiType.NIK, 3);
       Evidence ev =
           ctx.redactor()
               .capture(
@@ -366,8 +371,7 @@ class PlainHttpPersonalDataCheckIT {
       // Not on this origin: never taken.
       ctx.observed()
           .record(URI.create("http://127.0.0.5:1/x.csv"), "STO-4.web-files", "other", counts, ev);
-      CheckResult r =
-          new dev.periksa.check.CheckRunner(java.time.Duration.ofSeconds(60)).run(CHECK, ctx);
+      CheckResult r = new CheckRunner(java.time.Duration.ofSeconds(60)).run(CHECK, ctx);
       assertEquals(Outcome.FAIL, r.outcome(), r.reason());
       Finding f = finding(r, "web");
       assertTrue(f.title().contains("read by STO-4.web-files in this run"), f.title());

@@ -10,9 +10,11 @@ import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
+import dev.periksa.discovery.Discovery;
 import dev.periksa.lab.Hl7Engine;
 import dev.periksa.report.Json;
 import dev.periksa.report.ResultModel;
+import dev.periksa.target.ProfileLoader;
 import dev.periksa.testing.Hl7Servers;
 import dev.periksa.testing.Profiles;
 import dev.periksa.testing.TestCertificates;
@@ -132,9 +134,8 @@ class Hl7InterfaceExposureCheckIT {
               + engine.url().getPort()
               + "]}\n";
       var p =
-          dev.periksa.target.ProfileLoader.withOverrides(Map.of())
-              .parse(java.nio.file.Path.of("found.yaml"), yaml);
-      var found = dev.periksa.discovery.Discovery.forProfile(p).run(p, s -> {});
+          ProfileLoader.withOverrides(Map.of()).parse(java.nio.file.Path.of("found.yaml"), yaml);
+      var found = Discovery.forProfile(p).run(p, s -> {});
       assertEquals(1, found.size(), found.toString());
       assertEquals("hl7", found.get(0).kind());
       assertEquals(engine.url(), found.get(0).url());

@@ -15,6 +15,8 @@ import dev.periksa.check.TargetContext;
 import dev.periksa.lab.EhacData;
 import dev.periksa.report.Json;
 import dev.periksa.report.ResultModel;
+import dev.periksa.target.Endpoint;
+import dev.periksa.target.Scope;
 import dev.periksa.target.TargetProfile;
 import dev.periksa.testing.Profiles;
 import dev.periksa.testing.SharedLab;
@@ -137,12 +139,11 @@ class MongoDbExposureCheckIT {
         new TargetProfile(
             "out of scope",
             "",
-            new dev.periksa.target.Scope(List.of("127.0.0.9")),
+            new Scope(List.of("127.0.0.9")),
             10,
             3,
             List.of(
-                new dev.periksa.target.Endpoint(
-                    "mongodb", "mongodb", URI.create("mongodb://127.0.0.5:27017"), null)),
+                new Endpoint("mongodb", "mongodb", URI.create("mongodb://127.0.0.5:27017"), null)),
             List.of(),
             List.of(),
             null,

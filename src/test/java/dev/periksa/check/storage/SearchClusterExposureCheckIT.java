@@ -12,6 +12,7 @@ import dev.periksa.check.Outcome;
 import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
 import dev.periksa.lab.EhacData;
+import dev.periksa.probe.HttpProbe;
 import dev.periksa.report.Json;
 import dev.periksa.report.ResultModel;
 import dev.periksa.target.TargetProfile;
@@ -150,7 +151,7 @@ class SearchClusterExposureCheckIT {
               .filter(e -> e.title().startsWith("banner"))
               .findFirst()
               .orElseThrow();
-      assertEquals(dev.periksa.probe.HttpProbe.DEFAULT_MAX_BODY_BYTES, root.bytes());
+      assertEquals(HttpProbe.DEFAULT_MAX_BODY_BYTES, root.bytes());
     }
   }
 
