@@ -1,6 +1,8 @@
 package dev.periksa.check;
 
-import dev.periksa.pii.Redactor;
+import dev.periksa.evidence.Evidence;
+import dev.periksa.evidence.Redactor;
+import dev.periksa.evidence.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

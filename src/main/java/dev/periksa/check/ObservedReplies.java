@@ -1,5 +1,6 @@
 package dev.periksa.check;
 
+import dev.periksa.evidence.Evidence;
 import dev.periksa.pii.PiiType;
 import java.net.URI;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.periksa.check;
 
+import dev.periksa.evidence.Redactor;
 import dev.periksa.pii.PersonalDataScanner;
-import dev.periksa.pii.Redactor;
 import dev.periksa.probe.HostHealth;
 import dev.periksa.probe.HostRateLimiter;
 import dev.periksa.probe.HttpProbe;

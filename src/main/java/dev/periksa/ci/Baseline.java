@@ -1,7 +1,7 @@
 package dev.periksa.ci;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.periksa.report.Json;
+import dev.periksa.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

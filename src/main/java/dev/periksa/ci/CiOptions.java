@@ -1,6 +1,6 @@
 package dev.periksa.ci;
 
-import dev.periksa.check.Severity;
+import dev.periksa.evidence.Severity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

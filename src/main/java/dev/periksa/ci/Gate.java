@@ -3,7 +3,7 @@ package dev.periksa.ci;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
-import dev.periksa.check.Severity;
+import dev.periksa.evidence.Severity;
 import dev.periksa.run.ExitCodes;
 import dev.periksa.run.RequirementOutcome;
 import dev.periksa.run.TargetOutcome;

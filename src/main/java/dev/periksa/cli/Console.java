@@ -1,10 +1,10 @@
 package dev.periksa.cli;
 
 import dev.periksa.check.CheckResult;
-import dev.periksa.check.Evidence;
 import dev.periksa.check.Exemption;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
+import dev.periksa.evidence.Evidence;
 import dev.periksa.report.SummaryConsole;
 import dev.periksa.report.Texts;
 import dev.periksa.run.RequirementOutcome;

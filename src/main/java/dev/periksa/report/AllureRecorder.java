@@ -2,11 +2,12 @@ package dev.periksa.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.periksa.check.CheckResult;
-import dev.periksa.check.Evidence;
 import dev.periksa.check.Exemption;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
-import dev.periksa.pii.Redactor;
+import dev.periksa.evidence.Evidence;
+import dev.periksa.evidence.Redactor;
+import dev.periksa.json.Json;
 import dev.periksa.regulation.Catalogue;
 import dev.periksa.regulation.Clause;
 import dev.periksa.regulation.Requirement;

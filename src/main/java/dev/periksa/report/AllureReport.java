@@ -1,5 +1,6 @@
 package dev.periksa.report;
 
+import dev.periksa.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

@@ -3,7 +3,7 @@ package dev.periksa.report;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
-import dev.periksa.check.Severity;
+import dev.periksa.evidence.Severity;
 import dev.periksa.regulation.Catalogue;
 import dev.periksa.regulation.Clause;
 import dev.periksa.run.RequirementOutcome;

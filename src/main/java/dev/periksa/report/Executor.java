@@ -1,5 +1,6 @@
 package dev.periksa.report;
 
+import dev.periksa.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

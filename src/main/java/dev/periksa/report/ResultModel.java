@@ -1,10 +1,10 @@
 package dev.periksa.report;
 
 import dev.periksa.check.CheckResult;
-import dev.periksa.check.Evidence;
 import dev.periksa.check.Exemption;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Part;
+import dev.periksa.evidence.Evidence;
 import dev.periksa.regulation.Catalogue;
 import dev.periksa.regulation.Clause;
 import dev.periksa.run.RequirementOutcome;

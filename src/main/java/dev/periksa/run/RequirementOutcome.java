@@ -2,7 +2,7 @@ package dev.periksa.run;
 
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Outcome;
-import dev.periksa.check.Severity;
+import dev.periksa.evidence.Severity;
 import dev.periksa.regulation.Requirement;
 import java.util.List;
 

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.periksa.evidence.Evidence;
+import dev.periksa.evidence.Redactor;
+import dev.periksa.evidence.Severity;
 import dev.periksa.pii.PersonalDataScanner;
-import dev.periksa.pii.Redactor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

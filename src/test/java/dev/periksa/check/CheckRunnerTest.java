@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.periksa.evidence.Severity;
 import dev.periksa.target.Scope;
 import dev.periksa.target.TargetProfile;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.periksa.check.Severity;
+import dev.periksa.evidence.Severity;
 import dev.periksa.regulation.Catalogue;
 import dev.periksa.run.FeatureSet;
 import io.cucumber.tagexpressions.Expression;

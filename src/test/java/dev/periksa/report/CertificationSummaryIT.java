@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.periksa.certificate.CertificateVerifier;
 import dev.periksa.certificate.Certificates;
 import dev.periksa.cli.ConsoleAccess;
+import dev.periksa.json.Json;
 import dev.periksa.run.FeatureSet;
 import dev.periksa.run.ScanRunner;
 import dev.periksa.target.TargetProfile;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.periksa.json.Json;
 import dev.periksa.run.FeatureSet;
 import dev.periksa.run.ScanRunner;
 import dev.periksa.target.TargetProfile;

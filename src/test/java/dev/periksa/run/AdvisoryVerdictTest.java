@@ -7,7 +7,7 @@ import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
-import dev.periksa.check.Severity;
+import dev.periksa.evidence.Severity;
 import dev.periksa.regulation.Requirement;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.periksa.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.periksa.pii.Redactor;
+import dev.periksa.evidence.Redactor;
 import dev.periksa.probe.Connections;
 import dev.periksa.target.ProfileLoader;
 import dev.periksa.target.TargetProfile;

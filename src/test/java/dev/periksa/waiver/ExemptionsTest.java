@@ -8,7 +8,7 @@ import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
-import dev.periksa.check.Severity;
+import dev.periksa.evidence.Severity;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;

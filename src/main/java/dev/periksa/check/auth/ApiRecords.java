@@ -1,11 +1,11 @@
 package dev.periksa.check.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.periksa.evidence.Redactor;
 import dev.periksa.pii.PersonalDataScanner;
 import dev.periksa.pii.PiiCategory;
 import dev.periksa.pii.PiiMatch;
 import dev.periksa.pii.PiiType;
-import dev.periksa.pii.Redactor;
 import dev.periksa.probe.ProbeResponse;
 import dev.periksa.target.Endpoint;
 import java.security.SecureRandom;

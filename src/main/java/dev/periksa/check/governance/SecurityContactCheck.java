@@ -2,13 +2,13 @@ package dev.periksa.check.governance;
 
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
-import dev.periksa.check.Evidence;
 import dev.periksa.check.Exemption;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.ProbingCheck;
-import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
+import dev.periksa.evidence.Evidence;
+import dev.periksa.evidence.Severity;
 import dev.periksa.probe.HttpProbe;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;

@@ -1,7 +1,7 @@
 package dev.periksa.check.pii;
 
+import dev.periksa.evidence.Redactor;
 import dev.periksa.pii.PiiType;
-import dev.periksa.pii.Redactor;
 
 /**
  * The synthetic identity number the personal-data checks send wherever a target takes input, so

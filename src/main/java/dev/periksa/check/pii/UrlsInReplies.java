@@ -2,11 +2,11 @@ package dev.periksa.check.pii;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.periksa.evidence.Redactor;
 import dev.periksa.pii.PersonalDataScanner;
 import dev.periksa.pii.PiiCategory;
 import dev.periksa.pii.PiiMatch;
 import dev.periksa.pii.PiiType;
-import dev.periksa.pii.Redactor;
 import dev.periksa.probe.ProbeResponse;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -2,15 +2,15 @@ package dev.periksa.check.storage;
 
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
-import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
-import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
 import dev.periksa.check.storage.ObjectListing.StoredObject;
 import dev.periksa.check.storage.StoreDialect.Listed;
+import dev.periksa.evidence.Evidence;
+import dev.periksa.evidence.Redactor;
+import dev.periksa.evidence.Severity;
 import dev.periksa.pii.PiiType;
-import dev.periksa.pii.Redactor;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
 import dev.periksa.product.StoreError;

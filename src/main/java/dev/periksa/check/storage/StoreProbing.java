@@ -1,9 +1,9 @@
 package dev.periksa.check.storage;
 
 import dev.periksa.check.CheckResult;
-import dev.periksa.check.Evidence;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.TargetContext;
+import dev.periksa.evidence.Evidence;
 import dev.periksa.pii.PiiMatch;
 import dev.periksa.pii.PiiType;
 import dev.periksa.target.Endpoint;

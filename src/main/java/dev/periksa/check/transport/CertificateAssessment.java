@@ -1,6 +1,6 @@
 package dev.periksa.check.transport;
 
-import dev.periksa.check.Severity;
+import dev.periksa.evidence.Severity;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;

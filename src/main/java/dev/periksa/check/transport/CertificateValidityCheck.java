@@ -2,11 +2,11 @@ package dev.periksa.check.transport;
 
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
-import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
-import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
+import dev.periksa.evidence.Evidence;
+import dev.periksa.evidence.Severity;
 import dev.periksa.probe.TlsScanner;
 import dev.periksa.probe.TlsScanner.Scan;
 import java.security.GeneralSecurityException;

@@ -1,6 +1,6 @@
 package dev.periksa.check.transport;
 
-import dev.periksa.check.Severity;
+import dev.periksa.evidence.Severity;
 import dev.periksa.probe.CipherSuite;
 import dev.periksa.probe.TlsVersion;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.periksa.zap.rules;
 
-import dev.periksa.check.Severity;
+import dev.periksa.evidence.Redactor;
+import dev.periksa.evidence.Severity;
 import dev.periksa.pii.PersonalDataScanner;
 import dev.periksa.pii.PiiCategory;
 import dev.periksa.pii.PiiMatch;
 import dev.periksa.pii.PiiType;
-import dev.periksa.pii.Redactor;
 import dev.periksa.product.HttpReply;
 import dev.periksa.product.S3Replies;
 import dev.periksa.product.SearchClusterReplies;

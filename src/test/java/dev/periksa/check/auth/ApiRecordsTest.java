@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.periksa.json.Json;
 import dev.periksa.pii.PersonalDataScanner;
 import dev.periksa.pii.PiiType;
-import dev.periksa.report.Json;
 import dev.periksa.target.Identity;
 import dev.periksa.target.Secret;
 import java.util.List;

@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.periksa.check.CheckResult;
-import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
-import dev.periksa.check.Severity;
+import dev.periksa.evidence.Evidence;
+import dev.periksa.evidence.Severity;
+import dev.periksa.json.Json;
 import dev.periksa.lab.EhacData;
 import dev.periksa.pii.PersonalDataScanner;
 import dev.periksa.pii.PiiType;
-import dev.periksa.report.Json;
 import dev.periksa.target.ApiSettings;
 import dev.periksa.target.Endpoint;
 import dev.periksa.target.Scope;

@@ -3,7 +3,7 @@ package dev.periksa.check.auth;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.periksa.check.CheckResult;
-import dev.periksa.report.Json;
+import dev.periksa.json.Json;
 import dev.periksa.report.ResultModel;
 import dev.periksa.testing.SharedLab;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import dev.periksa.check.CheckResult;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.TargetContext;
-import dev.periksa.report.Json;
+import dev.periksa.json.Json;
 import dev.periksa.report.ResultModel;
 import dev.periksa.target.DastSettings;
 import dev.periksa.target.TargetProfile;

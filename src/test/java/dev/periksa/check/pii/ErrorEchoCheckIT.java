@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.periksa.check.CheckResult;
-import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
-import dev.periksa.check.Severity;
 import dev.periksa.check.pii.RoutedServer.Reply;
-import dev.periksa.report.Json;
+import dev.periksa.evidence.Evidence;
+import dev.periksa.evidence.Severity;
+import dev.periksa.json.Json;
 import dev.periksa.target.ApiSettings;
 import dev.periksa.testing.Profiles;
 import dev.periksa.testing.SharedLab;

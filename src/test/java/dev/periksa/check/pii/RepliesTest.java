@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.periksa.report.Json;
+import dev.periksa.json.Json;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.periksa.check.pii;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.periksa.report.Json;
+import dev.periksa.json.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;

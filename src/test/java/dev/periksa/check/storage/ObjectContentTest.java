@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.periksa.evidence.Redactor;
 import dev.periksa.pii.PersonalDataScanner;
 import dev.periksa.pii.PiiType;
-import dev.periksa.pii.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

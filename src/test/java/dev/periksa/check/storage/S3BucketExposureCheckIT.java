@@ -7,15 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.CheckRunner;
-import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
-import dev.periksa.check.Severity;
 import dev.periksa.check.TargetContext;
+import dev.periksa.evidence.Evidence;
+import dev.periksa.evidence.Severity;
+import dev.periksa.json.Json;
 import dev.periksa.lab.EhacData;
 import dev.periksa.lab.Lab;
 import dev.periksa.lab.S3Server;
-import dev.periksa.report.Json;
 import dev.periksa.report.ResultModel;
 import dev.periksa.target.Endpoint;
 import dev.periksa.target.TargetProfile;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
-import dev.periksa.check.Severity;
+import dev.periksa.evidence.Severity;
 import dev.periksa.probe.TlsRecordings;
 import dev.periksa.probe.TlsVersion;
 import dev.periksa.target.TargetProfile;

@@ -3,8 +3,8 @@ package dev.periksa.check.transport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.periksa.check.Severity;
 import dev.periksa.check.transport.TlsPolicy.Grade;
+import dev.periksa.evidence.Severity;
 import dev.periksa.probe.CipherSuite;
 import dev.periksa.probe.CipherSuites;
 import dev.periksa.probe.TlsVersion;

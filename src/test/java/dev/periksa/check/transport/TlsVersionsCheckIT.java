@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.periksa.check.CheckResult;
-import dev.periksa.check.Evidence;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
-import dev.periksa.check.Severity;
+import dev.periksa.evidence.Evidence;
+import dev.periksa.evidence.Severity;
 import dev.periksa.probe.TlsRecordings;
 import dev.periksa.probe.TlsVersion;
 import dev.periksa.target.TargetProfile;

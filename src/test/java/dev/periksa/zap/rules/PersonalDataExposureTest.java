@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.periksa.check.Severity;
+import dev.periksa.evidence.Severity;
 import dev.periksa.pii.PiiType;
 import org.junit.jupiter.api.Test;
 

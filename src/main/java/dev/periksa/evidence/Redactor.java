@@ -1,7 +1,8 @@
-package dev.periksa.pii;
+package dev.periksa.evidence;
 
-import dev.periksa.check.Evidence;
-import dev.periksa.check.Severity;
+import dev.periksa.pii.PersonalDataScanner;
+import dev.periksa.pii.PiiMatch;
+import dev.periksa.pii.PiiType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,11 +1,11 @@
-package dev.periksa.pii;
+package dev.periksa.evidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.periksa.check.Evidence;
-import dev.periksa.check.Severity;
+import dev.periksa.pii.PersonalDataScanner;
+import dev.periksa.pii.PiiType;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.periksa.check;
+package dev.periksa.evidence;
 
 /** How bad a finding is; set from what the evidence holds, not fixed per check. */
 public enum Severity {

@@ -1,4 +1,4 @@
-package dev.periksa.report;
+package dev.periksa.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,10 +1,10 @@
-package dev.periksa.pii;
+package dev.periksa.evidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.periksa.check.Evidence;
+import dev.periksa.pii.PiiType;
 import dev.periksa.testing.hostile.HostileServer;
 import dev.periksa.testing.hostile.Patients;
 import java.nio.charset.StandardCharsets;

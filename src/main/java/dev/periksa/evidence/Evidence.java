@@ -1,6 +1,5 @@
-package dev.periksa.check;
+package dev.periksa.evidence;
 
-import dev.periksa.pii.Redactor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.periksa.pii;
+package dev.periksa.evidence;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
