@@ -9,7 +9,6 @@ import dev.periksa.probe.ProbeLog;
 import dev.periksa.probe.TcpProbe;
 import dev.periksa.target.Endpoint;
 import dev.periksa.target.TargetProfile;
-import dev.periksa.waiver.Attestation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.periksa.cli;
 
 import dev.periksa.lab.Breach;
 import dev.periksa.lab.Breaches;
-import dev.periksa.run.ExitCodes;
+import dev.periksa.result.ExitCodes;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,10 +1,10 @@
 package dev.periksa.cli;
 
 import dev.periksa.lab.Lab;
-import dev.periksa.run.ExitCodes;
+import dev.periksa.result.ExitCodes;
+import dev.periksa.result.TargetOutcome;
+import dev.periksa.result.Verdict;
 import dev.periksa.run.ScanRunner;
-import dev.periksa.run.TargetOutcome;
-import dev.periksa.run.Verdict;
 import dev.periksa.target.ProfileException;
 import dev.periksa.target.TargetProfile;
 import dev.periksa.waiver.ExemptionFileException;

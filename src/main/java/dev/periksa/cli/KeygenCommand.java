@@ -1,7 +1,7 @@
 package dev.periksa.cli;
 
 import dev.periksa.certificate.SigningKey;
-import dev.periksa.run.ExitCodes;
+import dev.periksa.result.ExitCodes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.periksa.cli;
 
 import dev.periksa.lab.Lab;
-import dev.periksa.run.ExitCodes;
+import dev.periksa.result.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

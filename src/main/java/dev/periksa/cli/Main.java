@@ -1,8 +1,8 @@
 package dev.periksa.cli;
 
 import dev.periksa.probe.ProbeErrors;
-import dev.periksa.report.Version;
-import dev.periksa.run.ExitCodes;
+import dev.periksa.result.ExitCodes;
+import dev.periksa.result.Version;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;

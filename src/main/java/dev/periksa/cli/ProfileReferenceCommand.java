@@ -1,6 +1,6 @@
 package dev.periksa.cli;
 
-import dev.periksa.run.ExitCodes;
+import dev.periksa.result.ExitCodes;
 import dev.periksa.target.ProfileReference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

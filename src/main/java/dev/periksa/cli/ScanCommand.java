@@ -1,7 +1,7 @@
 package dev.periksa.cli;
 
 import dev.periksa.certificate.SigningKey;
-import dev.periksa.run.ExitCodes;
+import dev.periksa.result.ExitCodes;
 import dev.periksa.run.ScanRunner;
 import dev.periksa.target.ProfileException;
 import dev.periksa.target.ProfileLoader;

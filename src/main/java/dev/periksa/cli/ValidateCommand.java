@@ -1,6 +1,6 @@
 package dev.periksa.cli;
 
-import dev.periksa.run.ExitCodes;
+import dev.periksa.result.ExitCodes;
 import dev.periksa.target.ProfileException;
 import dev.periksa.target.ProfileLoader;
 import dev.periksa.target.TargetProfile;

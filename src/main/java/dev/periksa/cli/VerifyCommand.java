@@ -3,7 +3,7 @@ package dev.periksa.cli;
 import dev.periksa.certificate.CertificateVerifier;
 import dev.periksa.certificate.Certificates;
 import dev.periksa.certificate.SigningKey;
-import dev.periksa.run.ExitCodes;
+import dev.periksa.result.ExitCodes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.periksa.cli;
 
-import dev.periksa.run.ExitCodes;
+import dev.periksa.result.ExitCodes;
 import dev.periksa.zap.rules.HealthRule;
 import dev.periksa.zap.rules.HealthRulesAddOn;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package dev.periksa.report;
 
 import dev.periksa.json.Json;
+import dev.periksa.result.Version;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

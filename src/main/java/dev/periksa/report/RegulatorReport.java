@@ -4,7 +4,7 @@ import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.Checks;
 import dev.periksa.regulation.Catalogue;
-import dev.periksa.run.TargetOutcome;
+import dev.periksa.result.TargetOutcome;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

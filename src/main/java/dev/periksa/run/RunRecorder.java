@@ -2,7 +2,9 @@ package dev.periksa.run;
 
 import dev.periksa.check.CheckResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Collects every check result of a run, per target and scenario, for results.json and exit codes.
@@ -43,5 +45,16 @@ public final class RunRecorder {
   /** Everything recorded for one target, in order. */
   public synchronized List<Recorded> forTarget(String target) {
     return all.stream().filter(r -> r.target().equals(target)).toList();
+  }
+
+  /** One target's check results grouped by requirement id, in the order they were recorded. */
+  public synchronized Map<String, List<CheckResult>> byRequirement(String target) {
+    Map<String, List<CheckResult>> out = new LinkedHashMap<>();
+    for (Recorded r : forTarget(target)) {
+      for (String id : r.requirements()) {
+        out.computeIfAbsent(id, k -> new ArrayList<>()).add(r.result());
+      }
+    }
+    return out;
   }
 }

@@ -21,7 +21,9 @@ import dev.periksa.report.Coverage;
 import dev.periksa.report.RegulatorReport;
 import dev.periksa.report.ResultModel;
 import dev.periksa.report.Texts;
-import dev.periksa.report.Version;
+import dev.periksa.result.ExitCodes;
+import dev.periksa.result.TargetOutcome;
+import dev.periksa.result.Version;
 import dev.periksa.target.TargetProfile;
 import dev.periksa.waiver.Exemptions;
 import io.qameta.allure.Allure;
@@ -271,7 +273,8 @@ public final class ScanRunner {
                   + ", nothing of their kind declared or discovered): "
                   + String.join(", ", na));
         }
-        TargetOutcome t = TargetOutcome.of(p, recorder.forTarget(p.name()), catalogue, inventory);
+        TargetOutcome t =
+            TargetOutcome.of(p, recorder.byRequirement(p.name()), catalogue, inventory);
         outcomes.add(t);
         out.printf(
             "  = %s: %s (%.1f s)%n",

@@ -3,6 +3,7 @@ package dev.periksa.waiver;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.periksa.check.Attestation;
 import dev.periksa.check.Check;
 import dev.periksa.check.Checks;
 import dev.periksa.regulation.Catalogue;
@@ -33,7 +34,9 @@ public final class ExemptionFiles {
 
   /** What each process requirement's attestation may cover; the first is the default. */
   public static final Map<String, List<String>> ASPECTS =
-      Map.of("GOV-1", List.of(Aspects.BREACH_NOTIFICATION, Aspects.SECURITY_CONTACT));
+      Map.of(
+          "GOV-1",
+          List.of(Attestation.Aspects.BREACH_NOTIFICATION, Attestation.Aspects.SECURITY_CONTACT));
 
   static final Set<String> WAIVER_FIELDS =
       Set.of(
@@ -42,14 +45,8 @@ public final class ExemptionFiles {
       Set.of("requirement", "target", "covers", "statement", "attestedBy", "date", "expires");
 
   /** Names of the aspects of GOV-1 an attestation may cover. */
-  public static final class Aspects {
-    public static final String BREACH_NOTIFICATION = "breach-notification";
-    public static final String SECURITY_CONTACT = "security-contact";
-
-    private Aspects() {}
-  }
-
   private final Catalogue catalogue;
+
   private final LocalDate today;
 
   public ExemptionFiles(Catalogue catalogue, LocalDate today) {

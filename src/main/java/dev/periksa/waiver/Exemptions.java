@@ -1,5 +1,6 @@
 package dev.periksa.waiver;
 
+import dev.periksa.check.Attestation;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Exemption;
 import dev.periksa.check.Finding;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.periksa.lab.Breach;
 import dev.periksa.lab.Breaches;
 import dev.periksa.regulation.Catalogue;
-import dev.periksa.run.ExitCodes;
+import dev.periksa.result.ExitCodes;
 import dev.periksa.testing.RawValueScanner;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.periksa.run.ExitCodes;
+import dev.periksa.result.ExitCodes;
 import dev.periksa.testing.TestServers;
 import java.nio.file.Files;
 import java.nio.file.Path;

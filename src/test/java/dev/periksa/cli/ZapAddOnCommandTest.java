@@ -3,7 +3,7 @@ package dev.periksa.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.periksa.run.ExitCodes;
+import dev.periksa.result.ExitCodes;
 import dev.periksa.zap.rules.HealthRulesAddOn;
 import java.nio.file.Files;
 import java.nio.file.Path;

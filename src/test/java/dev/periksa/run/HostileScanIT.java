@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.periksa.evidence.Redactor;
 import dev.periksa.probe.Connections;
+import dev.periksa.result.TargetOutcome;
+import dev.periksa.result.Verdict;
 import dev.periksa.target.ProfileLoader;
 import dev.periksa.target.TargetProfile;
 import dev.periksa.testing.RawValueScanner;

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.periksa.lab.EhacData;
 import dev.periksa.lab.Lab;
+import dev.periksa.result.ExitCodes;
+import dev.periksa.result.Verdict;
 import dev.periksa.target.TargetProfile;
 import dev.periksa.testing.RawValueScanner;
 import dev.periksa.testing.SharedLab;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.periksa.check.Attestation;
 import dev.periksa.regulation.Catalogue;
 import java.nio.file.Path;
 import java.time.LocalDate;

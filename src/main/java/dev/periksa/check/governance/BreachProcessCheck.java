@@ -1,12 +1,12 @@
 package dev.periksa.check.governance;
 
+import dev.periksa.check.Attestation;
+import dev.periksa.check.Attestation.Aspects;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.ProbingCheck;
 import dev.periksa.check.TargetContext;
-import dev.periksa.waiver.Attestation;
-import dev.periksa.waiver.ExemptionFiles.Aspects;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,5 +1,7 @@
 package dev.periksa.check.governance;
 
+import dev.periksa.check.Attestation;
+import dev.periksa.check.Attestation.Aspects;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Exemption;
@@ -14,8 +16,6 @@ import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
 import dev.periksa.probe.Reading.State;
 import dev.periksa.target.Endpoint;
-import dev.periksa.waiver.Attestation;
-import dev.periksa.waiver.ExemptionFiles.Aspects;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.periksa.check.Attestation;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Exemption;
 import dev.periksa.check.Outcome;
@@ -16,7 +17,6 @@ import dev.periksa.testing.Profiles;
 import dev.periksa.testing.SharedLab;
 import dev.periksa.testing.TestCertificates;
 import dev.periksa.testing.TestServers;
-import dev.periksa.waiver.Attestation;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;

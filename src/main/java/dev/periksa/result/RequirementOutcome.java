@@ -1,4 +1,4 @@
-package dev.periksa.run;
+package dev.periksa.result;
 
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Outcome;

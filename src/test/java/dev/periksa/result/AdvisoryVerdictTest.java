@@ -1,4 +1,4 @@
-package dev.periksa.run;
+package dev.periksa.result;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

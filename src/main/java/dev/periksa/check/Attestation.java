@@ -1,4 +1,4 @@
-package dev.periksa.waiver;
+package dev.periksa.check;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -30,6 +30,14 @@ public record Attestation(
 
   public Attestation {
     covers = List.copyOf(covers);
+  }
+
+  /** The aspects of a process requirement an attestation may cover. */
+  public static final class Aspects {
+    public static final String BREACH_NOTIFICATION = "breach-notification";
+    public static final String SECURITY_CONTACT = "security-contact";
+
+    private Aspects() {}
   }
 
   public boolean currentOn(LocalDate today) {

@@ -1,4 +1,4 @@
-package dev.periksa.run;
+package dev.periksa.result;
 
 import java.util.List;
 

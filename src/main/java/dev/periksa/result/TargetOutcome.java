@@ -1,4 +1,4 @@
-package dev.periksa.run;
+package dev.periksa.result;
 
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Outcome;
@@ -21,17 +21,16 @@ public record TargetOutcome(
     List<RequirementOutcome> requirements,
     List<Discovery.Found> inventory) {
 
-  static TargetOutcome of(
+  /**
+   * A target's outcome from its check results grouped by requirement id (in the order the checks
+   * ran), the catalogue giving the requirements' order and titles.
+   */
+  public static TargetOutcome of(
       TargetProfile profile,
-      List<RunRecorder.Recorded> recorded,
+      Map<String, List<CheckResult>> results,
       Catalogue catalogue,
       List<Discovery.Found> inventory) {
-    Map<String, List<CheckResult>> byRequirement = new LinkedHashMap<>();
-    for (RunRecorder.Recorded r : recorded) {
-      for (String id : r.requirements()) {
-        byRequirement.computeIfAbsent(id, k -> new ArrayList<>()).add(r.result());
-      }
-    }
+    Map<String, List<CheckResult>> byRequirement = new LinkedHashMap<>(results);
     List<RequirementOutcome> reqs = new ArrayList<>();
     for (Requirement req : catalogue.requirements()) {
       List<CheckResult> cs = byRequirement.remove(req.id());

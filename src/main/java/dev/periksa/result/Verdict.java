@@ -1,4 +1,4 @@
-package dev.periksa.run;
+package dev.periksa.result;
 
 /** A target's certification verdict. */
 public enum Verdict {

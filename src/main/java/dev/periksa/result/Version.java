@@ -1,4 +1,4 @@
-package dev.periksa.report;
+package dev.periksa.result;
 
 import java.io.IOException;
 import java.io.InputStream;
