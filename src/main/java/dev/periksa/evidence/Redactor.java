@@ -310,40 +310,9 @@ public final class Redactor {
   }
 
   /**
-   * The one rule that turns what a sample holds into severity: identity plus health data is
-   * CRITICAL; identity or health alone HIGH; other personal data MEDIUM; nothing personal LOW (a
-   * reachable store is still a finding). Financial data (card numbers, IBANs) weighs like health
-   * data: UU PDP art. 4(2) lists both as specific personal data, so identity plus financial data is
-   * CRITICAL and financial data alone HIGH.
+   * The severity the personal data in a sample earns: the first {@link SeverityRule} that holds.
    */
   public static Severity severityOf(Map<PiiType, Integer> counts) {
-    boolean identity = false;
-    boolean health = false;
-    boolean personal = false;
-    for (Map.Entry<PiiType, Integer> e : counts.entrySet()) {
-      if (e.getValue() == null || e.getValue() <= 0) {
-        continue;
-      }
-      switch (e.getKey().category()) {
-        case IDENTITY:
-          identity = true;
-          break;
-        case HEALTH:
-        case FINANCIAL:
-          health = true;
-          break;
-        case CREDENTIAL:
-          break;
-        default:
-          personal = true;
-      }
-    }
-    if (identity && health) {
-      return Severity.CRITICAL;
-    }
-    if (identity || health) {
-      return Severity.HIGH;
-    }
-    return personal ? Severity.MEDIUM : Severity.LOW;
+    return SeverityRule.of(counts).severity();
   }
 }

@@ -2,7 +2,7 @@ package dev.periksa.report;
 
 import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
-import dev.periksa.check.Checks;
+import dev.periksa.check.registry.Checks;
 import dev.periksa.regulation.Catalogue;
 import dev.periksa.result.TargetOutcome;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.periksa.steps;
 
 import dev.periksa.check.Check;
-import dev.periksa.check.Checks;
+import dev.periksa.check.registry.Checks;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.periksa.check.Attestation;
 import dev.periksa.check.Check;
-import dev.periksa.check.Checks;
+import dev.periksa.check.registry.Checks;
 import dev.periksa.regulation.Catalogue;
 import dev.periksa.regulation.Requirement;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.periksa.check.registry.Checks;
 import dev.periksa.probe.Connections;
 import dev.periksa.report.ResultModel;
 import dev.periksa.target.ProfileLoader;

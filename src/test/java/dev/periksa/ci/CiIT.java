@@ -13,7 +13,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.periksa.check.Checks;
+import dev.periksa.check.registry.Checks;
 import dev.periksa.cli.Main;
 import dev.periksa.evidence.Severity;
 import dev.periksa.regulation.Catalogue;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.periksa.check.Check;
-import dev.periksa.check.Checks;
+import dev.periksa.check.registry.Checks;
 import dev.periksa.report.Coverage;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
-package dev.periksa.check;
+package dev.periksa.check.registry;
 
+import dev.periksa.check.Check;
 import dev.periksa.check.auth.CredentialTransportCheck;
 import dev.periksa.check.auth.DefaultCredentialsCheck;
 import dev.periksa.check.auth.ExcessiveDataExposureCheck;
