@@ -91,8 +91,8 @@ class HttpProbeHostileIT {
     assertTrue(
         trickle.error().getMessage().contains("bytes arrived, not a complete status line"),
         trickle.error().getMessage());
-    assertTrue(
-        exchange(Behaviour.SILENCE).error().getMessage().contains("nothing arrived"), "silence");
+    String silence = exchange(Behaviour.SILENCE).error().getMessage();
+    assertTrue(silence.contains("nothing arrived"), "silence: " + silence);
   }
 
   @Test
