@@ -125,4 +125,10 @@ class ArchitectureTest {
   void theTopLevelPackagesAreFreeOfCycles() {
     slices().matching("dev.periksa.(*)..").should().beFreeOfCycles().check(classes);
   }
+
+  @Test
+  void everyPackageIsFreeOfCycles() {
+    // Sub-packages too: the areas of checks share helpers through check.support only.
+    slices().matching("dev.periksa.(**)").should().beFreeOfCycles().check(classes);
+  }
 }

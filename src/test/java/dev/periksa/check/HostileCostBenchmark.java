@@ -1,7 +1,7 @@
 package dev.periksa.check;
 
 import com.sun.management.OperatingSystemMXBean;
-import dev.periksa.check.pii.PlainHttpPersonalDataCheck;
+import dev.periksa.check.personaldata.PlainHttpPersonalDataCheck;
 import dev.periksa.check.registry.Checks;
 import dev.periksa.target.ProfileLoader;
 import dev.periksa.target.TargetProfile;

@@ -6,7 +6,7 @@ import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.TargetContext;
-import dev.periksa.check.pii.DataPlaces;
+import dev.periksa.check.support.DataPlaces;
 import dev.periksa.evidence.Evidence;
 import dev.periksa.evidence.Redactor;
 import dev.periksa.evidence.Severity;

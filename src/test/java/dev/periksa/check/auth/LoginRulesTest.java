@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.periksa.check.auth.CredentialTransportCheck.SetCookie;
-import dev.periksa.check.storage.DefaultCredentials;
+import dev.periksa.check.support.DefaultCredentials;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -11,6 +11,7 @@ import dev.periksa.check.CheckRunner;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.TargetContext;
+import dev.periksa.check.support.DefaultCredentials;
 import dev.periksa.evidence.Evidence;
 import dev.periksa.evidence.Severity;
 import dev.periksa.json.Json;

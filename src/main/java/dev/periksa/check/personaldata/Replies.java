@@ -1,4 +1,4 @@
-package dev.periksa.check.pii;
+package dev.periksa.check.personaldata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

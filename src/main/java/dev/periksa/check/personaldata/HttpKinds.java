@@ -1,4 +1,4 @@
-package dev.periksa.check.pii;
+package dev.periksa.check.personaldata;
 
 import dev.periksa.check.TargetContext;
 import dev.periksa.target.Endpoint;

@@ -1,4 +1,4 @@
-package dev.periksa.check.pii;
+package dev.periksa.check.personaldata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.periksa.check.CheckMetadata;
@@ -9,6 +9,7 @@ import dev.periksa.check.ObservedReplies;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.TargetContext;
 import dev.periksa.check.storage.BucketNames;
+import dev.periksa.check.support.DataPlaces;
 import dev.periksa.evidence.Evidence;
 import dev.periksa.evidence.Redactor;
 import dev.periksa.evidence.Severity;
@@ -105,7 +106,7 @@ public final class PlainHttpPersonalDataCheck extends EndpointCheck {
   static final int MAX_KEYS_LISTED = 100;
 
   /** Declared resources (extra paths, buckets) that are read. */
-  static final int MAX_RESOURCES = 3;
+  static final int MAX_RESOURCES = DataPlaces.MAX_RESOURCES;
 
   @Override
   public CheckMetadata metadata() {

@@ -1,4 +1,4 @@
-package dev.periksa.check.pii;
+package dev.periksa.check.personaldata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

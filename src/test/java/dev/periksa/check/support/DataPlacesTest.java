@@ -1,4 +1,4 @@
-package dev.periksa.check.pii;
+package dev.periksa.check.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.periksa.check.pii;
+package dev.periksa.check.personaldata;
 
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
@@ -6,6 +6,7 @@ import dev.periksa.check.EndpointCheck;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.TargetContext;
+import dev.periksa.check.support.DataPlaces;
 import dev.periksa.evidence.Evidence;
 import dev.periksa.evidence.Redactor;
 import dev.periksa.evidence.Severity;

@@ -1,4 +1,4 @@
-package dev.periksa.check.pii;
+package dev.periksa.check.personaldata;
 
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;

@@ -1,4 +1,4 @@
-package dev.periksa.check.pii;
+package dev.periksa.check.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.periksa.check.TargetContext;
@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
  * never followed (a link with a query string may act), nor are links to other origins.
  */
 public final class DataPlaces {
+  /** Declared resources (extra paths, buckets) that are read. */
+  public static final int MAX_RESOURCES = 3;
 
   /** Bytes read of a file (its first kilobytes: a header and a few rows). */
   public static final int RANGE_BYTES = 4096;
@@ -133,8 +135,7 @@ public final class DataPlaces {
       }
     }
     Deque<URI> links = new ArrayDeque<>();
-    for (String res :
-        e.resources().stream().limit(PlainHttpPersonalDataCheck.MAX_RESOURCES).toList()) {
+    for (String res : e.resources().stream().limit(MAX_RESOURCES).toList()) {
       links.add(e.resolve(res));
     }
     List<URI> found = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.periksa.check.storage;
+package dev.periksa.check.support;
 
 import java.io.BufferedReader;
 import java.io.IOException;

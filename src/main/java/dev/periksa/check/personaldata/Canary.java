@@ -1,4 +1,4 @@
-package dev.periksa.check.pii;
+package dev.periksa.check.personaldata;
 
 import dev.periksa.evidence.Redactor;
 import dev.periksa.pii.PiiType;

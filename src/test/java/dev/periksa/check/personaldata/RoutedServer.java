@@ -1,4 +1,4 @@
-package dev.periksa.check.pii;
+package dev.periksa.check.personaldata;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

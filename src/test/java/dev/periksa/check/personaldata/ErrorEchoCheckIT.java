@@ -1,6 +1,6 @@
-package dev.periksa.check.pii;
+package dev.periksa.check.personaldata;
 
-import static dev.periksa.check.pii.PiiTesting.assertNothingRaw;
+import static dev.periksa.check.personaldata.PiiTesting.assertNothingRaw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
-import dev.periksa.check.pii.RoutedServer.Reply;
+import dev.periksa.check.personaldata.RoutedServer.Reply;
 import dev.periksa.evidence.Evidence;
 import dev.periksa.evidence.Severity;
 import dev.periksa.json.Json;
