@@ -1,13 +1,9 @@
 package dev.periksa.lab;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,9 +14,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 /**
  * The hardened twin's door to its search cluster: HTTPS only (TLS 1.2 and 1.3), HTTP Basic
@@ -48,7 +42,7 @@ final class AuthenticatingFront implements AutoCloseable {
               + "\"reason\":\"missing authentication credentials for REST request\"},\"status\":401}")
           .getBytes(StandardCharsets.UTF_8);
 
-  private final HttpsServer server;
+  private final HttpServer server;
   private final ExecutorService pool;
   private final HttpClient upstreamClient;
   private final URI upstream;
@@ -67,24 +61,8 @@ final class AuthenticatingFront implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    server = HttpsServer.create(new InetSocketAddress(host, 0), 64);
-    server.setHttpsConfigurator(
-        new HttpsConfigurator(tls) {
-          @Override
-          public void configure(HttpsParameters params) {
-            SSLParameters p = tls.getDefaultSSLParameters();
-            p.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
-            params.setSSLParameters(p);
-          }
-        });
-    pool =
-        Executors.newFixedThreadPool(
-            8,
-            r -> {
-              Thread t = new Thread(r, "hardened-front");
-              t.setDaemon(true);
-              return t;
-            });
+    server = LabHttp.create(host, tls);
+    pool = LabHttp.daemonPool(8, "hardened-front");
     server.setExecutor(pool);
     server.createContext("/", this::handle);
     server.start();
@@ -153,12 +131,7 @@ final class AuthenticatingFront implements AutoCloseable {
   }
 
   private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
-    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
-      }
-    }
+    LabHttp.send(ex, status, body);
   }
 
   @Override

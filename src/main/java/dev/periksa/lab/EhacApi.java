@@ -22,14 +22,10 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -46,11 +42,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 /**
  * The e-HAC traveller API, in two builds. The <em>legacy</em> build has the flaws that leaked
@@ -132,14 +126,7 @@ final class EhacApi implements AutoCloseable {
     verifier.setJWTClaimsSetVerifier(
         new DefaultJWTClaimsVerifier<>(
             new JWTClaimsSet.Builder().issuer(ISSUER).build(), Set.of("sub", "exp", "iat")));
-    pool =
-        Executors.newFixedThreadPool(
-            8,
-            r -> {
-              Thread t = new Thread(r, legacy ? "ehac-api-legacy" : "ehac-api-hardened");
-              t.setDaemon(true);
-              return t;
-            });
+    pool = LabHttp.daemonPool(8, legacy ? "ehac-api-legacy" : "ehac-api-hardened");
     server.setExecutor(pool);
     server.createContext("/", this::handle);
     server.start();
@@ -147,22 +134,12 @@ final class EhacApi implements AutoCloseable {
 
   /** The legacy build on plain HTTP. */
   static EhacApi legacy(String host, List<User> users) throws Exception {
-    return new EhacApi(true, HttpServer.create(new InetSocketAddress(host, 0), 64), users);
+    return new EhacApi(true, LabHttp.create(host, null), users);
   }
 
   /** The hardened build on HTTPS only (TLS 1.2 and 1.3). */
   static EhacApi hardened(String host, SSLContext tls, List<User> users) throws Exception {
-    HttpsServer s = HttpsServer.create(new InetSocketAddress(host, 0), 64);
-    s.setHttpsConfigurator(
-        new HttpsConfigurator(tls) {
-          @Override
-          public void configure(HttpsParameters params) {
-            SSLParameters p = tls.getDefaultSSLParameters();
-            p.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
-            params.setSSLParameters(p);
-          }
-        });
-    return new EhacApi(false, s, users);
+    return new EhacApi(false, LabHttp.create(host, tls), users);
   }
 
   int port() {

@@ -6,12 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -27,9 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 /**
  * An exposed Kibana over patient data. A real OpenSearch node holds synthetic e-HAC travellers on
@@ -140,29 +133,8 @@ public final class KibanaLab implements LabService {
                           .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
                   .getBytes(StandardCharsets.UTF_8);
       this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-      if (tls == null) {
-        server = HttpServer.create(new InetSocketAddress(host, 0), 64);
-      } else {
-        HttpsServer s = HttpsServer.create(new InetSocketAddress(host, 0), 64);
-        s.setHttpsConfigurator(
-            new HttpsConfigurator(tls) {
-              @Override
-              public void configure(HttpsParameters params) {
-                SSLParameters p = tls.getDefaultSSLParameters();
-                p.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
-                params.setSSLParameters(p);
-              }
-            });
-        server = s;
-      }
-      pool =
-          Executors.newFixedThreadPool(
-              4,
-              r -> {
-                Thread t = new Thread(r, "kibana-console");
-                t.setDaemon(true);
-                return t;
-              });
+      server = LabHttp.create(host, tls);
+      pool = LabHttp.daemonPool(4, "kibana-console");
       server.setExecutor(pool);
       server.createContext("/", this::handle);
       server.start();
@@ -324,12 +296,7 @@ public final class KibanaLab implements LabService {
       String method = q.getOrDefault("method", "GET");
       HttpResponse<byte[]> res = forward(method, path.startsWith("/") ? path : "/" + path, body);
       ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-      ex.sendResponseHeaders(res.statusCode(), res.body().length == 0 ? -1 : res.body().length);
-      if (res.body().length > 0) {
-        try (OutputStream out = ex.getResponseBody()) {
-          out.write(res.body());
-        }
-      }
+      LabHttp.send(ex, res.statusCode(), res.body());
     }
 
     private JsonNode cluster(String method, String path, byte[] body) throws IOException {
@@ -364,13 +331,7 @@ public final class KibanaLab implements LabService {
     }
 
     private static void send(HttpExchange ex, int status, String body) throws IOException {
-      byte[] b = body.getBytes(StandardCharsets.UTF_8);
-      ex.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
-      if (b.length > 0) {
-        try (OutputStream out = ex.getResponseBody()) {
-          out.write(b);
-        }
-      }
+      LabHttp.send(ex, status, body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
