@@ -35,7 +35,8 @@ while [ $# -gt 0 ]; do
 done
 [ -x /usr/bin/time ] || { echo "bench: GNU time is needed (apt-get install time)" >&2; exit 2; }
 
-if [ ! -f target/periksa.jar ] || [ ! -d target/test-classes/dev/periksa/testing/hostile ]; then
+cli=periksa-cli/target
+if [ ! -f $cli/periksa.jar ] || [ ! -d periksa-tests/target/test-classes/dev/periksa/testing/hostile ]; then
   echo "Building (mvn -B -q -DskipTests package) ..." >&2
   mvn -B -q -DskipTests package >&2
 fi
@@ -49,7 +50,8 @@ cleanup() {
 trap cleanup EXIT
 
 mkfifo "$work/lab.in"
-java -cp "target/test-classes:target/classes:target/lib/*" dev.periksa.testing.hostile.HostileLab \
+cp="periksa-tests/target/test-classes:$cli/periksa.jar:$(cat $cli/scanner.classpath):$(cat $cli/lab.classpath)"
+java -cp "$cp" dev.periksa.testing.hostile.HostileLab \
   --profiles "$work/profiles" --timeout "$timeout" < "$work/lab.in" > "$work/lab.log" 2>&1 &
 lab_pid=$!
 exec 3> "$work/lab.in"
