@@ -5,7 +5,7 @@ import dev.periksa.pii.PersonalDataScanBenchmark;
 
 /**
  * Runs every benchmark of the project in turn and prints each figure: {@code mvn -B -Pbench
- * -DskipTests test} (see README, "Benchmarks"). JMH options given to it apply to each.
+ * -DskipTests test} (see docs/benchmarks.md). JMH options given to it apply to each.
  */
 public final class Benchmarks {
   private Benchmarks() {}

@@ -68,6 +68,7 @@ public final class Main implements Runnable {
     cl.addSubcommand(new ScanCommand());
     cl.addSubcommand(new ValidateCommand());
     cl.addSubcommand(new ProfileReferenceCommand());
+    cl.addSubcommand(new RequirementsCommand());
     cl.addSubcommand("demo", lab ? new DemoCommand() : new LabNotInstalled("demo"));
     cl.addSubcommand("breaches", lab ? new BreachesCommand() : new LabNotInstalled("breaches"));
     cl.addSubcommand("lab", lab ? new LabCommand() : new LabNotInstalled("lab"));

@@ -7,6 +7,15 @@ public interface Check {
   CheckMetadata metadata();
 
   /**
+   * What proves this check's finding, and how little it reads or sends, in one paragraph (Markdown
+   * inline): the check's row on the requirements page ({@code docs/requirements.md}), which is
+   * generated from it. Line breaks count as spaces. Every shipped check has one.
+   */
+  default String proof() {
+    return "";
+  }
+
+  /**
    * Probes the target. Target behaviour (refusals, odd replies, timeouts) never throws: it becomes
    * an outcome. Anything that does escape is turned into INCONCLUSIVE by {@link CheckRunner}.
    */

@@ -111,6 +111,18 @@ public class ScanMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
   File buildDirectory;
 
+  /** Relative paths of the parameters are read from here. */
+  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+  File baseDirectory;
+
+  /** A path of the configuration, relative ones against the project's folder. */
+  File resolve(File f) {
+    if (f == null || f.isAbsolute() || baseDirectory == null) {
+      return f;
+    }
+    return new File(baseDirectory, f.getPath());
+  }
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -120,6 +132,12 @@ public class ScanMojo extends AbstractMojo {
     if (profiles == null || profiles.isEmpty()) {
       throw new MojoExecutionException("Periksa: name at least one target profile in <profiles>");
     }
+    profiles = profiles.stream().map(this::resolve).toList();
+    baseline = resolve(baseline);
+    waivers = resolve(waivers);
+    attestations = resolve(attestations);
+    features = resolve(features);
+    outputDirectory = resolve(outputDirectory);
     for (File p : profiles) {
       if (!p.isFile()) {
         throw new MojoExecutionException("Periksa: target profile " + p + " does not exist");

@@ -26,7 +26,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Throughput of {@link PersonalDataScanner#scan} on the generated corpus of {@link
  * DetectionQualityTest} (JSON, CSV, free text and logs, as checks sample them): one operation scans
  * every sample once, on one thread (one core). Run with {@code mvn -B -Pbench -DskipTests test}
- * (see README, "Benchmarks"); {@link #main} prints the figure in MB of UTF-8 text per second per
+ * (see docs/benchmarks.md); {@link #main} prints the figure in MB of UTF-8 text per second per
  * core.
  */
 @State(Scope.Thread)

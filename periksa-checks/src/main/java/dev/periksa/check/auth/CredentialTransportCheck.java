@@ -8,7 +8,7 @@ import dev.periksa.check.Outcome;
 import dev.periksa.check.TargetContext;
 import dev.periksa.check.auth.LoginProbes.Reply;
 import dev.periksa.evidence.Evidence;
-import dev.periksa.evidence.Severity;
+import dev.periksa.evidence.WeaknessRule;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
 import dev.periksa.target.ApiSettings;
@@ -131,7 +131,7 @@ public final class CredentialTransportCheck extends EndpointCheck {
                       + loginUrl
                       + ")",
                   loginUrl.toString(),
-                  Severity.HIGH,
+                  WeaknessRule.CREDENTIALS_IN_CLEAR.severity(),
                   List.of(
                       ctx.redactor()
                           .capture(
@@ -273,7 +273,7 @@ public final class CredentialTransportCheck extends EndpointCheck {
                     + path
                     + " for it: tokens end up in logs, proxies and browser history",
                 api.url(path).toString(),
-                Severity.HIGH,
+                WeaknessRule.TOKEN_TAKEN_FROM_URL.severity(),
                 evidence,
                 METADATA.remediation()));
       } else if (evidence.size() == TOKEN_PARAMETERS.size()) {
@@ -327,7 +327,7 @@ public final class CredentialTransportCheck extends EndpointCheck {
                     + String.join(", ", missing)
                     + ": it can leak over plain HTTP, to scripts or with cross-site requests",
                 api.url(api.settings().login().path()).toString(),
-                Severity.MEDIUM,
+                WeaknessRule.SESSION_COOKIE_UNPROTECTED.severity(),
                 List.of(ev),
                 METADATA.remediation()));
       } else {
@@ -378,7 +378,7 @@ public final class CredentialTransportCheck extends EndpointCheck {
                     + " the network in clear (base64)"
                 : "The API asks for " + scheme.get() + " credentials over plain HTTP",
             e.resolve(path).toString(),
-            Severity.HIGH,
+            WeaknessRule.CREDENTIALS_IN_CLEAR.severity(),
             List.of(
                 ctx.redactor()
                     .capture(
@@ -478,5 +478,19 @@ public final class CredentialTransportCheck extends EndpointCheck {
     public String toString() {
       return name + "=" + MASK;
     }
+  }
+
+  @Override
+  public String proof() {
+    return """
+        a login on `http://` that answers like a login (HIGH); logged in as a declared identity
+        (never the throttle identity), a personal-data path that serves its token in the header
+        and refuses a stranger is asked with the token only as `?access_token=` and `?token=`: the
+        same reply is a finding (HIGH); each login cookie without `Secure`, `HttpOnly` or
+        `SameSite` (or with `SameSite=None`) that alone opens that path (MEDIUM, its name and
+        missing attributes only); a 401 with `WWW-Authenticate: Basic` over plain HTTP (HIGH). An
+        HTTPS API is not probed for a plain-HTTP twin unless the profile declares one. Tokens and
+        cookie values never reach the evidence (`?access_token=••••••`)
+        """;
   }
 }

@@ -13,6 +13,7 @@ import dev.periksa.check.support.DefaultCredentials.Credential;
 import dev.periksa.evidence.Evidence;
 import dev.periksa.evidence.Redactor;
 import dev.periksa.evidence.Severity;
+import dev.periksa.evidence.WeaknessRule;
 import dev.periksa.pii.PiiType;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
@@ -263,7 +264,7 @@ public final class DefaultCredentialsCheck extends EndpointCheck {
       CheckResult.Builder result) {
     List<Evidence> evidence = new ArrayList<>();
     evidence.add(summary);
-    Severity severity = Severity.HIGH;
+    Severity severity = WeaknessRule.DEFAULT_CREDENTIALS_ACCEPTED.severity();
     String reads;
     List<String> paths =
         LoginProbes.readablePaths(api.settings(), LoginProbes.someOwner(ctx, api), true);
@@ -303,7 +304,10 @@ public final class DefaultCredentialsCheck extends EndpointCheck {
                     facts,
                     samples));
         if (withSession.isSuccess() && anonymous.isRefusal()) {
-          severity = Severity.max(Severity.HIGH, Redactor.severityOf(counts));
+          severity =
+              Severity.max(
+                  WeaknessRule.DEFAULT_CREDENTIALS_ACCEPTED.severity(),
+                  Redactor.severityOf(counts));
           reads =
               counts.isEmpty()
                   ? "its session reads " + path + " (nothing personal in the reply)"
@@ -380,5 +384,20 @@ public final class DefaultCredentialsCheck extends EndpointCheck {
       }
     }
     return j.isObject() ? 1 : 0;
+  }
+
+  @Override
+  public String proof() {
+    return """
+        Applies to: HTTP API (kind `http` with an `api.login`). an invented user first (a login
+        that gives it a session, or answers 2xx without a token or cookie to everyone, is "could
+        not verify"), then each pair of the lists in `api.defaultCredentials`
+        (`credentials/<name>.txt`; `generic` by default: 11 pairs, no user more than twice) once;
+        never a pair of the throttle identity's user; a pair that gets a session while the
+        invented one was refused fails, reported masked (`admin/••••••`), HIGH at least, CRITICAL
+        when one GET of a personal-data path with its session (and one without, for comparison)
+        returns identity numbers with health data; the first 429/423 stops the attempts, and any
+        pair left untried makes the verdict INCONCLUSIVE, never PASS
+        """;
   }
 }

@@ -490,4 +490,25 @@ public final class ExcessiveDataExposureCheck extends EndpointCheck {
         });
     return out;
   }
+
+  @Override
+  public String proof() {
+    return """
+        the first identity logs in and reads 2 of its own records and each `api.personalData` list
+        (paths without `{id}`); an identity number (NIK, passport) or a test result in clear
+        fails, as does a list returning records whose ids the identity does not own; masked values
+        (`3174********0001`) pass. What the role needs of its own records is the profile's to say:
+        `api.ownRecordsShow: [test-result]` (also `nik`, `passport`) lets those appear in clear in
+        the identity's own records (read by id, or a list holding only records it owns), as a
+        patient portal shows patients their own results; never in others'. An API without accounts
+        (no `api.identities`) is judged by what anyone gets from its lists: identity numbers or
+        test results in clear fail, masked ones pass, a refusal is INCONCLUSIVE. An `http`
+        endpoint without an `api` section (declared so, or found by discovery) is read where its
+        data is, as anyone (see PII-1: the root as HTML and as JSON, its data-like links one level
+        down, at most 6 replies): records with identity numbers or test results in clear fail,
+        records without pass (the reason says roles with accounts were not judged), and an API
+        that serves no records to anyone is not applicable (AUT-1 asks whether it refuses
+        strangers). One record per offending reply sampled, masked
+        """;
+  }
 }

@@ -11,6 +11,7 @@ import dev.periksa.check.TargetContext;
 import dev.periksa.evidence.Evidence;
 import dev.periksa.evidence.Redactor;
 import dev.periksa.evidence.Severity;
+import dev.periksa.evidence.WeaknessRule;
 import dev.periksa.pii.PiiType;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
@@ -349,7 +350,7 @@ final class ForgedTokens {
                 + r.masked()
                 + "; anyone can sign tokens",
             e.url().toString(),
-            Severity.HIGH,
+            WeaknessRule.SIGNING_SECRET_GUESSABLE.severity(),
             List.of(ev),
             "Replace the secret with a random key of at least 256 bits from a secret store (or"
                 + " sign with RS256/ES256), rotate it now and revoke every token it signed.");
@@ -410,7 +411,7 @@ final class ForgedTokens {
                 + who.name()
                 + "'s token is honoured with no end",
             control.served().url().toString(),
-            Severity.MEDIUM,
+            WeaknessRule.TOKEN_NEVER_EXPIRES.severity(),
             List.of(
                 ctx.redactor()
                     .capture(
@@ -491,7 +492,8 @@ final class ForgedTokens {
 
   private SubTest accepted(String name, String title, Tried r, String remediation) {
     Map<PiiType, Integer> counts = ctx.scanner().count(ctx.scanner().scan(excerpt(r.reply())));
-    Severity s = Severity.max(Severity.HIGH, Redactor.severityOf(counts));
+    Severity s =
+        Severity.max(WeaknessRule.FORGED_TOKEN_ACCEPTED.severity(), Redactor.severityOf(counts));
     Finding f =
         new Finding(
             title, r.reply().url().toString(), s, List.of(control.refusal(), r.ev()), remediation);
@@ -513,7 +515,7 @@ final class ForgedTokens {
     return new Finding(
         title,
         client.url(path).toString(),
-        Severity.max(Severity.HIGH, Redactor.severityOf(counts)),
+        Severity.max(WeaknessRule.FORGED_TOKEN_ACCEPTED.severity(), Redactor.severityOf(counts)),
         List.of(control.refusal(), ev),
         remediation);
   }

@@ -9,6 +9,7 @@ import dev.periksa.check.TargetContext;
 import dev.periksa.check.auth.LoginProbes.Reply;
 import dev.periksa.evidence.Evidence;
 import dev.periksa.evidence.Severity;
+import dev.periksa.evidence.WeaknessRule;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
 import dev.periksa.target.ApiSettings;
@@ -401,7 +402,10 @@ public final class LoginThrottlingCheck extends EndpointCheck {
               + " lockout; Periksa cannot tell whether guessing was stopped");
       return;
     }
-    Severity severity = s.personalData().isEmpty() ? Severity.MEDIUM : Severity.HIGH;
+    Severity severity =
+        s.personalData().isEmpty()
+            ? WeaknessRule.GUESSING_NOT_THROTTLED.severity()
+            : WeaknessRule.GUESSING_NOT_THROTTLED_BEFORE_PERSONAL_DATA.severity();
     Finding f =
         new Finding(
             String.format(
@@ -440,5 +444,19 @@ public final class LoginThrottlingCheck extends EndpointCheck {
 
   private static List<Long> tail(List<Long> xs) {
     return xs.subList(Math.max(0, xs.size() - WINDOW), xs.size());
+  }
+
+  @Override
+  public String proof() {
+    return """
+        only against `api.throttleIdentity` (none declared: not applicable): its own password once
+        before the burst (it must log in; already locked counts as throttled), then at most
+        `api.maxLoginAttempts` random wrong passwords (30 by default, never more than 100) within
+        the rate limit, never the real password afterwards; passes on 429/423, a lockout message
+        it did not give at first, or a slowdown (with 10 or more replies, the median of the last 5
+        at least 3 times the first 5 and at least 1 s); fails when every attempt got the same
+        plain refusal at flat speed; evidence holds attempts, statuses by count, timing and
+        Retry-After
+        """;
   }
 }

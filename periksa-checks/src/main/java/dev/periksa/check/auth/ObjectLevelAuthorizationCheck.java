@@ -359,4 +359,18 @@ public final class ObjectLevelAuthorizationCheck extends EndpointCheck {
             + (refused < attempts.size() ? "; some 2xx replies held no one else's data" : "")
             + ")");
   }
+
+  @Override
+  public String proof() {
+    return """
+        the first identity of the `api` section logs in and reads one of its own records through
+        `api.record` (the positive control: no record, INCONCLUSIVE), then asks for up to 4
+        records the second identity owns and the ids next to its own, at most 8 in all; a 2xx with
+        personal data that is not its own, or echoing the id asked in a record of the same shape,
+        fails, as does a client error (4xx) that carries someone else's data; any other 4xx (401,
+        403, 404, a 400 for an id the API will not serve), an empty reply or its own record again
+        passes. An identity with a token or API key acts without a login form. Ids and statuses
+        reported; one leaked record sampled, masked
+        """;
+  }
 }

@@ -381,4 +381,23 @@ public final class TokenVerificationCheck extends EndpointCheck {
               Map.of("Accept", "application/json", "Cookie", carrier.cookie() + "=" + token));
     }
   }
+
+  @Override
+  public String proof() {
+    return """
+        logs in as the first declared identity and keeps its JWT in memory; a control request (the
+        identity's own record) must refuse a stranger (401/403) and serve the real token. Forged
+        tokens are sent on it once each: `alg: none` (then "None", "NONE"), a claim tampered under
+        the old signature (`sub` → the second identity, asking for its record; `role` → admin),
+        RS256→HS256 key confusion with the published key (`jwks` or `/.well-known/jwks.json`:
+        X.509 PEM with and without the final newline, DER, PKCS#1 PEM), and, when the HMAC secret
+        is recovered, an expired and an `exp`-less token with a valid signature. A forged token
+        served like the real one FAILs (severity from the one record it read, at least HIGH). An
+        HS256/384/512 signature is tried offline against `wordlists/jwt-secrets.txt` (1,093
+        secrets), never at the login; a secret found is HIGH and shown masked (`y••• (19
+        characters)`). Without a recoverable key the expiry sub-tests are reported not testable;
+        an RS256 token makes the dictionary not applicable. No token or secret ever reaches
+        evidence (`eyJ•••`)
+        """;
+  }
 }

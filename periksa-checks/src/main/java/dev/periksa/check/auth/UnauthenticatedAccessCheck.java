@@ -420,4 +420,16 @@ public final class UnauthenticatedAccessCheck extends EndpointCheck {
               });
     }
   }
+
+  @Override
+  public String proof() {
+    return """
+        each `api.personalData` path, `{id}` filled with a record the first declared identity
+        owns, asked once without credentials: a 2xx holding personal data fails (one record
+        sampled, severity from the reply); a 2xx without personal data is only noted; an invented
+        path is asked first to recognise a catch-all. A refusal (401/403, redirect, 404) passes
+        only once the owner has logged in and read the same path; if the owner cannot log in or is
+        refused too, the path is INCONCLUSIVE
+        """;
+  }
 }

@@ -426,4 +426,24 @@ public final class DastScanCheck extends ProbingCheck<DastScanCheck.Scan> {
     }
     return sol.length() > MAX_SOLUTION ? sol.substring(0, MAX_SOLUTION) + "…" : sol;
   }
+
+  @Override
+  public String proof() {
+    return """
+        Applies to: OWASP ZAP (a profile with a `dast` section). ZAP spiders each base (at most
+        half the budget, depth 5, 50 children a node) inside a context that includes only the
+        bases, then actively scans the context, both paced to the profile's rate limit (ZAP's
+        per-request delay, 2 threads a host); the active scan is stopped when the budget runs out.
+        Each alert the scan raised at or above the threshold (risk and confidence; default Medium
+        and Medium) is a finding: ZAP's risk gives the severity (one step lower at Low confidence,
+        raised by the shared rule when the evidence holds personal data), with rule id, CWE, WASC,
+        the URL masked, the evidence masked at capture and ZAP's solution. Alerts the profile
+        accepts as false positives are listed with their justification and pass; alerts below the
+        threshold are listed. A ZAP that cannot be reached, refuses the key or stops answering, a
+        base ZAP could not fetch, a ZAP without active rules and a budget that ran out are
+        INCONCLUSIVE (unless an alert already fails); a base outside the scope is never handed to
+        ZAP. The lab's legacy twin FAILs through Periksa's own rules (personal data in the web
+        tier's CSV exports, over plain HTTP); the hardened twin PASSes
+        """;
+  }
 }

@@ -85,4 +85,15 @@ public final class BreachProcessCheck extends ProbingCheck<Void> {
             + " cannot be verified remotely; attest it"
             + expired);
   }
+
+  @Override
+  public String proof() {
+    return """
+        The breach-notification process (`GOV-1.breach-process`; UU PDP Pasal 46: 3x24 hours; GDPR
+        Art. 33: 72 hours) cannot be seen remotely: in a run that certifies process requirements
+        (`--certify-process`, a regulator's run; the demo does) it is ATTESTED from the
+        attestation file or INCONCLUSIVE ("cannot be verified remotely; attest it"); in any other
+        run it is NOT_APPLICABLE.
+        """;
+  }
 }

@@ -10,7 +10,7 @@ import dev.periksa.check.Outcome;
 import dev.periksa.check.ProbingCheck;
 import dev.periksa.check.TargetContext;
 import dev.periksa.evidence.Evidence;
-import dev.periksa.evidence.Severity;
+import dev.periksa.evidence.WeaknessRule;
 import dev.periksa.probe.HttpProbe;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
@@ -184,7 +184,12 @@ public final class SecurityContactCheck extends ProbingCheck<URI> {
     evidence.add(
         ctx.redactor().capture("security.txt on each origin", "GET " + PATH, 0, null, facts));
     b.fail(
-        new Finding(title, location.toString(), Severity.MEDIUM, evidence, METADATA.remediation()),
+        new Finding(
+            title,
+            location.toString(),
+            WeaknessRule.NO_SECURITY_CONTACT.severity(),
+            evidence,
+            METADATA.remediation()),
         title);
   }
 
@@ -292,5 +297,27 @@ public final class SecurityContactCheck extends ProbingCheck<URI> {
         a.date(),
         a.expires(),
         a.source());
+  }
+
+  @Override
+  public String proof() {
+    return """
+        Applies to: Organisation (every `web` and `http` origin). an invented
+        `/.well-known/periksa-<random>.txt`, then `/.well-known/security.txt` (RFC 9116), each
+        origin once, at most 32 KiB read. A reply counts as a security.txt only when it is a 2xx
+        `text/plain` with RFC 9116 fields and unlike the invented file's reply (a catch-all page
+        never counts); it is valid with a `Contact` (mailto:, https://, tel:) and exactly one
+        `Expires` in the future (RFC 3339; an OpenPGP-signed file is read inside its signature),
+        served over HTTPS. One valid file is a working contact; otherwise a current attestation of
+        the `security-contact` stands in; otherwise FAIL (MEDIUM: nothing personal is exposed, but
+        whoever finds a leak has no channel to the controller), naming what was found (expired on
+        ..., plain HTTP, look-alike, none). An origin that cannot be read, with no valid file
+        elsewhere, is INCONCLUSIVE; a target without a web front is NOT_APPLICABLE. **The contact
+        is advisory** (`GOV-1.security-contact`): its FAIL is shown in the console ("advisory:
+        does not decide the verdict"), results.json (`"advisory": true`, and the requirement's
+        `verdictOutcome`), the report, JUnit and SARIF, and never decides a verdict or an exit
+        code. The lab's hardened portal serves a current security.txt over HTTPS; the legacy one a
+        file that expired in 2021, over HTTP
+        """;
   }
 }

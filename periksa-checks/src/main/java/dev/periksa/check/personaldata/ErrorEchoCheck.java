@@ -290,4 +290,19 @@ public final class ErrorEchoCheck extends EndpointCheck {
       return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
   }
+
+  @Override
+  public String proof() {
+    return """
+        Applies to: Error replies (kind `http`). three malformed requests carrying the canary: the
+        canary as a record id (`api.record`), a truncated JSON login with the canary as user name,
+        a truncated JSON body to `api.search`. An error reply (4xx/5xx, or any with a stack trace)
+        FAILs when it echoes the canary unmasked, carries a stack trace (Java, Python, .NET,
+        Node.js, PHP, Ruby, Go) together with personal data, or carries identity numbers or health
+        data of its own; a masked echo passes, and a stack trace without personal data passes with
+        a note (it is DAST-1's matter, CWE-209). A declared login that fails is INCONCLUSIVE.
+        Samples keep JSON structure with long values cut to their first lines and the canary
+        masked
+        """;
+  }
 }

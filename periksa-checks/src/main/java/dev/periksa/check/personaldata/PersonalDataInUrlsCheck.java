@@ -315,4 +315,22 @@ public final class PersonalDataInUrlsCheck extends EndpointCheck {
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
+
+  @Override
+  public String proof() {
+    return """
+        Applies to: URLs (kinds `http`, `web`). every URL in the replies an API serves its first
+        identity (own first record, each personal-data path) or a web front (or API without an
+        `api` section) where its data is, as PII-1 reads it (at most 6 replies): `Location`,
+        `Content-Location`, `Link` and `Refresh` headers, URL values in JSON, link and form
+        targets in HTML; each query parameter is scanned as a JSON field of its own name (`?nik=`
+        names a NIK; a bare 16-digit order number does not count); a link with a query string is
+        judged, never followed. With `api.search` (`{path, field}`), the synthetic canary NIK
+        `3174••••••••9999` (district 99, which no regency has: it belongs to nobody and is never
+        in the lab's data) is POSTed in a body (a redirect or link repeating it FAILs) and asked
+        for as `GET path?field=canary` against the same path without it (a 2xx that differs FAILs:
+        the API takes identity numbers in URLs; a refusal, or the same reply either way, passes).
+        Severity from the data in the URLs (a NIK: HIGH); URLs shown masked
+        """;
+  }
 }

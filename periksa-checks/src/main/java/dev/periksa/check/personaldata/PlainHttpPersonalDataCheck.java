@@ -507,4 +507,38 @@ public final class PlainHttpPersonalDataCheck extends EndpointCheck {
       return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
   }
+
+  @Override
+  public String proof() {
+    return """
+        Applies to: HTTP (every endpoint kind whose URL is `http://` or `https://`: `http`, `web`,
+        `fhir`, `dicomweb`, `search`, `solr`, `kibana`, `s3`, `gcs`, `azure-blob`, `firebase`,
+        `couchdb`; database kinds are not HTTP). an `https://` endpoint passes without a request
+        (a plain twin on another port is TLS-3's question); a plain `http://` one is read until
+        the first reply that carries personal data, which FAILs with the severity of that one
+        sample: an API with an `api` section logged in as its first identity (never the throttle
+        identity), its own first record then each personal-data path; a search cluster one
+        document of its largest index, Solr one of its largest core (index and core listings are
+        only read to choose, never judged), FHIR one Patient, DICOMweb one study, S3 its first
+        bucket (declared, listed, or the first common name that exists there, as STO-2 guesses
+        them)'s object listing and the first 4 KiB of its 2 most data-like objects (a CSV or JSON
+        export before a read-me; the bucket listing, what the store says about itself, is not
+        judged); a web front or an API without an `api` section where its data is: its root asked
+        for HTML and for JSON (an API may answer JSON only to `Accept: application/json`), a
+        redirect to the same origin once, up to 3 declared resources, the 4 most data-like
+        same-origin links of those replies (`.csv`, `.json`, `.xlsx`, `/api/`, `/export`,
+        `/ekspor`… before pages and read-mes; never assets, actions such as log-out or delete,
+        links with a query or to another origin) and the most data-like file of each listing
+        reached, at most 8 replies, files with `Range: bytes=0-4095`; Kibana, GCS, Azure Blob,
+        Firebase and CouchDB their root only. A plain endpoint passes only when what it serves was
+        seen without personal data (or it redirects to HTTPS); one that refuses a stranger or
+        could not be sampled is INCONCLUSIVE, since what it serves those it lets in crosses in
+        clear. No password is sent over plain HTTP except through the `api` section's own login.
+        Before reading anything, PII-1 takes what the run's other checks on the same target
+        already read over plain HTTP from the endpoint's origin with personal data in it (a file
+        STO-4 sampled, an object STO-2 read, a path AUT-1 was served without credentials): that
+        reply crossed in clear, and its redacted evidence is the finding's, with the check that
+        read it named; only redacted evidence and counts are kept, never a body
+        """;
+  }
 }

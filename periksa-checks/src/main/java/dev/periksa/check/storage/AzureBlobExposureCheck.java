@@ -133,4 +133,13 @@ public final class AzureBlobExposureCheck extends EndpointCheck {
       return r.status() == 404 && e.code().equals("ContainerNotFound");
     }
   }
+
+  @Override
+  public String proof() {
+    return """
+        Applies to: Azure Blob Storage, kind `azure-blob`. List Blobs `EnumerationResults` naming
+        the container plus a ranged blob read; `PublicAccessNotPermitted`/`ResourceNotFound` pass;
+        parsers proven on Microsoft's documented replies, no real Azure server in the tests
+        """;
+  }
 }

@@ -348,4 +348,14 @@ public final class CouchDbExposureCheck extends EndpointCheck {
   private static String encode(String db) {
     return URLEncoder.encode(db, StandardCharsets.UTF_8);
   }
+
+  @Override
+  public String proof() {
+    return """
+        welcome banner (or CouchDB's own `not_found`) plus a `/_all_dbs` list, anonymously or with
+        `credentials/couchdb.txt` over Basic auth; 2 documents from each of the 3 largest
+        databases. Proven on CouchDB's documented replies only (no CouchDB server is packaged
+        here)
+        """;
+  }
 }

@@ -11,6 +11,7 @@ import dev.periksa.check.TargetContext;
 import dev.periksa.evidence.Evidence;
 import dev.periksa.evidence.Redactor;
 import dev.periksa.evidence.Severity;
+import dev.periksa.evidence.SeverityRule;
 import dev.periksa.pii.PiiType;
 import dev.periksa.probe.DicomWire;
 import dev.periksa.probe.DimseClient;
@@ -276,7 +277,7 @@ public final class DicomDimseExposureCheck extends EndpointCheck {
                   + "; C-FIND: "
                   + query,
               e.url().toString(),
-              Severity.LOW,
+              SeverityRule.NOTHING_PERSONAL.severity(),
               evidence,
               METADATA.remediation());
       b.fail(f, e.name() + ": answers an unknown AE title (LOW)");
@@ -390,5 +391,19 @@ public final class DicomDimseExposureCheck extends EndpointCheck {
     } catch (JsonProcessingException ex) {
       throw new IllegalStateException(ex);
     }
+  }
+
+  @Override
+  public String proof() {
+    return """
+        Applies to: DICOM (DIMSE). an A-ASSOCIATE-RQ as the unknown AE title `PERIKSA` to the
+        called AE title in the URL or, without one, `ANY-SCP`, `ORTHANC`, `DCMQRSCP`, `PACS`,
+        `STORESCP` (first accepted wins; rejected by all passes); an accepted association is asked
+        C-ECHO (answered alone: LOW) and a study-level C-FIND (patient level with Patient Root
+        only) for PatientName, PatientID, PatientBirthDate, StudyDate, StudyInstanceUID,
+        ModalitiesInStudy with `PatientName=*`; at most 3 matches read, then C-CANCEL (a peer that
+        goes on past 1,000 responses or 256 KiB is aborted: INCONCLUSIVE); matches with a patient
+        name or ID fail with the severity of what they hold; PDUs capped at 16 KiB
+        """;
   }
 }

@@ -193,4 +193,13 @@ public final class DicomWebExposureCheck extends EndpointCheck {
                   Map.of("error", ex.getMessage())));
     }
   }
+
+  @Override
+  public String proof() {
+    return """
+        QIDO-RS `/studies?limit=1` without credentials; DICOM JSON datasets with a
+        StudyInstanceUID and patient tags (an invented path must not answer alike); one study
+        sampled; 401/403 passes
+        """;
+  }
 }

@@ -9,6 +9,7 @@ import dev.periksa.check.TargetContext;
 import dev.periksa.evidence.Evidence;
 import dev.periksa.evidence.Redactor;
 import dev.periksa.evidence.Severity;
+import dev.periksa.evidence.SeverityRule;
 import dev.periksa.pii.PiiMatch;
 import dev.periksa.pii.PiiType;
 import dev.periksa.probe.ProbeException;
@@ -351,7 +352,7 @@ public final class FhirExposureCheck extends EndpointCheck {
           new Finding(
               product + " answers searches without a token (" + which + ": none held at scan time)",
               e.url().toString(),
-              Severity.LOW,
+              SeverityRule.NOTHING_PERSONAL.severity(),
               evidence,
               METADATA.remediation());
       result.fail(f, e.name() + ": answers searches of " + which + " without a token");
@@ -459,5 +460,15 @@ public final class FhirExposureCheck extends EndpointCheck {
       result.observe(
           ctx.redactor().capture("with the declared identity", e.url().toString(), 0, null, facts));
     }
+  }
+
+  @Override
+  public String proof() {
+    return """
+        public `/metadata` names the types; `<Type>?_summary=count` and `?_count=2` for up to 6
+        patient-data types without a token; a Bundle counting records plus entries of the asked
+        type (an invented type must not get a Bundle); 2 resources of up to 3 types sampled;
+        401/403 for every type passes
+        """;
   }
 }

@@ -283,4 +283,14 @@ public final class FirebaseExposureCheck extends EndpointCheck {
   private static void merge(Map<PiiType, Integer> into, Map<PiiType, Integer> from) {
     from.forEach((k, v) -> into.merge(k, v, Integer::sum));
   }
+
+  @Override
+  public String proof() {
+    return """
+        Applies to: Firebase Realtime Database, kind `firebase`. shallow `/.json` (and each path
+        in `resources`) plus 2 records of a child or Firebase's `null` for an invented path; `401
+        Permission denied` passes; proven on Firebase's documented replies, no real Firebase
+        server in the tests
+        """;
+  }
 }

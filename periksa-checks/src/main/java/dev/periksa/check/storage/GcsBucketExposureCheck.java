@@ -158,4 +158,13 @@ public final class GcsBucketExposureCheck extends EndpointCheck {
               || r.json().flatMap(StoreReplies::gcsError).isPresent());
     }
   }
+
+  @Override
+  public String proof() {
+    return """
+        Applies to: Google Cloud Storage, kind `gcs`. JSON API `storage#objects` list (XML API
+        `ListBucketResult` as fallback) plus a ranged object read; parsers proven on Google's
+        documented replies, no real GCS server in the tests
+        """;
+  }
 }

@@ -12,6 +12,7 @@ import dev.periksa.check.TargetContext;
 import dev.periksa.evidence.Evidence;
 import dev.periksa.evidence.Redactor;
 import dev.periksa.evidence.Severity;
+import dev.periksa.evidence.WeaknessRule;
 import dev.periksa.json.Json;
 import dev.periksa.pii.PiiType;
 import dev.periksa.probe.Mllp;
@@ -153,7 +154,10 @@ public final class Hl7InterfaceExposureCheck extends EndpointCheck {
                 facts,
                 patients.stream().limit(1).toList());
     result.observe(ev);
-    Severity severity = Severity.max(Severity.MEDIUM, Redactor.severityOf(counts));
+    Severity severity =
+        Severity.max(
+            WeaknessRule.INTERFACE_TAKES_STRANGERS_MESSAGES.severity(),
+            Redactor.severityOf(counts));
     result.fail(
         new Finding(
             e.name()
@@ -246,5 +250,26 @@ public final class Hl7InterfaceExposureCheck extends EndpointCheck {
 
   private static String labels(Map<PiiType, Integer> counts) {
     return String.join(", ", counts.keySet().stream().map(PiiType::label).toList());
+  }
+
+  @Override
+  public String proof() {
+    return """
+        Applies to: HL7 v2 over MLLP (kind `hl7`: `mllp://host:port` in clear, `mllps://` over
+        TLS; port 2575 by default). one connection, one message: a patient-demographics query
+        (`QRY^A19`, HL7 2.5) for the synthetic patient `PERIKSA-SYNTHETIC-000001`, who exists
+        nowhere; never a message that changes state. The reply (one MLLP frame, at most 64 KiB) is
+        read with HAPI HL7v2's pre-parser (`MSH-9`, `MSA-1`); its `PID` segments become named
+        fields (identifiers by type: `NI` as NIK, `MR` as medical record number; name, birth date,
+        address, phone) for the personal-data scanner. Any HL7 reply to the stranger FAILs (an
+        answer, an ACK, even a reject: the interface takes messages from anyone), MEDIUM, raised
+        by the personal data in it (a patient's NIK and name: CRITICAL). Over `mllps://` no client
+        certificate is presented: a handshake refused for want of one (mutual TLS) PASSes, as does
+        a connection closed without a byte of reply. No reply in time, bytes that are not an MLLP
+        frame or not HL7, a broken connection or a closed port are INCONCLUSIVE. The evidence says
+        whether MLLP ran in clear or over TLS (and its version); `mllps://` endpoints are also
+        TLS-1 and TLS-2 services. Proven against HAPI's own MLLP listener, open and behind a relay
+        that demands client certificates (`Hl7InterfaceExposureCheckIT`)
+        """;
   }
 }

@@ -9,6 +9,8 @@ import dev.periksa.check.TargetContext;
 import dev.periksa.evidence.Evidence;
 import dev.periksa.evidence.Redactor;
 import dev.periksa.evidence.Severity;
+import dev.periksa.evidence.SeverityRule;
+import dev.periksa.evidence.WeaknessRule;
 import dev.periksa.pii.PiiMatch;
 import dev.periksa.pii.PiiType;
 import dev.periksa.probe.ProbeResponse;
@@ -173,7 +175,10 @@ public final class KibanaExposureCheck extends EndpointCheck {
                 viewsReply.body(),
                 facts,
                 samples);
-    Severity floor = views.isEmpty() ? Severity.LOW : Severity.MEDIUM;
+    Severity floor =
+        views.isEmpty()
+            ? SeverityRule.NOTHING_PERSONAL.severity()
+            : WeaknessRule.CONSOLE_LISTS_DATA_VIEWS.severity();
     Severity severity = Severity.max(floor, Redactor.severityOf(total));
     String reach =
         views.isEmpty()
@@ -236,5 +241,16 @@ public final class KibanaExposureCheck extends EndpointCheck {
       s = s.substring(0, s.length() - 1);
     }
     return URI.create(s);
+  }
+
+  @Override
+  public String proof() {
+    return """
+        Applies to: Kibana/OpenSearch Dashboards. status (`/api/status`) plus the app's index
+        patterns or data views without a login; titles only, never documents through its console
+        (MEDIUM with data views, LOW without, higher if titles hold personal data); 401/403 or a
+        redirect to a login page passes. Proven on Kibana's documented replies only: no Kibana
+        runs here
+        """;
   }
 }

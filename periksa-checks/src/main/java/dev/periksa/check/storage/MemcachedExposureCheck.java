@@ -9,6 +9,7 @@ import dev.periksa.check.TargetContext;
 import dev.periksa.evidence.Evidence;
 import dev.periksa.evidence.Redactor;
 import dev.periksa.evidence.Severity;
+import dev.periksa.evidence.SeverityRule;
 import dev.periksa.pii.PiiType;
 import dev.periksa.probe.MemcachedReplies;
 import dev.periksa.probe.MemcachedWire;
@@ -380,7 +381,7 @@ public final class MemcachedExposureCheck extends EndpointCheck {
                     + StoreProbing.brief(v.valueText())
                     + " answers anyone over its binary protocol (values not sampled)",
                 e.url().toString(),
-                Severity.LOW,
+                SeverityRule.NOTHING_PERSONAL.severity(),
                 List.of(seen),
                 METADATA.remediation());
         b.fail(f, e.name() + ": binary protocol open to anyone");
@@ -459,5 +460,14 @@ public final class MemcachedExposureCheck extends EndpointCheck {
     } catch (NumberFormatException e) {
       return 0;
     }
+  }
+
+  @Override
+  public String proof() {
+    return """
+        `version` plus `stats` naming the same version; at most 3 values sampled (`stats
+        cachedump` or the LRU crawler's metadump for key names); SASL-only (binary, stats refused)
+        or `CLIENT_ERROR unauthenticated` is a PASS
+        """;
   }
 }

@@ -465,4 +465,14 @@ public final class RedisExposureCheck extends EndpointCheck {
     Resp.Multi m = (Resp.Multi) r;
     return m.items() == null ? "(nil array)" : "array of " + m.items().size();
   }
+
+  @Override
+  public String proof() {
+    return """
+        `PING` → `+PONG` plus `INFO server` naming `redis_version` (an invented command must get
+        Redis's own error); on `-NOAUTH` the well-known passwords of `credentials/redis.txt` are
+        tried and one that works is a FAIL, reported masked; `INFO keyspace`, one `SCAN` page, a
+        few bytes of 3 keys
+        """;
+  }
 }

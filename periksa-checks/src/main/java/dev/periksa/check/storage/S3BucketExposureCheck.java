@@ -9,7 +9,8 @@ import dev.periksa.check.TargetContext;
 import dev.periksa.check.storage.BucketExposure.Baseline;
 import dev.periksa.check.storage.StoreDialect.Listed;
 import dev.periksa.evidence.Evidence;
-import dev.periksa.evidence.Severity;
+import dev.periksa.evidence.SeverityRule;
+import dev.periksa.evidence.WeaknessRule;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
 import dev.periksa.product.S3Replies;
@@ -166,7 +167,7 @@ public final class S3BucketExposureCheck extends EndpointCheck {
                 ? "S3-compatible store answers anonymous ListBuckets (no buckets yet)"
                 : "S3-compatible store lists its " + listed.size() + " buckets to anyone",
             e.url().toString(),
-            Severity.LOW,
+            SeverityRule.NOTHING_PERSONAL.severity(),
             List.of(rootEvidence, base.evidence()),
             METADATA.remediation());
     result.fail(f, e.name() + ": lists its buckets to anyone");
@@ -259,7 +260,7 @@ public final class S3BucketExposureCheck extends EndpointCheck {
                 + ": a marker object was written and read back without credentials."
                 + leftover,
             StoreUrls.at(e.url(), "/" + StoreUrls.segment(bucket), null).toString(),
-            Severity.HIGH,
+            WeaknessRule.BUCKET_WRITABLE_BY_ANYONE.severity(),
             evidence,
             METADATA.remediation());
     result.fail(f, where + " accepts anonymous writes");
@@ -340,5 +341,24 @@ public final class S3BucketExposureCheck extends EndpointCheck {
     public boolean isMissing(ProbeResponse r, StoreError e) {
       return r.status() == 404 && e.code().equals("NoSuchBucket");
     }
+  }
+
+  @Override
+  public String proof() {
+    return """
+        Applies to: S3 and S3-compatible (MinIO...), kind `s3`. anonymous ListBuckets at `/`, then
+        each bucket in `resources`: a `ListBucketResult` naming it plus a ranged read of a listed
+        object (or S3's own error for an invented bucket); first 4 KiB of at most 2 objects per
+        bucket, CSV rows read against their header; an anonymous write (marker object, deleted at
+        once) is tried only in the endpoint's `fixture` bucket. With no bucket named and none
+        listed (a store found by discovery, most often), common names are tried
+        (`paths/bucket-names.txt`: `backup`, `exports`, `ekspor`, `arsip`… alone and joined to the
+        words of the profile's name, the endpoint's name and the scope's host names; at most 60):
+        a name whose answer is a refusal (not `NoSuchBucket`) exists and is examined, except on a
+        store that refuses even a bucket that cannot exist, where only a bucket that lists its
+        objects counts. A store that refuses its bucket list, the invented bucket and every name
+        tried passes with that said (a public bucket under a name nobody can guess is beyond this;
+        name the buckets in `resources`); one where nothing could be tried is INCONCLUSIVE
+        """;
   }
 }

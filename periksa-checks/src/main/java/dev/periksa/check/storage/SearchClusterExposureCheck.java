@@ -10,6 +10,7 @@ import dev.periksa.check.TargetContext;
 import dev.periksa.evidence.Evidence;
 import dev.periksa.evidence.Redactor;
 import dev.periksa.evidence.Severity;
+import dev.periksa.evidence.SeverityRule;
 import dev.periksa.pii.PiiMatch;
 import dev.periksa.pii.PiiType;
 import dev.periksa.probe.ProbeException;
@@ -126,7 +127,7 @@ public final class SearchClusterExposureCheck extends EndpointCheck {
           new Finding(
               banner.get().product() + " identifies itself to anyone (index listing refused)",
               base.toString(),
-              Severity.LOW,
+              SeverityRule.NOTHING_PERSONAL.severity(),
               List.of(rootEvidence, listingEvidence),
               METADATA.remediation());
       result.fail(f, e.name() + ": banner answered without credentials");
@@ -291,5 +292,12 @@ public final class SearchClusterExposureCheck extends EndpointCheck {
 
   private static boolean same(ProbeResponse a, ProbeResponse b) {
     return a.status() == b.status() && java.util.Arrays.equals(a.body(), b.body());
+  }
+
+  @Override
+  public String proof() {
+    return """
+        banner or product error plus index listing, sampled, severity from the data
+        """;
   }
 }

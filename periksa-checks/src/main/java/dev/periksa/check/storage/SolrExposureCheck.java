@@ -10,6 +10,7 @@ import dev.periksa.check.TargetContext;
 import dev.periksa.evidence.Evidence;
 import dev.periksa.evidence.Redactor;
 import dev.periksa.evidence.Severity;
+import dev.periksa.evidence.SeverityRule;
 import dev.periksa.pii.PiiMatch;
 import dev.periksa.pii.PiiType;
 import dev.periksa.probe.ProbeException;
@@ -128,7 +129,7 @@ public final class SolrExposureCheck extends EndpointCheck {
               banner.get().describe()
                   + " shows its system information to anyone (core listing refused)",
               base.toString(),
-              Severity.LOW,
+              SeverityRule.NOTHING_PERSONAL.severity(),
               List.of(infoEvidence, coresEvidence),
               METADATA.remediation());
       result.fail(f, e.name() + ": system information answered without credentials");
@@ -312,5 +313,14 @@ public final class SolrExposureCheck extends EndpointCheck {
       s = s + "/solr";
     }
     return URI.create(s);
+  }
+
+  @Override
+  public String proof() {
+    return """
+        system information (`/admin/info/system`) plus core listing
+        (`/admin/cores?action=STATUS`), 2 documents from each of the 3 largest cores, severity
+        from the data; 401/403 passes
+        """;
   }
 }

@@ -7,7 +7,7 @@ import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.TargetContext;
 import dev.periksa.evidence.Evidence;
-import dev.periksa.evidence.Severity;
+import dev.periksa.evidence.WeaknessRule;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
 import dev.periksa.product.ActuatorReplies;
@@ -202,7 +202,7 @@ public final class SpringActuatorCheck extends EndpointCheck {
               "The actuator publishes diagnostics endpoints to anyone: "
                   + String.join(", ", diagnostics),
               WebProbing.at(e.url(), "/actuator").toString(),
-              Severity.MEDIUM,
+              WeaknessRule.DIAGNOSTICS_PUBLISHED.severity(),
               List.of(indexEvidence),
               METADATA.remediation()),
           e.name() + ": actuator diagnostics published (MEDIUM)");
@@ -277,7 +277,7 @@ public final class SpringActuatorCheck extends EndpointCheck {
                 "/actuator/env answers anyone: %d properties in %d sources; %s; %s",
                 report.properties(), report.sources().size(), names, values),
             WebProbing.at(e.url(), "/actuator/env").toString(),
-            Severity.HIGH,
+            WeaknessRule.SECRETS_SERVED.severity(),
             List.of(indexEvidence, ev),
             METADATA.remediation()),
         e.name() + ": /actuator/env served (HIGH)");
@@ -317,9 +317,19 @@ public final class SpringActuatorCheck extends EndpointCheck {
                 "%s hands anyone a dump of the application's memory (%s%s); %d bytes read to prove it",
                 path, magic, size, heap.body().length),
             WebProbing.at(e.url(), path).toString(),
-            Severity.CRITICAL,
+            WeaknessRule.HEAP_DUMP_SERVED.severity(),
             List.of(indexEvidence, ev),
             METADATA.remediation()),
         e.name() + ": " + path + " served (CRITICAL)");
+  }
+
+  @Override
+  public String proof() {
+    return """
+        `/actuator` HAL index and Spring's own 404 on an invented path; `/actuator/env` property
+        names (values never read: HIGH); `/actuator/heapdump` proven by its HPROF header with
+        `Range: bytes=0-31` and a 32-byte read cap (CRITICAL); other diagnostics endpoints
+        published (MEDIUM)
+        """;
   }
 }

@@ -10,6 +10,7 @@ import dev.periksa.check.support.DataPlaces;
 import dev.periksa.evidence.Evidence;
 import dev.periksa.evidence.Redactor;
 import dev.periksa.evidence.Severity;
+import dev.periksa.evidence.WeaknessRule;
 import dev.periksa.pii.PiiType;
 import dev.periksa.probe.HttpProbe;
 import dev.periksa.probe.ProbeException;
@@ -494,7 +495,10 @@ public final class WebServerFilesCheck extends EndpointCheck {
               .capture("environment file " + path, r.request(), r.status(), r.body(), facts);
       // A served credential is a key to the data store itself: HIGH whatever else the file holds.
       // Settings without a credential still map the back end for an attacker: MEDIUM.
-      Severity severity = secrets.isEmpty() ? Severity.MEDIUM : Severity.HIGH;
+      Severity severity =
+          secrets.isEmpty()
+              ? WeaknessRule.CONFIGURATION_SOURCE_OR_BACKUP_SERVED.severity()
+              : WeaknessRule.SECRETS_SERVED.severity();
       finding(
           String.format(
               "%s is served: %d settings%s",
@@ -542,7 +546,10 @@ public final class WebServerFilesCheck extends EndpointCheck {
       }
       // A token in a remote URL opens the source host (and often CI and deploy keys): HIGH. Without
       // one, the .git folder still lets anyone rebuild the source and its history: MEDIUM.
-      Severity severity = g.credentials() ? Severity.HIGH : Severity.MEDIUM;
+      Severity severity =
+          g.credentials()
+              ? WeaknessRule.SECRETS_SERVED.severity()
+              : WeaknessRule.CONFIGURATION_SOURCE_OR_BACKUP_SERVED.severity();
       finding(
           g.credentials()
               ? path
@@ -591,7 +598,10 @@ public final class WebServerFilesCheck extends EndpointCheck {
       // Only the first kilobytes of a backup are read, by design; the rest of a database dump or an
       // archive is unseen, so "nothing personal in the sample" cannot lower it below MEDIUM. What
       // the sampled rows hold can raise it, by the shared rule.
-      Severity severity = Severity.max(Severity.MEDIUM, Redactor.severityOf(counts));
+      Severity severity =
+          Severity.max(
+              WeaknessRule.CONFIGURATION_SOURCE_OR_BACKUP_SERVED.severity(),
+              Redactor.severityOf(counts));
       String size = WebProbing.totalSize(r).map(t -> String.format(", %,d bytes", t)).orElse("");
       finding(
           String.format(
@@ -686,5 +696,15 @@ public final class WebServerFilesCheck extends EndpointCheck {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  @Override
+  public String proof() {
+    return """
+        directory listings (2 data files sampled with Range requests, severity from the data),
+        `.env` and `.git/config` (credentials named, never shown: HIGH), backups by dump header or
+        archive magic (at least MEDIUM); each only with the file's own shape and unlike the
+        server's reply to an invented path
+        """;
   }
 }

@@ -1,6 +1,7 @@
 package dev.periksa.check.transport;
 
 import dev.periksa.evidence.Severity;
+import dev.periksa.evidence.WeaknessRule;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
@@ -129,7 +130,7 @@ public final class CertificateAssessment {
                   + " (subjectAltName: "
                   + String.join(", ", altNames(leaf))
                   + ")",
-              Severity.MEDIUM));
+              WeaknessRule.CERTIFICATE_INVALID.severity()));
     }
     for (int i = 0; i < chain.size(); i++) {
       X509Certificate c = chain.get(i);
@@ -139,11 +140,17 @@ public final class CertificateAssessment {
       Instant notAfter = c.getNotAfter().toInstant();
       Instant notBefore = c.getNotBefore().toInstant();
       if (now.isAfter(notAfter)) {
-        problems.add(new Problem("expired", who + "expired on " + notAfter, Severity.MEDIUM));
+        problems.add(
+            new Problem(
+                "expired",
+                who + "expired on " + notAfter,
+                WeaknessRule.CERTIFICATE_INVALID.severity()));
       } else if (now.isBefore(notBefore)) {
         problems.add(
             new Problem(
-                "not yet valid", who + "is not valid before " + notBefore, Severity.MEDIUM));
+                "not yet valid",
+                who + "is not valid before " + notBefore,
+                WeaknessRule.CERTIFICATE_INVALID.severity()));
       } else if (now.plus(EXPIRY_WARNING).isAfter(notAfter)) {
         warnings.add(
             (i == 0 ? "the certificate " : who)
@@ -163,16 +170,22 @@ public final class CertificateAssessment {
                 "key",
                 who + "has " + weakKey,
                 c.getPublicKey() instanceof RSAPublicKey && bits(c.getPublicKey()) < 1024
-                    ? Severity.HIGH
-                    : Severity.MEDIUM));
+                    ? WeaknessRule.KEY_BROKEN.severity()
+                    : WeaknessRule.KEY_WEAK.severity()));
       }
       String sig = c.getSigAlgName().toUpperCase(Locale.ROOT);
       if (sig.contains("MD5") || sig.contains("MD2")) {
         problems.add(
-            new Problem("signature", who + "is signed with " + c.getSigAlgName(), Severity.HIGH));
+            new Problem(
+                "signature",
+                who + "is signed with " + c.getSigAlgName(),
+                WeaknessRule.SIGNATURE_BROKEN.severity()));
       } else if (sig.contains("SHA1")) {
         problems.add(
-            new Problem("signature", who + "is signed with " + c.getSigAlgName(), Severity.MEDIUM));
+            new Problem(
+                "signature",
+                who + "is signed with " + c.getSigAlgName(),
+                WeaknessRule.SIGNATURE_WEAK.severity()));
       }
     }
     return new Result(problems, warnings, facts);
@@ -205,7 +218,7 @@ public final class CertificateAssessment {
               "untrusted",
               "is self-signed and no trusted CA (JDK trust store or the profile's tls.trust)"
                   + " issued it",
-              Severity.MEDIUM));
+              WeaknessRule.CERTIFICATE_INVALID.severity()));
     } else {
       out.add(
           new Problem(
@@ -214,7 +227,7 @@ public final class CertificateAssessment {
                   + leaf.getIssuerX500Principal().getName()
                   + "): "
                   + failure,
-              Severity.MEDIUM));
+              WeaknessRule.CERTIFICATE_INVALID.severity()));
     }
   }
 

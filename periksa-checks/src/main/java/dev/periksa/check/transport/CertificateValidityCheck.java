@@ -156,4 +156,20 @@ public final class CertificateValidityCheck extends TlsServiceCheck {
               + (warnings.isEmpty() ? "" : " (warning: " + String.join("; ", warnings) + ")"));
     }
   }
+
+  @Override
+  public String proof() {
+    return """
+        Applies to: TLS (every `https://` endpoint). the chains the server presents, read from the
+        clear TLS 1.2 (or older) handshake once per key type it may hold (ECDSA, RSA, DSA), or
+        through JSSE with a trust-everything manager used only for this read for a TLS 1.3-only
+        server. Fails (MEDIUM; HIGH for MD5 or RSA under 1024 bits): no PKIX path (JDK
+        `CertPathBuilder`) to the JDK's trust store or the profile's `tls.trust` CAs (self-signed
+        said so), subjectAltName not naming the host (IP entries for addresses; the common name is
+        not read), a certificate of the chain expired or not yet valid, an RSA or DSA key under
+        2048 bits or an EC key under 256, an MD5 or SHA-1 signature on any certificate but a trust
+        anchor. A certificate ending within 30 days is a warning on a PASS. No TLS, no answer or
+        no certificate is INCONCLUSIVE
+        """;
+  }
 }

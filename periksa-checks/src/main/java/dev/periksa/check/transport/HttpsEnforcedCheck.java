@@ -7,7 +7,7 @@ import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
 import dev.periksa.check.TargetContext;
 import dev.periksa.evidence.Evidence;
-import dev.periksa.evidence.Severity;
+import dev.periksa.evidence.WeaknessRule;
 import dev.periksa.probe.ProbeException;
 import dev.periksa.probe.ProbeResponse;
 import dev.periksa.probe.Redirects;
@@ -117,7 +117,7 @@ public final class HttpsEnforcedCheck extends EndpointCheck {
                   + e.url()
                   + ")",
               e.url().toString(),
-              Severity.MEDIUM,
+              WeaknessRule.PLAIN_HTTP_NOT_REDIRECTED.severity(),
               List.of(pageEvidence, inventedEvidence),
               METADATA.remediation()),
           e.name() + ": plain HTTP, no redirect");
@@ -139,7 +139,7 @@ public final class HttpsEnforcedCheck extends EndpointCheck {
             new Finding(
                 e.name() + " redirects plain HTTP only to plain HTTP (" + chain.describe() + ")",
                 e.url().toString(),
-                Severity.MEDIUM,
+                WeaknessRule.PLAIN_HTTP_NOT_REDIRECTED.severity(),
                 List.of(pageEvidence),
                 METADATA.remediation()),
             e.name() + ": redirects stay on plain HTTP");
@@ -167,7 +167,7 @@ public final class HttpsEnforcedCheck extends EndpointCheck {
                   + chain.describe()
                   + "; a 301 or 308 is needed)",
               e.url().toString(),
-              Severity.LOW,
+              WeaknessRule.REDIRECT_ONLY_TEMPORARY.severity(),
               List.of(pageEvidence),
               METADATA.remediation()),
           e.name() + ": temporary redirect " + temporary);
@@ -212,7 +212,7 @@ public final class HttpsEnforcedCheck extends EndpointCheck {
             new Finding(
                 e.name() + " sends no Strict-Transport-Security header over HTTPS (" + url + ")",
                 url.toString(),
-                Severity.LOW,
+                WeaknessRule.HSTS_MISSING_OR_SHORT.severity(),
                 List.of(evidence, otherEvidence),
                 METADATA.remediation()),
             e.name() + ": no HSTS");
@@ -230,7 +230,7 @@ public final class HttpsEnforcedCheck extends EndpointCheck {
                   + MIN_MAX_AGE
                   + " (180 days)",
               url.toString(),
-              Severity.LOW,
+              WeaknessRule.HSTS_MISSING_OR_SHORT.severity(),
               List.of(evidence),
               METADATA.remediation()),
           e.name() + ": HSTS max-age " + hsts.maxAge());
@@ -286,7 +286,9 @@ public final class HttpsEnforcedCheck extends EndpointCheck {
                     ? " redirects only temporarily (" + page.status() + ")"
                     : " answers without redirecting to HTTPS (" + page.status() + ")"),
             plain.toString(),
-            r == Redirect.TEMPORARY ? Severity.LOW : Severity.MEDIUM,
+            r == Redirect.TEMPORARY
+                ? WeaknessRule.REDIRECT_ONLY_TEMPORARY.severity()
+                : WeaknessRule.PLAIN_HTTP_NOT_REDIRECTED.severity(),
             List.of(evidence),
             METADATA.remediation()),
         e.name() + ": port 80 not redirected");
@@ -393,5 +395,20 @@ public final class HttpsEnforcedCheck extends EndpointCheck {
       }
       return found;
     }
+  }
+
+  @Override
+  public String proof() {
+    return """
+        Applies to: TLS (web fronts: endpoints of kind `web`, what browsers load). an `http://`
+        web endpoint must answer 301 or 308 to `https://`, and the page it points to must carry
+        HSTS; a page in clear fails (MEDIUM) when an invented path is not redirected either, a
+        302/307 fails (LOW). An `https://` web endpoint must send `Strict-Transport-Security` with
+        `max-age` of at least 15552000 (180 days) on its page or, failing that, on an invented
+        path: missing or shorter fails (LOW). The plain-HTTP counterpart of an HTTPS front is the
+        `http://` web endpoint the profile declares for the same host, or, for an HTTPS front on
+        port 443, `http://host:80` (nothing listening there passes). Redirects are read, never
+        followed outside the scope; no reply is INCONCLUSIVE
+        """;
   }
 }

@@ -1,6 +1,7 @@
 package dev.periksa.check.transport;
 
 import dev.periksa.evidence.Severity;
+import dev.periksa.evidence.WeaknessRule;
 import dev.periksa.probe.CipherSuite;
 import dev.periksa.probe.TlsVersion;
 import java.util.List;
@@ -74,12 +75,14 @@ public final class TlsPolicy {
         return new Judgement(Grade.RECOMMENDED, v.label(), null);
       case SSL_3_0:
         return new Judgement(
-            Grade.WEAK, "SSLv3 is broken (POODLE) and prohibited (RFC 7568)", Severity.HIGH);
+            Grade.WEAK,
+            "SSLv3 is broken (POODLE) and prohibited (RFC 7568)",
+            WeaknessRule.PROTOCOL_BROKEN.severity());
       default:
         return new Judgement(
             Grade.WEAK,
             v.label() + " is deprecated (RFC 8996) and not allowed by NIST SP 800-52r2",
-            Severity.MEDIUM);
+            WeaknessRule.PROTOCOL_DEPRECATED.severity());
     }
   }
 
@@ -90,36 +93,39 @@ public final class TlsPolicy {
     String kx = s.keyExchange();
     if (cipher.equals("NULL") || cipher.isEmpty()) {
       return new Judgement(
-          Grade.WEAK, "no encryption (NULL cipher)", Severity.HIGH, "NULL encryption");
+          Grade.WEAK,
+          "no encryption (NULL cipher)",
+          WeaknessRule.CIPHER_BROKEN.severity(),
+          "NULL encryption");
     }
     if (kx.contains("anon") || kx.equals("NULL")) {
       return new Judgement(
           Grade.WEAK,
           "anonymous key exchange: no server authentication",
-          Severity.HIGH,
+          WeaknessRule.CIPHER_BROKEN.severity(),
           "anonymous key exchange");
     }
     if (kx.contains("EXPORT") || cipher.contains("_40") || cipher.contains("EXPORT")) {
-      return weak("EXPORT-grade key lengths", Severity.HIGH);
+      return weak("EXPORT-grade key lengths", WeaknessRule.CIPHER_BROKEN.severity());
     }
     if (cipher.startsWith("RC4")) {
-      return weak("RC4 is broken (RFC 7465)", Severity.HIGH);
+      return weak("RC4 is broken (RFC 7465)", WeaknessRule.CIPHER_BROKEN.severity());
     }
     if (cipher.startsWith("DES") && !cipher.startsWith("DES40")) {
-      return weak("single DES (56-bit key)", Severity.HIGH);
+      return weak("single DES (56-bit key)", WeaknessRule.CIPHER_BROKEN.severity());
     }
     if (mac.equals("MD5")) {
-      return weak("MD5 record MAC", Severity.HIGH);
+      return weak("MD5 record MAC", WeaknessRule.CIPHER_BROKEN.severity());
     }
     if (cipher.startsWith("3DES")) {
-      return weak("3DES (64-bit blocks: SWEET32)", Severity.MEDIUM);
+      return weak("3DES (64-bit blocks: SWEET32)", WeaknessRule.CIPHER_WEAK.severity());
     }
     if (!APPROVED_CIPHERS.contains(cipher)) {
       String family = cipher.contains("_") ? cipher.substring(0, cipher.indexOf('_')) : cipher;
       return new Judgement(
           Grade.WEAK,
           family + " is in neither NIST SP 800-52r2 nor Mozilla intermediate",
-          Severity.MEDIUM,
+          WeaknessRule.CIPHER_WEAK.severity(),
           family);
     }
     if (s.tls13()) {
@@ -128,13 +134,14 @@ public final class TlsPolicy {
           : new Judgement(Grade.RECOMMENDED, "TLS 1.3 AEAD", null);
     }
     if (kx.endsWith("DSS")) {
-      return weak("DSA (DSS) certificates are no longer approved", Severity.MEDIUM);
+      return weak(
+          "DSA (DSS) certificates are no longer approved", WeaknessRule.CIPHER_WEAK.severity());
     }
     if (kx.contains("PSK") || kx.startsWith("SRP")) {
       return new Judgement(
           Grade.WEAK,
           kx + " key exchange: no certificate authenticates the server",
-          Severity.MEDIUM,
+          WeaknessRule.CIPHER_WEAK.severity(),
           "PSK or SRP key exchange");
     }
     if (!FORWARD_SECRET.contains(kx)) {
@@ -142,7 +149,7 @@ public final class TlsPolicy {
           Grade.WEAK,
           (kx.equals("RSA") ? "static RSA key transport" : "static " + kx + " key exchange")
               + ": no forward secrecy",
-          Severity.MEDIUM,
+          WeaknessRule.CIPHER_WEAK.severity(),
           "no forward secrecy");
     }
     if (cipher.endsWith("_CBC")) {

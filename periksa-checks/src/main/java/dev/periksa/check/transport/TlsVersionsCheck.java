@@ -216,4 +216,26 @@ public final class TlsVersionsCheck extends TlsServiceCheck {
                 ? ""
                 : " (" + notRecommended.size() + " not recommended: CBC or CCM_8)"));
   }
+
+  @Override
+  public String proof() {
+    return """
+        Applies to: TLS (every `https://` endpoint, any kind, declared or discovered; one scan per
+        host and port). a hand-made ClientHello per version (SSLv3, TLS 1.0, 1.1, 1.2, 1.3 with
+        `supported_versions` and an X25519 key share) offering the IANA registry's suites by code
+        (about 320, from Bouncy Castle's list: NULL, EXPORT, RC4, DES and anonymous suites
+        included, which no modern JDK speaks), then one hello per accepted suite with those found
+        removed (at most 160 per version), each a new connection within the rate limit; only the
+        server's answer is read, no handshake is finished. A version counts as accepted on a
+        ServerHello at that version plus the rest of its flight (ServerHelloDone; for TLS 1.3 its
+        key share); SSLv3/TLS 1.0/1.1 fail (SSLv3 HIGH, else MEDIUM). Suites are judged by NIST SP
+        800-52r2 with Mozilla "intermediate": NULL, anonymous, EXPORT, RC4, DES, MD5 (HIGH), 3DES,
+        CAMELLIA, ARIA, SEED, IDEA, DSS, PSK/SRP and static RSA or (EC)DH key exchange without
+        forward secrecy (MEDIUM) fail; ECDHE/DHE with AES-CBC or CCM_8 is allowed by NIST but
+        reported "not recommended"; ECDHE/DHE with AES-GCM, ChaCha20-Poly1305 or AES-CCM and the
+        TLS 1.3 suites pass. A suite answered that was not offered (a recorded reply, a broken
+        stack), a plain-text answer or silence to two hellos, or a closed port is INCONCLUSIVE,
+        never PASS
+        """;
+  }
 }

@@ -28,8 +28,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * How fast AUT-3's offline dictionary guesses an HS256 secret: one thread (one core) runs {@link
  * JwtDictionary#find} over {@value #GUESSES} wordlist candidates against a token shaped like the
  * lab API's (header, five claims), signed with a secret that is not in the list, so every guess
- * misses. Run with {@code mvn -B -Pbench -DskipTests test} (see README, "Benchmarks"); {@link
- * #main} prints the figure in guesses per second per core.
+ * misses. Run with {@code mvn -B -Pbench -DskipTests test} (see docs/benchmarks.md); {@link #main}
+ * prints the figure in guesses per second per core.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -83,7 +83,7 @@ class HealthRulesZapIT {
       if (java.nio.file.Files.exists(file)) {
         for (String line : java.nio.file.Files.readAllLines(file)) {
           if ((line.contains("ERROR") || line.contains("WARN"))
-              && (line.contains("periksa") || line.contains(HealthRulesAddOn.ID))) {
+              && (line.contains("dev.periksa") || line.contains(HealthRulesAddOn.ID))) {
             complaints.add(line);
           }
         }

@@ -1,0 +1,54 @@
+package dev.periksa.cli;
+
+import dev.periksa.result.ExitCodes;
+import dev.periksa.run.RequirementsPage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code periksa requirements}: every requirement Periksa certifies, its clauses, its feature and
+ * what each of its checks does, in Markdown (the source of {@code docs/requirements.md}).
+ */
+@Command(
+    name = "requirements",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print the requirements page in Markdown: every requirement with its clauses and feature,"
+          + " and what each check that verifies it reads or sends.",
+      "The repository keeps it as " + RequirementsPage.FILE + "."
+    })
+final class RequirementsCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write it to this file instead of printing it.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    String text = RequirementsPage.markdown();
+    if (out == null) {
+      Main.OUT.print(text);
+      Main.OUT.flush();
+      return ExitCodes.CERTIFIED;
+    }
+    try {
+      Path parent = out.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(out, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      Main.ERR.println("error: cannot write " + out + ": " + e.getMessage());
+      return ExitCodes.INTERNAL;
+    }
+    Main.OUT.println("Wrote " + out);
+    return ExitCodes.CERTIFIED;
+  }
+}
