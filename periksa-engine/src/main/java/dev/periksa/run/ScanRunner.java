@@ -2,7 +2,6 @@ package dev.periksa.run;
 
 import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
-import dev.periksa.certificate.Certificates;
 import dev.periksa.certificate.SigningKey;
 import dev.periksa.check.CheckRunner;
 import dev.periksa.check.RunResources;
@@ -12,18 +11,10 @@ import dev.periksa.ci.CiOutputs;
 import dev.periksa.ci.Selection;
 import dev.periksa.discovery.Discovery;
 import dev.periksa.evidence.Redactor;
-import dev.periksa.json.Json;
 import dev.periksa.regulation.Catalogue;
-import dev.periksa.report.AllureReport;
-import dev.periksa.report.CertificatePdf;
 import dev.periksa.report.CertificationSummary;
-import dev.periksa.report.Coverage;
-import dev.periksa.report.RegulatorReport;
-import dev.periksa.report.ResultModel;
 import dev.periksa.report.Texts;
-import dev.periksa.result.ExitCodes;
 import dev.periksa.result.TargetOutcome;
-import dev.periksa.result.Version;
 import dev.periksa.target.TargetProfile;
 import dev.periksa.waiver.Exemptions;
 import io.qameta.allure.Allure;
@@ -40,7 +31,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -289,14 +279,6 @@ public final class ScanRunner {
     Instant finished = Instant.now();
     exemptions.account(out);
 
-    writeResults(dir, runId, started, finished, options.features(), outcomes, exemptions);
-    CiOutputs.Summary ci = CiOutputs.write(dir, runId, outcomes, catalogue, options.ci());
-    AllureReport.writeCategories(allureResults);
-    AllureReport.writeEnvironment(
-        allureResults, environment(runId, options.features(), profiles, options.ci()));
-    RegulatorReport.prepare(
-        allureResults, dir, outcomes, catalogue, options.historyFrom(), System.getenv(), out);
-    int exit = ci.exitCode();
     // The key is known before anything is signed: the summary names its fingerprint.
     SigningKey key = options.signingKey() != null ? options.signingKey() : SigningKey.throwaway();
     Texts texts = Texts.of(options.lang());
@@ -314,42 +296,31 @@ public final class ScanRunner {
             options.ci().selection().regulations(),
             exemptions,
             texts);
-    Map<String, Object> inReport = new LinkedHashMap<>(summary);
-    inReport.put(
-        "coverageHtml",
-        Coverage.html(Coverage.of(outcomes, catalogue, RegulatorReport.allChecks()), catalogue));
-    Files.writeString(
-        allureResults.resolve(CertificationSummary.FILE), Json.MAPPER.writeValueAsString(inReport));
-    Path report = null;
-    if (options.renderReport()) {
-      out.println();
-      out.println("Rendering the report ...");
-      report = dir.resolve("report.html");
-      try {
-        AllureReport.render(allureResults, report);
-      } catch (IOException e) {
-        out.println("error: the report could not be rendered: " + e.getMessage());
-        report = null;
-        exit = Math.max(exit, ExitCodes.INTERNAL);
-      }
-    }
-    // Last: the signed certificate over every file written before it, then the printable
-    // certificates that name its SHA-256, in a signed manifest of their own.
-    List<Path> pdfs = List.of();
-    if (!Certificates.write(dir, profiles, key, out)) {
-      exit = Math.max(exit, ExitCodes.INTERNAL);
-    } else {
-      try {
-        pdfs =
-            CertificatePdf.writeAll(
-                dir, summary, texts, Certificates.sha256(dir.resolve(Certificates.FILE)));
-        Certificates.writePdfManifest(dir, pdfs, key);
-      } catch (IOException | RuntimeException e) {
-        out.println("error: the printable certificates could not be written: " + e.getMessage());
-        exit = Math.max(exit, ExitCodes.INTERNAL);
-      }
-    }
-    return new Result(dir, outcomes, exit, report, ci, summary, pdfs);
+    RunRecord record =
+        new RunRecord(
+            dir,
+            allureResults,
+            runId,
+            started,
+            finished,
+            profiles,
+            outcomes,
+            options,
+            exemptions,
+            catalogue,
+            key,
+            texts,
+            summary,
+            out);
+    Outputs.writeAll(record);
+    return new Result(
+        dir,
+        outcomes,
+        record.exitCode(),
+        record.report(),
+        record.ci(),
+        summary,
+        record.certificates());
   }
 
   /** Discovery as the profile asks, printed and recorded as the target's inventory. */
@@ -435,54 +406,6 @@ public final class ScanRunner {
     if (s.getTestsFoundCount() == 0) {
       throw new FeatureException("no scenario found in the " + features.describe() + " features");
     }
-  }
-
-  private void writeResults(
-      Path dir,
-      String runId,
-      Instant started,
-      Instant finished,
-      FeatureSet features,
-      List<TargetOutcome> outcomes,
-      Exemptions exemptions)
-      throws IOException {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("periksa", Map.of("version", Version.periksa()));
-    Map<String, Object> run = new LinkedHashMap<>();
-    run.put("id", runId);
-    run.put("started", started.toString());
-    run.put("finished", finished.toString());
-    run.put("features", features.describe());
-    run.put("featureSetHash", features.hash());
-    run.put("featureFiles", features.files());
-    doc.put("run", run);
-    List<Object> targets = new ArrayList<>();
-    for (TargetOutcome t : outcomes) {
-      targets.add(ResultModel.target(t, catalogue));
-    }
-    doc.put("targets", targets);
-    doc.put("exemptions", exemptions.results());
-    doc.put("coverage", Coverage.of(outcomes, catalogue, RegulatorReport.allChecks()));
-    Files.writeString(dir.resolve("results.json"), Json.MAPPER.writeValueAsString(doc));
-  }
-
-  private static Map<String, String> environment(
-      String runId, FeatureSet features, List<TargetProfile> profiles, CiOptions ci) {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("Run", runId);
-    env.put("Periksa.version", Version.periksa());
-    env.put("Feature.set", features.describe());
-    env.put("Feature.set.sha256", features.hash());
-    for (int i = 0; i < profiles.size(); i++) {
-      TargetProfile p = profiles.get(i);
-      String k = profiles.size() == 1 ? "Target" : "Target." + (i + 1);
-      env.put(k, p.name());
-      env.put(k + ".profile", String.valueOf(p.source()));
-      env.put(k + ".profile.sha256", profileHash(p));
-      env.put(k + ".scope", String.join(", ", p.scope().hosts()));
-    }
-    env.putAll(ci.environment());
-    return env;
   }
 
   /** SHA-256 of the profile file as read, so the report names exactly which profile ran. */
