@@ -1,5 +1,7 @@
 package dev.periksa.check.auth;
 
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -53,6 +55,7 @@ import java.util.Optional;
  * it INCONCLUSIVE. Evidence never carries a token or cookie value: URLs with a token are written
  * with the token masked.
  */
+@AutoService(Check.class)
 public final class CredentialTransportCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

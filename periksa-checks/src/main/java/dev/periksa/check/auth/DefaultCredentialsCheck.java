@@ -1,6 +1,8 @@
 package dev.periksa.check.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -53,6 +55,7 @@ import java.util.stream.Collectors;
  * the untried pairs masked; only when every pair was sent and refused is it a PASS. The shipped
  * generic list names each user at most twice, so one run stays below common lockout thresholds.
  */
+@AutoService(Check.class)
 public final class DefaultCredentialsCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

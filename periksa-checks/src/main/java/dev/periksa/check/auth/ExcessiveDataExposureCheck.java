@@ -1,6 +1,8 @@
 package dev.periksa.check.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -43,6 +45,7 @@ import java.util.regex.Pattern;
  * <p>The identity must be able to log in and read its own first record (a 2xx record): without
  * that, nothing the API serves to the role has been seen, and the check is INCONCLUSIVE.
  */
+@AutoService(Check.class)
 public final class ExcessiveDataExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

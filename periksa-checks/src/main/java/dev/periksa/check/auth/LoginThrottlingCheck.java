@@ -1,5 +1,7 @@
 package dev.periksa.check.auth;
 
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -44,6 +46,7 @@ import java.util.regex.Pattern;
  * number of attempts, the statuses by count, the timing and any Retry-After, never a password or a
  * reply body.
  */
+@AutoService(Check.class)
 public final class LoginThrottlingCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

@@ -1,6 +1,8 @@
 package dev.periksa.check.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -41,6 +43,7 @@ import java.util.TreeMap;
  * are not personal data and are reported in full; of a leaked record only one masked sample is
  * kept, and the severity follows the personal data in what leaked.
  */
+@AutoService(Check.class)
 public final class ObjectLevelAuthorizationCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

@@ -1,7 +1,9 @@
 package dev.periksa.check.auth;
 
+import com.google.auto.service.AutoService;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -64,6 +66,7 @@ import java.util.Set;
  * holds a token (real or forged: {@value TokenForge#MASK} stands for them) nor a secret in clear;
  * the login reply is neither hashed nor sampled.
  */
+@AutoService(Check.class)
 public final class TokenVerificationCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

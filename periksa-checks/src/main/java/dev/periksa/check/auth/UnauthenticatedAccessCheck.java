@@ -1,5 +1,7 @@
 package dev.periksa.check.auth;
 
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -40,6 +42,7 @@ import java.util.Map;
  * not PASS: Periksa never saw the data whose protection it would certify, and a mistyped or moved
  * route would hide the real one. The reason says which of these happened.
  */
+@AutoService(Check.class)
 public final class UnauthenticatedAccessCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

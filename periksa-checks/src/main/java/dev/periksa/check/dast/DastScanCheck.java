@@ -1,5 +1,7 @@
 package dev.periksa.check.dast;
 
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Finding;
@@ -44,6 +46,7 @@ import java.util.function.Consumer;
  * <p>Alerts are imported redacted: the URL and parameter are masked like any evidence, and ZAP's
  * evidence string is scanned and masked at capture (only its hash is kept).
  */
+@AutoService(Check.class)
 public final class DastScanCheck extends ProbingCheck<DastScanCheck.Scan> {
 
   public static final CheckMetadata METADATA =

@@ -1,7 +1,9 @@
 package dev.periksa.check.governance;
 
+import com.google.auto.service.AutoService;
 import dev.periksa.check.Attestation;
 import dev.periksa.check.Attestation.Aspects;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Outcome;
@@ -20,6 +22,7 @@ import java.util.Optional;
  * absence leaves it INCONCLUSIVE; in any other run it is not applicable and says so, so a technical
  * certification is never incomplete for want of paperwork.
  */
+@AutoService(Check.class)
 public final class BreachProcessCheck extends ProbingCheck<Void> {
 
   public static final CheckMetadata METADATA =

@@ -1,7 +1,9 @@
 package dev.periksa.check.governance;
 
+import com.google.auto.service.AutoService;
 import dev.periksa.check.Attestation;
 import dev.periksa.check.Attestation.Aspects;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Exemption;
@@ -48,6 +50,7 @@ import java.util.Set;
  * be seen from outside: it is ATTESTED by a current attestation or INCONCLUSIVE ("attest it").
  * Combined, the worst part wins: a FAIL, then doubt, then an attestation, then a pass.
  */
+@AutoService(Check.class)
 public final class SecurityContactCheck extends ProbingCheck<URI> {
 
   public static final CheckMetadata METADATA =

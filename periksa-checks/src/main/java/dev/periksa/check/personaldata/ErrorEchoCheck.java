@@ -1,5 +1,7 @@
 package dev.periksa.check.personaldata;
 
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -52,6 +54,7 @@ import java.util.Optional;
  * (the canary counts as a NIK: HIGH at least). An API whose declared login fails is INCONCLUSIVE:
  * its record handler, where the deepest errors come from, could not be reached.
  */
+@AutoService(Check.class)
 public final class ErrorEchoCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

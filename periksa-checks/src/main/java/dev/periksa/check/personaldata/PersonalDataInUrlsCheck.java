@@ -1,5 +1,7 @@
 package dev.periksa.check.personaldata;
 
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -53,6 +55,7 @@ import java.util.Map;
  * replies could not be read (no 2xx as the identity, or as a stranger when no login is declared) is
  * INCONCLUSIVE. Evidence shows URLs with their personal values masked.
  */
+@AutoService(Check.class)
 public final class PersonalDataInUrlsCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

@@ -1,6 +1,8 @@
 package dev.periksa.check.personaldata;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -78,6 +80,7 @@ import java.util.Set;
  * declares for exactly that. A profile with HTTP endpoints that are all {@code https://} passes;
  * one without any HTTP endpoint is not applicable.
  */
+@AutoService(Check.class)
 public final class PlainHttpPersonalDataCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

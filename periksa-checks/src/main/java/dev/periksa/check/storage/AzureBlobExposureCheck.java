@@ -1,5 +1,7 @@
 package dev.periksa.check.storage;
 
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -33,6 +35,7 @@ import java.util.Set;
  * public REST documentation and the check's wiring against a local HTTP server that serves those
  * documented replies; it has not been run against the real service.
  */
+@AutoService(Check.class)
 public final class AzureBlobExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

@@ -1,6 +1,8 @@
 package dev.periksa.check.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -45,6 +47,7 @@ import java.util.stream.Collectors;
  * against replies copied from CouchDB's own documentation served by a real local HTTP server, not
  * against a running CouchDB.
  */
+@AutoService(Check.class)
 public final class CouchDbExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

@@ -2,6 +2,8 @@ package dev.periksa.check.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -40,6 +42,7 @@ import java.util.Optional;
  * they hold, as for DICOMweb (a NIK in PatientID is identity). A reply that does not parse, or a
  * query that does not end after its cancel, is INCONCLUSIVE.
  */
+@AutoService(Check.class)
 public final class DicomDimseExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

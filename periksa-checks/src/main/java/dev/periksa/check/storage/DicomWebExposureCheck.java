@@ -1,5 +1,7 @@
 package dev.periksa.check.storage;
 
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -38,6 +40,7 @@ import java.util.stream.Collectors;
  * imaging study", so a study that identifies its patient rates HIGH (identity), not CRITICAL,
  * unless its attributes also carry health data the detectors know (such as a test result).
  */
+@AutoService(Check.class)
 public final class DicomWebExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

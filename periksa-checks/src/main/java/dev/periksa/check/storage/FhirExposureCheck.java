@@ -1,5 +1,7 @@
 package dev.periksa.check.storage;
 
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -45,6 +47,7 @@ import java.util.stream.Collectors;
  * any FHIR version (DSTU2's {@code Conformance} to R5) and half-broken replies without a strict
  * model, and it only needs a few fields (resourceType, total, entry.resource, issue.code).
  */
+@AutoService(Check.class)
 public final class FhirExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

@@ -1,6 +1,8 @@
 package dev.periksa.check.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -45,6 +47,7 @@ import java.util.stream.Collectors;
  * public REST documentation and the check's wiring against a local HTTP server that serves those
  * documented replies; it has not been run against the real service.
  */
+@AutoService(Check.class)
 public final class FirebaseExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

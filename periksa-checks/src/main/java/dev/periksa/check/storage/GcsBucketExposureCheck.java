@@ -1,6 +1,8 @@
 package dev.periksa.check.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -33,6 +35,7 @@ import java.util.Optional;
  * local HTTP server that serves those documented replies; it has not been run against the real
  * service.
  */
+@AutoService(Check.class)
 public final class GcsBucketExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

@@ -3,6 +3,8 @@ package dev.periksa.check.storage;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.preparser.PreParser;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -50,6 +52,7 @@ import java.util.Map;
  *
  * Whether the interface speaks MLLP in clear or over TLS (and which version) is in the evidence.
  */
+@AutoService(Check.class)
 public final class Hl7InterfaceExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

@@ -1,5 +1,7 @@
 package dev.periksa.check.storage;
 
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -51,6 +53,7 @@ import java.util.stream.Collectors;
  * Central nor in Debian), so this check is proven on replies copied from Kibana's public API
  * documentation, served by a real local HTTP server, not on a live Kibana.
  */
+@AutoService(Check.class)
 public final class KibanaExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

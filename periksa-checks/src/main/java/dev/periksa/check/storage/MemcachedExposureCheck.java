@@ -1,5 +1,7 @@
 package dev.periksa.check.storage;
 
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -38,6 +40,7 @@ import java.util.Optional;
  * look-alike. An open server is sampled minimally: the item counts, at most 20 key names from the
  * LRU crawler's metadump (or {@code stats cachedump}) and a few bytes of at most three values.
  */
+@AutoService(Check.class)
 public final class MemcachedExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

@@ -1,5 +1,6 @@
 package dev.periksa.check.storage;
 
+import com.google.auto.service.AutoService;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
@@ -12,6 +13,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.connection.ClusterConnectionMode;
 import com.mongodb.event.ServerHeartbeatFailedEvent;
 import com.mongodb.event.ServerMonitorListener;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -52,6 +54,7 @@ import org.bson.json.JsonWriterSettings;
  * INCONCLUSIVE. An open server is sampled minimally: at most 2 documents from each of its 3 largest
  * collections.
  */
+@AutoService(Check.class)
 public final class MongoDbExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

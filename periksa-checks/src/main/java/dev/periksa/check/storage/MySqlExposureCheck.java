@@ -1,5 +1,7 @@
 package dev.periksa.check.storage;
 
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.TargetContext;
 import dev.periksa.product.MySqlGreeting;
@@ -25,6 +27,7 @@ import java.util.Set;
  * login is confirmed by the server's version and its list of databases, then the largest tables are
  * counted and sampled (see {@link SqlExposureCheck}).
  */
+@AutoService(Check.class)
 public final class MySqlExposureCheck extends SqlExposureCheck {
 
   public static final CheckMetadata METADATA =

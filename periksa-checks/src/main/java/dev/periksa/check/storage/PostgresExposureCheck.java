@@ -1,5 +1,7 @@
 package dev.periksa.check.storage;
 
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.TargetContext;
 import dev.periksa.target.Endpoint;
@@ -28,6 +30,7 @@ import java.util.Properties;
  * successful login is confirmed by the server's version and its database catalogue, then the
  * largest tables are counted and sampled (see {@link SqlExposureCheck}).
  */
+@AutoService(Check.class)
 public final class PostgresExposureCheck extends SqlExposureCheck {
 
   public static final CheckMetadata METADATA =

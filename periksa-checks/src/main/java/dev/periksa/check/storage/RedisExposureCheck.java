@@ -2,6 +2,8 @@ package dev.periksa.check.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -39,6 +41,7 @@ import java.util.TreeMap;
  * reported masked. An open server is sampled minimally: {@code INFO keyspace}, one {@code SCAN}
  * page, and a few bytes of at most three keys.
  */
+@AutoService(Check.class)
 public final class RedisExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

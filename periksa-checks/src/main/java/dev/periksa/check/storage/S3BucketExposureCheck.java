@@ -1,5 +1,7 @@
 package dev.periksa.check.storage;
 
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -44,6 +46,7 @@ import java.util.Set;
  * is a finding of its own (HIGH: anyone can replace or plant files beside health data), and the
  * marker is deleted at once. Without a fixture nothing is ever written.
  */
+@AutoService(Check.class)
 public final class S3BucketExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

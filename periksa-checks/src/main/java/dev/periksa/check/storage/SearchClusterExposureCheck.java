@@ -1,6 +1,8 @@
 package dev.periksa.check.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -41,6 +43,7 @@ import java.util.stream.Collectors;
  * look-alike. An exposed cluster is sampled minimally (a few documents from the largest indices)
  * and the severity follows what the sample holds.
  */
+@AutoService(Check.class)
 public final class SearchClusterExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

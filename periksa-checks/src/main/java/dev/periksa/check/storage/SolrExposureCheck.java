@@ -1,6 +1,8 @@
 package dev.periksa.check.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -46,6 +48,7 @@ import java.util.stream.Collectors;
  *
  * <p>The endpoint URL is Solr's base URL; a URL without a path means the usual {@code /solr}.
  */
+@AutoService(Check.class)
 public final class SolrExposureCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

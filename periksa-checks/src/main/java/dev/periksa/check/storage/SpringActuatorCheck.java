@@ -1,5 +1,7 @@
 package dev.periksa.check.storage;
 
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -36,6 +38,7 @@ import java.util.Set;
  * or when there is no index to ask (Boot can hide the index while exposing endpoints), and at the
  * Boot 1.x path {@code /heapdump} only when there is no actuator index.
  */
+@AutoService(Check.class)
 public final class SpringActuatorCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

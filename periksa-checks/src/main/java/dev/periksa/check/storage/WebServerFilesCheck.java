@@ -1,5 +1,7 @@
 package dev.periksa.check.storage;
 
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -54,6 +56,7 @@ import java.util.stream.Collectors;
  * records of at most two files) and rated by what they hold; secrets are reported by name, their
  * values never leave the check.
  */
+@AutoService(Check.class)
 public final class WebServerFilesCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

@@ -1,5 +1,7 @@
 package dev.periksa.check.transport;
 
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Finding;
@@ -29,6 +31,7 @@ import java.util.Map;
  * for trust and dates, is confirmed by the JDK's PKIX path builder. A port that does not speak TLS,
  * answers no hello, or presents no certificate is INCONCLUSIVE.
  */
+@AutoService(Check.class)
 public final class CertificateValidityCheck extends TlsServiceCheck {
 
   public static final CheckMetadata METADATA =

@@ -1,5 +1,7 @@
 package dev.periksa.check.transport;
 
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.EndpointCheck;
@@ -46,6 +48,7 @@ import java.util.OptionalLong;
  *
  * <p>Any request that gets no usable reply makes the endpoint INCONCLUSIVE, never a PASS.
  */
+@AutoService(Check.class)
 public final class HttpsEnforcedCheck extends EndpointCheck {
 
   public static final CheckMetadata METADATA =

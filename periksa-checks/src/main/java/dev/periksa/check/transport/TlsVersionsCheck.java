@@ -1,5 +1,7 @@
 package dev.periksa.check.transport;
 
+import com.google.auto.service.AutoService;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.CheckResult;
 import dev.periksa.check.Finding;
@@ -32,6 +34,7 @@ import java.util.Map;
  * stack), is never judged: INCONCLUSIVE. A port that answers in plain text, or not at all, is
  * INCONCLUSIVE too, never a PASS.
  */
+@AutoService(Check.class)
 public final class TlsVersionsCheck extends TlsServiceCheck {
 
   public static final CheckMetadata METADATA =

@@ -1,22 +1,42 @@
 package dev.periksa.check.registry;
 
 import dev.periksa.check.Check;
+import dev.periksa.regulation.Catalogue;
+import dev.periksa.regulation.Requirement;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
- * Every check on the class path. Checks register for {@link ServiceLoader} (the checks module's
- * {@code META-INF/services/dev.periksa.check.Check}, one line per check, in the order outputs list
- * them), so the engine knows the contract only, never a check. Features name a check by requirement
- * and product (a Scenario Outline row), and tests cross-check checks, features and the catalogue
- * through this list.
+ * Every check on the class path. Checks register for {@link ServiceLoader} (each check class
+ * carries {@code @AutoService(Check.class)}, which writes its {@code META-INF/services} line when
+ * it is compiled), so the engine knows the contract only, never a check, and a new check is one
+ * class. They are listed in the catalogue's order of their first requirement, then by id. Features
+ * name a check by requirement and product (a Scenario Outline row), and tests cross-check checks,
+ * features and the catalogue through this list.
  */
 public final class Checks {
   private Checks() {}
 
+  /** The catalogue's order of a check's first requirement, then its id. */
+  private static final Comparator<Check> ORDER =
+      Comparator.<Check>comparingInt(c -> rank(c.metadata().requirementIds().get(0)))
+          .thenComparing(c -> c.metadata().id());
+
+  private static int rank(String requirement) {
+    List<Requirement> all = Catalogue.standard().requirements();
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i).id().equals(requirement)) {
+        return i;
+      }
+    }
+    return all.size();
+  }
+
   /**
-   * A fresh instance of every check, in registration order.
+   * A fresh instance of every check: in the catalogue's order of their first requirement, then by
+   * id.
    *
    * @throws IllegalStateException when no check is on the class path
    */
@@ -24,6 +44,7 @@ public final class Checks {
     List<Check> found =
         ServiceLoader.load(Check.class, Checks.class.getClassLoader()).stream()
             .map(ServiceLoader.Provider::get)
+            .sorted(ORDER)
             .toList();
     if (found.isEmpty()) {
       throw new IllegalStateException(
