@@ -16,7 +16,11 @@ public enum PiiType {
   SSN(PiiCategory.IDENTITY, "US Social Security number"),
   DIAGNOSIS(PiiCategory.HEALTH, "diagnosis code (ICD-10)"),
   PAYMENT_CARD(PiiCategory.FINANCIAL, "payment card number"),
-  IBAN(PiiCategory.FINANCIAL, "bank account number (IBAN)");
+  IBAN(PiiCategory.FINANCIAL, "bank account number (IBAN)"),
+  /** Indonesian taxpayer number of a person: 15 digits (dotted) or, since 2024, 16. */
+  NPWP(PiiCategory.IDENTITY, "Indonesian taxpayer number (NPWP)"),
+  /** A domestic bank account number (not an IBAN), known from its context. */
+  BANK_ACCOUNT(PiiCategory.FINANCIAL, "bank account number");
 
   private final PiiCategory category;
   private final String label;
