@@ -12,16 +12,21 @@ import java.util.ServiceLoader;
  * Every check on the class path. Checks register for {@link ServiceLoader} (each check class
  * carries {@code @AutoService(Check.class)}, which writes its {@code META-INF/services} line when
  * it is compiled), so the engine knows the contract only, never a check, and a new check is one
- * class. They are listed in the catalogue's order of their first requirement, then by id. Features
- * name a check by requirement and product (a Scenario Outline row), and tests cross-check checks,
- * features and the catalogue through this list.
+ * class. They are listed in the order of {@link #ORDER}. Features name a check by requirement and
+ * product (a Scenario Outline row), and tests cross-check checks, features and the catalogue
+ * through this list.
  */
 public final class Checks {
   private Checks() {}
 
-  /** The catalogue's order of a check's first requirement, then its id. */
+  /**
+   * The catalogue's order of a check's first requirement; within it, checks that probe endpoints
+   * before those that only read what is attested (what a probe sees, then what is declared); then
+   * the id.
+   */
   private static final Comparator<Check> ORDER =
       Comparator.<Check>comparingInt(c -> rank(c.metadata().requirementIds().get(0)))
+          .thenComparing(c -> c.metadata().kinds().isEmpty())
           .thenComparing(c -> c.metadata().id());
 
   private static int rank(String requirement) {
@@ -35,8 +40,7 @@ public final class Checks {
   }
 
   /**
-   * A fresh instance of every check: in the catalogue's order of their first requirement, then by
-   * id.
+   * A fresh instance of every check, in the order of {@link #ORDER}.
    *
    * @throws IllegalStateException when no check is on the class path
    */
