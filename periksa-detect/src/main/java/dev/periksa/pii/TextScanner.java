@@ -1176,6 +1176,9 @@ final class TextScanner {
       if (!alpha || FILE_TYPES.contains(tld.toLowerCase(Locale.ROOT))) {
         continue;
       }
+      if (RoleMailboxes.role(text.substring(s, at))) {
+        continue; // an institution's mailbox (info@, klaim@): not a person's
+      }
       emit(PiiType.EMAIL, s, e, 0.9);
     }
   }

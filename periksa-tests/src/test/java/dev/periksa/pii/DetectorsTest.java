@@ -143,6 +143,22 @@ class DetectorsTest {
   }
 
   @Test
+  void roleMailboxesOfInstitutionsAreNotPersonal() {
+    assertEquals(
+        List.of(),
+        found(
+            "Email: info@rsudkota.go.id | humas@rs-sehat.co.id | Klaim@bpjs-cabang.id,"
+                + " no-reply@portal.id, rekam.medis@rsia.or.id, cs2@klinik.com"));
+    // A person's address still counts, also one that starts like a role, and one with a tag.
+    assertEquals(
+        List.of(
+            "EMAIL informatika.budi@gmail.com",
+            "EMAIL siti+klinik@yahoo.co.id",
+            "EMAIL admin.rina@rs.id"),
+        found("cc informatika.budi@gmail.com, siti+klinik@yahoo.co.id; admin.rina@rs.id"));
+  }
+
+  @Test
   void csvColumnsAreContext() {
     String csv =
         "No. RM;Nama Pasien;Tgl Lahir;No. BPJS;Hasil PCR;Faskes\n"

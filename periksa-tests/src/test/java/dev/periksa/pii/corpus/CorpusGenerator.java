@@ -46,6 +46,15 @@ public final class CorpusGenerator {
   /** Seed of the corpus the precision/recall test and the benchmark use. */
   public static final long SEED = 0x50455249L; // "PERI"
 
+  /** Institutions' role mailboxes: negatives in the logs. */
+  static final List<String> ROLE_MAILBOXES =
+      List.of(
+          "info@rsudkota.go.id",
+          "klaim@klinik-sehat.co.id",
+          "humas@labprima.com",
+          "admin@puskesmas-sukamaju.id",
+          "noreply@ehac.kemkes.go.id");
+
   /** Samples in that corpus. */
   public static final int SIZE = 4000;
 
@@ -917,7 +926,12 @@ public final class CorpusGenerator {
         case 1 ->
             d.t("lookup passport=").v(PASSPORT, s.passport()).t(" trace_id=" + s.uuid() + "\n");
         case 2 ->
-            d.t("sent result to ").v(EMAIL, s.email(p)).t(" order=" + s.orderNumber16() + "\n");
+            d.t("sent result to ")
+                .v(EMAIL, s.email(p))
+                // An institution's role mailbox beside it is not personal (no label); chosen by
+                // index, so the random stream (and the rest of the corpus) stays as it was.
+                .t(" cc=" + ROLE_MAILBOXES.get((i + j) % ROLE_MAILBOXES.size()))
+                .t(" order=" + s.orderNumber16() + "\n");
         case 3 -> text.jwtLine(d);
         case 4 ->
             d.t("GET /fhir/Patient?identifier=https://fhir.kemkes.go.id/id/nik%7C")

@@ -1,0 +1,127 @@
+package dev.periksa.pii;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Mailboxes of a role, not of a person ({@code info@}, {@code klaim@}, {@code humas@}): an
+ * institution's address, which is not personal data. The list is RFC 2142's mailbox names, the
+ * generic roles organisations publish, and their usual Indonesian names; a local part counts when,
+ * lower-cased and without its {@code +tag}, dots, dashes, underscores and trailing digits, it is
+ * one of them.
+ */
+final class RoleMailboxes {
+  private RoleMailboxes() {}
+
+  static final Set<String> ROLES =
+      Set.of(
+          // RFC 2142.
+          "info",
+          "marketing",
+          "sales",
+          "support",
+          "abuse",
+          "noc",
+          "security",
+          "postmaster",
+          "hostmaster",
+          "usenet",
+          "news",
+          "webmaster",
+          "www",
+          "uucp",
+          "ftp",
+          // Generic roles.
+          "admin",
+          "administrator",
+          "contact",
+          "contactus",
+          "hello",
+          "help",
+          "helpdesk",
+          "office",
+          "enquiries",
+          "enquiry",
+          "inquiry",
+          "inquiries",
+          "billing",
+          "finance",
+          "accounts",
+          "accounting",
+          "hr",
+          "jobs",
+          "career",
+          "careers",
+          "recruitment",
+          "noreply",
+          "donotreply",
+          "mail",
+          "mailer",
+          "team",
+          "service",
+          "services",
+          "customerservice",
+          "customercare",
+          "cs",
+          "press",
+          "media",
+          "legal",
+          "privacy",
+          "dpo",
+          "compliance",
+          "secretary",
+          "secretariat",
+          "reception",
+          "registration",
+          "appointments",
+          "feedback",
+          "complaints",
+          "notifications",
+          "notification",
+          "system",
+          "it",
+          "ict",
+          // Indonesian.
+          "humas",
+          "sekretariat",
+          "tu",
+          "tatausaha",
+          "keuangan",
+          "klaim",
+          "pengaduan",
+          "layanan",
+          "informasi",
+          "pendaftaran",
+          "kepegawaian",
+          "pemasaran",
+          "admisi",
+          "rekammedis",
+          "pelayanan",
+          "kontak",
+          "redaksi",
+          "kerjasama",
+          "sdm",
+          "umum",
+          "perencanaan");
+
+  /** Whether the local part of an address (before the {@code @}) names a role. */
+  static boolean role(String local) {
+    String l = local.toLowerCase(Locale.ROOT);
+    int plus = l.indexOf('+');
+    if (plus >= 0) {
+      l = l.substring(0, plus);
+    }
+    StringBuilder b = new StringBuilder(l.length());
+    for (int i = 0; i < l.length(); i++) {
+      char c = l.charAt(i);
+      if (c != '.' && c != '-' && c != '_') {
+        b.append(c);
+      }
+    }
+    int end = b.length();
+    while (end > 0 && Character.isDigit(b.charAt(end - 1))) {
+      end--;
+    }
+    return ROLES.contains(b.substring(0, end));
+  }
+}
