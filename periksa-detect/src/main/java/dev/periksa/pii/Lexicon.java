@@ -85,8 +85,11 @@ final class Lexicon {
    */
   static final int NOT_PERSONAL = 1 << 24;
 
+  /** An Indonesian taxpayer number: "npwp", "nomor pokok wajib pajak". */
+  static final int NPWP = 1 << 25;
+
   /** Classes of identity-like numbers: a label of one of these claims the value after it. */
-  static final int NUMBER_TYPES = NIK | PHONE | PASSPORT | BPJS | MRN | SSN | CARD | IBAN;
+  static final int NUMBER_TYPES = NIK | PHONE | PASSPORT | BPJS | MRN | SSN | CARD | IBAN | NPWP;
 
   /** Classes that say what a value is (everything but joiners). */
   static final int MEANINGFUL = ~(NEUTRAL | RESULT | (1 << 23) | (1 << 24));
@@ -141,6 +144,7 @@ final class Lexicon {
         "tlpn");
     words(PASSPORT, "paspor", "passport", "pasport", "nopaspor");
     words(BPJS, "bpjs", "jkn", "kis", "askes", "nobpjs");
+    words(NPWP, "npwp", "nonpwp");
     words(MRN, "mrn", "rm", "norm", "medrec", "rekammedis");
     words(SSN, "ssn");
     words(
@@ -568,6 +572,9 @@ final class Lexicon {
     bigram(BPJS, "indonesia", "sehat");
     bigram(BPJS, "jaminan", "kesehatan");
     bigram(NIK, "induk", "kependudukan");
+    bigram(NPWP, "wajib", "pajak");
+    bigram(NPWP, "tax", "id");
+    bigram(NPWP, "taxpayer", "number");
     bigram(NIK, "national", "id");
     bigram(OBJECT, "rumah", "sakit");
     bigram(EMAIL, "e", "mail");

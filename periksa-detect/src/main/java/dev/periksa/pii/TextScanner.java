@@ -66,6 +66,11 @@ final class TextScanner {
               + "(?:[ .-]?\\d){6,9}"
               + NA);
   private static final Pattern SSN_DASHED = Pattern.compile(NB + "\\d{3}-\\d{2}-\\d{4}" + NA);
+
+  /** The 15-digit NPWP as the tax office writes it: 99.999.999.9-999.999. */
+  private static final Pattern NPWP_DOTTED =
+      Pattern.compile(NB + "\\d{2}\\.\\d{3}\\.\\d{3}\\.\\d-\\d{3}\\.\\d{3}" + NA);
+
   private static final Pattern JWT_TOKEN =
       Pattern.compile(
           "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}\\.eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
@@ -110,6 +115,7 @@ final class TextScanner {
   private Matcher longNumber;
   private Matcher idPhone;
   private Matcher ssnDashed;
+  private Matcher npwpDotted;
   private Matcher jwt;
   private Matcher anyPhone;
   private Matcher passportValue;
@@ -182,6 +188,7 @@ final class TextScanner {
       longNumber,
       idPhone,
       ssnDashed,
+      npwpDotted,
       jwt,
       anyPhone,
       passportValue,
@@ -933,6 +940,9 @@ final class TextScanner {
       // Cheap first-character tests before any pattern: a long number opens with three digits,
       // a dashed SSN has its dash fourth, a mobile number opens with 0, 6, + or (.
       int end = -1;
+      if (digit(c) && i + 2 < to && digit(cs[i + 1]) && cs[i + 2] == '.') {
+        end = Math.max(end, dottedNpwpAt(i));
+      }
       if (digit(c) && i + 2 < to && digit(cs[i + 1]) && digit(cs[i + 2])) {
         end = Math.max(end, longNumberAt(i));
         if (i + 3 < to && cs[i + 3] == '-') {
@@ -961,6 +971,35 @@ final class TextScanner {
 
   private static boolean hex(char c) {
     return digit(c) || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
+  }
+
+  /**
+   * An NPWP written as the tax office writes it, starting at s: the shape alone says what it is. An
+   * institution's (first two digits 00 to 03: government, companies) is decided but not personal;
+   * so is one a label says is an order or invoice number.
+   */
+  private int dottedNpwpAt(int s) {
+    Matcher x = npwpDotted = m(npwpDotted, NPWP_DOTTED);
+    x.region(s, to);
+    if (!x.lookingAt()) {
+      return -1;
+    }
+    nearestLabel(s);
+    if (effAdjacent && (effClasses & NEG) != 0 && (effClasses & Lexicon.NPWP) == 0) {
+      return x.end();
+    }
+    if (institutionalNpwp(digitsOf(s, x.end()))) {
+      return x.end();
+    }
+    return emit(PiiType.NPWP, s, x.end(), (effClasses & Lexicon.NPWP) != 0 ? 0.95 : 0.85);
+  }
+
+  /**
+   * A 15-digit NPWP whose first two digits say the taxpayer is no person: 00 for government
+   * treasurers, 01 to 03 for companies and other bodies (04 to 09 are people).
+   */
+  static boolean institutionalNpwp(String digits) {
+    return digits.length() == 15 && digits.charAt(0) == '0' && digits.charAt(1) <= '3';
   }
 
   /** A NIK or card number starting at s: the end of what was decided, or -1. */
@@ -1003,6 +1042,15 @@ final class TextScanner {
     }
     boolean nikLabel = (effClasses & (NIK | ID_ANY | PATIENT_ID)) != 0;
     boolean cardLabel = (effClasses & CARD) != 0;
+    if ((effClasses & Lexicon.NPWP) != 0 && !nikLabel && !cardLabel) {
+      // A label says NPWP: 15 digits, or since 2024 a person's NIK serving as the NPWP.
+      if (d.length() == 15 || (d.length() == 16 && Nik.isValid(d))) {
+        if (!institutionalNpwp(d)) {
+          emit(PiiType.NPWP, s, e, 0.9);
+        }
+        return true;
+      }
+    }
     boolean otherLabel = (effClasses & (NUMBER_TYPES & ~NIK & ~CARD)) != 0;
     boolean card = Checksums.luhn(d) && Checksums.cardRange(d);
     if (d.length() == 16 && Nik.isValid(d)) {

@@ -143,6 +143,22 @@ class DetectorsTest {
   }
 
   @Test
+  void npwpByItsShapeOrItsLabelButNotAnInstitutions() {
+    // The tax office's written form is enough; a person's (04-09) is personal data.
+    assertEquals(List.of("NPWP 09.254.294.3-407.000"), found("wajib pajak 09.254.294.3-407.000"));
+    assertEquals(List.of("NPWP 57.118.332.1-021.000"), found("57.118.332.1-021.000"));
+    // A company's or a government treasurer's NPWP is not a person's.
+    assertEquals(List.of(), found("PT Sehat Sentosa, NPWP 01.345.678.9-012.000"));
+    assertEquals(List.of(), found("NPWP bendahara 00.012.345.6-789.000"));
+    // Bare digits need the label: 15, or a person's NIK serving as the NPWP since 2024.
+    assertEquals(List.of("NPWP 092542943407000"), found("NPWP: 092542943407000"));
+    assertEquals(List.of("NPWP 3174055708900001"), found("No. NPWP 3174055708900001"));
+    assertEquals(List.of("NIK 3174055708900001"), found("NIK 3174055708900001"));
+    // An order number shaped like one stays an order number.
+    assertEquals(List.of(), found("invoice 09.254.294.3-407.000"));
+  }
+
+  @Test
   void roleMailboxesOfInstitutionsAreNotPersonal() {
     assertEquals(
         List.of(),
