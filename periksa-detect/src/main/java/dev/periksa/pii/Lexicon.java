@@ -88,8 +88,12 @@ final class Lexicon {
   /** An Indonesian taxpayer number: "npwp", "nomor pokok wajib pajak". */
   static final int NPWP = 1 << 25;
 
+  /** A domestic bank account: "rekening", "no. rek", a bank's name, "account number". */
+  static final int BANK = 1 << 26;
+
   /** Classes of identity-like numbers: a label of one of these claims the value after it. */
-  static final int NUMBER_TYPES = NIK | PHONE | PASSPORT | BPJS | MRN | SSN | CARD | IBAN | NPWP;
+  static final int NUMBER_TYPES =
+      NIK | PHONE | PASSPORT | BPJS | MRN | SSN | CARD | IBAN | NPWP | BANK;
 
   /** Classes that say what a value is (everything but joiners). */
   static final int MEANINGFUL = ~(NEUTRAL | RESULT | (1 << 23) | (1 << 24));
@@ -145,6 +149,29 @@ final class Lexicon {
     words(PASSPORT, "paspor", "passport", "pasport", "nopaspor");
     words(BPJS, "bpjs", "jkn", "kis", "askes", "nobpjs");
     words(NPWP, "npwp", "nonpwp");
+    // Indonesia's largest banks by their usual short names; "Mandiri" only after "bank" (alone it
+    // is an ordinary word: "pasien mandiri", a self-paying patient).
+    words(
+        BANK,
+        "rekening",
+        "norek",
+        "norekening",
+        "rek",
+        "bca",
+        "bri",
+        "bni",
+        "btn",
+        "bsi",
+        "cimb",
+        "danamon",
+        "permata",
+        "maybank",
+        "ocbc",
+        "bjb",
+        "bpd");
+    bigram(BANK, "bank", "mandiri");
+    bigram(BANK, "account", "number");
+    bigram(BANK, "bank", "account");
     words(MRN, "mrn", "rm", "norm", "medrec", "rekammedis");
     words(SSN, "ssn");
     words(

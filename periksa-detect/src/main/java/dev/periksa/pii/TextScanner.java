@@ -67,6 +67,10 @@ final class TextScanner {
               + NA);
   private static final Pattern SSN_DASHED = Pattern.compile(NB + "\\d{3}-\\d{2}-\\d{4}" + NA);
 
+  /** A bank account number: 10 to 16 digits, together or in groups joined by one separator. */
+  private static final Pattern BANK_ACCOUNT =
+      Pattern.compile(NB + "(?:\\d{10,16}|\\d{2,6}([ .-])\\d{2,8}(?:\\1\\d{1,8}){0,3})" + NA);
+
   /** The 15-digit NPWP as the tax office writes it: 99.999.999.9-999.999. */
   private static final Pattern NPWP_DOTTED =
       Pattern.compile(NB + "\\d{2}\\.\\d{3}\\.\\d{3}\\.\\d-\\d{3}\\.\\d{3}" + NA);
@@ -116,6 +120,11 @@ final class TextScanner {
   private Matcher idPhone;
   private Matcher ssnDashed;
   private Matcher npwpDotted;
+  private Matcher bankAccount;
+
+  /** Whether a phrase of the text, or its field, says bank account (set by {@link #phrases}). */
+  private boolean bankLabels;
+
   private Matcher jwt;
   private Matcher anyPhone;
   private Matcher passportValue;
@@ -189,6 +198,7 @@ final class TextScanner {
       idPhone,
       ssnDashed,
       npwpDotted,
+      bankAccount,
       jwt,
       anyPhone,
       passportValue,
@@ -235,6 +245,10 @@ final class TextScanner {
     }
     tokenize();
     phrases();
+    bankLabels = (fieldClasses & Lexicon.BANK) != 0;
+    for (int p = 0; p < phrases && !bankLabels; p++) {
+      bankLabels = (phClasses[p] & Lexicon.BANK) != 0;
+    }
     walkers();
     if (digits >= 9) {
       numbers();
@@ -940,6 +954,13 @@ final class TextScanner {
       // Cheap first-character tests before any pattern: a long number opens with three digits,
       // a dashed SSN has its dash fourth, a mobile number opens with 0, 6, + or (.
       int end = -1;
+      if (bankLabels && digit(c) && i + 1 < to && digit(cs[i + 1])) {
+        int bank = bankAccountAt(i);
+        if (bank > 0) {
+          skip = bank;
+          continue;
+        }
+      }
       if (digit(c) && i + 2 < to && digit(cs[i + 1]) && cs[i + 2] == '.') {
         end = Math.max(end, dottedNpwpAt(i));
       }
@@ -992,6 +1013,26 @@ final class TextScanner {
       return x.end();
     }
     return emit(PiiType.NPWP, s, x.end(), (effClasses & Lexicon.NPWP) != 0 ? 0.95 : 0.85);
+  }
+
+  /** A bank account number a label names ("No. Rek", "rekening BCA"), starting at s; or -1. */
+  private int bankAccountAt(int s) {
+    Matcher x = bankAccount = m(bankAccount, BANK_ACCOUNT);
+    x.region(s, to);
+    if (!x.lookingAt()) {
+      return -1;
+    }
+    int n = digitsOf(s, x.end()).length();
+    if (n < 10 || n > 16) {
+      return -1;
+    }
+    nearestLabel(s);
+    if ((effClasses & Lexicon.BANK) == 0
+        || (effClasses & (NUMBER_TYPES & ~Lexicon.BANK)) != 0
+        || (effAdjacent && (effClasses & NEG) != 0)) {
+      return -1;
+    }
+    return emit(PiiType.BANK_ACCOUNT, s, x.end(), 0.9);
   }
 
   /**

@@ -159,6 +159,20 @@ class DetectorsTest {
   }
 
   @Test
+  void bankAccountsWhereALabelSaysSo() {
+    assertEquals(List.of("BANK_ACCOUNT 1234567890"), found("No. Rek BCA 1234567890 a.n. pasien"));
+    assertEquals(
+        List.of("BANK_ACCOUNT 123-00-4567890-1"),
+        found("transfer ke rekening Bank Mandiri 123-00-4567890-1"));
+    assertEquals(List.of("BANK_ACCOUNT 0023 4567 8901"), found("Account number: 0023 4567 8901"));
+    // Without a label a ten-digit number is no account; a 16-digit NIK stays a NIK.
+    assertEquals(List.of(), found("ref 1234567890"));
+    assertEquals(List.of("NIK 3174055708900001"), found("NIK 3174055708900001"));
+    // A self-paying patient ("pasien mandiri") is no bank.
+    assertEquals(List.of(), found("pasien mandiri 1234567890"));
+  }
+
+  @Test
   void roleMailboxesOfInstitutionsAreNotPersonal() {
     assertEquals(
         List.of(),
