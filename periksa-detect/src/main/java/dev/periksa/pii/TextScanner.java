@@ -727,6 +727,10 @@ final class TextScanner {
           || c == '|' || c == '\n' || c == '\r' || c == '\t') {
         break;
       }
+      // A key=value pair ends the key at '=' ("icd10=U07.2"), unless it is base64 padding.
+      if (c == '=' && q + 1 < to && cs[q + 1] != '=' && !skippable(cs[q + 1])) {
+        break;
+      }
       if (c == '.' && (q + 1 >= to || cs[q + 1] == ' ')) {
         break;
       }

@@ -159,6 +159,12 @@ class DetectorsTest {
   }
 
   @Test
+  void keyValuePairsGluedToTheirKey() {
+    assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10=U07.2 ward=3"));
+    assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10= U07.2"));
+  }
+
+  @Test
   void bankAccountsWhereALabelSaysSo() {
     assertEquals(List.of("BANK_ACCOUNT 1234567890"), found("No. Rek BCA 1234567890 a.n. pasien"));
     assertEquals(
