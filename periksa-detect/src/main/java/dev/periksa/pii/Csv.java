@@ -18,27 +18,41 @@ final class Csv {
 
   /** The matches, or null when the text does not look like a delimited table with a header. */
   static List<PiiMatch> scan(String text) {
-    int firstEol = text.indexOf('\n');
+    // Comment lines ("# exported 2024-05-01") may stand before the header and between records.
+    int start = 0;
+    while (start < text.length() && text.charAt(start) == '#') {
+      int eol = text.indexOf('\n', start);
+      if (eol < 0) {
+        return null;
+      }
+      start = eol + 1;
+    }
+    int firstEol = text.indexOf('\n', start);
     if (firstEol < 0 || firstEol == text.length() - 1) {
       return null;
     }
-    char delimiter = delimiter(text, firstEol);
+    char delimiter = delimiter(text, start, firstEol);
     if (delimiter == 0) {
       return null;
     }
     List<int[]> header = new ArrayList<>();
-    int at = record(text, 0, delimiter, header);
+    int at = record(text, start, delimiter, header);
     if (header.size() < 2 || !looksLikeHeader(text, header)) {
       return null;
     }
     // Prose with a comma per line is no table: most records must have the header's width.
     List<List<int[]>> records = new ArrayList<>();
+    List<List<int[]>> comments = new ArrayList<>();
     int fitting = 0;
     while (at < text.length()) {
       List<int[]> cells = new ArrayList<>();
       at = record(text, at, delimiter, cells);
       if (cells.size() == 1 && cells.get(0)[1] == cells.get(0)[0]) {
         continue; // a blank line
+      }
+      if (text.charAt(cells.get(0)[0]) == '#') {
+        comments.add(cells); // read as text, not counted against the table's shape
+        continue;
       }
       records.add(cells);
       if (cells.size() == header.size()) {
@@ -65,6 +79,12 @@ final class Csv {
           scanner.scan(cells.get(0)[0], cells.get(cells.size() - 1)[1], 0);
         }
       }
+      for (List<int[]> cells : comments) {
+        scanner.scan(cells.get(0)[0], cells.get(cells.size() - 1)[1], 0);
+      }
+      if (start > 0) {
+        scanner.scan(0, start, 0);
+      }
     } finally {
       scanner.release();
     }
@@ -88,13 +108,13 @@ final class Csv {
   }
 
   /** The delimiter the first line uses most, outside quotes; 0 if none. */
-  private static char delimiter(String text, int eol) {
+  private static char delimiter(String text, int start, int eol) {
     char best = 0;
     int bestCount = 0;
     for (char d : DELIMITERS) {
       int n = 0;
       boolean quoted = false;
-      for (int i = 0; i < eol; i++) {
+      for (int i = start; i < eol; i++) {
         char c = text.charAt(i);
         if (c == '"') {
           quoted = !quoted;

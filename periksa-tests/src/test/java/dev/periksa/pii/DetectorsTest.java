@@ -210,6 +210,26 @@ class DetectorsTest {
   }
 
   @Test
+  void csvCommentLinesBeforeBetweenAndAfterTheRecords() {
+    String csv =
+        "# Ekspor pasien, 2024-05-01\n"
+            + "nama,tgl_lahir,no_hp\n"
+            + "Siti Rahayu,1990-08-17,081234567890\n"
+            + "# page 2\n"
+            + "Budi Santoso,1985-01-02,081298765432\n"
+            + "# end of export\n";
+    assertEquals(
+        List.of(
+            "NAME Siti Rahayu",
+            "BIRTH_DATE 1990-08-17",
+            "PHONE 081234567890",
+            "NAME Budi Santoso",
+            "BIRTH_DATE 1985-01-02",
+            "PHONE 081298765432"),
+        found(csv));
+  }
+
+  @Test
   void proseWithCommasIsNotATable() {
     String prose =
         "Hasil swab PCR: positif, mohon isolasi.\nNIK 3174055708900001, hp 081234567890\n";
