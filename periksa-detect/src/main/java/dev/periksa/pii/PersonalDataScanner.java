@@ -370,6 +370,11 @@ public final class PersonalDataScanner {
   /** Names and addresses, matched as a whole value where the field or column says so. */
   static void wholeValue(
       String text, int start, int end, String value, int ctx, List<PiiMatch> found) {
+    // A field that names only a role ("pasien", "dokter_dpjp", "wali") holds that person's name.
+    if ((ctx & Lexicon.PERSON) != 0
+        && (ctx & Lexicon.MEANINGFUL & ~(Lexicon.PERSON | Lexicon.HOLDER)) == 0) {
+      ctx |= NAME;
+    }
     if ((ctx & (NAME | ADDRESS)) == 0 || value == null) {
       return;
     }
@@ -386,7 +391,8 @@ public final class PersonalDataScanner {
     }
     String v = value.strip();
     if ((ctx & NAME) != 0 && (ctx & (EMAIL | PHONE)) == 0 && personName(v)) {
-      found.add(new PiiMatch(PiiType.NAME, s, e, 0.9));
+      int[] span = nameSpan(text, s, e);
+      found.add(new PiiMatch(PiiType.NAME, span[0], span[1], 0.9));
     } else if ((ctx & ADDRESS) != 0
         && (ctx & EMAIL) == 0
         && v.length() > 3
@@ -394,6 +400,66 @@ public final class PersonalDataScanner {
         && v.chars().anyMatch(Character::isLetter)) {
       found.add(new PiiMatch(PiiType.ADDRESS, s, e, 0.9));
     }
+  }
+
+  /** Honorifics and titles before a name: outside its span ("Ny. Siti Rahayu" is "Siti Rahayu"). */
+  private static final Set<String> HONORIFICS =
+      Set.of(
+          "tn", "ny", "nn", "bpk", "bapak", "ibu", "bu", "pak", "sdr", "sdri", "an", "dr", "drg",
+          "prof", "h", "hj", "ns", "drs", "dra", "ir", "mr", "mrs", "ms", "miss", "mas", "mbak");
+
+  /**
+   * The name itself inside a name value: without the honorifics before it ("Tn.", "dr.") and the
+   * degrees after a comma (", Sp.PD", ", S.Kep, M.Kes").
+   */
+  static int[] nameSpan(String text, int s, int e) {
+    int cut = text.indexOf(',', s);
+    if (cut > s && cut < e && degrees(text.substring(cut + 1, e))) {
+      e = cut;
+      while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+        e--;
+      }
+    }
+    while (true) {
+      int w = s;
+      while (w < e && Character.isLetter(text.charAt(w))) {
+        w++;
+      }
+      if (w == s || w >= e) {
+        break;
+      }
+      String word = text.substring(s, w).toLowerCase(Locale.ROOT);
+      int next = w;
+      if (next < e && text.charAt(next) == '.') {
+        next++;
+      } else if (!Set.of("bapak", "ibu", "bu", "pak", "mas", "mbak", "miss").contains(word)) {
+        break; // an abbreviation needs its period ("Dr." yes, "Dra" the name no)
+      }
+      if (!HONORIFICS.contains(word) || next >= e || text.charAt(next) != ' ') {
+        break;
+      }
+      int rest = next;
+      while (rest < e && text.charAt(rest) == ' ') {
+        rest++;
+      }
+      if (rest >= e) {
+        break;
+      }
+      s = rest;
+    }
+    return new int[] {s, e};
+  }
+
+  /** Whether what follows a comma is academic or medical degrees: "Sp.PD", " S.Kep, M.Kes". */
+  private static boolean degrees(String tail) {
+    String[] parts = tail.split(",");
+    for (String p : parts) {
+      String t = p.strip();
+      if (t.isEmpty() || t.length() > 12 || !t.matches("[A-Za-z.]+") || t.indexOf('.') < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static final Set<String> NAME_PARTICLES =

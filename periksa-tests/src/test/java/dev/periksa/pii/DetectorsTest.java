@@ -159,6 +159,26 @@ class DetectorsTest {
   }
 
   @Test
+  void aNameIsTheNameWithoutHonorificsOrDegrees() {
+    assertEquals(
+        List.of("NAME Siti Rahayu", "NAME Budi Santoso", "NAME Made Wibowo"),
+        found(
+            "{\"nama\":\"Ny. Siti Rahayu\",\"nama_ayah\":\"Bpk. Budi Santoso\","
+                + "\"nama_dokter\":\"dr. Made Wibowo, Sp.PD, M.Kes\"}"));
+    // A name that starts like a title stays whole; a comma before a non-degree stays in.
+    assertEquals(List.of("NAME Dra Wulandari"), found("{\"nama\":\"Dra Wulandari\"}"));
+  }
+
+  @Test
+  void aFieldThatNamesOnlyARoleHoldsThatPersonsName() {
+    assertEquals(
+        List.of("NAME Siti Rahayu", "NAME Budi"),
+        found("{\"dokter_dpjp\":\"dr. Siti Rahayu, Sp.PD\",\"pasien\":\"Budi\"}"));
+    // A role field holding something else is not a name.
+    assertEquals(List.of(), found("{\"pasien\":\"rawat jalan\",\"dokter\":\"umum\"}"));
+  }
+
+  @Test
   void keyValuePairsGluedToTheirKey() {
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10=U07.2 ward=3"));
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10= U07.2"));

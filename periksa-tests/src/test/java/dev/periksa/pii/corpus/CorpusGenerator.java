@@ -272,7 +272,8 @@ public final class CorpusGenerator {
     visit.str(key(camel, "poli"), s.pick("Poli Penyakit Dalam", "Poli Paru", "IGD", "Poli Anak"));
     Obj doctor = new Obj();
     Person dr = s.indonesian();
-    doctor.str(key(camel, "nama", "nama_dokter"), NAME, "dr. " + dr.full());
+    // A title is not part of the name (the span convention: honorifics and degrees outside).
+    doctor.str(key(camel, "nama", "nama_dokter"), "dr. ", NAME, dr.full());
     doctor.str(key(camel, "spesialis"), s.pick("Sp.PD", "Sp.P", "Sp.A", "umum"));
     visit.put(key(camel, "dokter", "dpjp"), doctor);
     o.put(key(camel, "kunjungan"), visit);

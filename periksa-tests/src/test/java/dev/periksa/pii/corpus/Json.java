@@ -31,6 +31,11 @@ final class Json {
       return put(key, new Str(List.of(new Part(type, value))));
     }
 
+    /** A string whose value after an unlabelled prefix (a title: "dr. ") is labelled. */
+    Obj str(String key, String prefix, PiiType type, String value) {
+      return put(key, new Str(List.of(Part.plain(prefix), new Part(type, value))));
+    }
+
     Obj num(String key, String raw) {
       return put(key, new Num(null, raw));
     }
