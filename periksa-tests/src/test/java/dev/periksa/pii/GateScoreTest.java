@@ -17,12 +17,14 @@ import org.junit.jupiter.api.Test;
  * and from the development corpus and never tuned on: micro precision, recall and F1, per type and
  * per format, span for span (type and both ends must match a label exactly). The development corpus
  * is scored beside it. Issue 14's bar is micro-F1 0.97 and 0.95 for every type; until the detectors
- * reach it, this test only holds the line: the gate's micro-F1 may not fall below what was measured
- * when the corpus was frozen (0.4959; {@value #FLOOR} here).
+ * reach it, this test only holds the line ({@link #FLOOR}).
  */
 class GateScoreTest {
-  /** Micro-F1 on the gate when it was frozen, before any detector changed for it. */
-  static final double FLOOR = 0.49;
+  /**
+   * The line the gate's micro-F1 may not fall below: 0.4959 when it was frozen, before any detector
+   * changed; raised as general changes lift it (0.6096 now).
+   */
+  static final double FLOOR = 0.60;
 
   record Micro(int labels, int found, int correct) {
     double precision() {
