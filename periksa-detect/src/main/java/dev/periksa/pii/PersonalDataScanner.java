@@ -104,10 +104,13 @@ public final class PersonalDataScanner {
     if (csv != null) {
       return resolve(csv);
     }
+    // In markup, a label and its value sit in different elements ("<dt>No. Paspor</dt>
+    // <dd>B1234567</dd>"): the tags are read as blanks, so the text keeps its offsets.
+    String readable = Markup.blankTags(text);
     List<PiiMatch> found = new ArrayList<>();
-    TextScanner scanner = TextScanner.of(text, text.toCharArray(), found);
+    TextScanner scanner = TextScanner.of(readable, readable.toCharArray(), found);
     try {
-      scanner.scan(0, text.length(), 0);
+      scanner.scan(0, readable.length(), 0);
     } finally {
       scanner.release();
     }

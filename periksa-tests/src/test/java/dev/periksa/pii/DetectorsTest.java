@@ -179,6 +179,17 @@ class DetectorsTest {
   }
 
   @Test
+  void htmlTagsBetweenALabelAndItsValueAreNotThere() {
+    String page =
+        "<dl>\n  <dt>No. Paspor</dt>\n  <dd>B1234567</dd>\n"
+            + "  <dt>Tgl. Lahir</dt>\n  <dd><span class=\"dob\">17-08-1990</span></dd>\n</dl>";
+    assertEquals(List.of("PASSPORT B1234567", "BIRTH_DATE 17-08-1990"), found(page));
+    // XML keeps its element names as labels: nothing is blanked there.
+    assertEquals(
+        List.of("NIK 3174055708900001"), found("<pasien><nik>3174055708900001</nik></pasien>"));
+  }
+
+  @Test
   void keyValuePairsGluedToTheirKey() {
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10=U07.2 ward=3"));
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10= U07.2"));

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 class GateScoreTest {
   /**
    * The line the gate's micro-F1 may not fall below: 0.4959 when it was frozen, before any detector
-   * changed; raised as general changes lift it (0.6096 now).
+   * changed; raised as general changes lift it (0.6219 now).
    */
-  static final double FLOOR = 0.60;
+  static final double FLOOR = 0.62;
 
   record Micro(int labels, int found, int correct) {
     double precision() {
