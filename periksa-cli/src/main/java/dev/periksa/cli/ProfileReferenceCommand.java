@@ -1,10 +1,6 @@
 package dev.periksa.cli;
 
-import dev.periksa.result.ExitCodes;
 import dev.periksa.target.ProfileReference;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,23 +29,6 @@ final class ProfileReferenceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String text = ProfileReference.markdown();
-    if (out == null) {
-      Main.OUT.print(text);
-      Main.OUT.flush();
-      return ExitCodes.CERTIFIED;
-    }
-    try {
-      Path parent = out.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(out, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      Main.ERR.println("error: cannot write " + out + ": " + e.getMessage());
-      return ExitCodes.INTERNAL;
-    }
-    Main.OUT.println("Wrote " + out);
-    return ExitCodes.CERTIFIED;
+    return GeneratedPage.emit(ProfileReference.markdown(), out);
   }
 }

@@ -3,6 +3,7 @@ package dev.periksa.run;
 import dev.periksa.check.Check;
 import dev.periksa.check.CheckMetadata;
 import dev.periksa.check.registry.Checks;
+import dev.periksa.evidence.Severity;
 import dev.periksa.evidence.SeverityRule;
 import dev.periksa.evidence.WeaknessRule;
 import dev.periksa.regulation.Catalogue;
@@ -126,28 +127,23 @@ public final class RequirementsPage {
         "Checks name the rule that holds; where they also read data, a finding takes the higher of"
             + " the two severities. DAST-1 alone carries ZAP's own risk over unchanged.\n\n");
     md.append("Personal data read (`SeverityRule`, the first that holds wins):\n\n");
-    md.append("| rule | when | severity |\n|---|---|---|\n");
     for (SeverityRule r : SeverityRule.values()) {
-      md.append("| `")
-          .append(r.name())
-          .append("` | ")
-          .append(r.when())
-          .append(" | ")
-          .append(r.severity())
-          .append(" |\n");
+      rule(md, r.name(), r.when(), r.severity());
     }
     md.append("\nWeaknesses (`WeaknessRule`):\n\n");
-    md.append("| rule | when | severity |\n|---|---|---|\n");
     for (WeaknessRule r : WeaknessRule.values()) {
-      md.append("| `")
-          .append(r.name())
-          .append("` | ")
-          .append(r.when())
-          .append(" | ")
-          .append(r.severity())
-          .append(" |\n");
+      rule(md, r.name(), r.when(), r.severity());
     }
     return md.toString();
+  }
+
+  /** One row of a severity rule table, the header before the first. */
+  private static void rule(StringBuilder md, String name, String when, Severity severity) {
+    if (md.charAt(md.length() - 2) == '\n') {
+      md.append("| rule | when | severity |\n|---|---|---|\n");
+    }
+    md.append("| `").append(name).append("` | ").append(when).append(" | ").append(severity);
+    md.append(" |\n");
   }
 
   /** A check's proof as one table cell. */
