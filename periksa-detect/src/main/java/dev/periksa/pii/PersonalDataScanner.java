@@ -1,21 +1,9 @@
 package dev.periksa.pii;
 
 import static dev.periksa.pii.Lexicon.ADDRESS;
-import static dev.periksa.pii.Lexicon.DIAGNOSIS;
 import static dev.periksa.pii.Lexicon.EMAIL;
-import static dev.periksa.pii.Lexicon.MEANINGFUL;
-import static dev.periksa.pii.Lexicon.MRN;
 import static dev.periksa.pii.Lexicon.NAME;
-import static dev.periksa.pii.Lexicon.NEG;
-import static dev.periksa.pii.Lexicon.NUMBER_TYPES;
-import static dev.periksa.pii.Lexicon.OBJECT;
-import static dev.periksa.pii.Lexicon.PASSPORT;
-import static dev.periksa.pii.Lexicon.PERSON;
 import static dev.periksa.pii.Lexicon.PHONE;
-import static dev.periksa.pii.Lexicon.SSN;
-import static dev.periksa.pii.Lexicon.TEST;
-import static dev.periksa.pii.Lexicon.TEST_WEAK;
-import static dev.periksa.pii.TextScanner.PERSONAL_FIELDS;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -55,39 +43,6 @@ public final class PersonalDataScanner {
 
   private static final JsonFactory JSON = new JsonFactory();
 
-  /** FHIR resources about a person; any other resource type holds no personal fields. */
-  private static final Set<String> PERSON_RESOURCES =
-      Set.of("Patient", "Person", "RelatedPerson", "Practitioner", "PractitionerRole");
-
-  /**
-   * FHIR Reference fields that point at a person: their {@code display} is that person's name,
-   * whatever resource holds the reference (an Observation's subject is a patient).
-   */
-  private static final Set<String> PERSON_REFERENCES =
-      Set.of(
-          "subject",
-          "patient",
-          "performer",
-          "requester",
-          "recorder",
-          "asserter",
-          "author",
-          "beneficiary",
-          "subscriber",
-          "individual",
-          "practitioner",
-          "participant",
-          "attester",
-          "informant",
-          "sender",
-          "enterer",
-          "verifier",
-          "collector",
-          "interpreter");
-
-  /** Enclosing field names looked at for a holder leaf. */
-  private static final int ENCLOSING_NAMES = 3;
-
   /** Finds personal data in a reply body: JSON or CSV when it parses as such, else free text. */
   public List<PiiMatch> scan(String text) {
     if (text == null || text.isEmpty()) {
@@ -98,6 +53,12 @@ public final class PersonalDataScanner {
       List<PiiMatch> json = scanJson(text);
       if (json != null) {
         return resolve(json);
+      }
+    }
+    if (t.startsWith("<")) {
+      List<PiiMatch> xml = Xml.scan(text);
+      if (xml != null) {
+        return resolve(xml);
       }
     }
     List<PiiMatch> csv = Csv.scan(text);
@@ -126,22 +87,6 @@ public final class PersonalDataScanner {
     return counts;
   }
 
-  /** One open JSON object or array, with what its content has said about it so far. */
-  private static final class Frame {
-    final String name;
-    final int classes;
-    String resourceType;
-    int hint;
-
-    /** The object's own bare name is an organisation's ("nama": "RSUD Tarakan"). */
-    boolean organisation;
-
-    Frame(String name) {
-      this.name = name;
-      this.classes = name == null ? 0 : Lexicon.field(name);
-    }
-  }
-
   /**
    * Walks JSON leaf values with their field names. JSON cut short (a list cut at the body cap) or
    * broken part-way keeps what its complete leaves said, with their field names, and the rest is
@@ -151,7 +96,7 @@ public final class PersonalDataScanner {
     List<PiiMatch> found = new ArrayList<>();
     char[] chars = text.toCharArray();
     TextScanner scanner = TextScanner.of(text, chars, found);
-    List<Frame> frames = new ArrayList<>();
+    Tree tree = new Tree(text, scanner, found);
     int read = 0;
     try (JsonParser p = JSON.createParser(chars)) {
       JsonToken tok;
@@ -166,13 +111,11 @@ public final class PersonalDataScanner {
         }
         read++;
         if (tok == JsonToken.START_OBJECT || tok == JsonToken.START_ARRAY) {
-          frames.add(new Frame(p.currentName()));
+          tree.open(p.currentName());
           continue;
         }
         if (tok == JsonToken.END_OBJECT || tok == JsonToken.END_ARRAY) {
-          if (!frames.isEmpty()) {
-            frames.remove(frames.size() - 1);
-          }
+          tree.close();
           continue;
         }
         if (!tok.isScalarValue()) {
@@ -195,12 +138,7 @@ public final class PersonalDataScanner {
           start = offset;
           end = offset + p.getText().length();
         }
-        String field = p.currentName();
-        String value = p.getText();
-        if (!frames.isEmpty() && field != null && tok == JsonToken.VALUE_STRING) {
-          remember(frames, field, value);
-        }
-        leaf(text, start, end, field, value, frames, scanner, found);
+        tree.leaf(p.currentName(), start, end, p.getText(), tok == JsonToken.VALUE_STRING);
       }
     } catch (IOException e) {
       return read == 0 ? null : found;
@@ -225,149 +163,6 @@ public final class PersonalDataScanner {
       end = Math.max(end, m.end());
     }
     return end;
-  }
-
-  /** Notes what a leaf says about its object: a FHIR resource type, system URL or type code. */
-  private static void remember(List<Frame> frames, String field, String value) {
-    Frame top = frames.get(frames.size() - 1);
-    switch (field) {
-      case "resourceType" -> top.resourceType = value;
-      case "system" ->
-          top.hint |= Lexicon.field(value) & (NUMBER_TYPES | DIAGNOSIS | Lexicon.ID_ANY | EMAIL);
-      case "code" -> {
-        // An identifier's type: {"type":{"coding":[{"code":"MR"}]}, "value": ...}.
-        int hint =
-            switch (value) {
-              case "MR" -> MRN;
-              case "SS", "SB" -> SSN;
-              case "PPN" -> PASSPORT;
-              default -> 0;
-            };
-        if (hint != 0) {
-          for (int i = frames.size() - 1; i > 0 && i >= frames.size() - 4; i--) {
-            if ("type".equals(frames.get(i).name)) {
-              frames.get(i - 1).hint |= hint;
-              break;
-            }
-          }
-        }
-      }
-      default -> {}
-    }
-  }
-
-  private static void leaf(
-      String text,
-      int start,
-      int end,
-      String field,
-      String value,
-      List<Frame> frames,
-      TextScanner scanner,
-      List<PiiMatch> found) {
-    int own = Lexicon.field(field);
-    if ("display".equals(field) && personReference(frames)) {
-      // The display of a reference to a person is that person's name.
-      wholeValue(text, start, end, value, NAME | PERSON, found);
-      return;
-    }
-    boolean holder = field == null || field.isEmpty() || (own & Lexicon.HOLDER) != 0;
-    own &= ~Lexicon.HOLDER;
-    int ctx = own;
-    Frame top = frames.isEmpty() ? null : frames.get(frames.size() - 1);
-    if (holder) {
-      ctx |= enclosing(frames);
-      if (top != null) {
-        ctx |= top.hint;
-      }
-    }
-    if (personalBlocked(own, ctx, holder, frames)) {
-      ctx = (ctx & ~PERSONAL_FIELDS) | ((ctx & PHONE) != 0 ? Lexicon.NOT_PERSONAL : 0);
-    } else if (top != null
-        && !holder
-        && (own & NAME) != 0
-        && (own & ~NAME & MEANINGFUL) == 0
-        && value != null
-        && organisationName(value)) {
-      // A record named for an organisation holds its address and phone, not a person's.
-      top.organisation = true;
-    }
-    wholeValue(text, start, end, value, ctx, found);
-    if (text.regionMatches(start, value, 0, value.length()) && end - start == value.length()) {
-      scanner.scan(start, end, ctx);
-    }
-  }
-
-  /** Whether the innermost object is a FHIR Reference held by a field that names a person. */
-  private static boolean personReference(List<Frame> frames) {
-    for (int i = frames.size() - 1; i >= 0 && i >= frames.size() - 2; i--) {
-      String name = frames.get(i).name;
-      if (name != null) {
-        return PERSON_REFERENCES.contains(name);
-      }
-    }
-    return false;
-  }
-
-  /** Classes of the nearest enclosing field names that say something. */
-  private static int enclosing(List<Frame> frames) {
-    int named = 0;
-    for (int i = frames.size() - 1; i >= 0 && named < ENCLOSING_NAMES; i--) {
-      Frame f = frames.get(i);
-      if (f.name != null) {
-        named++;
-        if ((f.classes & MEANINGFUL) != 0) {
-          return f.classes;
-        }
-      }
-    }
-    return 0;
-  }
-
-  /**
-   * Whether a name, address, phone or email here belongs to something other than a person: a field
-   * about a thing ({@code rs_nama}, {@code nama_obat}, {@code ip_address}), a bare {@code
-   * nama}/{@code name} inside a thing ({@code items[].name}, {@code diagnosa_utama.nama}), or a
-   * FHIR resource that is not a person.
-   */
-  private static boolean personalBlocked(int own, int ctx, boolean holder, List<Frame> frames) {
-    if ((ctx & PERSONAL_FIELDS) == 0) {
-      return false;
-    }
-    if (!frames.isEmpty() && frames.get(frames.size() - 1).organisation && (own & PERSON) == 0) {
-      return true;
-    }
-    // FHIR nests a resource's fields a few levels deep; a bound keeps deep documents linear.
-    for (int i = frames.size() - 1; i >= 0 && i >= frames.size() - 16; i--) {
-      String rt = frames.get(i).resourceType;
-      if (rt != null) {
-        if (!PERSON_RESOURCES.contains(rt)) {
-          return true;
-        }
-        break;
-      }
-    }
-    if ((own & (OBJECT | NEG)) != 0 && (own & PERSON) == 0) {
-      return true;
-    }
-    if ((own & PERSON) != 0) {
-      return false;
-    }
-    int named = 0;
-    for (int i = frames.size() - 1; i >= 0 && named < 2; i--) {
-      Frame f = frames.get(i);
-      if (f.name == null) {
-        continue;
-      }
-      named++;
-      if ((f.classes & PERSON) != 0) {
-        return false;
-      }
-      if ((f.classes & (OBJECT | NEG | DIAGNOSIS | TEST | TEST_WEAK)) != 0) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Names and addresses, matched as a whole value where the field or column says so. */

@@ -190,6 +190,38 @@ class DetectorsTest {
   }
 
   @Test
+  void xmlIsReadAsATreeLikeJson() {
+    String fhir =
+        "<?xml version=\"1.0\"?>\n<Bundle xmlns=\"http://hl7.org/fhir\"><entry><resource>"
+            + "<Patient><identifier><system value=\"https://fhir.kemkes.go.id/id/nik\"/>"
+            + "<value value=\"3174055708900001\"/></identifier>"
+            + "<name><family value=\"Santoso\"/><given value=\"Budi\"/></name>"
+            + "<birthDate value=\"1990-08-17\"/></Patient></resource></entry>"
+            + "<entry><resource><Organization><name value=\"Rahayu Medika\"/>"
+            + "</Organization></resource></entry></Bundle>";
+    assertEquals(
+        List.of("NIK 3174055708900001", "NAME Santoso", "NAME Budi", "BIRTH_DATE 1990-08-17"),
+        found(fhir));
+    // Element names label their text, attribute names their values; a document cut short keeps
+    // what its complete elements said.
+    assertEquals(
+        List.of("NAME Siti Aminah", "PASSPORT B1234567", "BIRTH_DATE 1985-02-11"),
+        found(
+            "<pasien nama=\"Siti Aminah\"><paspor>B1234567</paspor>"
+                + "<tgl_lahir>1985-02-11</tgl_lahir><catatan>kontrol 2 mi"));
+  }
+
+  @Test
+  void aSiblingThatNamesTheTypeOfANumber() {
+    assertEquals(
+        List.of("PASSPORT C7654321"),
+        found("{\"identitas\":{\"jenis\":\"paspor\",\"nomor\":\"C7654321\"}}"));
+    assertEquals(
+        List.of("PASSPORT C7654321"),
+        found("<identitas><jenis>Paspor</jenis><nomor>C7654321</nomor></identitas>"));
+  }
+
+  @Test
   void keyValuePairsGluedToTheirKey() {
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10=U07.2 ward=3"));
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10= U07.2"));
