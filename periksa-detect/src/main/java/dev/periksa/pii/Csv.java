@@ -91,8 +91,7 @@ final class Csv {
     return found;
   }
 
-  private static void cell(
-      String text, int[] c, int classes, TextScanner scanner, List<PiiMatch> found) {
+  static void cell(String text, int[] c, int classes, TextScanner scanner, List<PiiMatch> found) {
     if (c[1] <= c[0]) {
       return;
     }

@@ -545,7 +545,12 @@ final class Lexicon {
         "pos",
         "vitamin",
         "pesawat",
-        "deployed");
+        "deployed",
+        "kk",
+        "sep",
+        "ppk",
+        "rujukan",
+        "referral");
     words(
         OTHER,
         "periksa",
@@ -604,6 +609,9 @@ final class Lexicon {
     bigram(NPWP, "taxpayer", "number");
     bigram(NIK, "national", "id");
     bigram(OBJECT, "rumah", "sakit");
+    // A family card's number has a NIK's shape (region, date, serial) but names a household.
+    bigram(NEG, "kartu", "keluarga");
+    bigram(NEG, "family", "card");
     bigram(EMAIL, "e", "mail");
 
     FIELDS.put("00100010", NAME | PERSON); // DICOM PatientName

@@ -71,7 +71,15 @@ public final class PersonalDataScanner {
     List<PiiMatch> found = new ArrayList<>();
     TextScanner scanner = TextScanner.of(readable, readable.toCharArray(), found);
     try {
-      scanner.scan(0, readable.length(), 0);
+      // Table cells under a column header are read with it, like CSV cells; the rest as text.
+      List<int[]> cells =
+          readable == text ? List.of() : HtmlTables.read(text, readable, scanner, found);
+      int from = 0;
+      for (int[] c : cells) {
+        scanner.scan(from, c[0], 0);
+        from = c[1];
+      }
+      scanner.scan(from, readable.length(), 0);
     } finally {
       scanner.release();
     }

@@ -88,7 +88,7 @@ final class TextScanner {
   private static final Pattern PASSPORT_LETTERED = Pattern.compile("[A-Z]{1,2}\\d{6,8}[A-Z]?" + NA);
   private static final Pattern BPJS_VALUE = Pattern.compile("\\d{13}" + NA);
   private static final Pattern MRN_VALUE =
-      Pattern.compile("(?:[A-Za-z]{1,4}[-/]?)?\\d+(?:[.\\-/]\\d+){0,3}" + NA);
+      Pattern.compile("(?:[A-Za-z]{1,4}[-/.]?)?\\d+(?:[.\\-/]\\d+){0,3}" + NA);
   private static final Pattern SSN_VALUE = Pattern.compile("\\d{3}([- ]?)\\d{2}\\1\\d{4}" + NA);
   private static final Pattern NIK_VALUE =
       Pattern.compile("\\d{4}([ .-]?)\\d{4}\\1\\d{4}\\1\\d{4}" + NA);
@@ -952,6 +952,13 @@ final class TextScanner {
     int skip = from;
     for (int i = from; i < to; i++) {
       char c = cs[i];
+      if (c == 'R' && i >= skip && (freeStart(i) || cs[i - 1] == '/' || cs[i - 1] == '=')) {
+        int rm = prefixedRecordNumberAt(i);
+        if (rm > 0) {
+          skip = rm;
+        }
+        continue;
+      }
       if (i < skip || !(digit(c) || c == '+' || c == '(') || !freeStart(i)) {
         continue;
       }
@@ -981,6 +988,28 @@ final class TextScanner {
         skip = end;
       }
     }
+  }
+
+  /**
+   * A record number written with its own prefix, "RM-0012345" or "RM.2023.0001234" (RM: rekam
+   * medis): a medical record number without a label, unless a label says it is something else.
+   */
+  private int prefixedRecordNumberAt(int i) {
+    if (i + 7 >= to || cs[i + 1] != 'M' || !(cs[i + 2] == '-' || cs[i + 2] == '.')) {
+      return -1;
+    }
+    if (!digit(cs[i + 3])) {
+      return -1;
+    }
+    int e = mrnAt(i);
+    if (e < 0 || digitsOf(i, e).length() < 5) {
+      return -1;
+    }
+    nearestLabel(i);
+    if (effAdjacent && (effClasses & (NEG | (NUMBER_TYPES & ~MRN))) != 0) {
+      return e;
+    }
+    return emit(PiiType.MEDICAL_RECORD_NUMBER, i, e, 0.75);
   }
 
   private boolean freeStart(int i) {
@@ -1095,6 +1124,16 @@ final class TextScanner {
         }
         return true;
       }
+    }
+    if (d.length() == 13 && !grouped && d.startsWith("000")) {
+      // A JKN-KIS card number: 13 digits, the first three zeros (BPJS Kesehatan's numbering),
+      // distinctive enough without a label, unless a field or label says it is something else.
+      int said = effAdjacent ? effClasses : 0;
+      said |= fieldClasses;
+      if ((said & ((NUMBER_TYPES & ~BPJS) | Lexicon.OBJECT | NEG)) == 0) {
+        emit(PiiType.BPJS, s, e, 0.75);
+      }
+      return true;
     }
     boolean otherLabel = (effClasses & (NUMBER_TYPES & ~NIK & ~CARD)) != 0;
     boolean card = Checksums.luhn(d) && Checksums.cardRange(d);
@@ -1272,8 +1311,38 @@ final class TextScanner {
       if (RoleMailboxes.role(text.substring(s, at))) {
         continue; // an institution's mailbox (info@, klaim@): not a person's
       }
+      if (messageIdHeader(s)) {
+        continue; // <20240301.1234@mail.rs.id> names a message, not a mailbox
+      }
       emit(PiiType.EMAIL, s, e, 0.9);
     }
+  }
+
+  /** Mail headers whose values are message identifiers (RFC 5322 section 3.6.4). */
+  private static final String[] MESSAGE_ID_HEADERS = {
+    "message-id:", "in-reply-to:", "references:", "content-id:", "resent-message-id:"
+  };
+
+  /** Whether the position is on a header line that holds message identifiers, not mailboxes. */
+  private boolean messageIdHeader(int at) {
+    int bol = at;
+    while (bol > 0 && cs[bol - 1] != '\n' && at - bol < 998) {
+      bol--;
+    }
+    // A folded header continues on lines that start with white space.
+    while (bol > 1 && (cs[bol] == ' ' || cs[bol] == '\t') && cs[bol - 1] == '\n') {
+      int prev = bol - 1;
+      while (prev > 0 && cs[prev - 1] != '\n' && bol - prev < 998) {
+        prev--;
+      }
+      bol = prev;
+    }
+    for (String h : MESSAGE_ID_HEADERS) {
+      if (text.regionMatches(true, bol, h, 0, h.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean localChar(char c) {

@@ -222,6 +222,42 @@ class DetectorsTest {
   }
 
   @Test
+  void htmlTableCellsAreReadWithTheirColumnHeaders() {
+    String page =
+        "<table><thead><tr><th>No. RM</th><th>Pemeriksaan</th><th>Hasil</th>"
+            + "<th>Nilai Rujukan</th></tr></thead><tbody>"
+            + "<tr><td>012345</td><td>HBsAg</td><td>Reaktif</td><td>Non Reaktif</td></tr>"
+            + "</tbody></table>";
+    assertEquals(List.of("MEDICAL_RECORD_NUMBER 012345", "TEST_RESULT Reaktif"), found(page));
+  }
+
+  @Test
+  void unlabelledJknCardsFamilyCardsAndPrefixedRecordNumbers() {
+    // A JKN-KIS number opens with 000; a product code or a SEP number of that shape is not one.
+    assertEquals(List.of("BPJS 0001234567890"), found("peserta 0001234567890 datang"));
+    assertEquals(List.of(), found("{\"kode_produk\":\"0001234567890\"}"));
+    assertEquals(List.of(), found("No. SEP 0001234567890"));
+    // A family card's number has a NIK's shape but names a household.
+    assertEquals(List.of(), found("No. KK: 3174051708900001"));
+    assertEquals(List.of(), found("Nomor Kartu Keluarga : 3174051708900001"));
+    assertEquals(
+        List.of("NIK 3174051708900002"), found("no_kk=3174051708900001 nik=3174051708900002"));
+    // RM- and RM. prefixed numbers are record numbers; a reference's are not.
+    assertEquals(
+        List.of("MEDICAL_RECORD_NUMBER RM.2023.0001234"), found("pasien RM.2023.0001234 dirawat"));
+    assertEquals(List.of(), found("ref=RM-0012345"));
+  }
+
+  @Test
+  void messageIdentifiersAreNotMailboxes() {
+    assertEquals(
+        List.of("EMAIL budi.santoso@gmail.com", "EMAIL siti.rahma@rs.co.id"),
+        found(
+            "From: <budi.santoso@gmail.com>\nMessage-ID: <20240301.ab12@mail.rs.id>\n"
+                + "References: <a1@x.co.id>\n <b2@x.co.id>\nTo: siti.rahma@rs.co.id"));
+  }
+
+  @Test
   void keyValuePairsGluedToTheirKey() {
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10=U07.2 ward=3"));
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10= U07.2"));

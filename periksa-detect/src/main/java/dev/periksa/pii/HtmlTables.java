@@ -1,0 +1,185 @@
+package dev.periksa.pii;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * HTML tables read as a person reads them: a cell under a column header is the value of that column
+ * ({@code <th>No. RM</th>} over {@code <td>RM-001234</td>}), as a CSV cell is of its column, so a
+ * result column's {@code Positif} is a result and a reference-range column's {@code Negatif} is
+ * not. The header is the first row made only of {@code <th>} cells (or the rows in {@code
+ * <thead>}); a data row is read cell by cell when its width (with {@code colspan}) is the header's.
+ * Everything else in the page, rows of other widths included, is left to the caller to read as free
+ * text.
+ */
+final class HtmlTables {
+  private HtmlTables() {}
+
+  /** Longest tag looked at; longer runs are not tags. */
+  private static final int MAX_TAG = 512;
+
+  /** One cell: its content span and whether it is a header cell. */
+  private record Cell(int start, int end, boolean header, int span) {}
+
+  /**
+   * Reads the cells of tables with a header row from the text without tags ({@code readable}, same
+   * offsets as {@code html}); returns the spans read that way (sorted, not overlapping), which the
+   * caller must not read again as free text.
+   */
+  static List<int[]> read(String html, String readable, TextScanner scanner, List<PiiMatch> found) {
+    List<int[]> read = new ArrayList<>();
+    String lower = html.toLowerCase(Locale.ROOT);
+    int at = 0;
+    while (true) {
+      int table = lower.indexOf("<table", at);
+      if (table < 0) {
+        break;
+      }
+      int end = lower.indexOf("</table", table);
+      if (end < 0) {
+        end = html.length();
+      }
+      // A nested table ends the outer one's reading here: its cells are read on their own.
+      int nested = lower.indexOf("<table", table + 6);
+      if (nested > 0 && nested < end) {
+        end = nested;
+      }
+      List<List<Cell>> rows = rows(lower, table, end);
+      readTable(readable, rows, scanner, found, read);
+      at = Math.max(end, table + 6);
+    }
+    return read;
+  }
+
+  private static void readTable(
+      String readable,
+      List<List<Cell>> rows,
+      TextScanner scanner,
+      List<PiiMatch> found,
+      List<int[]> read) {
+    int headerRow = -1;
+    for (int r = 0; r < rows.size() && headerRow < 0; r++) {
+      List<Cell> row = rows.get(r);
+      boolean allHeader = row.size() >= 2;
+      for (Cell c : row) {
+        allHeader &= c.header();
+      }
+      if (allHeader) {
+        headerRow = r;
+      } else if (!row.isEmpty()) {
+        break; // data before any header: a table without column headers
+      }
+    }
+    if (headerRow < 0) {
+      return;
+    }
+    List<Integer> classes = new ArrayList<>();
+    for (Cell h : rows.get(headerRow)) {
+      int cls = Lexicon.field(readable.substring(h.start(), h.end()).strip());
+      for (int k = 0; k < h.span(); k++) {
+        classes.add(cls);
+      }
+    }
+    for (int r = headerRow + 1; r < rows.size(); r++) {
+      List<Cell> row = rows.get(r);
+      int width = 0;
+      for (Cell c : row) {
+        width += c.span();
+      }
+      if (width != classes.size()) {
+        continue;
+      }
+      int col = 0;
+      for (Cell c : row) {
+        int ctx = classes.get(col);
+        col += c.span();
+        if (c.end() > c.start()) {
+          Csv.cell(readable, new int[] {c.start(), c.end()}, ctx, scanner, found);
+          read.add(new int[] {c.start(), c.end()});
+        }
+      }
+    }
+  }
+
+  /** The rows of the table between from and to: each a list of cells. */
+  private static List<List<Cell>> rows(String lower, int from, int to) {
+    List<List<Cell>> rows = new ArrayList<>();
+    List<Cell> row = null;
+    int cellStart = -1;
+    boolean cellHeader = false;
+    int cellSpan = 1;
+    int i = lower.indexOf('>', from) + 1;
+    if (i <= 0) {
+      return rows;
+    }
+    while (i < to) {
+      int lt = lower.indexOf('<', i);
+      if (lt < 0 || lt >= to) {
+        break;
+      }
+      int gt = lower.indexOf('>', lt);
+      if (gt < 0 || gt - lt > MAX_TAG) {
+        i = lt + 1;
+        continue;
+      }
+      String tag = tagName(lower, lt);
+      boolean closing = lower.startsWith("</", lt);
+      if (tag.equals("tr") || tag.equals("td") || tag.equals("th")) {
+        if (cellStart >= 0 && row != null) {
+          row.add(new Cell(cellStart, lt, cellHeader, cellSpan));
+          cellStart = -1;
+        }
+        if (tag.equals("tr") && !closing) {
+          row = new ArrayList<>();
+          rows.add(row);
+        } else if (!closing) {
+          if (row == null) {
+            row = new ArrayList<>();
+            rows.add(row);
+          }
+          cellStart = gt + 1;
+          cellHeader = tag.equals("th");
+          cellSpan = colspan(lower, lt, gt);
+        } else if (tag.equals("tr")) {
+          row = null;
+        }
+      }
+      i = gt + 1;
+    }
+    if (cellStart >= 0 && row != null) {
+      row.add(new Cell(cellStart, Math.min(to, lower.length()), cellHeader, cellSpan));
+    }
+    return rows;
+  }
+
+  private static String tagName(String lower, int lt) {
+    int k = lt + 1;
+    if (k < lower.length() && lower.charAt(k) == '/') {
+      k++;
+    }
+    int s = k;
+    while (k < lower.length() && Character.isLetterOrDigit(lower.charAt(k))) {
+      k++;
+    }
+    return lower.substring(s, k);
+  }
+
+  /** A cell's colspan, 1 when absent or unreadable; at most 64. */
+  private static int colspan(String lower, int lt, int gt) {
+    int at = lower.indexOf("colspan", lt);
+    if (at < 0 || at > gt) {
+      return 1;
+    }
+    int k = at + 7;
+    int n = 0;
+    while (k < gt && !Character.isDigit(lower.charAt(k))) {
+      k++;
+    }
+    while (k < gt && Character.isDigit(lower.charAt(k)) && n < 64) {
+      n = n * 10 + (lower.charAt(k) - '0');
+      k++;
+    }
+    return Math.max(1, Math.min(64, n));
+  }
+}
