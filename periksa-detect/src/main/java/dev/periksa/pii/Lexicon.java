@@ -203,7 +203,9 @@ final class Lexicon {
         "born",
         "dob",
         "ttl",
-        "tgllahir");
+        "tgllahir",
+        "lhr",
+        "tgllhr");
     words(
         DIAGNOSIS,
         "diagnosa",

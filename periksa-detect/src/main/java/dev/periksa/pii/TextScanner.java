@@ -83,8 +83,20 @@ final class TextScanner {
   private static final Pattern ANY_PHONE =
       Pattern.compile(
           "(?:\\(\\+\\d{1,3}\\)|\\+\\d{1,3}|\\(0\\d{2,4}\\)|62|0)(?:[ .-]?\\d){7,13}" + NA);
+
+  /**
+   * Passport numbers after a passport label: one or two letters and 6 to 8 digits (Indonesia,
+   * India, Australia, Japan, Malaysia...), 8 or 9 digits (United States, United Kingdom), two
+   * digits, two letters and five digits (France), and nine letters and digits with at least one
+   * digit, from the alphabet without vowels and easily confused letters that Germany and the
+   * Netherlands use.
+   */
   private static final Pattern PASSPORT_VALUE =
-      Pattern.compile("(?:[A-Z]{1,2}\\d{6,8}[A-Z]?|\\d{8,9})" + NA);
+      Pattern.compile(
+          "(?:[A-Z]{1,2}\\d{6,8}[A-Z]?|\\d{8,9}|\\d{2}[A-Z]{2}\\d{5}"
+              + "|(?=[0-9A-Z]{0,8}\\d)[C-HJ-NPR-Z][0-9C-HJ-NPR-Z]{8})"
+              + NA);
+
   private static final Pattern PASSPORT_LETTERED = Pattern.compile("[A-Z]{1,2}\\d{6,8}[A-Z]?" + NA);
   private static final Pattern BPJS_VALUE = Pattern.compile("\\d{13}" + NA);
   private static final Pattern MRN_VALUE =
@@ -660,7 +672,11 @@ final class TextScanner {
 
   /** Values listed after the first: "J18.9, U07.1", "J18.9 dan I10". */
   private void listFrom(int cls, int end) {
-    if (cls != DIAGNOSIS && cls != PHONE && cls != PASSPORT && cls != MRN) {
+    if (cls == DIAGNOSIS) {
+      diagnosisLine(end);
+      return;
+    }
+    if (cls != PHONE && cls != PASSPORT && cls != MRN) {
       return;
     }
     int p = end;
@@ -687,6 +703,50 @@ final class TextScanner {
       }
       p = e;
     }
+  }
+
+  /**
+   * The rest of a diagnosis line: a line that gave one ICD-10 code lists the others with their
+   * descriptions ("J18.9 Pneumonia, sekunder E11.9", "COVID-19 (U07.1); Hipertensi (I10)",
+   * "A91#E11.9"); each code written as a token of its own is one, until the line ends or a label of
+   * another kind begins.
+   */
+  private void diagnosisLine(int end) {
+    int limit = Math.min(to, end + 200);
+    int p = Math.max(end, from + 1);
+    while (p < limit) {
+      char c = cs[p];
+      if (c == '\n' || c == '\r' || (c == '.' && (p + 1 >= to || cs[p + 1] == ' '))) {
+        return; // the line or the sentence ends
+      }
+      if (c >= 'A' && c <= 'Z' && p + 2 < to && digit(cs[p + 1]) && codeStart(p)) {
+        int cue = hitAt(p) & MEANINGFUL;
+        if ((cue & (NUMBER_TYPES | BIRTH | NEG | EMAIL)) != 0) {
+          return;
+        }
+        int e = value(DIAGNOSIS, p);
+        if (e > 0) {
+          p = e;
+          continue;
+        }
+      } else if (letter(c) && !letterOrDigit(cs[p - 1]) && hitAt(p) != 0) {
+        int cue = hitAt(p) & MEANINGFUL;
+        if ((cue & (NUMBER_TYPES | BIRTH | NEG | EMAIL | TEST | TEST_WEAK)) != 0) {
+          return;
+        }
+      }
+      p++;
+    }
+  }
+
+  /** A code standing as a token of its own: after a space, bracket or list separator. */
+  private boolean codeStart(int p) {
+    if (p == from) {
+      return true;
+    }
+    char b = cs[p - 1];
+    return b == ' ' || b == '(' || b == '[' || b == '#' || b == ',' || b == ';' || b == '/'
+        || b == ':' || b == '\t' || b == '"' || b == '=';
   }
 
   private static boolean skippable(char c) {

@@ -258,6 +258,30 @@ class DetectorsTest {
   }
 
   @Test
+  void aDiagnosisLineListsItsCodesWithTheirDescriptions() {
+    assertEquals(List.of("DIAGNOSIS A91", "DIAGNOSIS E11.9"), found("Diagnosa: A91#E11.9"));
+    assertEquals(
+        List.of("DIAGNOSIS J18.9", "DIAGNOSIS E11.9"),
+        found("Dx: J18.9 Pneumonia, sekunder E11.9"));
+    assertEquals(
+        List.of("DIAGNOSIS U07.1", "DIAGNOSIS I10"),
+        found("Diagnosis: COVID-19, virus identified (U07.1); Hipertensi (I10)"));
+    // Not after the line or sentence, nor procedure codes and INA-CBG groups.
+    assertEquals(
+        List.of("DIAGNOSIS A09"), found("Diagnosa: A09 Diare, tindakan 99.04, INA-CBG A-4-10-I"));
+    assertEquals(List.of("DIAGNOSIS A09"), found("Diagnosa: A09\nRuang B12"));
+  }
+
+  @Test
+  void passportsOfOtherCountriesAfterAPassportLabel() {
+    assertEquals(List.of("PASSPORT C01X00T47"), found("Passport: C01X00T47"));
+    assertEquals(List.of("PASSPORT 12AB34567"), found("Paspor No. 12AB34567"));
+    assertEquals(List.of("PASSPORT NXC3D9H81"), found("passport NXC3D9H81"));
+    assertEquals(List.of(), found("Passport: PASSPORTS"));
+    assertEquals(List.of("BIRTH_DATE 12-03-1987"), found("Tgl. Lhr: 12-03-1987"));
+  }
+
+  @Test
   void keyValuePairsGluedToTheirKey() {
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10=U07.2 ward=3"));
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10= U07.2"));
