@@ -80,6 +80,9 @@ public final class PersonalDataScanner {
         from = c[1];
       }
       scanner.scan(from, readable.length(), 0);
+      if (readable.indexOf('@') >= 0) {
+        MailHeaders.scan(readable, 0, readable.length(), found);
+      }
     } finally {
       scanner.release();
     }

@@ -282,6 +282,20 @@ class DetectorsTest {
   }
 
   @Test
+  void theDisplayNameOfAPersonalMailboxIsAName() {
+    assertEquals(
+        List.of(
+            "NAME Budi Santoso",
+            "EMAIL budi.santoso@gmail.com",
+            "NAME Siti Rahma",
+            "EMAIL siti.rahma@rs.co.id"),
+        found(
+            "From: Budi Santoso <budi.santoso@gmail.com>\n"
+                + "To: \"dr. Siti Rahma, Sp.PD\" <siti.rahma@rs.co.id>, Klaim RSUD <klaim@rsud.go.id>\n"
+                + "Subject: hasil lab"));
+  }
+
+  @Test
   void keyValuePairsGluedToTheirKey() {
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10=U07.2 ward=3"));
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10= U07.2"));
