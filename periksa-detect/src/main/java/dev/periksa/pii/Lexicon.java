@@ -629,6 +629,10 @@ final class Lexicon {
     FIELDS.put("valuecodeableconcept", TEST_WEAK); // FHIR Observation.value[x]
     FIELDS.put("valuestring", TEST_WEAK);
     FIELDS.put("birthdate", BIRTH);
+    // BPJS V-Claim's record number fields ("noMR", "noMr"): "mr" alone is an honorific in text.
+    FIELDS.put("nomr", MRN);
+    FIELDS.put("nomormr", MRN);
+    FIELDS.put("mrno", MRN);
   }
 
   // Every known word (cue words, bigram parts, D.O.B.'s letters) has an id in an open-addressing

@@ -65,6 +65,10 @@ public final class PersonalDataScanner {
     if (csv != null) {
       return resolve(csv);
     }
+    List<PiiMatch> yaml = Yaml.scan(text);
+    if (yaml != null) {
+      return resolve(yaml);
+    }
     // In markup, a label and its value sit in different elements ("<dt>No. Paspor</dt>
     // <dd>B1234567</dd>"): the tags are read as blanks, so the text keeps its offsets.
     String readable = Markup.blankTags(text);

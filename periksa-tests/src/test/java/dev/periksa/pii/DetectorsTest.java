@@ -296,6 +296,26 @@ class DetectorsTest {
   }
 
   @Test
+  void yamlIsReadAsATreeLikeJson() {
+    String yaml =
+        "# fixture\npasien:\n  - nama: Budi Santoso\n    nik: \"3174051708900002\"\n"
+            + "    kontak_darurat:\n      nama: Siti Aminah\n      hp: 081234567890\n"
+            + "  - nama: Ani\n    tgl_lahir: 1990-01-02 # dari KTP\n"
+            + "rumah_sakit:\n  nama: RSUD Tarakan\n  telp: 021-3503003\n";
+    assertEquals(
+        List.of(
+            "NAME Budi Santoso",
+            "NIK 3174051708900002",
+            "NAME Siti Aminah",
+            "PHONE 081234567890",
+            "NAME Ani",
+            "BIRTH_DATE 1990-01-02"),
+        found(yaml));
+    // BPJS V-Claim's record number fields.
+    assertEquals(List.of("MEDICAL_RECORD_NUMBER 123456"), found("{\"mr\":{\"noMR\":\"123456\"}}"));
+  }
+
+  @Test
   void keyValuePairsGluedToTheirKey() {
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10=U07.2 ward=3"));
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10= U07.2"));
