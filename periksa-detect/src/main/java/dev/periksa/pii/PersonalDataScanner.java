@@ -19,8 +19,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Finds personal data in replies: JSON (field names are context), CSV with a header row (column
- * names are context) and free text (words nearby are context).
+ * Finds personal data in replies: JSON, XML and YAML (field names are context, {@link Tree}), HL7
+ * v2 messages (segment and field positions are context, {@link Hl7}), SQL dumps (column and table
+ * names are context, {@link SqlDump}), CSV with a header row (column names are context) and free
+ * text (words nearby are context).
  *
  * <p>Detectors: NIK (province, birth date with the +40 rule, regency, district and serial checked),
  * Indonesian mobile numbers (and any number a label calls a phone), passports, BPJS Kesehatan
@@ -43,7 +45,10 @@ public final class PersonalDataScanner {
 
   private static final JsonFactory JSON = new JsonFactory();
 
-  /** Finds personal data in a reply body: JSON or CSV when it parses as such, else free text. */
+  /**
+   * Finds personal data in a reply body: JSON, XML, HL7 v2, a SQL dump, CSV or YAML when it parses
+   * as such, else free text.
+   */
   public List<PiiMatch> scan(String text) {
     if (text == null || text.isEmpty()) {
       return List.of();
@@ -60,6 +65,15 @@ public final class PersonalDataScanner {
       if (xml != null) {
         return resolve(xml);
       }
+    }
+    // Positional formats before CSV: an HL7 message is '|'-delimited and a dump may hold commas on
+    // every line, but both are recognised by their own syntax (MSH header, SQL statements).
+    List<PiiMatch> positional = Hl7.scan(text);
+    if (positional == null) {
+      positional = SqlDump.scan(text);
+    }
+    if (positional != null) {
+      return resolve(positional);
     }
     List<PiiMatch> csv = Csv.scan(text);
     if (csv != null) {
@@ -226,7 +240,12 @@ public final class PersonalDataScanner {
    * degrees after a comma (", Sp.PD", ", S.Kep, M.Kes").
    */
   static int[] nameSpan(String text, int s, int e) {
-    int cut = text.indexOf(',', s);
+    // Looked for within the value only: a search to the end of the text would make a long
+    // document with many names and no comma quadratic.
+    int cut = s;
+    while (cut < e && text.charAt(cut) != ',') {
+      cut++;
+    }
     if (cut > s && cut < e && degrees(text.substring(cut + 1, e))) {
       e = cut;
       while (e > s && Character.isWhitespace(text.charAt(e - 1))) {

@@ -72,10 +72,10 @@ public class PersonalDataScanBenchmark {
       double error = r.getPrimaryResult().getScoreError();
       System.out.printf(
           "%nPersonal-data scanner: %.1f MB/s per core (± %.1f, 99.9%% CI) on the generated corpus"
-              + " (%,d samples, %.2f MB of JSON, CSV, free text and logs), one thread.%n",
+              + " (%,d samples, %.2f MB of JSON, CSV, HL7, SQL, free text and logs), one thread.%n",
           score * bytes / 1e6,
           (Double.isNaN(error) ? 0 : error) * bytes / 1e6,
-          CorpusGenerator.SIZE,
+          CorpusGenerator.SIZE + CorpusGenerator.POSITIONAL_SIZE,
           bytes / 1e6);
     }
   }

@@ -30,9 +30,9 @@ import java.util.function.Function;
 /**
  * A deterministic labelled corpus of health records: e-HAC travellers, hospital (SIMRS) records,
  * FHIR bundles, international patient exports, payments, CSV exports, DICOM JSON, clinical notes,
- * messages and server logs, in Indonesian and English, with the look-alikes real systems carry
- * (order and invoice numbers, timestamps, epoch millis, versions, ISBNs, UUIDs, hashes,
- * coordinates, prices, NIK-shaped card numbers and Luhn-passing NIKs).
+ * messages and server logs, HL7 v2 messages and SQL dumps, in Indonesian and English, with the
+ * look-alikes real systems carry (order and invoice numbers, timestamps, epoch millis, versions,
+ * ISBNs, UUIDs, hashes, coordinates, prices, NIK-shaped card numbers and Luhn-passing NIKs).
  *
  * <p>Labelling convention: a labelled span is the value itself (quotes, labels and surrounding
  * words excluded). In a structured field the value is the whole field for names and addresses; for
@@ -76,9 +76,17 @@ public final class CorpusGenerator {
     return out;
   }
 
-  /** The standard corpus. */
+  /** HL7 v2 and SQL samples appended to the standard corpus ({@link Positional}). */
+  public static final int POSITIONAL_SIZE = 200;
+
+  /**
+   * The standard corpus: {@value #SIZE} samples, then {@value #POSITIONAL_SIZE} HL7 and SQL ones
+   * drawn from their own stream, so that adding them left the others unchanged.
+   */
   public static List<Sample> standard() {
-    return generate(SEED, SIZE);
+    List<Sample> out = new ArrayList<>(generate(SEED, SIZE));
+    out.addAll(new Positional(SEED ^ 0x484C3753L).samples(SIZE, POSITIONAL_SIZE)); // "HL7S"
+    return out;
   }
 
   private Sample next(int i) {
