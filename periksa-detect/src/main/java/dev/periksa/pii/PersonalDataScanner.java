@@ -225,8 +225,61 @@ public final class PersonalDataScanner {
         && v.length() > 3
         && v.indexOf('@') < 0
         && v.chars().anyMatch(Character::isLetter)) {
-      found.add(new PiiMatch(PiiType.ADDRESS, s, e, 0.9));
+      int[] span = streetSpan(text, s, e);
+      if (span[1] - span[0] > 3) {
+        found.add(new PiiMatch(PiiType.ADDRESS, span[0], span[1], 0.9));
+      }
     }
+  }
+
+  /**
+   * The street part of an address value: what a person writes on the first line, up to the first
+   * comma or line break, but a house number, block or RT/RW after a comma belongs to it ("Jl. Mawar
+   * No. 5, RT 003/RW 005, Kel. Menteng, Jakarta" is "Jl. Mawar No. 5, RT 003/RW 005"); the
+   * kelurahan, kecamatan, city, province and postcode are not the street.
+   */
+  static int[] streetSpan(String text, int s, int e) {
+    int end = s;
+    while (end < e) {
+      char c = text.charAt(end);
+      if (c == '\n' || c == '\r') {
+        break;
+      }
+      if (c == ',' || c == ';') {
+        int k = end + 1;
+        while (k < e && text.charAt(k) == ' ') {
+          k++;
+        }
+        if (!streetContinues(text, k, e)) {
+          break;
+        }
+      }
+      end++;
+    }
+    while (end > s
+        && (Character.isWhitespace(text.charAt(end - 1)) || text.charAt(end - 1) == ',')) {
+      end--;
+    }
+    return new int[] {s, end};
+  }
+
+  /** Words after a comma that still belong to the street line: number, block, RT/RW. */
+  private static final String[] STREET_PARTS = {"no.", "no ", "nomor", "blok", "rt", "rw", "gg."};
+
+  private static boolean streetContinues(String text, int k, int e) {
+    int digits = 0;
+    while (k + digits < e && Character.isDigit(text.charAt(k + digits))) {
+      digits++;
+    }
+    if (digits > 0) {
+      return digits <= 4; // "Jl. Pemuda, 12" a house number; "10115 Berlin" a postcode
+    }
+    for (String p : STREET_PARTS) {
+      if (text.regionMatches(true, k, p, 0, p.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Honorifics and titles before a name: outside its span ("Ny. Siti Rahayu" is "Siti Rahayu"). */

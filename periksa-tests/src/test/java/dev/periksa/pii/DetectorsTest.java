@@ -316,6 +316,15 @@ class DetectorsTest {
   }
 
   @Test
+  void anAddressIsItsStreetLine() {
+    assertEquals(
+        List.of("ADDRESS Jl. Mawar No. 5, RT 003/RW 005", "ADDRESS Hauptstraße 25"),
+        found(
+            "{\"alamat\":\"Jl. Mawar No. 5, RT 003/RW 005, Kel. Menteng, Jakarta Pusat 10310\","
+                + "\"address\":\"Hauptstraße 25, 10115 Berlin\"}"));
+  }
+
+  @Test
   void keyValuePairsGluedToTheirKey() {
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10=U07.2 ward=3"));
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10= U07.2"));

@@ -20,6 +20,18 @@ final class Doc {
     if (type == null) {
       return t(value);
     }
+    if (type == PiiType.ADDRESS) {
+      // Only the street line is the address (the span convention): the generator writes the
+      // kelurahan, city and postcode after a comma; an RT/RW after one still belongs to the street.
+      int cut = value.indexOf(", ");
+      while (cut >= 0 && value.startsWith("RT ", cut + 2)) {
+        cut = value.indexOf(", ", cut + 2);
+      }
+      if (cut > 0) {
+        v(type, value.substring(0, cut));
+        return t(value.substring(cut));
+      }
+    }
     labels.add(new Label(type, text.length(), text.length() + value.length()));
     text.append(value);
     return this;

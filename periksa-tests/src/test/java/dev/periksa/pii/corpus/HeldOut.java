@@ -41,11 +41,11 @@ public final class HeldOut {
     // SQL dump line.
     "INSERT INTO `pasien` (`no_rm`, `nik`, `nama`, `tgl_lahir`, `no_hp`, `alamat`) VALUES "
         + "('⟦MRN|00-12-34⟧', '⟦NIK|3578104507850001⟧', '⟦NAME|Dewi Lestari⟧', '⟦BIRTH|1985-07-05⟧',"
-        + " '⟦PHONE|081355667788⟧', '⟦ADDRESS|Jl. Pemuda No. 12, Surabaya⟧');",
+        + " '⟦PHONE|081355667788⟧', '⟦ADDRESS|Jl. Pemuda No. 12⟧, Surabaya');",
     // HL7 v2 PID segment (names, birth date and address are fields to a reader).
     "MSH|^~\\&|SIMRS|RSUDKOTA|LIS|LAB|202107120830||ADT^A04|MSG00001|P|2.5\r"
         + "PID|1||⟦MRN|00123456⟧^^^RSUD^MR~⟦NIK|3204125711850002⟧^^^DUKCAPIL^NI||⟦NAME|SANTOSO^BUDI⟧||"
-        + "⟦BIRTH|19851117⟧|M|||⟦ADDRESS|JL MERDEKA 5^^BANDUNG^^40111⟧||⟦PHONE|081298765432⟧",
+        + "⟦BIRTH|19851117⟧|M|||⟦ADDRESS|JL MERDEKA 5⟧^^BANDUNG^^40111||⟦PHONE|081298765432⟧",
     // CDA-like XML fragment.
     "<recordTarget><patientRole><id root=\"2.16.360.1.1\" extension=\"⟦NIK|1371024102000004⟧\"/>"
         + "<telecom value=\"tel:⟦PHONE|+6281377788899⟧\"/><patient><name><given>⟦NAME|Andi⟧</given>"
@@ -65,7 +65,7 @@ public final class HeldOut {
     // PDF-extracted form.
     "SURAT KETERANGAN HASIL PEMERIKSAAN\nNama Pasien      : ⟦NAME|SITI RAHAYU⟧\n"
         + "NIK              : ⟦NIK|3174055708900001⟧\nTempat, Tgl Lahir: Jakarta, ⟦BIRTH|17-08-1990⟧\n"
-        + "Alamat           : ⟦ADDRESS|Jl. Merdeka No. 5, Jakarta Pusat⟧\n"
+        + "Alamat           : ⟦ADDRESS|Jl. Merdeka No. 5⟧, Jakarta Pusat\n"
         + "Jenis Pemeriksaan: RT-PCR SARS-CoV-2\nHasil            : ⟦RESULT|POSITIF⟧\n"
         + "Tanggal Periksa  : 12-07-2021",
     // Unusual JSON field names.
