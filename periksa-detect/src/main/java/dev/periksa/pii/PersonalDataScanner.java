@@ -114,6 +114,9 @@ public final class PersonalDataScanner {
     } finally {
       scanner.release();
     }
+    if (readable != text) {
+      found = HtmlTables.apply(text, readable, found); // result and reference columns
+    }
     return resolve(found);
   }
 
