@@ -68,7 +68,12 @@ final class HtmlTables {
       while (ne < close && Character.isLetterOrDigit(html.charAt(ne))) {
         ne++;
       }
-      String name = html.substring(ns, ne).toLowerCase(Locale.ROOT);
+      char t0 = ns < ne ? html.charAt(ns) : 0;
+      // Only table elements matter, and all their names start with a t.
+      String name =
+          (t0 == 't' || t0 == 'T') && ne - ns <= 5
+              ? html.substring(ns, ne).toLowerCase(Locale.ROOT)
+              : "";
       Table top = open.peek();
       switch (name) {
         case "table" -> {
@@ -101,6 +106,7 @@ final class HtmlTables {
     if (resultCells.isEmpty() && referenceCells.isEmpty()) {
       return found;
     }
+    referenceCells.sort((a, b) -> Integer.compare(a[0], b[0])); // a nested table ends first
     List<PiiMatch> out = new ArrayList<>(found.size() + resultCells.size());
     for (PiiMatch m : found) {
       if (m.type() != PiiType.TEST_RESULT || !inside(m, referenceCells)) {
@@ -124,13 +130,24 @@ final class HtmlTables {
     return out;
   }
 
+  /**
+   * Whether m overlaps one of the cells, sorted by start: the last cell starting before its end (a
+   * cell's own nested table aside, cells do not overlap).
+   */
   private static boolean inside(PiiMatch m, List<int[]> cells) {
-    for (int[] c : cells) {
-      if (m.start() < c[1] && m.end() > c[0]) {
-        return true;
+    int lo = 0;
+    int hi = cells.size() - 1;
+    int last = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (cells.get(mid)[0] < m.end()) {
+        last = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
       }
     }
-    return false;
+    return last >= 0 && cells.get(last)[1] > m.start();
   }
 
   private static void endCell(Table t, int at) {

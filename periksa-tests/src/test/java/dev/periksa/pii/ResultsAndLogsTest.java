@@ -1,15 +1,16 @@
 package dev.periksa.pii;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Test results as the span convention reads them: a test's name with its outcome where written
+ * Test results as the span convention reads them (a test's name with its outcome where written
  * together; the outcome alone in a result cell or field; reference values and general sentences not
- * at all. All samples are made up.
+ * at all), and log lines read as fields and embedded JSON. All samples are made up.
  */
 class ResultsAndLogsTest {
   private final PersonalDataScanner scanner = new PersonalDataScanner();
@@ -172,5 +173,105 @@ class ResultsAndLogsTest {
     assertEquals(List.of(), found("Jumlah pasien positif COVID-19 hari ini 12 orang."));
     assertEquals(List.of(), found("<p>Covid tes</p><div class=\"positif\">ok</div>"));
     assertEquals(List.of(), found("HbA1c 6.5%, kolesterol 210 mg/dL, PCR CT value 24"));
+  }
+
+  // ------------------------------------------------------------ log lines
+
+  @Test
+  void logFieldsAreReadWithTheirKeys() {
+    String line =
+        "2024-03-01T10:00:00Z INFO [reg] patient=\"Budi Santoso\" nik=3174055708900001"
+            + " dob=1987-03-12 phone=081234567890 rm=RM-0012345 took=35ms"
+            + " request_id=8f3a2c1e-77aa-4bb1-9c3e-0812345678 trace_id=4bf92f3577b34da6a3ce929d0e0e4736";
+    assertEquals(
+        List.of(
+            "NAME Budi Santoso",
+            "NIK 3174055708900001",
+            "BIRTH_DATE 1987-03-12",
+            "PHONE 081234567890",
+            "MEDICAL_RECORD_NUMBER RM-0012345"),
+        found(line));
+    assertEquals(
+        List.of("NAME Ni Made Ayu", "EMAIL ni.made@example.com"),
+        found(
+            "time=2024-03-01T10:00:05Z level=warn patient_name=\"Ni Made Ayu\""
+                + " email=ni.made@example.com"));
+    assertEquals(
+        List.of("NAME Dewi Lestari", "NIK 3578104507850001", "ADDRESS Jl. Pemuda No. 12"),
+        found(
+            "[2024-03-01 10:00:02] ERROR lookup failed nama: Dewi Lestari, nik: 3578104507850001,"
+                + " alamat: Jl. Pemuda No. 12"));
+    // Loggers write unquoted values with spaces too.
+    assertEquals(
+        List.of("PHONE (+62) 812 3456 7890"),
+        found("2024-03-01T10:00:06Z INFO sms sent phone=(+62) 812 3456 7890 took=12ms"));
+  }
+
+  @Test
+  void idsTimestampsAndDurationsInLogsAreNotPersonal() {
+    assertEquals(
+        List.of(),
+        found(
+            "2024-03-01T10:00:07Z INFO request_id=0812345678901 duration=0812345678"
+                + " span=3174055708900001"));
+    assertEquals(
+        List.of(),
+        found(
+            "level=info ts=2024-03-01T10:00:04Z msg=\"synced\" user_id=42 host=db01 latency=35ms"));
+    assertEquals(List.of(), found("INFO order_id=081234567890 invoice=0812-3456-7890"));
+    // Attributes of markup are no logfmt pairs.
+    assertEquals(List.of(), found("<kota name=\"Jakarta\" kode=\"3171\"/>"));
+    assertEquals(
+        List.of(), found("2024-03-01T10:00:08Z INFO user=\"Admin Sistem\" host=Jakarta01"));
+  }
+
+  @Test
+  void jsonInALogLineIsWalkedWithItsFieldNames() {
+    String line =
+        "2024-03-01T10:00:00Z INFO payload={\"nama\":\"Siti Rahayu\",\"nik\":\"3174055708900001\","
+            + "\"hp\":\"081234567890\",\"tgl_lahir\":\"1990-08-17\"} duration=120ms";
+    List<PiiMatch> m = scanner.scan(line);
+    assertEquals(
+        List.of(
+            "NAME Siti Rahayu",
+            "NIK 3174055708900001",
+            "PHONE 081234567890",
+            "BIRTH_DATE 1990-08-17"),
+        found(line));
+    assertEquals(line.indexOf("Siti"), m.get(0).start());
+    assertEquals(
+        List.of("NAME Andi Pratama", "ADDRESS Jl. Merdeka No. 5", "TEST_RESULT Negatif"),
+        found(
+            "2024-03-01 10:00:01,123 DEBUG c.e.Api - body: {\"pasien\":{\"nama\":\"Andi Pratama\","
+                + "\"alamat\":\"Jl. Merdeka No. 5\"},\"hasil\":\"Negatif\"} status=200"));
+    // An organisation's record in the payload keeps its phone and name out.
+    assertEquals(
+        List.of(),
+        found(
+            "2024-03-01T10:00:09Z INFO body: {\"nama\":\"RSUD Tarakan\",\"telp\":\"0812345678\"}"));
+  }
+
+  @Test
+  void resultsInLogLines() {
+    // A result field holds the outcome alone; a key that only names a test is written with it.
+    assertEquals(
+        results("Negatif", "pcr=positif", "HIV: non reactive"),
+        found(
+            "2024-03-01T10:00:03Z WARN lab-sync hasil_tes=Negatif pcr=positif HIV: non reactive"
+                + " nilai_rujukan=Negatif"));
+    assertEquals(
+        List.of("TEST_RESULT TIDAK TERDETEKSI", "MEDICAL_RECORD_NUMBER RM4157956"),
+        found("2023-06-22 DEBUG [lab-sync] hasil_tes=TIDAK TERDETEKSI no_rm=RM4157956 lab=Klinik"));
+  }
+
+  @Test
+  void unclosedJsonInALongLogLineStaysLinear() {
+    StringBuilder b = new StringBuilder("2024-03-01T10:00:00Z INFO ");
+    while (b.length() < 256 * 1024) {
+      b.append(" {\"a x=\"");
+    }
+    long start = System.nanoTime();
+    scanner.scan(b.toString());
+    assertTrue(System.nanoTime() - start < 5_000_000_000L, "linear, not quadratic");
   }
 }
