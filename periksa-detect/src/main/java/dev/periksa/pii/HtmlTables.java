@@ -65,7 +65,7 @@ final class HtmlTables {
       for (Cell c : row) {
         allHeader &= c.header();
       }
-      if (allHeader) {
+      if (allHeader || (!row.isEmpty() && namesColumns(readable, row))) {
         headerRow = r;
       } else if (!row.isEmpty()) {
         break; // data before any header: a table without column headers
@@ -100,6 +100,32 @@ final class HtmlTables {
         }
       }
     }
+  }
+
+  /**
+   * A first row of {@code <td>} cells that names columns, as many pages write their header: three
+   * or more short cells without digits, each made of words a field name is made of ("Test",
+   * "Result", "Reference Range"), none an outcome. A row of two cells is a label and its value.
+   */
+  private static boolean namesColumns(String readable, List<Cell> row) {
+    if (row.size() < 3) {
+      return false;
+    }
+    int named = 0;
+    for (Cell c : row) {
+      String cell = readable.substring(c.start(), c.end()).strip();
+      if (cell.isEmpty() || cell.length() > 40 || cell.chars().anyMatch(Character::isDigit)) {
+        return false;
+      }
+      int cls = Lexicon.field(cell);
+      if ((cls & Lexicon.RESULT) != 0) {
+        return false;
+      }
+      if ((cls & Lexicon.MEANINGFUL) != 0) {
+        named++;
+      }
+    }
+    return named == row.size();
   }
 
   /** The rows of the table between from and to: each a list of cells. */

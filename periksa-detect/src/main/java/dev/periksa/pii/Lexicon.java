@@ -250,7 +250,38 @@ final class Lexicon {
         "lab",
         "laboratorium",
         "interpretation",
-        "interpretasi");
+        "interpretasi",
+        // Common Indonesian lab tests reported as an outcome: typhoid, malaria RDT, TB smear and
+        // TCM/GeneXpert, syphilis, dengue, ELISA, pregnancy hCG and drug screening panels.
+        "widal",
+        "tubex",
+        "rdt",
+        "bta",
+        "genexpert",
+        "xpert",
+        "rpr",
+        "elisa",
+        "hcg",
+        "testpack",
+        "dengue",
+        "malaria",
+        "sifilis",
+        "syphilis",
+        "narkoba",
+        "napza",
+        "amfetamin",
+        "amphetamine",
+        "metamfetamin",
+        "methamphetamine",
+        "morfin",
+        "morphine",
+        "opiat",
+        "opiate",
+        "thc",
+        "kokain",
+        "cocaine",
+        "benzodiazepin",
+        "benzodiazepine");
     words(TEST_WEAK, "hasil", "result", "results", "outcome");
     words(
         NAME,
@@ -532,6 +563,10 @@ final class Lexicon {
         "span",
         "node",
         "latency",
+        "duration",
+        "durasi",
+        "elapsed",
+        "took",
         "uptime",
         "started",
         "populasi",
@@ -628,6 +663,8 @@ final class Lexicon {
     FIELDS.put("00080020", OTHER); // DICOM StudyDate
     FIELDS.put("valuecodeableconcept", TEST_WEAK); // FHIR Observation.value[x]
     FIELDS.put("valuestring", TEST_WEAK);
+    FIELDS.put("ns1", TEST); // dengue NS1 antigen: its letters alone say nothing
+    FIELDS.put("ns1ag", TEST);
     FIELDS.put("birthdate", BIRTH);
     // BPJS V-Claim's record number fields ("noMR", "noMr"): "mr" alone is an honorific in text.
     FIELDS.put("nomr", MRN);

@@ -54,7 +54,8 @@ public final class PersonalDataScanner {
       return List.of();
     }
     String t = text.stripLeading();
-    if (t.startsWith("{") || t.startsWith("[")) {
+    // "[2024-03-01 10:00:02] INFO ..." opens like a JSON array but is a log.
+    if ((t.startsWith("{") || t.startsWith("[")) && !LogLines.timestamped(t)) {
       List<PiiMatch> json = scanJson(text);
       if (json != null) {
         return resolve(json);
@@ -104,7 +105,25 @@ public final class PersonalDataScanner {
     } finally {
       scanner.release();
     }
+    found = LogLines.apply(readable, found); // key=value fields and JSON payloads of log lines
     return resolve(found);
+  }
+
+  /**
+   * A JSON value embedded in a text at [from, to) (a log line's payload), walked as a whole JSON
+   * reply is; offsets into the text; null when it is not JSON. Uses this thread's {@link
+   * TextScanner}: not to be called while it scans another text.
+   */
+  static List<PiiMatch> embeddedJson(String text, int from, int to) {
+    List<PiiMatch> inner = new PersonalDataScanner().scanJson(text.substring(from, to));
+    if (inner == null) {
+      return null;
+    }
+    List<PiiMatch> out = new ArrayList<>(inner.size());
+    for (PiiMatch m : inner) {
+      out.add(new PiiMatch(m.type(), m.start() + from, m.end() + from, m.confidence()));
+    }
+    return out;
   }
 
   /** Counts of each type found. */

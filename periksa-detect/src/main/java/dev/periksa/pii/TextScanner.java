@@ -1421,18 +1421,24 @@ final class TextScanner {
 
   /**
    * A result word is a test result next to a test: a strong test word ("PCR", "antigen", "HIV",
-   * "tested") within a short window either side, or a bare "hasil"/"result" with nothing but test
-   * words between; in a field named for results, the value itself.
+   * "tested") within a short window either side, a test's name right before it, or a bare
+   * "hasil"/"result" with nothing but test words between; in a field named for results, the value
+   * itself. The span is the test's name with its outcome where they are written together ({@link
+   * TestNames#nameStart}); reference values and a test's behaviour ("negatif palsu") are none.
    */
   private void testResults() {
     for (int r = 0; r < results; r++) {
       int s = resStart[r];
       int e = resEnd[r];
-      if (aggregate(s)) {
-        continue; // "kasus positif", "positive cases": a count, not a person's result
+      if (aggregate(s) || TestNames.generalUse(cs, from, to, s, e)) {
+        continue; // "kasus positif", "negatif palsu": a count or a test's behaviour
       }
-      if ((fieldClasses & (TEST | TEST_WEAK)) != 0 || resultContext(s, e)) {
-        emit(PiiType.TEST_RESULT, s, e, 0.9);
+      if (TestNames.referenceValue(cs, from, s)) {
+        continue; // "Nilai rujukan: Negatif": what a result is compared with
+      }
+      int name = TestNames.nameStart(cs, from, s);
+      if ((fieldClasses & (TEST | TEST_WEAK)) != 0 || name < s || resultContext(s, e)) {
+        emit(PiiType.TEST_RESULT, name, e, 0.9);
       }
     }
   }

@@ -101,8 +101,10 @@ class DetectorsTest {
 
   @Test
   void testResultsNeedATestNearby() {
-    assertEquals(List.of("TEST_RESULT Not Detected"), found("SARS-CoV-2 RT-PCR: Not Detected"));
-    assertEquals(List.of("TEST_RESULT Non Reaktif"), found("HBsAg: Non Reaktif"));
+    assertEquals(
+        List.of("TEST_RESULT SARS-CoV-2 RT-PCR: Not Detected"),
+        found("SARS-CoV-2 RT-PCR: Not Detected"));
+    assertEquals(List.of("TEST_RESULT HBsAg: Non Reaktif"), found("HBsAg: Non Reaktif"));
     assertEquals(List.of("TEST_RESULT positif"), found("Pasien terkonfirmasi positif COVID-19"));
     assertEquals(
         List.of(),
@@ -400,7 +402,8 @@ class DetectorsTest {
     String prose =
         "Hasil swab PCR: positif, mohon isolasi.\nNIK 3174055708900001, hp 081234567890\n";
     assertEquals(
-        List.of("TEST_RESULT positif", "NIK 3174055708900001", "PHONE 081234567890"), found(prose));
+        List.of("TEST_RESULT swab PCR: positif", "NIK 3174055708900001", "PHONE 081234567890"),
+        found(prose));
   }
 
   @Test

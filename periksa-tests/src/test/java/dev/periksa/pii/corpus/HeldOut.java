@@ -97,7 +97,7 @@ public final class HeldOut {
     "Hasil: ⟦RESULT|Positif⟧ (+). Kontak erat diminta isolasi.",
     "Hubungi keluarga di ⟦PHONE|+62 (0)812-3456-7890⟧ atau email ⟦EMAIL|keluarga.budi@gmail.com⟧.",
     "tgl lahir ⟦BIRTH|17/8/90⟧, no. BPJS ⟦BPJS|0002345678901⟧",
-    "No.RM:⟦MRN|123456⟧ Nama: Tn. ⟦NAME|Ahmad⟧, Hasil antigen ⟦RESULT|NEGATIF⟧",
+    "No.RM:⟦MRN|123456⟧ Nama: Tn. ⟦NAME|Ahmad⟧, Hasil ⟦RESULT|antigen NEGATIF⟧",
     "SSN ⟦SSN|078-05-1120⟧ appears on the guarantor form.",
     // Look-alikes only.
     "NPWP 01.234.567.8-901.000, IMEI 356938035643809, docker sha256:"

@@ -21,8 +21,11 @@ import java.util.Locale;
  * Sentences of clinical notes, messages and forms, Indonesian and English, each with its true
  * values labelled; and sentences that hold only look-alikes. Labels follow one convention: the
  * value itself (the digits with their separators, the date, the result words), never the words that
- * introduce it. Names and addresses inside sentences are not labelled: the engine does not claim to
- * find them outside structured fields.
+ * introduce it. A test result written with its test's name ("HBsAg: Non Reaktif", "swab PCR:
+ * positif") is the name with the outcome, without a label before it ("Hasil", "pemeriksaan"); an
+ * outcome parted from the name (by a date, by "result:") is the outcome alone. Names and addresses
+ * inside sentences are not labelled: the engine does not claim to find them outside structured
+ * fields.
  */
 final class Sentences {
   private final Synth s;
@@ -140,17 +143,19 @@ final class Sentences {
 
   void idResult(Doc d) {
     switch (s.n(8)) {
-      case 0 -> d.t("Hasil swab PCR: ").v(TEST_RESULT, s.result(true, true)).t(".");
-      case 1 -> d.t("Hasil tes antigen ").v(TEST_RESULT, s.result(true, true)).t(". ");
+      case 0 -> d.t("Hasil ").v(TEST_RESULT, "swab PCR: " + s.result(true, true)).t(".");
+      case 1 -> d.t("Hasil ").v(TEST_RESULT, "tes antigen " + s.result(true, true)).t(". ");
       case 2 ->
-          d.t("Hasil pemeriksaan RT-PCR SARS-CoV-2: ").v(TEST_RESULT, s.result(true, true)).t(".");
-      case 3 -> d.t("hasil rapid antigen ").v(TEST_RESULT, s.result(true, true)).t(", ");
+          d.t("Hasil pemeriksaan ")
+              .v(TEST_RESULT, "RT-PCR SARS-CoV-2: " + s.result(true, true))
+              .t(".");
+      case 3 -> d.t("hasil ").v(TEST_RESULT, "rapid antigen " + s.result(true, true)).t(", ");
       case 4 ->
           d.t("Pasien terkonfirmasi ")
               .v(TEST_RESULT, s.pick("positif", "POSITIF", "Positif"))
               .t(" COVID-19.");
-      case 5 -> d.t("HBsAg: ").v(TEST_RESULT, s.result(true, false)).t(". ");
-      case 6 -> d.t("Anti-HIV ").v(TEST_RESULT, s.result(true, false)).t(".");
+      case 5 -> d.v(TEST_RESULT, "HBsAg: " + s.result(true, false)).t(". ");
+      case 6 -> d.v(TEST_RESULT, "Anti-HIV " + s.result(true, false)).t(".");
       default ->
           d.t("Swab antigen tanggal " + s.dateId(s.recent()) + ": ")
               .v(TEST_RESULT, s.result(true, true))
@@ -245,14 +250,14 @@ final class Sentences {
 
   void enResult(Doc d) {
     switch (s.n(5)) {
-      case 0 -> d.t("SARS-CoV-2 RT-PCR: ").v(TEST_RESULT, s.result(false, true)).t(". ");
+      case 0 -> d.v(TEST_RESULT, "SARS-CoV-2 RT-PCR: " + s.result(false, true)).t(". ");
       case 1 -> d.t("Antigen test result: ").v(TEST_RESULT, s.result(false, true)).t(". ");
       case 2 ->
           d.t("The patient tested ")
               .v(TEST_RESULT, s.pick("positive", "negative"))
               .t(" for COVID-19 on " + s.dateEn(s.recent()) + ". ");
-      case 3 -> d.t("HIV antibody: ").v(TEST_RESULT, s.result(false, false)).t(". ");
-      default -> d.t("PCR swab ").v(TEST_RESULT, s.result(false, true)).t(", ");
+      case 3 -> d.v(TEST_RESULT, "HIV antibody: " + s.result(false, false)).t(". ");
+      default -> d.v(TEST_RESULT, "PCR swab " + s.result(false, true)).t(", ");
     }
   }
 
