@@ -406,7 +406,20 @@ final class Lexicon {
         "penumpang",
         "passenger",
         "guarantor",
-        "demographics");
+        "demographics",
+        // Staff and relatives named in referral letters, forms and exports.
+        "bidan",
+        "apoteker",
+        "pengirim",
+        "perujuk",
+        "pemeriksa",
+        "pelapor",
+        "pemohon",
+        "kerabat",
+        "kin",
+        "physician",
+        "surgeon",
+        "midwife");
     words(
         NEG,
         "order",
@@ -619,6 +632,10 @@ final class Lexicon {
     FIELDS.put("valuecodeableconcept", TEST_WEAK); // FHIR Observation.value[x]
     FIELDS.put("valuestring", TEST_WEAK);
     FIELDS.put("birthdate", BIRTH);
+    // BPJS V-Claim: noKartu is the JKN-KIS card (a payment API's card number has another shape,
+    // so the card class stays), noMR the hospital's record number.
+    FIELDS.put("nokartu", BPJS | CARD);
+    FIELDS.put("nomr", MRN);
   }
 
   // Every known word (cue words, bigram parts, D.O.B.'s letters) has an id in an open-addressing

@@ -281,8 +281,9 @@ public final class PersonalDataScanner {
         ctx |= top.hint;
       }
     }
-    if (personalBlocked(own, ctx, holder, frames)) {
-      ctx = (ctx & ~PERSONAL_FIELDS) | ((ctx & PHONE) != 0 ? Lexicon.NOT_PERSONAL : 0);
+    if (personalBlocked(field, own, ctx, frames)) {
+      // What the field holds is a thing's or an organisation's: no person's data in its text.
+      ctx = (ctx & ~PERSONAL_FIELDS) | Lexicon.NOT_PERSONAL;
     } else if (top != null
         && !holder
         && (own & NAME) != 0
@@ -330,9 +331,14 @@ public final class PersonalDataScanner {
    * nama}/{@code name} inside a thing ({@code items[].name}, {@code diagnosa_utama.nama}), or a
    * FHIR resource that is not a person.
    */
-  private static boolean personalBlocked(int own, int ctx, boolean holder, List<Frame> frames) {
+  private static boolean personalBlocked(String field, int own, int ctx, List<Frame> frames) {
     if ((ctx & PERSONAL_FIELDS) == 0) {
       return false;
+    }
+    if ((own & NAME) != 0
+        && (own & (OBJECT | NEG | DIAGNOSIS | TEST | TEST_WEAK)) == 0
+        && !bareName(field)) {
+      return false; // nama_lengkap, first_name, nama_direktur: a person's name whatever holds it
     }
     if (!frames.isEmpty() && frames.get(frames.size() - 1).organisation && (own & PERSON) == 0) {
       return true;
@@ -363,11 +369,22 @@ public final class PersonalDataScanner {
       if ((f.classes & PERSON) != 0) {
         return false;
       }
-      if ((f.classes & (OBJECT | NEG | DIAGNOSIS | TEST | TEST_WEAK)) != 0) {
+      // A thing's object (a drug, a hospital, a diagnosis) names the thing in its bare "nama".
+      // Words that only say a number is no person's (order, invoice, kasus, kunjungan) name a
+      // record about a person: the names in it are that person's.
+      if ((f.classes & (OBJECT | DIAGNOSIS | TEST | TEST_WEAK)) != 0) {
         return true;
       }
     }
     return false;
+  }
+
+  /** A field called just "nama"/"name": it names whatever its object is. */
+  private static boolean bareName(String field) {
+    return field == null
+        || field.equalsIgnoreCase("nama")
+        || field.equalsIgnoreCase("name")
+        || field.equalsIgnoreCase("nm");
   }
 
   /** Names and addresses, matched as a whole value where the field or column says so. */
@@ -378,7 +395,12 @@ public final class PersonalDataScanner {
         && (ctx & Lexicon.MEANINGFUL & ~(Lexicon.PERSON | Lexicon.HOLDER)) == 0) {
       ctx |= NAME;
     }
-    if ((ctx & (NAME | ADDRESS)) == 0 || value == null) {
+    // "kontak_darurat", "emergency_contact" hold the person or their number: a known name there
+    // is the person's.
+    boolean contact =
+        (ctx & Lexicon.PERSON) != 0
+            && (ctx & Lexicon.MEANINGFUL & ~(Lexicon.PERSON | Lexicon.HOLDER)) == PHONE;
+    if (((ctx & (NAME | ADDRESS)) == 0 && !contact) || value == null) {
       return;
     }
     int s = start;
@@ -393,6 +415,13 @@ public final class PersonalDataScanner {
       return;
     }
     String v = value.strip();
+    if (contact) {
+      if (personName(v) && Names.anyKnown(v)) {
+        int[] span = nameSpan(text, s, e);
+        found.add(new PiiMatch(PiiType.NAME, span[0], span[1], 0.8));
+      }
+      return;
+    }
     if ((ctx & NAME) != 0 && (ctx & (EMAIL | PHONE)) == 0 && personName(v)) {
       int[] span = nameSpan(text, s, e);
       found.add(new PiiMatch(PiiType.NAME, span[0], span[1], 0.9));
@@ -409,7 +438,8 @@ public final class PersonalDataScanner {
   private static final Set<String> HONORIFICS =
       Set.of(
           "tn", "ny", "nn", "bpk", "bapak", "ibu", "bu", "pak", "sdr", "sdri", "an", "dr", "drg",
-          "prof", "h", "hj", "ns", "drs", "dra", "ir", "mr", "mrs", "ms", "miss", "mas", "mbak");
+          "prof", "h", "hj", "ns", "drs", "dra", "ir", "mr", "mrs", "ms", "miss", "mas", "mbak",
+          "kak", "bang");
 
   /**
    * The name itself inside a name value: without the honorifics before it ("Tn.", "dr.") and the
@@ -435,7 +465,8 @@ public final class PersonalDataScanner {
       int next = w;
       if (next < e && text.charAt(next) == '.') {
         next++;
-      } else if (!Set.of("bapak", "ibu", "bu", "pak", "mas", "mbak", "miss").contains(word)) {
+      } else if (!Set.of("bapak", "ibu", "bu", "pak", "mas", "mbak", "miss", "kak", "bang")
+          .contains(word)) {
         break; // an abbreviation needs its period ("Dr." yes, "Dra" the name no)
       }
       if (!HONORIFICS.contains(word) || next >= e || text.charAt(next) != ' ') {
