@@ -112,6 +112,7 @@ final class ProseNames {
     put(m, HON, "tn ny nn bpk sdr sdri dr drg prof hj mr mrs ms mx tuan nyonya nona saudara");
     put(m, HON, "saudari miss almarhum almarhumah ustadz ustaz");
     put(m, HON | PERIOD, "an h ns drs dra ir apt bd kh alm ust");
+    put(m, HON, "haji hajah hajjah");
     put(m, HON | NOUN, "bapak ibu bu pak mas mbak kak bang");
     put(m, WEAK, "dear hi hello halo hallo hai hey");
     put(m, WEAK | LETTER, "yth kepada");
@@ -170,6 +171,8 @@ final class ProseNames {
     put(m, STOP, "kamis jumat sabtu minggu ahad monday tuesday wednesday thursday friday saturday");
     put(m, STOP, "sunday indonesia jakarta wib wita wit utc am pm dengan hormat salam sehat");
     put(m, STOP, "wassalam assalamualaikum");
+    put(m, ROLE | STOP, "presiden menteri gubernur bupati walikota camat lurah kades guru dosen");
+    put(m, ROLE | STOP, "polisi ketua");
     WORDS = new WordTable(m);
   }
 
@@ -1086,6 +1089,16 @@ final class ProseNames {
       return;
     }
     boolean phoneToo = (classes & Lexicon.PHONE) != 0;
+    // A bare "name:" names whatever its record is (a drug, a service): a person's only with a
+    // known name, a title, or on an upper-case form line ("NAMA : BUDI SANTOSO").
+    String key = text.substring(ks, ke);
+    if (key.equalsIgnoreCase("nama") || key.equalsIgnoreCase("name")) {
+      boolean upperValue = true;
+      for (int k = p; k < le && upperValue; k++) {
+        upperValue = !Character.isLowerCase(cs[k]);
+      }
+      nameKey = nameKey && upperValue;
+    }
     char q = cs[p];
     if (q == '"' || q == '\'' || q == '“') {
       char close = q == '“' ? '”' : q;

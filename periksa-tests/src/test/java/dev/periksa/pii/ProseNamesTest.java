@@ -216,6 +216,20 @@ class ProseNamesTest {
   }
 
   @Test
+  void aBareNameKeyNamesAPersonOnlyWithAKnownNameATitleOrOnAnUpperCaseFormLine() {
+    assertEquals(
+        List.of("NAME Budi Santoso", "NAME Rina", "NAME XAVERIUS TJANDRAWINATA"),
+        people(
+            "services:\n  api:\n    name: Production\n  drug:\n    name: Masker Medis\n"
+                + "patient:\n  name: Budi Santoso\n  dokter: dr. Rina\n"
+                + "NAMA : XAVERIUS TJANDRAWINATA\n"));
+    // A qualified name key says whose it is: no known name needed.
+    assertEquals(
+        List.of("NAME Xaverius Tjandrawinata"), people("Nama Lengkap: Xaverius Tjandrawinata"));
+    assertEquals(List.of("NAME Ahmad"), people("Bapak Presiden bertemu Bapak Haji Ahmad."));
+  }
+
+  @Test
   void namesInsidePlacesAreNotNames() {
     assertEquals(
         List.of(),
