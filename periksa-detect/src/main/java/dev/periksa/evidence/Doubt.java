@@ -118,6 +118,15 @@ final class Doubt {
       if (inDoubt(key, value)) {
         out.append(s, at, m.start(1)).append(maskWords(value));
         at = m.end(1);
+      } else if (value.indexOf(Redactor.MASK) >= 0
+          && (key == null || !STRUCTURAL.contains(key.toLowerCase(Locale.ROOT)))) {
+        // The detectors claimed part of the value (an address in a note): the rest is in doubt as
+        // free text is. Masked words are no capitalised run, so masking twice changes nothing.
+        String rest = maskText(value);
+        if (!rest.equals(value)) {
+          out.append(s, at, m.start(1)).append(rest);
+          at = m.end(1);
+        }
       }
     }
     out.append(s, at, s.length());

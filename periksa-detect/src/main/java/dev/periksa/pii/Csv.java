@@ -97,9 +97,7 @@ final class Csv {
     }
     int ctx = classes;
     if ((ctx & (Lexicon.OBJECT | Lexicon.NEG)) != 0 && (ctx & Lexicon.PERSON) == 0) {
-      ctx =
-          (ctx & ~TextScanner.PERSONAL_FIELDS)
-              | ((ctx & Lexicon.PHONE) != 0 ? Lexicon.NOT_PERSONAL : 0);
+      ctx = (ctx & ~TextScanner.PERSONAL_FIELDS) | Lexicon.NOT_PERSONAL;
     }
     String value = text.substring(c[0], c[1]);
     PersonalDataScanner.wholeValue(text, c[0], c[1], value, ctx, found);

@@ -439,7 +439,20 @@ final class Lexicon {
         "penumpang",
         "passenger",
         "guarantor",
-        "demographics");
+        "demographics",
+        // Staff and relatives named in referral letters, forms and exports.
+        "bidan",
+        "apoteker",
+        "pengirim",
+        "perujuk",
+        "pemeriksa",
+        "pelapor",
+        "pemohon",
+        "kerabat",
+        "kin",
+        "physician",
+        "surgeon",
+        "midwife");
     words(
         NEG,
         "order",
@@ -666,7 +679,10 @@ final class Lexicon {
     FIELDS.put("ns1", TEST); // dengue NS1 antigen: its letters alone say nothing
     FIELDS.put("ns1ag", TEST);
     FIELDS.put("birthdate", BIRTH);
-    // BPJS V-Claim's record number fields ("noMR", "noMr"): "mr" alone is an honorific in text.
+    // BPJS V-Claim: noKartu is the JKN-KIS card (a payment API's card number has another shape,
+    // so the card class stays), noMR the hospital's record number ("mr" alone is an honorific in
+    // text, so only as whole field names).
+    FIELDS.put("nokartu", BPJS | CARD);
     FIELDS.put("nomr", MRN);
     FIELDS.put("nomormr", MRN);
     FIELDS.put("mrno", MRN);

@@ -80,9 +80,7 @@ final class LogLines {
         int ctx = f[2];
         if ((ctx & (Lexicon.OBJECT | Lexicon.NEG)) != 0 && (ctx & Lexicon.PERSON) == 0) {
           // A thing's name or number (host=, lab=, order_id=): no person's name, address or phone.
-          ctx =
-              (ctx & ~TextScanner.PERSONAL_FIELDS)
-                  | ((ctx & Lexicon.PHONE) != 0 ? Lexicon.NOT_PERSONAL : 0);
+          ctx = (ctx & ~TextScanner.PERSONAL_FIELDS) | Lexicon.NOT_PERSONAL;
         }
         PersonalDataScanner.wholeValue(text, f[0], f[1], text.substring(f[0], f[1]), ctx, read);
         scanner.scan(f[0], f[1], ctx);

@@ -221,7 +221,12 @@ public final class PersonalDataScanner {
         && (ctx & Lexicon.MEANINGFUL & ~(Lexicon.PERSON | Lexicon.HOLDER)) == 0) {
       ctx |= NAME;
     }
-    if ((ctx & (NAME | ADDRESS)) == 0 || value == null) {
+    // "kontak_darurat", "emergency_contact" hold the person or their number: a known name there
+    // is the person's.
+    boolean contact =
+        (ctx & Lexicon.PERSON) != 0
+            && (ctx & Lexicon.MEANINGFUL & ~(Lexicon.PERSON | Lexicon.HOLDER)) == PHONE;
+    if (((ctx & (NAME | ADDRESS)) == 0 && !contact) || value == null) {
       return;
     }
     int s = start;
@@ -235,7 +240,15 @@ public final class PersonalDataScanner {
     if (e - s < 2) {
       return;
     }
-    String v = value.strip();
+    // A value from a URL or a form body writes its spaces as %20.
+    String v = value.strip().replace("%20", " ");
+    if (contact) {
+      if (personName(v) && Names.anyKnown(v)) {
+        int[] span = nameSpan(text, s, e);
+        found.add(new PiiMatch(PiiType.NAME, span[0], span[1], 0.8));
+      }
+      return;
+    }
     if ((ctx & NAME) != 0 && (ctx & (EMAIL | PHONE)) == 0 && personName(v)) {
       int[] span = nameSpan(text, s, e);
       found.add(new PiiMatch(PiiType.NAME, span[0], span[1], 0.9));
@@ -305,7 +318,8 @@ public final class PersonalDataScanner {
   private static final Set<String> HONORIFICS =
       Set.of(
           "tn", "ny", "nn", "bpk", "bapak", "ibu", "bu", "pak", "sdr", "sdri", "an", "dr", "drg",
-          "prof", "h", "hj", "ns", "drs", "dra", "ir", "mr", "mrs", "ms", "miss", "mas", "mbak");
+          "prof", "h", "hj", "ns", "drs", "dra", "ir", "mr", "mrs", "ms", "miss", "mas", "mbak",
+          "kak", "bang");
 
   /**
    * The name itself inside a name value: without the honorifics before it ("Tn.", "dr.") and the
@@ -336,7 +350,8 @@ public final class PersonalDataScanner {
       int next = w;
       if (next < e && text.charAt(next) == '.') {
         next++;
-      } else if (!Set.of("bapak", "ibu", "bu", "pak", "mas", "mbak", "miss").contains(word)) {
+      } else if (!Set.of("bapak", "ibu", "bu", "pak", "mas", "mbak", "miss", "kak", "bang")
+          .contains(word)) {
         break; // an abbreviation needs its period ("Dr." yes, "Dra" the name no)
       }
       if (!HONORIFICS.contains(word) || next >= e || text.charAt(next) != ' ') {

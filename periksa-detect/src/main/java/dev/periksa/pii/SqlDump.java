@@ -10,7 +10,6 @@ import static dev.periksa.pii.Lexicon.NEG;
 import static dev.periksa.pii.Lexicon.NUMBER_TYPES;
 import static dev.periksa.pii.Lexicon.OBJECT;
 import static dev.periksa.pii.Lexicon.PERSON;
-import static dev.periksa.pii.Lexicon.PHONE;
 import static dev.periksa.pii.TextScanner.PERSONAL_FIELDS;
 
 import java.util.ArrayList;
@@ -620,7 +619,7 @@ final class SqlDump {
         ctx |= tableClasses & (NUMBER_TYPES | DIAGNOSIS | EMAIL);
       }
       if (blocked(own, ctx, tableClasses, organisation)) {
-        ctx = (ctx & ~PERSONAL_FIELDS) | ((ctx & PHONE) != 0 ? Lexicon.NOT_PERSONAL : 0);
+        ctx = (ctx & ~PERSONAL_FIELDS) | Lexicon.NOT_PERSONAL;
       }
       if (v.kind != EXPRESSION
           && (own & NEG) == 0

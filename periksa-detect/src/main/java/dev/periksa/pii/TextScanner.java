@@ -277,6 +277,7 @@ final class TextScanner {
     if (results > 0) {
       testResults();
     }
+    ProseNames.scan(text, cs, from, to, fieldClasses, out);
   }
 
   // ------------------------------------------------------------------------- words

@@ -10,7 +10,6 @@ import static dev.periksa.pii.Lexicon.NUMBER_TYPES;
 import static dev.periksa.pii.Lexicon.OBJECT;
 import static dev.periksa.pii.Lexicon.PASSPORT;
 import static dev.periksa.pii.Lexicon.PERSON;
-import static dev.periksa.pii.Lexicon.PHONE;
 import static dev.periksa.pii.Lexicon.SSN;
 import static dev.periksa.pii.Lexicon.TEST;
 import static dev.periksa.pii.Lexicon.TEST_WEAK;
@@ -205,8 +204,9 @@ final class Tree {
         ctx |= top.hint;
       }
     }
-    if (personalBlocked(own, ctx, holder, frames)) {
-      ctx = (ctx & ~PERSONAL_FIELDS) | ((ctx & PHONE) != 0 ? Lexicon.NOT_PERSONAL : 0);
+    if (personalBlocked(field, own, ctx, frames)) {
+      // What the field holds is a thing's or an organisation's: no person's data in its text.
+      ctx = (ctx & ~PERSONAL_FIELDS) | Lexicon.NOT_PERSONAL;
     } else if (top != null
         && !holder
         && (own & NAME) != 0
@@ -254,9 +254,14 @@ final class Tree {
    * nama}/{@code name} inside a thing ({@code items[].name}, {@code diagnosa_utama.nama}), or a
    * FHIR resource that is not a person.
    */
-  private static boolean personalBlocked(int own, int ctx, boolean holder, List<Frame> frames) {
+  private static boolean personalBlocked(String field, int own, int ctx, List<Frame> frames) {
     if ((ctx & PERSONAL_FIELDS) == 0) {
       return false;
+    }
+    if ((own & NAME) != 0
+        && (own & (OBJECT | NEG | DIAGNOSIS | TEST | TEST_WEAK)) == 0
+        && !bareName(field)) {
+      return false; // nama_lengkap, first_name, nama_direktur: a person's name whatever holds it
     }
     if (!frames.isEmpty() && frames.get(frames.size() - 1).organisation && (own & PERSON) == 0) {
       return true;
@@ -287,10 +292,21 @@ final class Tree {
       if ((f.classes & PERSON) != 0) {
         return false;
       }
-      if ((f.classes & (OBJECT | NEG | DIAGNOSIS | TEST | TEST_WEAK)) != 0) {
+      // A thing's object (a drug, a hospital, a diagnosis) names the thing in its bare "nama".
+      // Words that only say a number is no person's (order, invoice, kasus, kunjungan) name a
+      // record about a person: the names in it are that person's.
+      if ((f.classes & (OBJECT | DIAGNOSIS | TEST | TEST_WEAK)) != 0) {
         return true;
       }
     }
     return false;
+  }
+
+  /** A field called just "nama"/"name": it names whatever its object is. */
+  private static boolean bareName(String field) {
+    return field == null
+        || field.equalsIgnoreCase("nama")
+        || field.equalsIgnoreCase("name")
+        || field.equalsIgnoreCase("nm");
   }
 }

@@ -38,8 +38,8 @@ import java.util.function.Function;
  * words excluded). In a structured field the value is the whole field for names and addresses; for
  * the other types it is the value of that type inside the field (a date in "Bandung, 17-08-1990", a
  * code in "J18.9 - Pneumonia"). FHIR coded results (SNOMED codes) are not labelled; their display
- * and text are. Names and addresses are labelled only in structured fields. Organisations' names,
- * addresses and phones are not personal data and never labelled.
+ * and text are. Names in sentences are labelled where a cue introduces them (see {@link
+ * Sentences}). Organisations' names, addresses and phones are not personal data and never labelled.
  */
 public final class CorpusGenerator {
 

@@ -7,6 +7,7 @@ import static dev.periksa.pii.PiiType.EMAIL;
 import static dev.periksa.pii.PiiType.IBAN;
 import static dev.periksa.pii.PiiType.JWT;
 import static dev.periksa.pii.PiiType.MEDICAL_RECORD_NUMBER;
+import static dev.periksa.pii.PiiType.NAME;
 import static dev.periksa.pii.PiiType.NIK;
 import static dev.periksa.pii.PiiType.PASSPORT;
 import static dev.periksa.pii.PiiType.PAYMENT_CARD;
@@ -23,9 +24,10 @@ import java.util.Locale;
  * value itself (the digits with their separators, the date, the result words), never the words that
  * introduce it. A test result written with its test's name ("HBsAg: Non Reaktif", "swab PCR:
  * positif") is the name with the outcome, without a label before it ("Hasil", "pemeriksaan"); an
- * outcome parted from the name (by a date, by "result:") is the outcome alone. Names and addresses
- * inside sentences are not labelled: the engine does not claim to find them outside structured
- * fields.
+ * outcome parted from the name (by a date, by "result:") is the outcome alone. A person's name is
+ * labelled where a sentence introduces it as one ("Pasien atas nama ...", "Data pelaku perjalanan:
+ * ...", "Patient ..."); a name with no such cue ("... was born on") is not, as the engine does not
+ * claim to find names without one.
  */
 final class Sentences {
   private final Synth s;
@@ -44,13 +46,19 @@ final class Sentences {
     String nik = s.p(8) ? s.nikPassingLuhn(p) : s.nik(p);
     switch (s.n(9)) {
       case 0 ->
-          d.t("Pasien atas nama " + p.full() + " dengan NIK ").v(NIK, nik).t(" datang ke IGD.");
+          d.t("Pasien atas nama ")
+              .v(NAME, p.full())
+              .t(" dengan NIK ")
+              .v(NIK, nik)
+              .t(" datang ke IGD.");
       case 1 -> d.t(cap("NIK") + ": ").v(NIK, nik).t(".");
       case 2 -> d.t("No. KTP ").v(NIK, nik).t(", ");
       case 3 -> d.t("Nomor Induk Kependudukan ").v(NIK, nik).t(" terdaftar di Dukcapil.");
       case 4 -> d.t("nik=").v(NIK, nik).t(" ");
       case 5 ->
-          d.t("Data pelaku perjalanan: " + p.full() + ", ")
+          d.t("Data pelaku perjalanan: ")
+              .v(NAME, p.full())
+              .t(", ")
               .v(NIK, nik)
               .t(", " + s.pick(Synth.CITIES) + ".");
       case 6 -> d.t("e-KTP ").v(NIK, nik).t(" sudah diverifikasi.");
@@ -199,7 +207,7 @@ final class Sentences {
   void enPerson(Doc d, Person p) {
     String date = s.dateEn(p.birth());
     switch (s.n(4)) {
-      case 0 -> d.t("Patient " + p.full() + ", DOB ").v(BIRTH_DATE, date).t(". ");
+      case 0 -> d.t("Patient ").v(NAME, p.full()).t(", DOB ").v(BIRTH_DATE, date).t(". ");
       case 1 -> d.t("Date of birth: ").v(BIRTH_DATE, date).t(". ");
       case 2 -> d.t(p.first() + " was born on ").v(BIRTH_DATE, date).t(". ");
       default -> d.t("D.O.B. ").v(BIRTH_DATE, date).t(" ");
