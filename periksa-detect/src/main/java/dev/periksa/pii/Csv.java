@@ -62,6 +62,9 @@ final class Csv {
     if (fitting == 0 || fitting * 10 < records.size() * 9) {
       return null;
     }
+    if (keyValueList(text, header, records)) {
+      return null;
+    }
     int[] classes = new int[header.size()];
     for (int i = 0; i < header.size(); i++) {
       int[] h = header.get(i);
@@ -102,6 +105,27 @@ final class Csv {
     String value = text.substring(c[0], c[1]);
     PersonalDataScanner.wholeValue(text, c[0], c[1], value, ctx, found);
     scanner.scan(c[0], c[1], ctx);
+  }
+
+  /**
+   * A form written as "label ; value" lines ("Nama ; BUDI", "Alamat ; JL. MAWAR") is a list of
+   * fields, not a table: every line's first cell, the first line's included, is a field's label.
+   */
+  private static boolean keyValueList(String text, List<int[]> header, List<List<int[]>> records) {
+    if (header.size() > 3 || !label(text, header.get(0))) {
+      return false;
+    }
+    for (List<int[]> r : records) {
+      if (!label(text, r.get(0))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean label(String text, int[] cell) {
+    String c = text.substring(cell[0], cell[1]).strip();
+    return !c.isEmpty() && c.length() <= 30 && (Lexicon.field(c) & Lexicon.MEANINGFUL) != 0;
   }
 
   /** The delimiter the first line uses most, outside quotes; 0 if none. */

@@ -814,6 +814,40 @@ final class Lexicon {
   }
 
   /** Classes of one lower-case word (or of its singular); 0 when the word says nothing. */
+  /**
+   * A word as OCR most often misreads a printed one, for labels the lexicon does not know as
+   * written: "rn" for "m" ("Narna", "Alarnat"), "l" for "i" ("NlK"), "I" or "i" for "l" ("Tgi").
+   * The first reading that is a known word, or null. Only short words are tried.
+   */
+  static String ocrRead(String word) {
+    if (word.length() < 3 || word.length() > 24) {
+      return null;
+    }
+    String lower = word.toLowerCase(java.util.Locale.ROOT);
+    String[] readings = {
+      lower.replace("rn", "m"),
+      lower.replace('l', 'i'),
+      lower.replace("rn", "m").replace('l', 'i'),
+      lower.indexOf('i') >= 0
+          ? lower.substring(0, lower.lastIndexOf('i'))
+              + 'l'
+              + lower.substring(lower.lastIndexOf('i') + 1)
+          : lower
+    };
+    for (String r : readings) {
+      if (!r.equals(lower) && classesOfField(r) != 0) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** The id of a label misread by OCR (see {@link #ocrRead}), or -1. */
+  static int ocrId(char[] s, int from, int to) {
+    String read = ocrRead(new String(s, from, to - from));
+    return read == null ? -1 : id(read, 0, read.length());
+  }
+
   static int word(String lower) {
     Integer c = WORDS.get(lower);
     if (c == null && lower.length() > 3 && lower.endsWith("s")) {
@@ -853,6 +887,13 @@ final class Lexicon {
 
   private static int computeField(String name) {
     int classes = classesOfField(name);
+    if (classes == 0) {
+      // A label read from a scan ("Narna", "NlK", "Alarnat"): its letters as OCR confuses them.
+      String read = ocrRead(name);
+      if (read != null) {
+        classes = classesOfField(read);
+      }
+    }
     if (HOLDER_NAMES.contains(name.toLowerCase(java.util.Locale.ROOT))
         || ((classes & NEUTRAL) != 0 && (classes & MEANINGFUL) == 0)) {
       classes |= HOLDER;

@@ -952,13 +952,81 @@ final class ProseNames {
    * address.
    */
   private void labels() {
+    boolean lineStart = true;
     for (int c = from; c < to; c++) {
       char ch = cs[c];
       if (ch == ':' || ch == '=') {
         label(c);
+      } else if (ch == ';' && c + 1 < to && cs[c + 1] == ' ' && c > from && cs[c - 1] == ' ') {
+        label(c); // "Nama ; BUDI": a form's colon as a scan reads it
       } else if (ch == '<') {
         displayName(c);
+      } else if (lineStart && letter(ch)) {
+        formLine(c);
       }
+      lineStart = lineBreak(ch) || (lineStart && (ch == ' ' || ch == '\t'));
+    }
+  }
+
+  /**
+   * A form's line without its colon, as scans and copied ID cards often read: a name label and an
+   * upper-case value on the same line ("Nama BUDI SANTOSO") or on the next ("Nama" then "BUDI
+   * SANTOSO"). Only name labels of one or two words, only upper-case values.
+   */
+  private void formLine(int s) {
+    int k = s;
+    int words = 0;
+    int keyEnd = -1;
+    while (k < to && words < 2) {
+      int w = k;
+      while (w < to && letter(cs[w])) {
+        w++;
+      }
+      if (w == k) {
+        break;
+      }
+      words++;
+      boolean lower = false;
+      for (int x = k; x < w; x++) {
+        lower |= Character.isLowerCase(cs[x]);
+      }
+      if (words > 1 && !lower) {
+        break; // "Nama BUDI": the label is written in lower case, the value in capitals
+      }
+      int classes = Lexicon.field(text.substring(s, w)) & Lexicon.MEANINGFUL;
+      if (classes == Lexicon.NAME || classes == (Lexicon.NAME | Lexicon.PERSON)) {
+        keyEnd = w;
+      }
+      k = w;
+      if (k < to && cs[k] == ' ' && k + 1 < to && letter(cs[k + 1])) {
+        k++;
+      } else {
+        break;
+      }
+    }
+    if (keyEnd < 0 || keyEnd >= to) {
+      return;
+    }
+    int v = keyEnd;
+    while (v < to && (cs[v] == ' ' || cs[v] == '\t')) {
+      v++;
+    }
+    if (v < to && (cs[v] == '\r' || cs[v] == '\n')) {
+      v += cs[v] == '\r' && v + 1 < to && cs[v + 1] == '\n' ? 2 : 1;
+    } else if (v == keyEnd) {
+      return; // a word glued to the key
+    }
+    int e = v;
+    boolean upper = false;
+    while (e < to && !lineBreak(cs[e])) {
+      if (Character.isLowerCase(cs[e]) || cs[e] == ':') {
+        return;
+      }
+      upper |= Character.isUpperCase(cs[e]);
+      e++;
+    }
+    if (upper) {
+      label(v - 1);
     }
   }
 

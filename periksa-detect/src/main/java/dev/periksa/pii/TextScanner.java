@@ -322,6 +322,9 @@ final class TextScanner {
         continue;
       }
       int id = Lexicon.id(cs, i, j);
+      if (id < 0 && colonAfter(j)) {
+        id = Lexicon.ocrId(cs, i, j); // a form's label read from a scan: "Narna :", "NlK :"
+      }
       boolean glued =
           (i > 0 && digit(cs[i - 1]))
               || (j < cs.length && digit(cs[j]))
@@ -1071,6 +1074,15 @@ final class TextScanner {
       return e;
     }
     return emit(PiiType.MEDICAL_RECORD_NUMBER, i, e, 0.75);
+  }
+
+  /** Whether a colon follows position j after at most a few spaces: j ends a form's label. */
+  private boolean colonAfter(int j) {
+    int k = j;
+    while (k < to && k - j < 8 && cs[k] == ' ') {
+      k++;
+    }
+    return k < to && cs[k] == ':';
   }
 
   private boolean freeStart(int i) {

@@ -327,6 +327,28 @@ class DetectorsTest {
   }
 
   @Test
+  void formsReadFromAScan() {
+    // OCR misreads labels ("Narna", "NlK", "Alarnat"), drops or swaps colons, and puts a value on
+    // the line after its label.
+    assertEquals(
+        List.of(
+            "NIK 3204051708900002",
+            "NAME SITI AMINAH",
+            "BIRTH_DATE 17-08-1990",
+            "ADDRESS JL RAYA SOREANG NO 12"),
+        found(
+            "NlK   : 3204051708900002\nNarna   : SITI AMINAH\n"
+                + "Tempat/TglLahir : BANDUNG. 17-08-1990\nAlarnat : JL RAYA SOREANG NO 12\n"
+                + "   RT/RW : 003/005"));
+    assertEquals(
+        List.of("NAME BUDI SANTOSO", "ADDRESS JL. MAWAR NO 5"),
+        found("Nama ; BUDI SANTOSO\nAlamat ; JL. MAWAR NO 5"));
+    assertEquals(List.of("NAME BUDI SANTOSO"), found("Nama   BUDI SANTOSO\nAgama  ISLAM"));
+    assertEquals(List.of("NAME BUDI SANTOSO"), found("Nama\nBUDI SANTOSO\n"));
+    assertEquals(List.of(), found("Nama obat PARACETAMOL"));
+  }
+
+  @Test
   void keyValuePairsGluedToTheirKey() {
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10=U07.2 ward=3"));
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10= U07.2"));
