@@ -50,6 +50,23 @@ class SampleRedactionTest {
   }
 
   @Test
+  void namesAndAStreetInProseAreMaskedInASample() {
+    String letter =
+        "Kepada Yth. dr. Rina Kusumawati, Sp.PD\n\nMohon pemeriksaan lanjutan untuk pasien atas"
+            + " nama Tn. Yohanes Paulus Wenas, lahir 12 Maret 1961, beralamat di Jl. Sam Ratulangi"
+            + " No. 45 RT 003/RW 002, Manado.\n\nHormat kami,\ndr. Maria Lumowa\n";
+    Redactor.Sample s = R.sample(letter);
+    assertEquals(3, s.counts().get(PiiType.NAME), s.counts().toString());
+    assertEquals(1, s.counts().get(PiiType.ADDRESS), s.counts().toString());
+    for (String raw :
+        List.of("Rina", "Kusumawati", "Yohanes", "Wenas", "Maria Lumowa", "Sam Ratulangi No. 45")) {
+      assertFalse(s.text().contains(raw), raw + " left in " + s.text());
+    }
+    assertTrue(s.text().contains("dr. R••• K•••, Sp.PD"), s.text());
+    assertTrue(s.text().contains("pasien atas nama Tn. Y••• P••• W•••, lahir •••"), s.text());
+  }
+
+  @Test
   void theScannerReadsFieldNamesInACutList() {
     String cut = cutAtCap(HostileServer.patientList());
     Map<PiiType, Integer> counts = R.scanner().count(R.scanner().scan(cut));

@@ -129,6 +129,30 @@ class PlainHttpPersonalDataCheckIT {
   }
 
   @Test
+  void aLetterInProseOnAPlainWebFrontIsFound() throws Exception {
+    // No field names, no JSON: a referral letter on a plain web front, as a clinic's portal
+    // serves it. The names, the street and the birth date are found in the prose and masked.
+    String letter =
+        "<html><body><p>Kepada Yth. dr. Rina Kusumawati, Sp.PD</p>"
+            + "<p>Mohon pemeriksaan lanjutan untuk pasien atas nama Tn. Yohanes Paulus Wenas, "
+            + "lahir 12 Maret 1961, beralamat di Jl. Sam Ratulangi No. 45 RT 003/RW 002, Manado."
+            + "</p><p>Hormat kami,<br>dr. Maria Lumowa</p></body></html>";
+    try (RoutedServer s =
+        new RoutedServer("127.0.0.5")
+            .route("/", q -> new Reply(200, Map.of("Content-Type", "text/html"), letter))) {
+      CheckResult r = PiiTesting.scan(CHECK, Profiles.of("clinic", "web", s.url()));
+      assertEquals(Outcome.FAIL, r.outcome(), r.reason());
+      Finding f = r.findings().get(0);
+      assertTrue(f.title().contains("person's name, home address, date of birth"), f.title());
+      // A page is counted, not sampled: what it held is said by type, never shown.
+      assertEquals(
+          Map.of("NAME", 3, "ADDRESS", 1, "BIRTH_DATE", 1),
+          f.evidence().get(0).facts().get("personalData"));
+      assertNothingRaw(r);
+    }
+  }
+
+  @Test
   void aPlainWebFrontWithoutPersonalDataPassesAndARedirectToHttpsToo() throws Exception {
     try (RoutedServer s =
         new RoutedServer("127.0.0.5")
