@@ -170,6 +170,40 @@ final class Lexicon {
         "bjb",
         "bpd");
     bigram(BANK, "bank", "mandiri");
+    words(BANK, "panin", "muamalat", "btpn", "jenius", "seabank", "uob", "hsbc", "bukopin");
+    // Regional development banks and others named with "Bank" before a common word.
+    for (String b :
+        new String[] {
+          "dki",
+          "jatim",
+          "jateng",
+          "jabar",
+          "nagari",
+          "sumut",
+          "kalbar",
+          "kalsel",
+          "papua",
+          "mega",
+          "jago",
+          "sinarmas",
+          "neo",
+          "syariah",
+          "aceh",
+          "riau",
+          "sulselbar",
+          "ntt",
+          "ntb",
+          "bali",
+          "kaltimtara",
+          "sultra",
+          "sulteng",
+          "bengkulu",
+          "lampung",
+          "maluku",
+          "banten"
+        }) {
+      bigram(BANK, "bank", b);
+    }
     bigram(BANK, "account", "number");
     bigram(BANK, "bank", "account");
     words(MRN, "mrn", "rm", "norm", "medrec", "rekammedis");

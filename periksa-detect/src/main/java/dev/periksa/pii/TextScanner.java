@@ -115,13 +115,14 @@ final class TextScanner {
       Pattern.compile(
           "(?i)(?:((?:19|20)\\d\\d)[-/.](\\d{1,2})[-/.](\\d{1,2})"
               + "|(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4}|\\d\\d)"
-              + "|(\\d{1,2})[ -]?("
+              + "|(\\d{1,2})(?:st|nd|rd|th)?(?: of)?[ -]?("
               + MONTHS
               + ")\\.?[ -]?(\\d{4})"
               + "|("
               + MONTHS
-              + ")\\.? (\\d{1,2}),? (\\d{4})"
-              + "|((?:19|20)\\d\\d)(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01]))"
+              + ")\\.? (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})"
+              + "|((?:19|20)\\d\\d)(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])"
+              + "|(0[1-9]|[12]\\d|3[01])(0[1-9]|1[0-2])((?:19|20)\\d\\d))"
               + NA);
 
   private String text;
@@ -954,10 +955,14 @@ final class TextScanner {
       mo = month(x.group(10));
       d = Integer.parseInt(x.group(11));
       y = Integer.parseInt(x.group(12));
-    } else {
+    } else if (x.group(13) != null) {
       y = Integer.parseInt(x.group(13));
       mo = Integer.parseInt(x.group(14));
       d = Integer.parseInt(x.group(15));
+    } else {
+      d = Integer.parseInt(x.group(16)); // DDMMYYYY, as Indonesian forms write it compactly
+      mo = Integer.parseInt(x.group(17));
+      y = Integer.parseInt(x.group(18));
     }
     if (birth && (y < 1890 || y > LocalDate.now().getYear())) {
       return -1;
@@ -1191,8 +1196,11 @@ final class TextScanner {
     boolean cardLabel = (effClasses & CARD) != 0;
     if ((effClasses & Lexicon.NPWP) != 0 && !nikLabel && !cardLabel) {
       // A label says NPWP: 15 digits, or since 2024 a person's NIK serving as the NPWP.
-      if (d.length() == 15 || (d.length() == 16 && Nik.isValid(d))) {
-        if (!institutionalNpwp(d)) {
+      // Since 2024 an NPWP has 16 digits: a person's NIK, or 0 before the 15 digits of an
+      // older NPWP.
+      boolean padded = d.length() == 16 && d.charAt(0) == '0';
+      if (d.length() == 15 || (d.length() == 16 && (Nik.isValid(d) || padded))) {
+        if (!institutionalNpwp(padded ? d.substring(1) : d)) {
           emit(PiiType.NPWP, s, e, 0.9);
         }
         return true;

@@ -349,6 +349,18 @@ class DetectorsTest {
   }
 
   @Test
+  void newerNpwpsBanksAndBirthDates() {
+    // Since 2024 an NPWP has 16 digits: 0 before an older 15-digit NPWP (a body's stays out).
+    assertEquals(List.of("NPWP 0091234567890000"), found("NPWP: 0091234567890000"));
+    assertEquals(List.of(), found("NPWP 0012345678901000"));
+    assertEquals(List.of("BANK_ACCOUNT 12345678901"), found("rekening Bank DKI 12345678901"));
+    assertEquals(List.of(), found("DKI Jakarta 1234567890"));
+    assertEquals(List.of("BIRTH_DATE 12031987"), found("tgl_lahir=12031987"));
+    assertEquals(List.of("BIRTH_DATE 12th of March 1987"), found("born on 12th of March 1987"));
+    assertEquals(List.of("BIRTH_DATE March 12th, 1987"), found("born March 12th, 1987"));
+  }
+
+  @Test
   void keyValuePairsGluedToTheirKey() {
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10=U07.2 ward=3"));
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10= U07.2"));
