@@ -867,26 +867,83 @@ final class ProseNames {
     if (i < le && cs[i] == '[') {
       i++;
     }
+    int open = i;
     i = digits(i, le, 1, 2);
-    if (i < 0 || i >= le || (cs[i] != '/' && cs[i] != '.' && cs[i] != '-')) {
+    if (i >= 0 && i < le && (cs[i] == ':' || cs[i] == '.') && timeOnly(open, le)) {
+      // "08:18 Agus Lab: ...", "[08:19] dr Maya: ...": a chat written with the time only.
+      i = open;
+    } else if (i < 0 || i >= le || (cs[i] != '/' && cs[i] != '.' && cs[i] != '-')) {
+      bareSender(ls, le);
+      return;
+    } else {
+      i = date(i, le);
+      if (i < 0) {
+        return;
+      }
+    }
+    time(i, le);
+  }
+
+  /** Whether a time (HH:MM, HH.MM, optionally :SS) stands at i, followed by a space or ']'. */
+  private boolean timeOnly(int i, int le) {
+    int k = digits(i, le, 1, 2);
+    if (k < 0 || k >= le || (cs[k] != ':' && cs[k] != '.')) {
+      return false;
+    }
+    k = digits(k + 1, le, 2, 2);
+    if (k >= 0 && k < le && (cs[k] == ':' || cs[k] == '.')) {
+      k = digits(k + 1, le, 2, 2);
+    }
+    return k >= 0 && k < le && (space(cs[k]) || cs[k] == ']');
+  }
+
+  /**
+   * A chat line without its time: "Wulan IGD: noted". A sender only with a known given name at the
+   * start of a short run of capitalised words just before the colon.
+   */
+  private void bareSender(int ls, int le) {
+    int colon = -1;
+    for (int k = ls; k < le && k - ls <= 32; k++) {
+      if (cs[k] == ':') {
+        colon = k;
+        break;
+      }
+    }
+    if (colon < 0 || colon + 1 >= le || !space(cs[colon + 1]) || !upper(cs[ls])) {
       return;
     }
-    char sep = cs[i];
-    i = digits(i + 1, le, 1, 2);
-    if (i < 0 || i >= le || cs[i] != sep) {
+    int w = wordEnd(ls);
+    if (w > colon || !Names.known(cs, ls, w) || Lexicon.field(text.substring(ls, w)) != 0) {
       return;
     }
-    i = digits(i + 1, le, 2, 4);
-    if (i < 0) {
-      return;
+    nameAt(ls, colon, false);
+  }
+
+  /** The date of a chat line from its first separator at i: its end, or -1. */
+  private int date(int i, int le) {
+    {
+      char sep = cs[i];
+      i = digits(i + 1, le, 1, 2);
+      if (i < 0 || i >= le || cs[i] != sep) {
+        return -1;
+      }
+      i = digits(i + 1, le, 2, 4);
+      if (i < 0) {
+        return -1;
+      }
+      if (i < le && cs[i] == ',') {
+        i++;
+      }
+      if (i >= le || !space(cs[i])) {
+        return -1;
+      }
+      return i + 1;
     }
-    if (i < le && cs[i] == ',') {
-      i++;
-    }
-    if (i >= le || !space(cs[i])) {
-      return;
-    }
-    i = digits(i + 1, le, 1, 2);
+  }
+
+  /** The time of a chat line at i, then its sender up to the colon. */
+  private void time(int i, int le) {
+    i = digits(i, le, 1, 2);
     if (i < 0 || i >= le || (cs[i] != '.' && cs[i] != ':')) {
       return;
     }

@@ -361,6 +361,13 @@ class DetectorsTest {
   }
 
   @Test
+  void chatLinesWithTheTimeOnlyOrNoneName() {
+    assertEquals(
+        List.of("NAME Maya", "NAME Wulan"),
+        found("[08:19] dr Maya: ok, pasien pulang\nWulan IGD: noted\nCatatan: kontrol"));
+  }
+
+  @Test
   void keyValuePairsGluedToTheirKey() {
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10=U07.2 ward=3"));
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10= U07.2"));
