@@ -263,8 +263,8 @@ final class TextScanner {
       bankLabels = (phClasses[p] & Lexicon.BANK) != 0;
     }
     walkers();
-    if (digits >= 9) {
-      numbers();
+    if (digits >= 9 || (digits >= 5 && upper)) {
+      numbers(); // long numbers, or a record number with its own prefix ("RM-0012345")
     }
     if (digits >= 10 && upper) {
       ibans();

@@ -248,6 +248,8 @@ class DetectorsTest {
     assertEquals(
         List.of("MEDICAL_RECORD_NUMBER RM.2023.0001234"), found("pasien RM.2023.0001234 dirawat"));
     assertEquals(List.of(), found("ref=RM-0012345"));
+    assertEquals(
+        List.of("MEDICAL_RECORD_NUMBER RM-0012345"), found("https://x.id/emr/patient/RM-0012345"));
   }
 
   @Test
