@@ -49,7 +49,63 @@ final class HtmlTables {
       readTable(readable, rows, scanner, found, read);
       at = Math.max(end, table + 6);
     }
+    definitions(html, lower, readable, scanner, found, read);
+    read.sort((a, b) -> Integer.compare(a[0], b[0]));
     return read;
+  }
+
+  /**
+   * Definition lists: each {@code <dd>} is the value of the {@code <dt>} before it ({@code <dt>Nama
+   * Pasien</dt><dd>Budi Santoso</dd>}), read as a field of that name.
+   */
+  private static void definitions(
+      String html,
+      String lower,
+      String readable,
+      TextScanner scanner,
+      List<PiiMatch> found,
+      List<int[]> read) {
+    int label = -1;
+    int labelEnd = -1;
+    for (int i = lower.indexOf("<d"); i >= 0; i = lower.indexOf("<d", i + 2)) {
+      if (i + 3 >= lower.length()) {
+        break;
+      }
+      char k = lower.charAt(i + 2);
+      char after = lower.charAt(i + 3);
+      if ((k != 't' && k != 'd') || !(after == '>' || after == ' ')) {
+        continue;
+      }
+      int gt = lower.indexOf('>', i);
+      if (gt < 0 || gt - i > MAX_TAG) {
+        break;
+      }
+      int close = lower.indexOf(k == 't' ? "</dt" : "</dd", gt);
+      int next = lower.indexOf("<d", gt);
+      int end = close < 0 ? (next < 0 ? html.length() : next) : close;
+      if (next >= 0 && next < end && k == 'd') {
+        end = next; // an unclosed <dd> ends at the next term
+      }
+      if (k == 't') {
+        label = gt + 1;
+        labelEnd = end;
+      } else if (label >= 0 && end > gt + 1) {
+        int cls = Lexicon.field(readable.substring(label, labelEnd).strip());
+        if ((cls & Lexicon.MEANINGFUL) != 0 && !inside(read, gt + 1)) {
+          Csv.cell(readable, new int[] {gt + 1, end}, cls, scanner, found);
+          read.add(new int[] {gt + 1, end});
+        }
+      }
+    }
+  }
+
+  private static boolean inside(List<int[]> spans, int at) {
+    for (int[] s : spans) {
+      if (at >= s[0] && at < s[1]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void readTable(
@@ -72,6 +128,7 @@ final class HtmlTables {
       }
     }
     if (headerRow < 0) {
+      labelledRows(readable, rows, scanner, found, read);
       return;
     }
     List<Integer> classes = new ArrayList<>();
@@ -126,6 +183,38 @@ final class HtmlTables {
       }
     }
     return named == row.size();
+  }
+
+  /**
+   * A table without column headers made of label and value rows ({@code <th>No. RM</th><td>…</td>},
+   * {@code <td>Nama</td><td>…</td>}): the second cell is the value of the field the first names.
+   */
+  private static void labelledRows(
+      String readable,
+      List<List<Cell>> rows,
+      TextScanner scanner,
+      List<PiiMatch> found,
+      List<int[]> read) {
+    for (List<Cell> row : rows) {
+      if (row.size() != 2) {
+        continue;
+      }
+      Cell l = row.get(0);
+      Cell v = row.get(1);
+      String label = readable.substring(l.start(), l.end()).strip();
+      if (label.isEmpty() || label.length() > 40 || v.end() <= v.start()) {
+        continue;
+      }
+      if (label.endsWith(":")) {
+        label = label.substring(0, label.length() - 1).strip();
+      }
+      int cls = Lexicon.field(label);
+      if ((cls & Lexicon.MEANINGFUL) == 0) {
+        continue;
+      }
+      Csv.cell(readable, new int[] {v.start(), v.end()}, cls, scanner, found);
+      read.add(new int[] {v.start(), v.end()});
+    }
   }
 
   /** The rows of the table between from and to: each a list of cells. */

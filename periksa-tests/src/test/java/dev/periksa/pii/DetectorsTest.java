@@ -370,6 +370,22 @@ class DetectorsTest {
   }
 
   @Test
+  void definitionListsAndLabelledRowsAreFields() {
+    assertEquals(
+        List.of(
+            "NAME Budi Santoso",
+            "ADDRESS Jl. Mawar No. 5",
+            "MEDICAL_RECORD_NUMBER 012345",
+            "NAME Siti Aminah",
+            "NAME Rina"),
+        found(
+            "<dl><dt>Nama Pasien</dt><dd>Budi Santoso</dd><dt>Alamat</dt>"
+                + "<dd>Jl. Mawar No. 5, Bandung</dd><dt>No. RM</dt><dd>012345</dd></dl>"
+                + "<table><tr><th>Nama</th><td>Siti Aminah</td></tr>"
+                + "<tr><td>Dokter</td><td>dr. Rina, Sp.A</td></tr></table>"));
+  }
+
+  @Test
   void keyValuePairsGluedToTheirKey() {
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10=U07.2 ward=3"));
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10= U07.2"));
