@@ -92,7 +92,9 @@ public final class PersonalDataScanner {
     try {
       // Table cells under a column header are read with it, like CSV cells; the rest as text.
       List<int[]> cells =
-          readable == text ? List.of() : HtmlTables.read(text, readable, scanner, found);
+          readable == text
+              ? FixedWidth.read(text, scanner, found)
+              : HtmlTables.read(text, readable, scanner, found);
       int from = 0;
       for (int[] c : cells) {
         scanner.scan(from, c[0], 0);

@@ -572,6 +572,30 @@ final class TextScanner {
     effAdjacent = !letters && s - end <= 4;
   }
 
+  /**
+   * Whether the nearest label before s, on its line or the line above with only joiners ("No.",
+   * "Nomor") between, says the number is not a person's: a document's heading over its number.
+   */
+  private boolean negHeading(int s) {
+    int p = lastPhraseBefore(s);
+    while (p >= 0 && (phClasses[p] & MEANINGFUL) == 0 && s - phEnd[p] <= WINDOW) {
+      p--;
+    }
+    if (p < 0 || (phClasses[p] & NEG) == 0 || s - phEnd[p] > WINDOW) {
+      return false;
+    }
+    int breaks = 0;
+    for (int k = phEnd[p]; k < s; k++) {
+      char c = cs[k];
+      if (c == '\n') {
+        breaks++;
+      } else if (digit(c) || breaks > 1) {
+        return false;
+      }
+    }
+    return breaks == 1;
+  }
+
   private int lastPhraseBefore(int s) {
     int lo = 0;
     int hi = phrases - 1;
@@ -1218,6 +1242,9 @@ final class TextScanner {
     }
     boolean otherLabel = (effClasses & (NUMBER_TYPES & ~NIK & ~CARD)) != 0;
     boolean card = Checksums.luhn(d) && Checksums.cardRange(d);
+    if (d.length() == 16 && Nik.isValid(d) && !nikLabel && negHeading(s)) {
+      return true; // "KARTU KELUARGA" over "No. 3174...": the family card's own number
+    }
     if (d.length() == 16 && Nik.isValid(d)) {
       // A NIK can pass Luhn too: it is a card only when a label says card, or when written in
       // groups as cards are and nothing says NIK; written that way it is no NIK either way.

@@ -386,6 +386,24 @@ class DetectorsTest {
   }
 
   @Test
+  void aFamilyCardReadFromAScan() {
+    // Its own number under its heading is no NIK; its members' table is laid out with spaces.
+    assertEquals(
+        List.of(
+            "NAME BUDI SANTOSO",
+            "NIK 3174051708900002",
+            "BIRTH_DATE 17-08-1990",
+            "NAME SITI AMINAH",
+            "NIK 3174055708920001",
+            "BIRTH_DATE 17-08-1992"),
+        found(
+            "KARTU KELUARGA\nNo. 3174051708900003\n"
+                + "No  Nama Lengkap      NIK               Jenis Kelamin  Tanggal Lahir  Agama\n"
+                + "1   BUDI SANTOSO      3174051708900002  LAKI-LAKI      17-08-1990     ISLAM\n"
+                + "2   SITI AMINAH       3174055708920001  PEREMPUAN      17-08-1992     ISLAM\n"));
+  }
+
+  @Test
   void keyValuePairsGluedToTheirKey() {
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10=U07.2 ward=3"));
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10= U07.2"));
