@@ -474,6 +474,11 @@ final class Lexicon {
         "passenger",
         "guarantor",
         "demographics",
+        "kepala",
+        "menantu",
+        "cucu",
+        "mertua",
+        "famili",
         // Staff and relatives named in referral letters, forms and exports.
         "bidan",
         "apoteker",

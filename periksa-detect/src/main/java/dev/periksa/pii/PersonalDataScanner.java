@@ -251,7 +251,7 @@ public final class PersonalDataScanner {
       }
       return;
     }
-    if ((ctx & NAME) != 0 && (ctx & (EMAIL | PHONE)) == 0 && personName(v)) {
+    if ((ctx & NAME) != 0 && (ctx & (EMAIL | PHONE)) == 0 && personName(v) && !roleOnly(v)) {
       int[] span = nameSpan(text, s, e);
       found.add(new PiiMatch(PiiType.NAME, span[0], span[1], 0.9));
     } else if ((ctx & ADDRESS) != 0
@@ -314,6 +314,22 @@ public final class PersonalDataScanner {
       }
     }
     return false;
+  }
+
+  /**
+   * A value made only of words that name a role or relation ("KEPALA KELUARGA", "ANAK", "Istri"),
+   * written where a name would stand: no one's name.
+   */
+  private static boolean roleOnly(String v) {
+    if ((Lexicon.field(v) & Lexicon.PERSON) == 0) {
+      return false;
+    }
+    for (String w : NAME_SEPARATORS.split(v)) {
+      if (!w.isEmpty() && (Lexicon.field(w) & (Lexicon.MEANINGFUL | Lexicon.NEUTRAL)) == 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Honorifics and titles before a name: outside its span ("Ny. Siti Rahayu" is "Siti Rahayu"). */

@@ -404,6 +404,16 @@ class DetectorsTest {
   }
 
   @Test
+  void aRoleWhereANameWouldStandIsNoName() {
+    assertEquals(
+        List.of("NAME BUDI SANTOSO", "NAME SUPARMAN"),
+        found(
+            "No  Nama Lengkap   Status Hubungan Dalam Keluarga  Nama Ayah\n"
+                + "1   BUDI SANTOSO   KEPALA KELUARGA                 SUPARMAN\n"));
+    assertEquals(List.of(), found("{\"nama_keluarga\":\"Istri\"}"));
+  }
+
+  @Test
   void keyValuePairsGluedToTheirKey() {
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10=U07.2 ward=3"));
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10= U07.2"));
