@@ -187,6 +187,48 @@ final class RoleMailboxes {
     while (end > 0 && Character.isDigit(b.charAt(end - 1))) {
       end--;
     }
-    return ROLES.contains(b.substring(0, end));
+    if (ROLES.contains(b.substring(0, end))) {
+      return true;
+    }
+    // An institution's own mailbox: "rsud.tarakan@", "klinik_sehat@", "puskesmasmenteng@".
+    for (String segment : l.split("[._\\-]")) {
+      if (ORGANISATIONS.contains(segment)) {
+        return true;
+      }
+    }
+    for (String prefix : ORGANISATION_PREFIXES) {
+      if (l.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
+
+  /** Words that name an institution, as a part of a local part of its own. */
+  private static final Set<String> ORGANISATIONS =
+      Set.of(
+          "rs",
+          "rsu",
+          "rsud",
+          "rsia",
+          "rsup",
+          "rsj",
+          "klinik",
+          "clinic",
+          "puskesmas",
+          "apotek",
+          "pharmacy",
+          "dinkes",
+          "labkes",
+          "hospital",
+          "faskes",
+          "bpjs",
+          "pt",
+          "cv",
+          "yayasan");
+
+  /** Institution words long enough to be known glued to the name that follows. */
+  private static final String[] ORGANISATION_PREFIXES = {
+    "rsud", "rsia", "rsup", "klinik", "puskesmas", "apotek", "dinkes", "hospital"
+  };
 }

@@ -414,6 +414,14 @@ class DetectorsTest {
   }
 
   @Test
+  void anInstitutionsOwnMailboxIsNotPersonal() {
+    assertEquals(
+        List.of("EMAIL budi.santoso@rsud.go.id"),
+        found("rsud.tarakan@gmail.com klinik_sehat@yahoo.com budi.santoso@rsud.go.id"));
+    assertEquals(List.of(), found("kirim ke rsudkoja@jakarta.go.id"));
+  }
+
+  @Test
   void keyValuePairsGluedToTheirKey() {
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10=U07.2 ward=3"));
     assertEquals(List.of("DIAGNOSIS U07.2"), found("visit icd10= U07.2"));
