@@ -1,24 +1,15 @@
 package dev.periksa.pii;
 
+import static dev.periksa.pii.Found.found;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** One behaviour per test for each detector; the corpus test measures them together. */
 class DetectorsTest {
   private final PersonalDataScanner scanner = new PersonalDataScanner();
-
-  /** "TYPE value" for each match, in order. */
-  private List<String> found(String text) {
-    List<String> out = new ArrayList<>();
-    for (PiiMatch m : scanner.scan(text)) {
-      out.add(m.type() + " " + text.substring(m.start(), m.end()));
-    }
-    return out;
-  }
 
   @Test
   void aNikIsDecidedBeforeACard() {

@@ -1,5 +1,6 @@
 package dev.periksa.pii;
 
+import static dev.periksa.pii.Found.found;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,15 +15,6 @@ import org.junit.jupiter.api.Test;
  */
 class PositionalFormatsTest {
   private final PersonalDataScanner scanner = new PersonalDataScanner();
-
-  /** "TYPE value" for each match, in order. */
-  private List<String> found(String text) {
-    List<String> out = new ArrayList<>();
-    for (PiiMatch m : scanner.scan(text)) {
-      out.add(m.type() + " " + text.substring(m.start(), m.end()));
-    }
-    return out;
-  }
 
   /** "TYPE start-end" for each match, in order. */
   private List<String> spans(String text) {
