@@ -95,6 +95,35 @@ class GateScoreTest {
           "%-14s %7s %7s %7s %9s %7s %7s%n",
           "", "labels", "found", "correct", "precision", "recall", "F1");
 
+  /**
+   * With {@code -Dgate.matrix=true}: recall and precision of each type in each format (aggregates
+   * only, like the tables above; no document is shown), to see which reading is weak.
+   */
+  static String matrix(PersonalDataScanner scanner, Map<String, List<Sample>> byFormat) {
+    StringBuilder out = new StringBuilder("\ntype x format (labels R/P):\n");
+    byFormat.forEach(
+        (format, samples) -> {
+          out.append(String.format(Locale.ROOT, "%-14s", format));
+          DetectionQualityTest.score(scanner, samples)
+              .forEach(
+                  (type, t) -> {
+                    if (t.labels > 0 || t.found > 0) {
+                      Micro m = Micro.of(Map.of(type, t));
+                      out.append(
+                          String.format(
+                              Locale.ROOT,
+                              " %s %d %.2f/%.2f",
+                              type.name().substring(0, Math.min(5, type.name().length())),
+                              t.labels,
+                              m.recall(),
+                              m.precision()));
+                    }
+                  });
+          out.append('\n');
+        });
+    return out.toString();
+  }
+
   @Test
   void theDetectorsOnTheHeldOutGateCorpus() {
     PersonalDataScanner scanner = new PersonalDataScanner();
@@ -120,6 +149,9 @@ class GateScoreTest {
     byFormat.forEach(
         (format, samples) ->
             out.append(Micro.of(DetectionQualityTest.score(scanner, samples)).line(format)));
+    if (Boolean.getBoolean("gate.matrix")) {
+      out.append(matrix(scanner, byFormat));
+    }
     Micro dev = Micro.of(DetectionQualityTest.score(scanner, CorpusGenerator.standard()));
     out.append(
         String.format(
