@@ -96,6 +96,9 @@ final class ProseNames {
   /** A street type after an English street name: Street, Road, Avenue. */
   private static final int STREET_SUFFIX = 1 << 17;
 
+  /** A person's role or profession: a word before a chat sender's name ("Perawat Rina"). */
+  private static final int PERSON_ROLE = 1 << 18;
+
   private static final WordTable WORDS;
 
   /** Gives each of the space-separated words the kind. */
@@ -145,6 +148,10 @@ final class ProseNames {
     put(m, ROLE | STOP, "physician nurse surgeon resident registrar director head chief pimpinan");
     put(m, ROLE | STOP, "penanggung verifikator validator dpjp pj plt plh direktorat bagian tim");
     put(m, ROLE | STOP, "team");
+    put(m, PERSON_ROLE, "dokter perawat bidan suster apoteker analis nurse physician surgeon");
+    put(m, PERSON_ROLE, "midwife pharmacist ners radiografer fisioterapis terapis therapist");
+    put(m, PERSON_ROLE | STOP, "ners radiografer fisioterapis terapis therapist midwife");
+    put(m, PERSON_ROLE | STOP, "pharmacist");
     // Words that are written with a capital but are no part of a person's name: units and wards,
     // sentence words, document words, KTP fields and their values, months and days.
     put(m, STOP, "poli poliklinik igd ugd icu iccu nicu picu hcu ok vk ruang ruangan bangsal ward");
@@ -377,6 +384,12 @@ final class ProseNames {
         break;
       }
       int e = Math.min(wordEnd(i), limit);
+      // "Mrs. Garcia's swab": the possessive is no part of the name.
+      boolean possessive =
+          e - i > 3 && cs[e - 1] == 's' && (cs[e - 2] == '\'' || cs[e - 2] == '’');
+      if (possessive) {
+        e -= 2;
+      }
       int len = e - i;
       int kind = kind(i, e);
       boolean known = Names.known(cs, i, e);
@@ -432,6 +445,9 @@ final class ProseNames {
       runWords++;
       runKnown += known ? 1 : 0;
       first = false;
+      if (possessive) {
+        break;
+      }
       if (e + 1 < limit && space(cs[e]) && letter(cs[e + 1])) {
         i = e + 1;
       } else {
@@ -489,7 +505,11 @@ final class ProseNames {
           && (kind & NOUN) == 0) {
         break; // "MR BRAIN", "DR" in upper-case text: an abbreviation, no title without its period
       }
-      if ((kind & NOUN) == 0 && e - i <= 4 && !upper(cs[i]) && !lowerTitle(i, e)) {
+      if ((kind & NOUN) == 0
+          && e - i <= 4
+          && !upper(cs[i])
+          && !lowerTitle(i, e)
+          && !(period && LOWER_WITH_PERIOD.contains(text.substring(i, e)) && upper(cs[name]))) {
         break; // "dr." and "apt." are written in lower case; "ms." or "tn" so written are no titles
       }
       if (name >= limit || !letter(cs[name])) {
@@ -502,6 +522,10 @@ final class ProseNames {
   }
 
   private boolean honorific;
+
+  /** Honorifics written in lower case in hasty text, with their period: "pasien an. Bambang". */
+  private static final Set<String> LOWER_WITH_PERIOD =
+      Set.of("tn", "ny", "nn", "an", "bpk", "sdr", "sdri");
 
   /** The titles written in lower case by custom: dr., drg., apt. */
   private boolean lowerTitle(int s, int e) {
@@ -695,6 +719,7 @@ final class ProseNames {
     while (ls < to) {
       int le = lineEnd(ls);
       chatSender(ls, le);
+      telegramHeader(ls, le);
       int s = skipSpaces(ls, le);
       if (s < le && letter(cs[s])) {
         if (le < to && le - s <= 40 && CLOSINGS.contains(closing(s, le))) {
@@ -913,10 +938,57 @@ final class ProseNames {
       return;
     }
     int w = wordEnd(ls);
-    if (w > colon || !Names.known(cs, ls, w) || Lexicon.field(text.substring(ls, w)) != 0) {
+    boolean cue = (kind(ls, w) & (PERSON_ROLE | HON)) != 0;
+    if (w > colon
+        || !(cue || Names.known(cs, ls, w))
+        || (!cue && Lexicon.field(text.substring(ls, w)) != 0)) {
       return;
     }
-    nameAt(ls, colon, false);
+    sender(ls, colon);
+  }
+
+  /**
+   * A chat message's sender in text[p, colon): a name; a person's role before it ("Perawat Rina",
+   * "Nurse Amy") or a title ("dr. Maya", "Dr Rahmat") says a person is named, else the name must be
+   * known ("Wulan IGD").
+   */
+  private void sender(int p, int colon) {
+    int q = p;
+    boolean role = false;
+    for (int n = 0; n < 2 && q < colon && letter(cs[q]); n++) {
+      int w = wordEnd(q);
+      if ((kind(q, w) & PERSON_ROLE) == 0 || w >= colon || !space(cs[w])) {
+        break;
+      }
+      role = true;
+      q = skipSpaces(w, colon);
+    }
+    nameAt(q, colon, role);
+  }
+
+  /**
+   * A message header as Telegram copies it: "Wulan IGD, [07.03.24 08:15]" on a line of its own, the
+   * message on the lines below.
+   */
+  private void telegramHeader(int ls, int le) {
+    int e = le;
+    while (e > ls && Character.isWhitespace(cs[e - 1])) {
+      e--;
+    }
+    if (e - ls < 12 || cs[e - 1] != ']') {
+      return;
+    }
+    int open = e - 2;
+    while (open > ls && e - open < 24 && (digit(cs[open]) || ".:/- ,".indexOf(cs[open]) >= 0)) {
+      open--;
+    }
+    if (cs[open] != '[' || open < ls + 3 || cs[open - 1] != ' ' || cs[open - 2] != ',') {
+      return;
+    }
+    if (!digit(cs[open + 1]) || !upper(cs[ls])) {
+      return;
+    }
+    sender(ls, open - 2);
   }
 
   /** The date of a chat line from its first separator at i: its end, or -1. */
@@ -983,7 +1055,7 @@ final class ProseNames {
     if (colon < 0) {
       return;
     }
-    nameAt(i, colon, false);
+    sender(i, colon);
   }
 
   /** End of 1..max digits (at least min) from i, or -1. */

@@ -240,6 +240,7 @@ final class TextScanner {
     this.from = from;
     this.to = to;
     this.fieldClasses = fieldClasses;
+    this.outStart = out.size();
     int digits = 0;
     boolean at = false;
     boolean jwtHint = false;
@@ -268,6 +269,9 @@ final class TextScanner {
     }
     if (digits >= 10 && upper) {
       ibans();
+    }
+    if (digits >= 3 && upper && (fieldClasses & Lexicon.NOT_PERSONAL) == 0) {
+      icdCodes();
     }
     if (at) {
       emails();
@@ -1081,6 +1085,93 @@ final class TextScanner {
         skip = end;
       }
     }
+  }
+
+  /**
+   * ICD-10 codes written without a label in free text: a code with its subcategory ("J18.9",
+   * "A15.0", "U07.1": a capital, two digits, a period and one or two characters) is specific enough
+   * to stand alone; a code of three characters only in brackets after words, as a description's
+   * code is written ("TB paru (A15)", "DBD (A91)"). A label that says the token is something else
+   * (a room, a version, an order) keeps it out. Each code found opens a diagnosis line, so the codes
+   * listed after it are read too ("J18.9 + E11.9").
+   */
+  private void icdCodes() {
+    int skip = from;
+    for (int i = from; i + 2 < to; i++) {
+      char c = cs[i];
+      if (i < skip || c < 'A' || c > 'Z' || !digit(cs[i + 1]) || !digit(cs[i + 2])) {
+        continue;
+      }
+      if (i > from && !codeStart(i) && cs[i - 1] != '+') {
+        continue;
+      }
+      int e = i + 3;
+      boolean sub = e + 1 < to && cs[e] == '.' && letterOrDigit(cs[e + 1]);
+      if (sub) {
+        e += 2;
+        if (e < to && letterOrDigit(cs[e])) {
+          e++;
+        }
+        if (e < to && cs[e] == '.' && e + 1 < to && digit(cs[e + 1])) {
+          continue; // "A12.3.4": a version or a section number
+        }
+      } else if (!(i > from + 1 && cs[i - 1] == '(' && e < to && cs[e] == ')'
+          && letter(cs[i - 2 - (cs[i - 2] == ' ' ? 1 : 0)]))) {
+        continue;
+      }
+      if (e < to && (letterOrDigit(cs[e]) || cs[e] == '-' || cs[e] == '/' && e + 1 < to
+          && letterOrDigit(cs[e + 1]))) {
+        continue;
+      }
+      if (covered(i, e)) {
+        skip = e;
+        continue;
+      }
+      nearestLabel(i);
+      if ((effAdjacent
+              && (effClasses & DIAGNOSIS) == 0
+              && (effClasses & (NUMBER_TYPES | NEG | BIRTH | EMAIL)) != 0)
+          || PLACE_WORDS.contains(wordBefore(i))) {
+        skip = e;
+        continue;
+      }
+      emit(PiiType.DIAGNOSIS, i, e, 0.8);
+      diagnosisLine(e);
+      skip = e;
+    }
+  }
+
+  /** Words before a code that make it a room, a version or a section: "kamar A12.3", "v A1.2". */
+  private static final java.util.Set<String> PLACE_WORDS =
+      java.util.Set.of(
+          "kamar", "ruang", "ruangan", "bed", "bangsal", "lantai", "gedung", "room", "ward", "floor",
+          "seat", "kursi", "versi", "version", "v", "build", "rilis", "release", "pasal", "bab",
+          "section", "blok", "block", "no", "nomor", "unit", "gate", "loket");
+
+  /** The word (lower case) just before the token at i, across one space, or "". */
+  private String wordBefore(int i) {
+    int e = i;
+    while (e > from && e > i - 3 && (cs[e - 1] == ' ' || cs[e - 1] == '(' || cs[e - 1] == ':')) {
+      e--;
+    }
+    int s = e;
+    while (s > from && e - s < 12 && letter(cs[s - 1])) {
+      s--;
+    }
+    return s == e ? "" : text.substring(s, e).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Where this range's findings start in {@link #out}. */
+  private int outStart;
+
+  /** Whether a finding of this range already covers any of [s, e). */
+  private boolean covered(int s, int e) {
+    for (PiiMatch m : out.subList(outStart, out.size())) {
+      if (m.start() < e && s < m.end()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
