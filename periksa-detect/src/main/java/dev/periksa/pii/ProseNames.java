@@ -963,7 +963,7 @@ final class ProseNames {
       role = true;
       q = skipSpaces(w, colon);
     }
-    nameAt(q, colon, role);
+    nameAt(q, colon, true);
   }
 
   /**

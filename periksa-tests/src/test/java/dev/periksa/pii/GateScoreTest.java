@@ -124,6 +124,67 @@ class GateScoreTest {
     return out.toString();
   }
 
+  /**
+   * With {@code -Dgate.errors=true}: each format's errors counted by kind (aggregates only; no
+   * document is shown). A false alarm is "wider" (it holds a label of its type), "narrower" (inside
+   * one), "crossing", "other" (on a label of another type) or "free" (on no label); a miss is
+   * "part" (a finding of its type overlaps it), "typed" (a finding of another type covers it) or
+   * "none".
+   */
+  private static String abbr(PiiType t) {
+    return t.name().substring(0, Math.min(5, t.name().length()));
+  }
+
+  static String errorKinds(PersonalDataScanner scanner, Map<String, List<Sample>> byFormat) {
+    StringBuilder out = new StringBuilder("\nerror kinds per format and type:\n");
+    byFormat.forEach(
+        (format, samples) -> {
+          Map<String, Integer> kinds = new TreeMap<>();
+          for (Sample s : samples) {
+            List<dev.periksa.pii.corpus.Label> labels = s.labels();
+            List<PiiMatch> found = scanner.scan(s.text());
+            for (PiiMatch m : found) {
+              String kind = "free";
+              boolean exact = false;
+              for (dev.periksa.pii.corpus.Label l : labels) {
+                if (l.start() == m.start() && l.end() == m.end() && l.type() == m.type()) {
+                  exact = true;
+                } else if (l.start() < m.end() && m.start() < l.end()) {
+                  if (l.type() != m.type()) {
+                    kind = "other:" + abbr(l.type());
+                  } else if (m.start() <= l.start() && l.end() <= m.end()) {
+                    kind = "wider";
+                  } else if (l.start() <= m.start() && m.end() <= l.end()) {
+                    kind = "narrower";
+                  } else {
+                    kind = "crossing";
+                  }
+                }
+              }
+              if (!exact) {
+                kinds.merge(abbr(m.type()) + " FP " + kind, 1, Integer::sum);
+              }
+            }
+            for (dev.periksa.pii.corpus.Label l : labels) {
+              String kind = "none";
+              boolean exact = false;
+              for (PiiMatch m : found) {
+                if (l.start() == m.start() && l.end() == m.end() && l.type() == m.type()) {
+                  exact = true;
+                } else if (l.start() < m.end() && m.start() < l.end()) {
+                  kind = l.type() == m.type() ? "part" : "typed:" + abbr(m.type());
+                }
+              }
+              if (!exact) {
+                kinds.merge(abbr(l.type()) + " FN " + kind, 1, Integer::sum);
+              }
+            }
+          }
+          out.append(String.format(Locale.ROOT, "%-14s %s%n", format, kinds));
+        });
+    return out.toString();
+  }
+
   @Test
   void theDetectorsOnTheHeldOutGateCorpus() {
     PersonalDataScanner scanner = new PersonalDataScanner();
@@ -151,6 +212,9 @@ class GateScoreTest {
             out.append(Micro.of(DetectionQualityTest.score(scanner, samples)).line(format)));
     if (Boolean.getBoolean("gate.matrix")) {
       out.append(matrix(scanner, byFormat));
+    }
+    if (Boolean.getBoolean("gate.errors")) {
+      out.append(errorKinds(scanner, byFormat));
     }
     Micro dev = Micro.of(DetectionQualityTest.score(scanner, CorpusGenerator.standard()));
     out.append(
