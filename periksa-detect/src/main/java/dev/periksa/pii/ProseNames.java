@@ -385,8 +385,7 @@ final class ProseNames {
       }
       int e = Math.min(wordEnd(i), limit);
       // "Mrs. Garcia's swab": the possessive is no part of the name.
-      boolean possessive =
-          e - i > 3 && cs[e - 1] == 's' && (cs[e - 2] == '\'' || cs[e - 2] == '’');
+      boolean possessive = e - i > 3 && cs[e - 1] == 's' && (cs[e - 2] == '\'' || cs[e - 2] == '’');
       if (possessive) {
         e -= 2;
       }

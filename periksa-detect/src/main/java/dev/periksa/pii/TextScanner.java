@@ -99,8 +99,18 @@ final class TextScanner {
 
   private static final Pattern PASSPORT_LETTERED = Pattern.compile("[A-Z]{1,2}\\d{6,8}[A-Z]?" + NA);
   private static final Pattern BPJS_VALUE = Pattern.compile("\\d{13}" + NA);
+
+  /**
+   * A record number as written: digits in up to five groups, after a prefix of letters ("RM",
+   * "MR.", "RM-A-", "RSUD/RM/", "RM#"); after RM, MR or MRN the prefix may end with a space ("RM
+   * 0012345"), as those letters abbreviate the number itself.
+   */
   private static final Pattern MRN_VALUE =
-      Pattern.compile("(?:[A-Za-z]{1,4}[-/.]?)?\\d+(?:[.\\-/]\\d+){0,3}" + NA);
+      Pattern.compile(
+          "(?:(?:RM|MR|MRN) (?=\\d)|(?:[A-Za-z]{1,5}[-/.#_]){1,2}(?=\\d)|[A-Za-z]{1,4})?"
+              + "\\d+(?:[.\\-/]\\d+){0,4}"
+              + NA);
+
   private static final Pattern SSN_VALUE = Pattern.compile("\\d{3}([- ]?)\\d{2}\\1\\d{4}" + NA);
   private static final Pattern NIK_VALUE =
       Pattern.compile("\\d{4}([ .-]?)\\d{4}\\1\\d{4}\\1\\d{4}" + NA);
@@ -270,7 +280,7 @@ final class TextScanner {
     if (digits >= 10 && upper) {
       ibans();
     }
-    if (digits >= 3 && upper && (fieldClasses & Lexicon.NOT_PERSONAL) == 0) {
+    if (digits >= 2 && upper && (fieldClasses & Lexicon.NOT_PERSONAL) == 0) {
       icdCodes();
     }
     if (at) {
@@ -938,8 +948,9 @@ final class TextScanner {
     }
     int n = digitsOf(p, e).length();
     // A date after the label ("rekam medis diperbarui 2021-12-14") is no record number; a
-    // six-digit number written 12.34.56 is one even if it also reads as a date.
-    if (n < 5 || n > 15 || (n == 8 && dateAt(p, false) == e)) {
+    // six-digit number written 12.34.56 is one even if it also reads as a date, and so are eight
+    // digits without separators ("27121920"): dates in prose are written with them.
+    if (n < 5 || n > 15 || (n == 8 && e - p > n && dateAt(p, false) == e)) {
       return -1;
     }
     return e;
@@ -1092,8 +1103,8 @@ final class TextScanner {
    * "A15.0", "U07.1": a capital, two digits, a period and one or two characters) is specific enough
    * to stand alone; a code of three characters only in brackets after words, as a description's
    * code is written ("TB paru (A15)", "DBD (A91)"). A label that says the token is something else
-   * (a room, a version, an order) keeps it out. Each code found opens a diagnosis line, so the codes
-   * listed after it are read too ("J18.9 + E11.9").
+   * (a room, a version, an order) keeps it out. Each code found opens a diagnosis line, so the
+   * codes listed after it are read too ("J18.9 + E11.9").
    */
   private void icdCodes() {
     int skip = from;
@@ -1115,12 +1126,17 @@ final class TextScanner {
         if (e < to && cs[e] == '.' && e + 1 < to && digit(cs[e + 1])) {
           continue; // "A12.3.4": a version or a section number
         }
-      } else if (!(i > from + 1 && cs[i - 1] == '(' && e < to && cs[e] == ')'
+      } else if (!(i > from + 1
+          && cs[i - 1] == '('
+          && e < to
+          && cs[e] == ')'
           && letter(cs[i - 2 - (cs[i - 2] == ' ' ? 1 : 0)]))) {
         continue;
       }
-      if (e < to && (letterOrDigit(cs[e]) || cs[e] == '-' || cs[e] == '/' && e + 1 < to
-          && letterOrDigit(cs[e + 1]))) {
+      if (e < to
+          && (letterOrDigit(cs[e])
+              || cs[e] == '-'
+              || cs[e] == '/' && e + 1 < to && letterOrDigit(cs[e + 1]))) {
         continue;
       }
       if (covered(i, e)) {
@@ -1144,9 +1160,9 @@ final class TextScanner {
   /** Words before a code that make it a room, a version or a section: "kamar A12.3", "v A1.2". */
   private static final java.util.Set<String> PLACE_WORDS =
       java.util.Set.of(
-          "kamar", "ruang", "ruangan", "bed", "bangsal", "lantai", "gedung", "room", "ward", "floor",
-          "seat", "kursi", "versi", "version", "v", "build", "rilis", "release", "pasal", "bab",
-          "section", "blok", "block", "no", "nomor", "unit", "gate", "loket");
+          "kamar", "ruang", "ruangan", "bed", "bangsal", "lantai", "gedung", "room", "ward",
+          "floor", "seat", "kursi", "versi", "version", "v", "build", "rilis", "release", "pasal",
+          "bab", "section", "blok", "block", "no", "nomor", "unit", "gate", "loket");
 
   /** The word (lower case) just before the token at i, across one space, or "". */
   private String wordBefore(int i) {

@@ -1,0 +1,61 @@
+package dev.periksa.pii;
+
+import static dev.periksa.pii.Found.found;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Chat exports between clinic staff, ICD-10 codes written without a label, and record numbers with
+ * their own prefixes. Every sample is made up.
+ */
+class ChatAndCodesTest {
+
+  @Test
+  void aSenderAfterARoleOrATitleIsANameKnownOrNot() {
+    String chat =
+        "[3/7/24, 9:15:22 AM] Nurse Amy: bed 4 is febrile\n"
+            + "07/03/24, 08:18 - Perawat Ratih: pak Joko minta pulang\n"
+            + "Dr Rahmat: ok\n";
+    assertEquals(List.of("NAME Amy", "NAME Ratih", "NAME Joko", "NAME Rahmat"), found(chat));
+  }
+
+  @Test
+  void aTelegramHeaderNamesTheSenderAndAUnitAfterTheNameStaysOut() {
+    String chat = "Wulan IGD, [07.03.24 08:15]\npasien an. Bambang Wijaya sudah di IGD\n";
+    assertEquals(List.of("NAME Wulan", "NAME Bambang Wijaya"), found(chat));
+  }
+
+  @Test
+  void aPossessiveIsNoPartOfTheName() {
+    assertEquals(List.of("NAME Garcia"), found("Please send Mrs. Garcia's swab to the lab."));
+  }
+
+  @Test
+  void icdCodesWithTheirSubcategoryOrInBracketsNeedNoLabel() {
+    assertEquals(
+        List.of("DIAGNOSIS J18.9", "DIAGNOSIS E11.9"), found("klaim pakai J18.9 + E11.9 ya"));
+    assertEquals(List.of("DIAGNOSIS A15.0"), found("pasien TB paru (A15.0) kontrol"));
+    assertEquals(List.of("DIAGNOSIS A91"), found("suspek DBD (A91), rawat inap"));
+  }
+
+  @Test
+  void roomsVersionsAndBareShortCodesAreNoDiagnosis() {
+    assertTrue(
+        found("kamar A12.3 lantai 2, versi V10.2.1, build R12.1-beta, bed B12, koding ke I10")
+            .isEmpty());
+  }
+
+  @Test
+  void aRecordNumberKeepsItsWholePrefix() {
+    assertEquals(
+        List.of(
+            "MEDICAL_RECORD_NUMBER RM 0012345",
+            "MEDICAL_RECORD_NUMBER RSUD-RM-001234",
+            "MEDICAL_RECORD_NUMBER RM#12345",
+            "MEDICAL_RECORD_NUMBER 27121920"),
+        found("no_rm,x\nRM 0012345,a\nRSUD-RM-001234,b\nRM#12345,c\n27121920,d\n"));
+  }
+}
