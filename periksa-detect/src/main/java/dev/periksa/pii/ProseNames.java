@@ -141,6 +141,24 @@ final class ProseNames {
     put(m, ORG | STOP, "perusahaan company inc ltd llc corp gmbh medical center centre health");
     put(m, ORG | STOP, "healthcare persero koperasi ministry department dept");
     put(m, STOP, "sakit");
+    // Hospital units and services, as staff write them after their nickname in a chat ("Rina
+    // Admisi", "Dewi Rekmed", "Emma Front Desk"): no part of a name.
+    put(m, STOP, "admisi pendaftaran registrasi rekmed casemix koder coder verifikasi klaim");
+    put(m, STOP, "laborat laboratorium lab patologi mikrobiologi bedah interna obgyn kebidanan");
+    put(m, STOP, "perina perinatologi neonatus anestesi anestesiologi rehab rehabilitasi");
+    put(m, STOP, "fisioterapi hemodialisa hemodialisis dialisis kemoterapi onkologi kardiologi");
+    put(m, STOP, "jantung paru saraf neurologi thtkl kulit kelamin gigi mata jiwa psikiatri");
+    put(m, STOP, "ortopedi urologi bersalin persalinan nifas sentral bedah keperawatan medik");
+    put(m, STOP, "humas marketing pemasaran keuangan akuntansi billing logistik gudang pengadaan");
+    put(m, STOP, "kepegawaian diklat sdm hrd umum sanitasi kesling laundry linen dapur satpam");
+    put(m, STOP, "security keamanan ambulans ambulance driver sopir supir parkir teknisi ipsrs");
+    put(m, STOP, "simrs komite mutu ppi pmkp akreditasi yanmed jangmed penunjang pelayanan");
+    put(m, STOP, "informasi pengaduan loket apotek depo triase triage isolasi observasi");
+    put(m, STOP, "front reception frontdesk pharmacy radiology radiografi imaging pathology");
+    put(m, STOP, "billing admissions records coding nursing station theatre theater outpatient");
+    put(m, STOP, "inpatient icu maternity pediatrics paediatrics cardiology oncology surgery");
+    put(m, STOP, "oncall on-call konsulen residen koas ppds intern coass perawat jaga pagi");
+    put(m, STOP, "rsud rs dinkes puskesmas klinik kantor pusat cabang");
     // Roles and offices: no name, and the first word of a signature's title line.
     put(m, ROLE | STOP, "dokter perawat bidan suster apoteker analis petugas kepala direktur");
     put(m, ROLE | STOP, "ketua wakil sekretaris bendahara manajer manager koordinator supervisor");
