@@ -165,8 +165,20 @@ final class HtmlTables {
    * "Result", "Reference Range"), none an outcome. A row of two cells is a label and its value.
    */
   private static boolean namesColumns(String readable, List<Cell> row) {
-    if (row.size() < 3) {
+    if (row.size() < 2) {
       return false;
+    }
+    if (row.size() == 2) {
+      // Two cells are a label and its value, unless the second is a field's name too ("Nama |
+      // NIK"): then both name columns.
+      Cell second = row.get(1);
+      String cell = readable.substring(second.start(), second.end()).strip();
+      if (cell.isEmpty()
+          || cell.length() > 40
+          || (Lexicon.field(cell) & Lexicon.MEANINGFUL) == 0
+          || (Lexicon.field(cell) & Lexicon.RESULT) != 0) {
+        return false;
+      }
     }
     int named = 0;
     for (Cell c : row) {
@@ -224,6 +236,7 @@ final class HtmlTables {
     int cellStart = -1;
     boolean cellHeader = false;
     int cellSpan = 1;
+    boolean inHead = false;
     int i = lower.indexOf('>', from) + 1;
     if (i <= 0) {
       return rows;
@@ -240,6 +253,9 @@ final class HtmlTables {
       }
       String tag = tagName(lower, lt);
       boolean closing = lower.startsWith("</", lt);
+      if (tag.equals("thead")) {
+        inHead = !closing;
+      }
       if (tag.equals("tr") || tag.equals("td") || tag.equals("th")) {
         if (cellStart >= 0 && row != null) {
           row.add(new Cell(cellStart, lt, cellHeader, cellSpan));
@@ -254,7 +270,7 @@ final class HtmlTables {
             rows.add(row);
           }
           cellStart = gt + 1;
-          cellHeader = tag.equals("th");
+          cellHeader = tag.equals("th") || inHead;
           cellSpan = colspan(lower, lt, gt);
         } else if (tag.equals("tr")) {
           row = null;

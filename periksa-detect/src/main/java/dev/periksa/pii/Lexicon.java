@@ -491,7 +491,17 @@ final class Lexicon {
         "kin",
         "physician",
         "surgeon",
-        "midwife");
+        "midwife",
+        // Who checked, sent or received: lab validators, chat senders, a letter's recipient.
+        "validator",
+        "verifikator",
+        "verifier",
+        "analis",
+        "analyst",
+        "pengantar",
+        "sender",
+        "penerima",
+        "recipient");
     words(
         NEG,
         "order",

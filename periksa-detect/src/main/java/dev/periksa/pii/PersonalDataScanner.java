@@ -145,7 +145,10 @@ public final class PersonalDataScanner {
   private List<PiiMatch> scanJson(String text) {
     List<PiiMatch> found = new ArrayList<>();
     char[] chars = text.toCharArray();
-    TextScanner scanner = TextScanner.of(text, chars, found);
+    // Strings are read as their text reads: escapes blanked and tags inside them (a FHIR
+    // narrative's XHTML) too, offsets kept.
+    String readable = Markup.blankTags(unescaped(text));
+    TextScanner scanner = TextScanner.of(readable, readable.toCharArray(), found);
     Tree tree = new Tree(text, scanner, found);
     int read = 0;
     try (JsonParser p = JSON.createParser(chars)) {
@@ -196,6 +199,38 @@ public final class PersonalDataScanner {
       scanner.release();
     }
     return found;
+  }
+
+  /**
+   * The JSON text with each two-character escape inside strings written as a space and the character
+   * it stands for ({@code \n} a line break, {@code \"} a quote), so that a string's text reads as
+   * it would printed, at the same offsets; {@code \\uXXXX} escapes stay as they are.
+   */
+  static String unescaped(String text) {
+    int bs = text.indexOf('\\');
+    if (bs < 0) {
+      return text;
+    }
+    char[] cs = text.toCharArray();
+    for (int i = bs; i + 1 < cs.length; i++) {
+      if (cs[i] != '\\') {
+        continue;
+      }
+      char c = cs[i + 1];
+      char r =
+          switch (c) {
+            case 'n' -> '\n';
+            case 'r', 't', 'b', 'f' -> ' ';
+            case '"', '/', '\\' -> c;
+            default -> 0;
+          };
+      if (r != 0) {
+        cs[i] = ' ';
+        cs[i + 1] = r;
+        i++;
+      }
+    }
+    return new String(cs);
   }
 
   /** JSON cut or broken part-way: what follows its last complete leaf is read as free text. */
@@ -337,7 +372,14 @@ public final class PersonalDataScanner {
       Set.of(
           "tn", "ny", "nn", "bpk", "bapak", "ibu", "bu", "pak", "sdr", "sdri", "an", "dr", "drg",
           "prof", "h", "hj", "ns", "drs", "dra", "ir", "mr", "mrs", "ms", "miss", "mas", "mbak",
-          "kak", "bang");
+          "kak", "bang", "dokter", "bidan", "perawat", "suster", "ners", "nurse", "apoteker",
+          "analis");
+
+  /** Honorifics and roles written out, needing no period: "Ibu Sari", "Bidan Sari". */
+  private static final Set<String> UNABBREVIATED =
+      Set.of(
+          "bapak", "ibu", "bu", "pak", "mas", "mbak", "miss", "kak", "bang", "dokter", "bidan",
+          "perawat", "suster", "ners", "nurse", "apoteker", "analis");
 
   /**
    * The name itself inside a name value: without the honorifics before it ("Tn.", "dr.") and the
@@ -368,8 +410,7 @@ public final class PersonalDataScanner {
       int next = w;
       if (next < e && text.charAt(next) == '.') {
         next++;
-      } else if (!Set.of("bapak", "ibu", "bu", "pak", "mas", "mbak", "miss", "kak", "bang")
-          .contains(word)) {
+      } else if (!UNABBREVIATED.contains(word)) {
         break; // an abbreviation needs its period ("Dr." yes, "Dra" the name no)
       }
       if (!HONORIFICS.contains(word) || next >= e || text.charAt(next) != ' ') {

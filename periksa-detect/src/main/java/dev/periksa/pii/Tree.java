@@ -65,7 +65,21 @@ final class Tree {
           "enterer",
           "verifier",
           "collector",
-          "interpreter");
+          "interpreter",
+          "resultsInterpreter",
+          "actor",
+          "generalPractitioner",
+          "agent",
+          "who",
+          "recipient",
+          "requestor",
+          "orderer",
+          "assessor",
+          "reporter",
+          "authenticator",
+          "legalAuthenticator",
+          "dataEnterer",
+          "careManager");
 
   /** Enclosing field names looked at for a holder leaf. */
   private static final int ENCLOSING_NAMES = 3;
@@ -137,6 +151,9 @@ final class Tree {
     /** The object's own bare name is an organisation's ("nama": "RSUD Tarakan"). */
     boolean organisation;
 
+    /** A {@code reference} in this object points at a person's resource. */
+    boolean personTarget;
+
     Frame(String name) {
       this.name = name;
       this.classes = name == null ? 0 : Lexicon.field(name);
@@ -148,8 +165,17 @@ final class Tree {
     Frame top = frames.get(frames.size() - 1);
     switch (field) {
       case "resourceType" -> top.resourceType = value;
+      case "reference" -> {
+        // "Practitioner/N10000001" or a full URL ending so: the resource type before the id.
+        int slash = value == null ? -1 : value.lastIndexOf('/');
+        top.personTarget |=
+            slash > 0
+                && PERSON_RESOURCES.contains(
+                    value.substring(value.lastIndexOf('/', slash - 1) + 1, slash));
+      }
       case "system" ->
-          top.hint |= Lexicon.field(value) & (NUMBER_TYPES | DIAGNOSIS | Lexicon.ID_ANY | EMAIL);
+          top.hint |=
+              Lexicon.field(value) & (NUMBER_TYPES | DIAGNOSIS | Lexicon.ID_ANY | EMAIL | Lexicon.NEG);
       case "code" -> {
         // An identifier's type: {"type":{"coding":[{"code":"MR"}]}, "value": ...}.
         int hint =
@@ -189,6 +215,9 @@ final class Tree {
       TextScanner scanner,
       List<PiiMatch> found) {
     int own = Lexicon.field(field);
+    if (titleParts(field, frames)) {
+      return; // a name's prefix ("dr.") or suffix ("Sp.PD"): titles and degrees, no name
+    }
     if ("display".equals(field) && personReference(frames)) {
       // The display of a reference to a person is that person's name.
       wholeValue(text, start, end, value, NAME | PERSON, found);
@@ -217,13 +246,30 @@ final class Tree {
       top.organisation = true;
     }
     wholeValue(text, start, end, value, ctx, found);
-    if (text.regionMatches(start, value, 0, value.length()) && end - start == value.length()) {
+    if (value != null && end - start >= value.length()) {
+      // The raw value (JSON escapes are read blanked by the scanner) at its own offsets.
       scanner.scan(start, end, ctx);
     }
   }
 
-  /** Whether the innermost object is a FHIR Reference held by a field that names a person. */
+  /** Whether the leaf is a FHIR HumanName's prefix or suffix (the field or its array). */
+  private static boolean titleParts(String field, List<Frame> frames) {
+    String name = field;
+    if ((name == null || name.isEmpty()) && !frames.isEmpty()) {
+      name = frames.get(frames.size() - 1).name;
+    }
+    return "prefix".equals(name) || "suffix".equals(name);
+  }
+
+  /**
+   * Whether the innermost object is a FHIR Reference to a person: held by a field that names one,
+   * or with a {@code reference} before the display that points at a person's resource
+   * ("Practitioner/N10000001").
+   */
   private static boolean personReference(List<Frame> frames) {
+    if (!frames.isEmpty() && frames.get(frames.size() - 1).personTarget) {
+      return true;
+    }
     for (int i = frames.size() - 1; i >= 0 && i >= frames.size() - 2; i--) {
       String name = frames.get(i).name;
       if (name != null) {
