@@ -725,6 +725,7 @@ final class Lexicon {
     FIELDS.put("00080020", OTHER); // DICOM StudyDate
     FIELDS.put("valuecodeableconcept", TEST_WEAK); // FHIR Observation.value[x]
     FIELDS.put("valuestring", TEST_WEAK);
+    FIELDS.put("authorstring", NAME | PERSON); // FHIR Annotation: the author written out
     FIELDS.put("ns1", TEST); // dengue NS1 antigen: its letters alone say nothing
     FIELDS.put("ns1ag", TEST);
     FIELDS.put("birthdate", BIRTH);

@@ -398,6 +398,20 @@ public final class PersonalDataScanner {
         e--;
       }
     }
+    // Degrees written without a comma: "Andi Wijaya Sp.PD", "Rina Kusuma S.Kep".
+    for (int n = 0; n < 3; n++) {
+      int sp = e - 1;
+      while (sp > s && text.charAt(sp) != ' ') {
+        sp--;
+      }
+      if (sp <= s || !degree(text, sp + 1, e)) {
+        break;
+      }
+      e = sp;
+      while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+        e--;
+      }
+    }
     while (true) {
       int w = s;
       while (w < e && Character.isLetter(text.charAt(w))) {
@@ -426,6 +440,24 @@ public final class PersonalDataScanner {
       s = rest;
     }
     return new int[] {s, e};
+  }
+
+  /** Whether text[s, e) is one degree: letters, a period, letters ("Sp.PD", "S.Kep", "Sp.A(K)"). */
+  private static boolean degree(String text, int s, int e) {
+    if (e - s < 3 || e - s > 10 || !Character.isLetter(text.charAt(s))) {
+      return false;
+    }
+    int dot = text.indexOf('.', s);
+    if (dot < 0 || dot >= e - 1 || !Character.isLetter(text.charAt(dot + 1))) {
+      return false;
+    }
+    for (int k = s; k < e; k++) {
+      char c = text.charAt(k);
+      if (!Character.isLetter(c) && c != '.' && c != '(' && c != ')') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether what follows a comma is academic or medical degrees: "Sp.PD", " S.Kep, M.Kes". */

@@ -79,7 +79,14 @@ final class Tree {
           "authenticator",
           "legalAuthenticator",
           "dataEnterer",
-          "careManager");
+          "careManager",
+          "party",
+          "other",
+          "verifiedWith",
+          "responsibleParty");
+
+  /** Parts of any resource that hold a person: Organization.contact, a Claim's payee party. */
+  private static final Set<String> PERSON_PARTS = Set.of("contact", "party");
 
   /** Enclosing field names looked at for a holder leaf. */
   private static final int ENCLOSING_NAMES = 3;
@@ -165,6 +172,13 @@ final class Tree {
     Frame top = frames.get(frames.size() - 1);
     switch (field) {
       case "resourceType" -> top.resourceType = value;
+      case "url" -> {
+        // An extension for a person's name: mothersMaidenName, a parent's or a nickname.
+        String u = value == null ? "" : value.toLowerCase(java.util.Locale.ROOT);
+        if (u.endsWith("maidenname") || u.endsWith("mothersname") || u.endsWith("-nickname")) {
+          top.hint |= NAME | Lexicon.PERSON;
+        }
+      }
       case "reference" -> {
         // "Practitioner/N10000001" or a full URL ending so: the resource type before the id.
         int slash = value == null ? -1 : value.lastIndexOf('/');
@@ -232,6 +246,9 @@ final class Tree {
       if (top != null) {
         ctx |= top.hint;
       }
+    }
+    if (top != null && (top.hint & NAME) != 0 && field != null && field.startsWith("value")) {
+      ctx = (ctx & ~Lexicon.TEST_WEAK) | top.hint; // an extension's valueString that is a name
     }
     if (personalBlocked(field, own, ctx, frames)) {
       // What the field holds is a thing's or an organisation's: no person's data in its text.
@@ -314,6 +331,10 @@ final class Tree {
     }
     // FHIR nests a resource's fields a few levels deep; a bound keeps deep documents linear.
     for (int i = frames.size() - 1; i >= 0 && i >= frames.size() - 16; i--) {
+      String part = frames.get(i).name;
+      if (part != null && PERSON_PARTS.contains(part)) {
+        break; // an organisation's contact person: a person's name and number
+      }
       String rt = frames.get(i).resourceType;
       if (rt != null) {
         if (!PERSON_RESOURCES.contains(rt)) {
