@@ -104,6 +104,9 @@ public final class PersonalDataScanner {
       if (readable.indexOf('@') >= 0) {
         MailHeaders.scan(readable, 0, readable.length(), found);
       }
+      if (readable.indexOf("<<") >= 0) {
+        Mrz.scan(readable, found); // a passport's machine-readable zone
+      }
     } finally {
       scanner.release();
     }

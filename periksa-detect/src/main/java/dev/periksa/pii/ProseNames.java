@@ -96,6 +96,13 @@ final class ProseNames {
   /** A street type after an English street name: Street, Road, Avenue. */
   private static final int STREET_SUFFIX = 1 << 17;
 
+  /**
+   * A hamlet, written where a street would be: Kampung, Kp. An address from it only after a
+   * person's address label (the KTP's "Alamat : KP. CIBODAS"), as a whole "alamat" field value is
+   * one; alone, "Kampung Melayu" is a place.
+   */
+  private static final int HAMLET = 1 << 18;
+
   private static final WordTable WORDS;
 
   /** Gives each of the space-separated words the kind. */
@@ -120,6 +127,7 @@ final class ProseNames {
     put(m, ATAS, "atas");
     put(m, STREET_ABBR | STOP, "jl jln gg komp perum dsn");
     put(m, STREET_WORD | STOP, "jalan gang komplek kompleks perumahan dusun");
+    put(m, HAMLET, "kp kampung");
     put(m, NUMBER_WORD | STOP, "no nomor nmr nomer");
     put(m, BLOCK_WORD | STOP, "blok blk block kav kavling kapling");
     put(m, AREA | STOP, "kel kelurahan kec kecamatan desa kota kab kabupaten provinsi prov rt rw");
@@ -617,6 +625,8 @@ final class ProseNames {
         end = afterStrongCue(q);
       } else if ((kind & (STREET_ABBR | STREET_WORD)) != 0) {
         end = addresses().street(i, e, kind);
+      } else if ((kind & HAMLET) != 0) {
+        end = addresses().hamlet(i, e);
       }
       if (end > e) {
         skipTo = end;
@@ -1064,13 +1074,13 @@ final class ProseNames {
     if (keyEnd < 0 || keyEnd >= to) {
       return;
     }
-    int v = keyEnd;
+    int v = IdentityForms.otherLanguage(text, cs, keyEnd, to);
     while (v < to && (cs[v] == ' ' || cs[v] == '\t')) {
       v++;
     }
     if (v < to && (cs[v] == '\r' || cs[v] == '\n')) {
       v += cs[v] == '\r' && v + 1 < to && cs[v + 1] == '\n' ? 2 : 1;
-    } else if (v == keyEnd) {
+    } else if (v == keyEnd || cs[v - 1] != ' ' && cs[v - 1] != '\t') {
       return; // a word glued to the key
     }
     int e = v;
@@ -1166,6 +1176,13 @@ final class ProseNames {
     int ke = c;
     while (ke > from && (space(cs[ke - 1]) || cs[ke - 1] == '\t') && c - ke < 40) {
       ke--;
+    }
+    if (ke - 2 > from && (cs[ke - 1] == '|' || cs[ke - 1] == '~') && space(cs[ke - 2])) {
+      // "Nama | : BUDI": a form's ruling read as a bar before the colon.
+      ke--;
+      while (ke > from && space(cs[ke - 1]) && c - ke < 40) {
+        ke--;
+      }
     }
     int ks;
     if (ke > from && (cs[ke - 1] == '"' || cs[ke - 1] == '\'')) {

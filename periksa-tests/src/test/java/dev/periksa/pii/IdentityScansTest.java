@@ -1,0 +1,269 @@
+package dev.periksa.pii;
+
+import static dev.periksa.pii.Found.found;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Identity documents as OCR reads them: the e-KTP, the family card (KK) and the passport's data
+ * page with its machine-readable zone ({@link IdentityForms}, {@link Mrz}). Misread labels, lost or
+ * doubled colons, values under their labels, stray characters and spacing inside numbers are what a
+ * scan of these cards gives. Every sample is made up; the NIKs have a valid structure and the MRZ
+ * lines valid check digits.
+ */
+class IdentityScansTest {
+
+  @Test
+  void anIdCardWithMisreadLabels() {
+    String ktp =
+        "PROVINSI JAWA TENGAH\n"
+            + "KABUPATEN SEMARANG\n"
+            + "N1K : 3322114503880001\n"
+            + "Narna : SRI WAHYUNI\n"
+            + "Ternpat/TgI Lahir : SEMARANG, 05-03-1988\n"
+            + "Jenis Kelamin : PEREMPUAN Gol. Darah : B\n"
+            + "Alarnat : DUSUN KRAJAN\n"
+            + "RT/RW : 002/004\n"
+            + "Kel/Desa : BANDUNGAN\n"
+            + "Kecamatan : BANDUNGAN\n"
+            + "Agama : ISLAM\n"
+            + "Status Perkawinan : KAWIN\n"
+            + "Pekerjaan : MENGURUS RUMAH TANGGA\n"
+            + "Kewarganegaraan : WNI\n"
+            + "Berlaku Hingga : SEUMUR HIDUP\n"
+            + "SEMARANG\n"
+            + "12-06-2012\n";
+    // The issue date under the card's city is no birth date.
+    assertEquals(
+        List.of(
+            "NIK 3322114503880001",
+            "NAME SRI WAHYUNI",
+            "BIRTH_DATE 05-03-1988",
+            "ADDRESS DUSUN KRAJAN"),
+        found(ktp));
+  }
+
+  @Test
+  void anIdCardWithoutColonsAndValuesUnderLabels() {
+    String ktp =
+        "PROVINSI DKI JAKARTA\n"
+            + "JAKARTA SELATAN\n"
+            + "NIK   3174096112900003\n"
+            + "Nama\n"
+            + "DEWI LESTARI\n"
+            + "Tempat/Tgl Lahir\n"
+            + "JAKARTA, 21-12-1990\n"
+            + "Jenis kelamin  PEREMPUAN   Gol Darah  A\n"
+            + "Alamat   JL. KEMANG RAYA NO. 12\n"
+            + "RT/RW   005/003\n"
+            + "Kel/Desa   BANGKA\n"
+            + "Berlaku Hingga   SEUMUR HIDUP\n";
+    assertEquals(
+        List.of(
+            "NIK 3174096112900003",
+            "NAME DEWI LESTARI",
+            "BIRTH_DATE 21-12-1990",
+            "ADDRESS JL. KEMANG RAYA NO. 12"),
+        found(ktp));
+  }
+
+  @Test
+  void strayCharactersDoubledColonsAndSpacedDates() {
+    String ktp =
+        "PROVINSI JAWA BARAT\n"
+            + "KOTA BANDUNG\n"
+            + "NIK ; 3273011203870002\n"
+            + "Nama | : ASEP SUNANDAR\n"
+            + "Tempat/Tgl Lahir :: BANDUNG, 12 -03-1987\n"
+            + "Jenis Kelamin : LAKI-LAKI     Gol. Darah : O\n"
+            + "Alamat : KP. CIBODAS\n"
+            + "RT/RW : 001/002\n"
+            + "Berlaku Hingga : 12-03-2017\n"
+            + "                                  BANDUNG\n"
+            + "                                  12-03-2012\n";
+    // The validity date (older cards) and the issue date are no birth dates.
+    assertEquals(
+        List.of(
+            "NIK 3273011203870002",
+            "NAME ASEP SUNANDAR",
+            "BIRTH_DATE 12 -03-1987",
+            "ADDRESS KP. CIBODAS"),
+        found(ktp));
+    assertEquals(
+        List.of("NAME I WAYAN SUDARSANA", "BIRTH_DATE 17-01- 1980"),
+        found("Nama: I WAYAN SUDARSANA\nTempat/Tgl Lahir. DENPASAR, 17-01- 1980\n"));
+  }
+
+  @Test
+  void addressLinesOfAnIdCard() {
+    assertEquals(
+        List.of(
+            "ADDRESS PERUM GRIYA ASRI BLOK C2/7",
+            "ADDRESS JL MAWAR NO 5",
+            "ADDRESS GG. KENANGA NO 3A RT 002/RW 005",
+            "ADDRESS Kampung Sukamaju RT 01/02",
+            "ADDRESS KP CIBODAS RT 001/002"),
+        found(
+            "Alamat. PERUM GRIYA ASRI BLOK C2/7\n"
+                + "Alamat : JL MAWAR NO 5\n"
+                + "\"Alamat : GG. KENANGA NO 3A RT 002/RW 005\n"
+                + "Alamat : Kampung Sukamaju RT 01/02\n"
+                + "Alamat: KP CIBODAS RT 001/002, LEMBANG\n"));
+    // A hamlet's word starts an address only as the value of a person's address label.
+    assertEquals(
+        List.of(),
+        found("Pasien tinggal di Kampung Melayu, Jakarta Timur.\nKe Kp. Rambutan naik bus.\n"));
+  }
+
+  @Test
+  void aNikWithLettersReadForDigits() {
+    // After its label, a NIK a scan spoilt (O for 0) is still the holder's, if its digits so read
+    // have a NIK's structure; without the label, or with too many letters, it is not read.
+    assertEquals(
+        List.of("NIK 32O4125711850002", "NIK 3204125711850OO2"),
+        found("NIK : 32O4125711850002\nNIK : 3204125711850OO2\n"));
+    assertEquals(List.of(), found("kode 32O4125711850002"));
+    assertEquals(List.of(), found("NIK : 32O412S7II850002"));
+  }
+
+  @Test
+  void aFamilyCardWithItsColumns() {
+    String kk =
+        "KARTU KELUARGA\n"
+            + "No. 3201012304150007\n"
+            + "Nama Kepala Keluarga : AHMAD SUBAGYO\n"
+            + "Alamat : KP. SUKAMAJU\n"
+            + "RT/RW : 003/007\n"
+            + "Desa/Kelurahan : CIBINONG\n"
+            + "Kode Pos : 16911\n"
+            + "No  Nama Lengkap      NIK               Jenis Kelamin  Tempat Lahir  Tanggal Lahir"
+            + "  Agama  Pendidikan      Jenis Pekerjaan\n"
+            + "1   AHMAD SUBAGYO     3201011505780003  LAKI-LAKI      BOGOR         15-05-1978   "
+            + "  ISLAM  SLTA/SEDERAJAT  WIRASWASTA\n"
+            + "2   NUR AINI          3201015208820002  PEREMPUAN      BOGOR         12-08-1982   "
+            + "  ISLAM  SLTP/SEDERAJAT  MENGURUS RUMAH TANGGA\n"
+            + "Dikeluarkan Tanggal : 23-04-2015\n";
+    // The card's own number is no NIK, its issue date no birth date.
+    assertEquals(
+        List.of(
+            "NAME AHMAD SUBAGYO",
+            "ADDRESS KP. SUKAMAJU",
+            "NAME AHMAD SUBAGYO",
+            "NIK 3201011505780003",
+            "BIRTH_DATE 15-05-1978",
+            "NAME NUR AINI",
+            "NIK 3201015208820002",
+            "BIRTH_DATE 12-08-1982"),
+        found(kk));
+  }
+
+  @Test
+  void aFamilyCardWhoseColumnsTheScanLost() {
+    String kk =
+        "KARTU KELUARGA\n"
+            + "No. KK : 3201012304150007\n"
+            + "1 AHMAD SUBAGYO 3201011505780003 LAKI-LAKI BOGOR 15-05-1978 ISLAM SLTA/SEDERAJAT\n"
+            + "2. NUR AINI 3201015208820002 PEREMPUAN BOGOR 12-08-1982 ISLAM SLTP/SEDERAJAT\n"
+            + "MENGURUS RUMAH TANGGA\n"
+            + "3 RIZKY PRATAMA 3201011003100001 LAKI-LAKI\n"
+            + "BOGOR 10-03-2010 ISLAM\n";
+    // A date is a member's birth date where it is the one the NIK on its line encodes; a row
+    // broken before its date keeps only its NIK.
+    assertEquals(
+        List.of(
+            "NAME AHMAD SUBAGYO",
+            "NIK 3201011505780003",
+            "BIRTH_DATE 15-05-1978",
+            "NAME NUR AINI",
+            "NIK 3201015208820002",
+            "BIRTH_DATE 12-08-1982",
+            "NIK 3201011003100001"),
+        found(kk));
+    // Another date on a NIK's line is none.
+    assertEquals(
+        List.of("NIK 3201011505780003"),
+        found("1 AHMAD SUBAGYO 3201011505780003 kunjungan 16-05-2024\n"));
+  }
+
+  @Test
+  void aPassportDataPageWithItsZone() {
+    String page =
+        "REPUBLIK INDONESIA\n"
+            + "PASPOR / PASSPORT\n"
+            + "Jenis/Type   Kode Negara/Country Code   No. Paspor/Passport No.\n"
+            + "P            IDN                        C1234567\n"
+            + "Nama Lengkap/Full Name\n"
+            + "BUDI SANTOSO\n"
+            + "Jenis Kelamin/Sex    Kewarganegaraan/Nationality\n"
+            + "L/M                  INDONESIA\n"
+            + "Tanggal Lahir/Date of Birth    Tempat Lahir/Place of Birth\n"
+            + "17 AGT 1985                    JAKARTA\n"
+            + "Tanggal Pengeluaran/Date of Issue    Tanggal Habis Berlaku/Date of Expiry\n"
+            + "10 JAN 2020                          10 JAN 2030\n"
+            + "P<IDNSANTOSO<<BUDI<<<<<<<<<<<<<<<<<<<<<<<<<<\n"
+            + "C1234567<0IDN8508177M3001101<<<<<<<<<<<<<<06\n";
+    // In the zone: the number without its filler and check digit, the birth date YYMMDD, and the
+    // name field SURNAME<<GIVEN as one span (like HL7's FAMILY^GIVEN) without the filler.
+    assertEquals(
+        List.of(
+            "PASSPORT C1234567",
+            "NAME BUDI SANTOSO",
+            "BIRTH_DATE 17 AGT 1985",
+            "NAME SANTOSO<<BUDI",
+            "PASSPORT C1234567",
+            "BIRTH_DATE 850817"),
+        found(page));
+  }
+
+  @Test
+  void aPassportPageReadOneLabelPerLine() {
+    String page =
+        "PASPOR\n"
+            + "No. Paspor/Passport No.\n"
+            + "B9876543\n"
+            + "Nama Lengkap/Full Name\n"
+            + "SITI NURHALIZA\n"
+            + "Tanggal Lahir/Date of Birth\n"
+            + "05 MAR 1992\n"
+            + "Tempat Lahir/Place of Birth\n"
+            + "SURABAYA\n"
+            + "Tanggal Habis Berlaku/Date of Expiry\n"
+            + "14 FEB 2029\n";
+    assertEquals(
+        List.of("PASSPORT B9876543", "NAME SITI NURHALIZA", "BIRTH_DATE 05 MAR 1992"), found(page));
+  }
+
+  @Test
+  void machineReadableZonesOnly() {
+    // A single-name holder; a zone with a wrong check digit, filler and other 44-character lines
+    // give nothing.
+    assertEquals(
+        List.of("NAME SUTRISNO", "PASSPORT X7654321", "BIRTH_DATE 700101"),
+        found(
+            "P<IDNSUTRISNO<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<\n"
+                + "X7654321<5IDN7001017M2801016<<<<<<<<<<<<<<00\n"
+                + "P<IDNNURHALIZA<<SITI<<<<<<<<<<<<<<<<<<<<<<<<\n"
+                + "B9876543<2IDN9203055F2902142<<<<<<<<<<<<<<04\n"
+                + "<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<\n"
+                + "1234567890123456789012345678901234567890ABCD\n"));
+  }
+
+  @Test
+  void formsThatAreNoIdentityDocuments() {
+    assertEquals(
+        List.of(),
+        found(
+            "Nama obat : PARACETAMOL 500 MG\n"
+                + "Nama file: LAPORAN.PDF\n"
+                + "Tanggal : 12-03-2024\n"
+                + "Alamat RS : JL. DIPONEGORO NO 71\n"
+                + "Nama Lengkap/Full Name\n"
+                + "Tanggal/Date\n"
+                + "12 MAR 2024\n"
+                + "Array<String<<Integer>> list;\n"));
+    // A birth-date label inside a sentence is no form's cell: the next line is not its value.
+    assertEquals(List.of(), found("Mohon isi tanggal lahir\n12-03-2024 formulir diterima\n"));
+  }
+}
