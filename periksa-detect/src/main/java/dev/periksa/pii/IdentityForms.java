@@ -13,6 +13,9 @@ final class IdentityForms {
   /** How far a label cell may start before its label phrase ("Tempat/" before "Tgl Lahir"). */
   private static final int CELL_LEAD = 8;
 
+  /** The longest line of a form that {@link #cellBelow} reads. */
+  private static final int MAX_LINE = 300;
+
   /** How far left of its label a value printed under the label may start. */
   private static final int ALIGN_SLACK = 4;
 
@@ -78,7 +81,9 @@ final class IdentityForms {
       return -1;
     }
     while (q < to && !lineBreak(cs[q])) {
-      q++;
+      if (++q - le > MAX_LINE) {
+        return -1; // no form's line: a long text's labels would each read to its end
+      }
     }
     // The next line that holds something (one blank line at most between).
     int next = -1;
@@ -88,7 +93,7 @@ final class IdentityForms {
       }
       q++;
       int s = q;
-      while (q < to && !lineBreak(cs[q])) {
+      while (q < to && !lineBreak(cs[q]) && q - s < MAX_LINE) {
         q++;
       }
       for (int k = s; k < q; k++) {
@@ -133,32 +138,41 @@ final class IdentityForms {
 
   /**
    * End of a NIK at p that a scan misread (letters for digits: O for 0, I or l for 1, S for 5, B
-   * for 8, Z for 2, G for 6), or -1. Read only after a NIK's own label, with at most two letters
-   * among sixteen characters, and only when the digits so read have a NIK's structure: a number
-   * that identifies the card's holder, spoilt by the scan, is still the holder's NIK.
+   * for 8, Z for 2, G for 6; or a space put inside it), or -1. Read only after a NIK's own label,
+   * with at most two letters and two spaces among its sixteen digits, and only when the digits so
+   * read have a NIK's structure: a number that identifies the card's holder, spoilt by the scan, is
+   * still the holder's NIK.
    */
   static int misreadNik(char[] cs, int p, int to) {
-    if (p + 16 > to || (p + 16 < to && Character.isLetterOrDigit(cs[p + 16]))) {
-      return -1;
-    }
     if (p > 0 && Character.isLetterOrDigit(cs[p - 1])) {
       return -1;
     }
     StringBuilder d = new StringBuilder(16);
     int letters = 0;
-    for (int k = p; k < p + 16; k++) {
+    int spaces = 0;
+    int k = p;
+    while (d.length() < 16 && k < to) {
       char c = cs[k];
+      if (c == ' ' && k > p && k + 1 < to && cs[k - 1] != ' ' && digitFor(cs[k + 1]) != 0) {
+        spaces++; // "317405170890 0002": a space the scan put inside the number
+        k++;
+        continue;
+      }
       char r = digitFor(c);
       if (r == 0) {
         return -1;
       }
       letters += r != c ? 1 : 0;
       d.append(r);
+      k++;
     }
-    if (letters == 0 || letters > 2 || !Character.isDigit(cs[p])) {
+    if (d.length() < 16 || (k < to && Character.isLetterOrDigit(cs[k]))) {
       return -1;
     }
-    return Nik.isValid(d) ? p + 16 : -1;
+    if (letters + spaces == 0 || letters > 2 || spaces > 2 || !Character.isDigit(cs[p])) {
+      return -1;
+    }
+    return Nik.isValid(d) ? k : -1;
   }
 
   /** The digit OCR most often misreads as the character, the digit itself, or 0 for neither. */
@@ -275,5 +289,121 @@ final class IdentityForms {
       return;
     }
     out.add(new PiiMatch(PiiType.NAME, s, e, 0.8));
+  }
+
+  /**
+   * A form read one column after the other, as OCR often reads an ID card: a block of label lines
+   * ("NIK", "Nama", "Tempat/Tgl Lahir", "Alamat"...) and then, in the same order, a block of as
+   * many value lines each opening with the form's colon (": 3174...", ": BUDI SANTOSO"). Each value
+   * is read as a cell under its label's name, as a table's cells are; only with three values or
+   * more, no more than the label lines (the values go with the last labels: a heading may stand
+   * over them), every label line short and free of digits and colons, and at least two of the
+   * labels naming a personal field. Returns the spans already read, sorted and disjoint: those of
+   * {@code cells} and the values read here.
+   */
+  static List<int[]> valueColumn(
+      String text, TextScanner scanner, List<PiiMatch> found, List<int[]> cells) {
+    if (text.indexOf(':') < 0) {
+      return cells;
+    }
+    List<int[]> lines = new java.util.ArrayList<>();
+    int n = text.length();
+    for (int ls = 0; ls < n; ) {
+      int le = text.indexOf('\n', ls);
+      if (le < 0) {
+        le = n;
+      }
+      int s = ls;
+      int e = le;
+      while (s < e && Character.isWhitespace(text.charAt(s))) {
+        s++;
+      }
+      while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+        e--;
+      }
+      if (e > s) {
+        lines.add(new int[] {s, e});
+      }
+      ls = le + 1;
+    }
+    List<int[]> values = new java.util.ArrayList<>();
+    List<Integer> classes = new java.util.ArrayList<>();
+    int i = 0;
+    while (i < lines.size()) {
+      int labels = 0;
+      int personal = 0;
+      while (i + labels < lines.size() && labelLine(text, lines.get(i + labels))) {
+        int[] l = lines.get(i + labels);
+        int c = Lexicon.field(text.substring(l[0], l[1]));
+        personal += (c & PERSONAL) != 0 ? 1 : 0;
+        labels++;
+      }
+      if (labels < 3 || personal < 2) {
+        i += Math.max(labels, 1);
+        continue;
+      }
+      int v = i + labels;
+      int count = 0;
+      while (v + count < lines.size() && text.charAt(lines.get(v + count)[0]) == ':') {
+        count++;
+      }
+      // Lines over the labels (the card's heading, "PROVINSI ...") read as label lines too: the
+      // values belong to the last labels.
+      int first = v - count;
+      personal = 0;
+      for (int k = first; k < v && count >= 3; k++) {
+        int[] l = lines.get(k);
+        personal += (Lexicon.field(text.substring(l[0], l[1])) & PERSONAL) != 0 ? 1 : 0;
+      }
+      if (count >= 3 && count <= labels && personal >= 2) {
+        for (int k = 0; k < count; k++) {
+          int[] l = lines.get(first + k);
+          int[] val = lines.get(v + k);
+          int s = val[0] + 1;
+          while (s < val[1] && text.charAt(s) == ' ') {
+            s++;
+          }
+          values.add(new int[] {s, val[1]});
+          classes.add(Lexicon.field(text.substring(l[0], l[1])));
+        }
+      }
+      i = v + count;
+    }
+    if (values.isEmpty()) {
+      return cells;
+    }
+    List<int[]> merged = new java.util.ArrayList<>(cells);
+    int c = 0; // values and cells are both in text order
+    for (int k = 0; k < values.size(); k++) {
+      int[] val = values.get(k);
+      while (c < cells.size() && cells.get(c)[1] <= val[0]) {
+        c++;
+      }
+      boolean overlaps = c < cells.size() && cells.get(c)[0] < val[1];
+      if (!overlaps) {
+        Csv.cell(text, val, classes.get(k), scanner, found);
+        merged.add(val);
+      }
+    }
+    merged.sort((a, b) -> Integer.compare(a[0], b[0]));
+    return merged;
+  }
+
+  /** The fields whose labels make a block of label lines a form's. */
+  private static final int PERSONAL =
+      Lexicon.NAME | Lexicon.NIK | Lexicon.BIRTH | Lexicon.ADDRESS | Lexicon.PASSPORT;
+
+  /** A form's label alone on its line: short, letters and label punctuation only. */
+  private static boolean labelLine(String text, int[] l) {
+    if (l[1] - l[0] > 30 || !Character.isLetter(text.charAt(l[0]))) {
+      return false;
+    }
+    for (int k = l[0]; k < l[1]; k++) {
+      char c = text.charAt(k);
+      if (!Character.isLetter(c) && c != ' ' && c != '/' && c != '.' && c != '-') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -24,102 +24,110 @@ final class Mrz {
 
   private static final int LINE = 44;
 
-  /** Finds TD3 zones in text[0, length) and adds their passport number, birth date and name. */
+  /**
+   * Finds TD3 zones in text[0, length) and adds their passport number, birth date and name. A scan
+   * may put a space inside the zone or drop a few of its filler characters: a line is read without
+   * its spaces, and a second line of 40 to 46 characters is taken when its fields up to the birth
+   * date's check digit hold.
+   */
   static void scan(String text, List<PiiMatch> out) {
     int n = text.length();
     int ls = 0;
-    int prevStart = -1;
-    int prevEnd = -1;
+    int[] prev = null;
+    String prevLine = null;
     while (ls < n) {
       int le = text.indexOf('\n', ls);
       if (le < 0) {
         le = n;
       }
-      int s = ls;
-      int e = le;
-      while (s < e && text.charAt(s) == ' ') {
-        s++;
-      }
-      while (e > s && (text.charAt(e - 1) == ' ' || text.charAt(e - 1) == '\r')) {
-        e--;
-      }
-      if (e - s == LINE && secondLine(text, s)) {
-        out.add(new PiiMatch(PiiType.PASSPORT, s, numberEnd(text, s), 0.95));
-        out.add(new PiiMatch(PiiType.BIRTH_DATE, s + 13, s + 19, 0.9));
-        if (prevStart >= 0) {
-          name(text, prevStart, prevEnd, out);
+      int[] at = new int[Math.min(le - ls, 64)];
+      StringBuilder line = new StringBuilder();
+      for (int k = ls; k < le && line.length() < at.length; k++) {
+        char c = text.charAt(k);
+        if (c != ' ' && c != '\r') {
+          at[line.length()] = k;
+          line.append(c);
         }
       }
-      prevStart = s;
-      prevEnd = e;
+      String l = line.toString();
+      if (le - ls < 80 && l.length() >= LINE - 4 && l.length() <= LINE + 2 && secondLine(l)) {
+        int numberEnd = at[numberEnd(l) - 1] + 1;
+        out.add(new PiiMatch(PiiType.PASSPORT, at[0], numberEnd, 0.95));
+        out.add(new PiiMatch(PiiType.BIRTH_DATE, at[13], at[18] + 1, 0.9));
+        if (prev != null) {
+          name(prevLine, prev, out);
+        }
+      }
+      prev = le - ls < 80 ? at : null;
+      prevLine = l;
       ls = le + 1;
     }
   }
 
-  /** Whether a 44-character line at s is a TD3 second line with valid check digits. */
-  private static boolean secondLine(String t, int s) {
-    for (int k = s; k < s + LINE; k++) {
+  /** Whether a line is a TD3 second line with valid check digits up to the birth date's. */
+  private static boolean secondLine(String t) {
+    for (int k = 0; k < t.length(); k++) {
       char c = t.charAt(k);
       if (!(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z') && c != '<') {
         return false;
       }
     }
-    if (t.charAt(s) == '<' || !digit(t.charAt(s + 9)) || !digit(t.charAt(s + 19))) {
+    if (t.charAt(0) == '<' || !digit(t.charAt(9)) || !digit(t.charAt(19))) {
       return false;
     }
-    for (int k = s + 10; k < s + 13; k++) {
+    for (int k = 10; k < 13; k++) {
       char c = t.charAt(k);
       if (!(c >= 'A' && c <= 'Z') && c != '<') {
         return false; // the nationality: three letters
       }
     }
-    for (int k = s + 13; k < s + 19; k++) {
+    for (int k = 13; k < 19; k++) {
       if (!digit(t.charAt(k))) {
         return false;
       }
     }
-    int month = (t.charAt(s + 15) - '0') * 10 + (t.charAt(s + 16) - '0');
-    int day = (t.charAt(s + 17) - '0') * 10 + (t.charAt(s + 18) - '0');
+    int month = (t.charAt(15) - '0') * 10 + (t.charAt(16) - '0');
+    int day = (t.charAt(17) - '0') * 10 + (t.charAt(18) - '0');
     if (month < 1 || month > 12 || day < 1 || day > 31) {
       return false;
     }
-    return check(t, s, s + 9) == t.charAt(s + 9) - '0'
-        && check(t, s + 13, s + 19) == t.charAt(s + 19) - '0';
+    return check(t, 0, 9) == t.charAt(9) - '0' && check(t, 13, 19) == t.charAt(19) - '0';
   }
 
-  /** End of the document number at s: nine characters without the filler after it. */
-  private static int numberEnd(String t, int s) {
-    int e = s + 9;
-    while (e > s && t.charAt(e - 1) == '<') {
+  /** End of the document number: nine characters without the filler after it. */
+  private static int numberEnd(String t) {
+    int e = 9;
+    while (e > 1 && t.charAt(e - 1) == '<') {
       e--;
     }
     return e;
   }
 
   /**
-   * The holder's name on a TD3 first line at [s, e): "P", the type's second character, the issuing
-   * state's three letters, then SURNAME&lt;&lt;GIVEN&lt;NAMES padded with '&lt;'.
+   * The holder's name on a TD3 first line (read without spaces; at[i] is the text offset of its
+   * i-th character): "P", the type's second character, the issuing state's three letters, then
+   * SURNAME&lt;&lt;GIVEN&lt;NAMES padded with '&lt;'.
    */
-  private static void name(String t, int s, int e, List<PiiMatch> out) {
-    if (e - s != LINE || t.charAt(s) != 'P') {
+  private static void name(String t, int[] at, List<PiiMatch> out) {
+    if (t.length() < 30 || t.length() > LINE + 4 || t.charAt(0) != 'P') {
       return;
     }
-    for (int k = s + 1; k < e; k++) {
+    for (int k = 1; k < t.length(); k++) {
       char c = t.charAt(k);
       if (!(c >= 'A' && c <= 'Z') && c != '<') {
         return;
       }
     }
-    int a = s + 5;
-    while (a < e && t.charAt(a) == '<') {
+    int a = 5;
+    while (a < t.length() && t.charAt(a) == '<') {
       a++;
     }
-    int b = e;
+    int b = t.length();
     while (b > a && t.charAt(b - 1) == '<') {
       b--;
     }
     if (b - a >= 2) {
-      out.add(new PiiMatch(PiiType.NAME, a, b, 0.9));
+      out.add(new PiiMatch(PiiType.NAME, at[a], at[b - 1] + 1, 0.9));
     }
   }
 

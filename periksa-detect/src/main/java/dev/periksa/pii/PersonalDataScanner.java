@@ -95,6 +95,9 @@ public final class PersonalDataScanner {
           readable == text
               ? FixedWidth.read(text, scanner, found)
               : HtmlTables.read(text, readable, scanner, found);
+      if (readable == text) {
+        cells = IdentityForms.valueColumn(text, scanner, found, cells); // an ID card's columns
+      }
       int from = 0;
       for (int[] c : cells) {
         scanner.scan(from, c[0], 0);

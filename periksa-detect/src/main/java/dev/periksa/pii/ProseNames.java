@@ -1249,10 +1249,14 @@ final class ProseNames {
         qe++;
       }
       if (qe >= le || cs[qe] != close) {
+        if (!nameKey || qe < le || p + 1 >= le || !upper(cs[p + 1])) {
+          return;
+        }
+        p++; // 'Nama : "BUDI SANTOSO': a speck a scan read as a quote, never closed
+      } else {
+        quoted(p + 1, qe, !nameKey);
         return;
       }
-      quoted(p + 1, qe, !nameKey);
-      return;
     }
     if (cs[c] == '=' && urlEncoded(p, le, nameKey)) {
       return;

@@ -266,4 +266,92 @@ class IdentityScansTest {
     // A birth-date label inside a sentence is no form's cell: the next line is not its value.
     assertEquals(List.of(), found("Mohon isi tanggal lahir\n12-03-2024 formulir diterima\n"));
   }
+
+  @Test
+  void labelsAndValuesAsScansVaryThem() {
+    assertEquals(
+        List.of(
+            "BIRTH_DATE 01-02-1975",
+            "BIRTH_DATE 02-02-1975",
+            "BIRTH_DATE 03-02-1975",
+            "BIRTH_DATE 04-02-1975",
+            "BIRTH_DATE 05-02-1975",
+            "BIRTH_DATE 06/02/1975",
+            "BIRTH_DATE 07-02-1975",
+            "BIRTH_DATE 08-02-1975",
+            "NAME BUDI SANTOSO",
+            "NAME RINA WATI",
+            "NAME YOGI PRATAMA"),
+        found(
+            "Tempat / Tgl Lahir : BOGOR, 01-02-1975\n"
+                + "Tempat/Tgl.Lahir : BOGOR, 02-02-1975\n"
+                + "TempatTgl Lahir : BOGOR, 03-02-1975\n"
+                + "Tempat/TgI.Lahir: BOGOR, 04-02-1975\n"
+                + "Tempat/Tgl Lahir : BOGOR,05-02-1975\n"
+                + "Tempat/Tgl Lahir : BOGOR. 06/02/1975\n"
+                + "Tempat/Tgl Lahir : KAB. BOGOR, 07-02-1975\n"
+                + "Tempat/Tgl Lahlr : BOGOR, 08-02-1975\n"
+                + "Nama :BUDI SANTOSO\n"
+                + "Nama : \"RINA WATI\n"
+                + "Nama  :  YOGI PRATAMA\n"));
+    // A space the scan put inside a NIK, after its label.
+    assertEquals(
+        List.of("NIK 317405170890 0002", "NIK 3174 0517 0890 0002"),
+        found("NIK : 317405170890 0002\nNIK : 3174 0517 0890 0002\n"));
+  }
+
+  @Test
+  void anIdCardReadOneColumnAfterTheOther() {
+    String ktp =
+        "PROVINSI DKI JAKARTA\n"
+            + "JAKARTA TIMUR\n"
+            + "NIK\n"
+            + "Nama\n"
+            + "Tempat/Tgl Lahir\n"
+            + "Jenis Kelamin\n"
+            + "Alamat\n"
+            + "RT/RW\n"
+            + ": 3175074506910003\n"
+            + ": RATNA SARI\n"
+            + ": JAKARTA, 05-06-1991\n"
+            + ": PEREMPUAN\n"
+            + ": JL. MELATI NO. 7\n"
+            + ": 003/005\n";
+    assertEquals(
+        List.of(
+            "NIK 3175074506910003",
+            "NAME RATNA SARI",
+            "BIRTH_DATE 05-06-1991",
+            "ADDRESS JL. MELATI NO. 7"),
+        found(ktp));
+    // Lines of words over lines opening with colons, with no personal field among the words.
+    assertEquals(List.of(), found("Ruang\nKelas\nTarif\n: MAWAR\n: VIP\n: 12-03-1987\n"));
+  }
+
+  @Test
+  void aPassportPageOnSingleLinesAndAZoneAScanSpaced() {
+    assertEquals(
+        List.of("PASSPORT C1234567", "NAME BUDI SANTOSO", "BIRTH_DATE 17 AUG 1985"),
+        found(
+            "No. Paspor/Passport No. : C1234567\n"
+                + "Nama/Name : BUDI SANTOSO\n"
+                + "Tgl. Lahir/Date of Birth : 17 AUG 1985\n"
+                + "Tempat Lahir/Place of Birth : JAKARTA\n"
+                + "Tgl. Pengeluaran/Date of Issue : 10 JAN 2020\n"
+                + "Tgl. Habis Berlaku/Date of Expiry : 10 JAN 2030\n"));
+    // A space inside the zone, filler characters dropped.
+    assertEquals(
+        List.of(
+            "NAME SANTOSO<<BUDI",
+            "PASSPORT C1234567",
+            "BIRTH_DATE 850817",
+            "NAME SANTOSO<<BUDI",
+            "PASSPORT C1234567",
+            "BIRTH_DATE 850817"),
+        found(
+            "P<IDNSANTOSO<<BUDI<<<<<<<<<<<<< <<<<<<<<<<<<<\n"
+                + "C1234567<0IDN8508177M3001101<<<<<<<<<<<<<<06\n"
+                + "P<IDNSANTOSO<<BUDI<<<<<<<<<<<<<<<<<<<<<<<\n"
+                + "C1234567<0IDN8508177M3001101<<<<<<<<<<<06\n"));
+  }
 }
