@@ -399,8 +399,10 @@ final class Addresses {
     while (k > from && space(cs[k - 1])) {
       k--;
     }
+    int colon = -1;
     if (k > from && (cs[k - 1] == ':' || cs[k - 1] == '=')) {
       k--;
+      colon = cs[k] == ':' ? k : -1;
       while (k > from && space(cs[k - 1])) {
         k--;
       }
@@ -426,6 +428,13 @@ final class Addresses {
         ks--;
       } else {
         break;
+      }
+    }
+    if (ks >= ke && colon >= 0) {
+      long above = IdentityForms.keyAbove(cs, from, colon); // "Alamat" over ": KP. CIBODAS"
+      if (above >= 0) {
+        ks = (int) (above >>> 32);
+        ke = (int) above;
       }
     }
     if (ks >= ke) {

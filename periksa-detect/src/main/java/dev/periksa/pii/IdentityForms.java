@@ -406,4 +406,44 @@ final class IdentityForms {
     }
     return true;
   }
+
+  /**
+   * The label a value line opening with the form's colon belongs to when the label stands alone on
+   * the line above ("Nama" over ": BUDI SANTOSO", as OCR breaks a card's line), packed as {@code
+   * start << 32 | end}; or -1.
+   */
+  static long keyAbove(char[] cs, int from, int colon) {
+    int k = colon;
+    while (k > from && space(cs[k - 1])) {
+      k--;
+    }
+    if (k <= from || !lineBreak(cs[k - 1])) {
+      return -1;
+    }
+    k--;
+    if (cs[k] == '\n' && k > from && cs[k - 1] == '\r') {
+      k--;
+    }
+    int e = k;
+    while (e > from && space(cs[e - 1])) {
+      e--;
+    }
+    int s = e;
+    while (s > from && !lineBreak(cs[s - 1]) && e - s <= 30) {
+      s--;
+    }
+    while (s < e && space(cs[s])) {
+      s++;
+    }
+    if (e - s > 30 || e == s || (s > from && !lineBreak(cs[s - 1]) && !space(cs[s - 1]))) {
+      return -1;
+    }
+    for (int x = s; x < e; x++) {
+      char c = cs[x];
+      if (!Character.isLetter(c) && c != ' ' && c != '/' && c != '.' && c != '-') {
+        return -1;
+      }
+    }
+    return Character.isLetter(cs[s]) ? ((long) s << 32) | e : -1;
+  }
 }

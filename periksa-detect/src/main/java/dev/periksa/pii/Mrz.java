@@ -66,11 +66,16 @@ final class Mrz {
 
   /** Whether a line is a TD3 second line with valid check digits up to the birth date's. */
   private static boolean secondLine(String t) {
+    boolean filler = false;
     for (int k = 0; k < t.length(); k++) {
       char c = t.charAt(k);
       if (!(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z') && c != '<') {
         return false;
       }
+      filler |= c == '<';
+    }
+    if (!filler) {
+      return false; // an upper-case hash or key: a zone pads its optional data with '<'
     }
     if (t.charAt(0) == '<' || !digit(t.charAt(9)) || !digit(t.charAt(19))) {
       return false;

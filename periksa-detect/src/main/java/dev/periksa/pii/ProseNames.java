@@ -1197,6 +1197,13 @@ final class ProseNames {
       }
     } else {
       ks = keyStart(ke);
+      if (ks >= ke && cs[c] == ':') {
+        long above = IdentityForms.keyAbove(cs, from, c); // "Nama" over ": BUDI SANTOSO"
+        if (above >= 0) {
+          ks = (int) (above >>> 32);
+          ke = (int) above;
+        }
+      }
     }
     if (ks >= ke || ke - ks > 40) {
       return;

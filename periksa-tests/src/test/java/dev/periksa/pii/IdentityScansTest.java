@@ -218,6 +218,17 @@ class IdentityScansTest {
   }
 
   @Test
+  void aBirthDateUnderItsLabelInTheRightColumn() {
+    assertEquals(
+        List.of("BIRTH_DATE 17 AGT 1985"),
+        found(
+            "Tempat Lahir/Place of Birth    Tanggal Lahir/Date of Birth\n"
+                + "JAKARTA                        17 AGT 1985\n"));
+    // An upper-case hash of a zone's length is none.
+    assertEquals(List.of(), found("C1234567A0IDN8508177M3001101ABCDEF0123456706\n"));
+  }
+
+  @Test
   void aPassportPageReadOneLabelPerLine() {
     String page =
         "PASPOR\n"
@@ -353,5 +364,32 @@ class IdentityScansTest {
                 + "C1234567<0IDN8508177M3001101<<<<<<<<<<<<<<06\n"
                 + "P<IDNSANTOSO<<BUDI<<<<<<<<<<<<<<<<<<<<<<<\n"
                 + "C1234567<0IDN8508177M3001101<<<<<<<<<<<06\n"));
+  }
+
+  @Test
+  void valuesOpeningTheLineUnderTheirLabel() {
+    // OCR often breaks a card's line after its label: the value opens the next line with the colon.
+    String ktp =
+        "PROVINSI JAWA TIMUR\n"
+            + "KOTA SURABAYA\n"
+            + "NIK\n"
+            + ": 3578106708950004\n"
+            + "Nama\n"
+            + ": FITRI HANDAYANI\n"
+            + "Tempat/Tgl Lahir\n"
+            + ": SURABAYA, 27-08-1995\n"
+            + "Jenis Kelamin : PEREMPUAN\n"
+            + "Alamat\n"
+            + ": DUSUN KRAJAN\n"
+            + "RT/RW\n"
+            + ": 002/003\n";
+    assertEquals(
+        List.of(
+            "NIK 3578106708950004",
+            "NAME FITRI HANDAYANI",
+            "BIRTH_DATE 27-08-1995",
+            "ADDRESS DUSUN KRAJAN"),
+        found(ktp));
+    assertEquals(List.of(), found("Obat\n: PARACETAMOL\nKeterangan\n: Budi Santoso datang\n"));
   }
 }
