@@ -123,8 +123,9 @@ final class TextScanner {
               + ")\\.? (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})"
               + "|((?:19|20)\\d\\d)(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])"
               + "|(0[1-9]|[12]\\d|3[01])(0[1-9]|1[0-2])((?:19|20)\\d\\d)"
-              // A scan's spacing inside a date ("12 -03-1987", "12-03- 1987"): 4-digit years only.
-              + "|(\\d{1,2}) ?([-/]) ?(\\d{1,2}) ?\\20 ?((?:19|20)\\d\\d))"
+              // A scan's spacing inside a date ("12 -03-1987", "12-03- 1987"), its hyphens read as
+              // en or em dashes, or as spaces ("12 03 1987"): 4-digit years only.
+              + "|(\\d{1,2})(?: ?([-/\u2013\u2014]) ?| )(\\d{1,2})(?: ?\\20 ?| )((?:19|20)\\d\\d))"
               + NA);
 
   private String text;

@@ -181,6 +181,13 @@ class IdentityScansTest {
             "BIRTH_DATE 12-08-1982",
             "NIK 3201011003100001"),
         found(kk));
+    // A header the scan broke over two lines leaves its rows to be read as lines.
+    assertEquals(
+        List.of("NAME AHMAD SUBAGYO", "NIK 3201011505780003", "BIRTH_DATE 15-05-1978"),
+        found(
+            "No  Nama Lengkap    NIK                Jenis      Tempat Lahir  Tanggal Lahir\n"
+                + "                                       Kelamin\n"
+                + "1   AHMAD SUBAGYO   3201011505780003   LAKI-LAKI  BOGOR         15-05-1978\n"));
     // Another date on a NIK's line is none.
     assertEquals(
         List.of("NIK 3201011505780003"),
@@ -305,6 +312,13 @@ class IdentityScansTest {
                 + "Nama :BUDI SANTOSO\n"
                 + "Nama : \"RINA WATI\n"
                 + "Nama  :  YOGI PRATAMA\n"));
+    // Hyphens read as dashes or lost to spaces; a two-digit year stays unread that way.
+    assertEquals(
+        List.of("BIRTH_DATE 01 02 1975", "BIRTH_DATE 02\u201402\u20141975"),
+        found(
+            "Tempat/Tgl Lahir : BOGOR, 01 02 1975\n"
+                + "Tempat/Tgl Lahir : BOGOR, 02\u201402\u20141975\n"
+                + "Tgl lahir: 12 03 87\n"));
     // A space the scan put inside a NIK, after its label.
     assertEquals(
         List.of("NIK 317405170890 0002", "NIK 3174 0517 0890 0002"),
