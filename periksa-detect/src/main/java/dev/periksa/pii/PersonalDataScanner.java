@@ -151,8 +151,11 @@ public final class PersonalDataScanner {
   private List<PiiMatch> scanJson(String text) {
     List<PiiMatch> found = new ArrayList<>();
     char[] chars = text.toCharArray();
-    TextScanner scanner = TextScanner.of(text, chars, found);
-    Tree tree = new Tree(text, scanner, found);
+    // Escaped line breaks in a string value ("NIK : ...\nNama : ...") are read as line breaks.
+    String readable = JsonEscapes.blank(text);
+    TextScanner scanner =
+        TextScanner.of(readable, readable == text ? chars : readable.toCharArray(), found);
+    Tree tree = new Tree(text, scanner, found, readable != text);
     int read = 0;
     try (JsonParser p = JSON.createParser(chars)) {
       JsonToken tok;

@@ -663,7 +663,8 @@ final class TextScanner {
   private void walk(int cls, int label, int start) {
     int before = out.size();
     walk(cls, label, start, Math.min(to, start + (cls == DIAGNOSIS ? 64 : 48)));
-    if (out.size() == before && walkLabel >= 0 && cls != DIAGNOSIS) {
+    // Only the identity card's and passport's own fields are looked for under their label.
+    if (out.size() == before && walkLabel >= 0 && (cls & (BIRTH | PASSPORT | NIK)) != 0) {
       long cell = IdentityForms.cellBelow(cs, from, to, walkLabel, start);
       if (cell >= 0) {
         walk(cls, label, (int) (cell >>> 32), (int) cell);

@@ -93,10 +93,21 @@ final class Tree {
   private final List<Frame> frames = new ArrayList<>();
 
   Tree(String text, TextScanner scanner, List<PiiMatch> found) {
+    this(text, scanner, found, false);
+  }
+
+  /**
+   * @param blanked the scanner reads a copy of the text with its escapes blanked ({@link
+   *     JsonEscapes}): a string value with escapes is read there at its own offsets
+   */
+  Tree(String text, TextScanner scanner, List<PiiMatch> found, boolean blanked) {
     this.text = text;
     this.scanner = scanner;
     this.found = found;
+    this.blanked = blanked;
   }
+
+  private final boolean blanked;
 
   /** Opens an object, array or element, named by its field (null for an array element). */
   void open(String name) {
@@ -124,7 +135,7 @@ final class Tree {
     if (!frames.isEmpty() && field != null && string) {
       remember(frames, field, value);
     }
-    leaf(text, start, end, field, value, frames, scanner, found);
+    leaf(text, start, end, field, value, frames, scanner, found, blanked);
   }
 
   /** One open JSON object or array, with what its content has said about it so far. */
@@ -187,7 +198,8 @@ final class Tree {
       String value,
       List<Frame> frames,
       TextScanner scanner,
-      List<PiiMatch> found) {
+      List<PiiMatch> found,
+      boolean blanked) {
     int own = Lexicon.field(field);
     if ("display".equals(field) && personReference(frames)) {
       // The display of a reference to a person is that person's name.
@@ -217,7 +229,8 @@ final class Tree {
       top.organisation = true;
     }
     wholeValue(text, start, end, value, ctx, found);
-    if (text.regionMatches(start, value, 0, value.length()) && end - start == value.length()) {
+    if (blanked
+        || text.regionMatches(start, value, 0, value.length()) && end - start == value.length()) {
       scanner.scan(start, end, ctx);
     }
   }

@@ -406,4 +406,22 @@ class IdentityScansTest {
         found(ktp));
     assertEquals(List.of(), found("Obat\n: PARACETAMOL\nKeterangan\n: Budi Santoso datang\n"));
   }
+
+  @Test
+  void anOcrServicesReplyInJson() {
+    // The text comes as one JSON string whose line breaks are escapes.
+    String reply =
+        "{\"status\":\"ok\",\"result\":{\"text\":\"PROVINSI DKI JAKARTA\\nJAKARTA SELATAN\\n"
+            + "NIK : 3174051708900002\\nNama : BUDI SANTOSO\\n"
+            + "Tempat/Tgl Lahir : JAKARTA, 17-08-1990\\n"
+            + "Jenis Kelamin : LAKI-LAKI Gol. Darah : O\\nAlamat : KP. CIBODAS\\n"
+            + "RT/RW : 003/005\\nBerlaku Hingga : SEUMUR HIDUP\\n\"}}";
+    assertEquals(
+        List.of(
+            "NIK 3174051708900002",
+            "NAME BUDI SANTOSO",
+            "BIRTH_DATE 17-08-1990",
+            "ADDRESS KP. CIBODAS"),
+        found(reply));
+  }
 }
