@@ -25,43 +25,59 @@ final class Mrz {
   private static final int LINE = 44;
 
   /**
-   * Finds TD3 zones in text[0, length) and adds their passport number, birth date and name. A scan
-   * may put a space inside the zone or drop a few of its filler characters: a line is read without
-   * its spaces, and a second line of 40 to 46 characters is taken when its fields up to the birth
-   * date's check digit hold.
+   * Finds TD3 zones in text[0, length) and adds their passport number, birth date and name. A
+   * zone's line is a run of its characters (A-Z, 0-9, '&lt;'), alone on its line or quoted in a
+   * JSON or log line; a scan may put a space inside it or drop a few of its filler characters: a
+   * run is read without its spaces, and a second line of 40 to 46 characters is taken when its
+   * fields up to the birth date's check digit hold. The run before it is its first line.
    */
   static void scan(String text, List<PiiMatch> out) {
     int n = text.length();
-    int ls = 0;
     int[] prev = null;
     String prevLine = null;
-    while (ls < n) {
-      int le = text.indexOf('\n', ls);
-      if (le < 0) {
-        le = n;
+    int i = 0;
+    while (i < n) {
+      if (!zone(text.charAt(i))) {
+        i++;
+        continue;
       }
-      int[] at = new int[Math.min(le - ls, 64)];
-      StringBuilder line = new StringBuilder();
-      for (int k = ls; k < le && line.length() < at.length; k++) {
-        char c = text.charAt(k);
-        if (c != ' ' && c != '\r') {
+      int s = i;
+      int chars = 0;
+      while (i < n) {
+        char c = text.charAt(i);
+        if (zone(c)) {
+          chars++;
+        } else if (c != ' ' || i + 1 >= n || !zone(text.charAt(i + 1)) || chars >= LINE - 4) {
+          break; // a space ends a run as long as a line: the next line follows on the same line
+        }
+        i++;
+      }
+      if (i - s < LINE - 14 || i - s > 64) {
+        continue;
+      }
+      int[] at = new int[i - s];
+      StringBuilder line = new StringBuilder(i - s);
+      for (int k = s; k < i; k++) {
+        if (text.charAt(k) != ' ') {
           at[line.length()] = k;
-          line.append(c);
+          line.append(text.charAt(k));
         }
       }
       String l = line.toString();
-      if (le - ls < 80 && l.length() >= LINE - 4 && l.length() <= LINE + 2 && secondLine(l)) {
-        int numberEnd = at[numberEnd(l) - 1] + 1;
-        out.add(new PiiMatch(PiiType.PASSPORT, at[0], numberEnd, 0.95));
+      if (l.length() >= LINE - 4 && l.length() <= LINE + 2 && secondLine(l)) {
+        out.add(new PiiMatch(PiiType.PASSPORT, at[0], at[numberEnd(l) - 1] + 1, 0.95));
         out.add(new PiiMatch(PiiType.BIRTH_DATE, at[13], at[18] + 1, 0.9));
         if (prev != null) {
           name(prevLine, prev, out);
         }
       }
-      prev = le - ls < 80 ? at : null;
+      prev = at;
       prevLine = l;
-      ls = le + 1;
     }
+  }
+
+  private static boolean zone(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '<';
   }
 
   /** Whether a line is a TD3 second line with valid check digits up to the birth date's. */

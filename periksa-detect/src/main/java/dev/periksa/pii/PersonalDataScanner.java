@@ -204,6 +204,9 @@ public final class PersonalDataScanner {
     } finally {
       scanner.release();
     }
+    if (text.indexOf("<<") >= 0) {
+      Mrz.scan(text, found); // a passport's machine-readable zone, in one value or two
+    }
     return found;
   }
 

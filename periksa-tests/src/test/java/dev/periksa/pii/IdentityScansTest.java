@@ -424,4 +424,14 @@ class IdentityScansTest {
             "ADDRESS KP. CIBODAS"),
         found(reply));
   }
+
+  @Test
+  void aZoneInJsonOrOnALogLine() {
+    List<String> zone = List.of("NAME SANTOSO<<BUDI", "PASSPORT C1234567", "BIRTH_DATE 850817");
+    String line1 = "P<IDNSANTOSO<<BUDI<<<<<<<<<<<<<<<<<<<<<<<<<<";
+    String line2 = "C1234567<0IDN8508177M3001101<<<<<<<<<<<<<<06";
+    assertEquals(
+        zone, found("{\"mrz\":{\"line1\":\"" + line1 + "\",\"line2\":\"" + line2 + "\"}}"));
+    assertEquals(zone, found("2024-03-01 INFO mrz=" + line1 + " " + line2 + "\n"));
+  }
 }
