@@ -232,7 +232,8 @@ final class IdentityForms {
     }
     int classes = Lexicon.field(text.substring(s, e)) & Lexicon.MEANINGFUL;
     int key = Lexicon.field(text.substring(keyStartOf(cs, keyEnd), keyEnd)) & Lexicon.MEANINGFUL;
-    return classes != 0 && (classes & ~key) == 0 ? e : keyEnd;
+    // "Surname/Nama Keluarga": a family's name is still a name label ("keluarga" names a person).
+    return classes != 0 && (classes & ~(key | Lexicon.PERSON)) == 0 ? e : keyEnd;
   }
 
   /** Start of the line holding position k. */

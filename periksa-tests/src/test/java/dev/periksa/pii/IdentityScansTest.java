@@ -434,4 +434,28 @@ class IdentityScansTest {
         zone, found("{\"mrz\":{\"line1\":\"" + line1 + "\",\"line2\":\"" + line2 + "\"}}"));
     assertEquals(zone, found("2024-03-01 INFO mrz=" + line1 + " " + line2 + "\n"));
   }
+
+  @Test
+  void bilingualLabelsInEitherOrder() {
+    assertEquals(
+        List.of(
+            "NAME BUDI SANTOSO",
+            "NAME SITI AMINAH",
+            "PASSPORT C7654321",
+            "BIRTH_DATE 01 JAN 1980",
+            "NAME SANTOSO",
+            "NAME BUDI"),
+        found(
+            "Nama Lengkap/Full Name : BUDI SANTOSO\n"
+                + "Nama Lengkap / Full Name\n"
+                + "SITI AMINAH\n"
+                + "No. Paspor / Passport No.\n"
+                + "C7654321\n"
+                + "Date of Birth/Tanggal Lahir\n"
+                + "01 JAN 1980\n"
+                + "Surname/Nama Keluarga\n"
+                + "SANTOSO\n"
+                + "Given Names/Nama Depan\n"
+                + "BUDI\n"));
+  }
 }
