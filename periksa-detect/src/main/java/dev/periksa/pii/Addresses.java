@@ -82,7 +82,28 @@ final class Addresses {
    * @return the address's end, or -1
    */
   int street(int s, int e, int kind) {
-    boolean abbr = ProseNames.streetAbbreviation(kind);
+    return street(s, e, ProseNames.streetAbbreviation(kind));
+  }
+
+  /**
+   * An address from a hamlet's word at [s, e) ("KP. CIBODAS", "Kampung Sukamaju RT 01/02"), read as
+   * a street's: only after a person's address label, since a hamlet standing where a street would
+   * is the whole street line of a rural address (as the KTP prints it), while in running text
+   * "Kampung Melayu" is a place.
+   *
+   * @return the address's end, or -1
+   */
+  int hamlet(int s, int e) {
+    int k = s;
+    while (k > from && space(cs[k - 1])) {
+      k--;
+    }
+    // "tinggal di Kampung Melayu": after "di" or "at" the hamlet may be a district's name.
+    boolean after = k - 2 >= from && (word(k - 2, k, "di") || word(k - 2, k, "at"));
+    return !after && labelAt(s) == 1 ? street(s, e, e - s <= 2) : -1;
+  }
+
+  private int street(int s, int e, boolean abbr) {
     int i = e;
     boolean period = i < to && cs[i] == '.';
     if (period) {
@@ -378,8 +399,10 @@ final class Addresses {
     while (k > from && space(cs[k - 1])) {
       k--;
     }
+    int colon = -1;
     if (k > from && (cs[k - 1] == ':' || cs[k - 1] == '=')) {
       k--;
+      colon = cs[k] == ':' ? k : -1;
       while (k > from && space(cs[k - 1])) {
         k--;
       }
@@ -405,6 +428,13 @@ final class Addresses {
         ks--;
       } else {
         break;
+      }
+    }
+    if (ks >= ke && colon >= 0) {
+      long above = IdentityForms.keyAbove(cs, from, colon); // "Alamat" over ": KP. CIBODAS"
+      if (above >= 0) {
+        ks = (int) (above >>> 32);
+        ke = (int) above;
       }
     }
     if (ks >= ke) {

@@ -866,8 +866,8 @@ final class Lexicon {
   /** Classes of one lower-case word (or of its singular); 0 when the word says nothing. */
   /**
    * A word as OCR most often misreads a printed one, for labels the lexicon does not know as
-   * written: "rn" for "m" ("Narna", "Alarnat"), "l" for "i" ("NlK"), "I" or "i" for "l" ("Tgi").
-   * The first reading that is a known word, or null. Only short words are tried.
+   * written: "rn" for "m" ("Narna", "Alarnat"), "l" for "i" ("NlK", "Lahlr"), "I" or "i" for "l"
+   * ("Tgi"). The first reading that is a known word, or null. Only short words are tried.
    */
   static String ocrRead(String word) {
     if (word.length() < 3 || word.length() > 24) {
@@ -882,7 +882,9 @@ final class Lexicon {
           ? lower.substring(0, lower.lastIndexOf('i'))
               + 'l'
               + lower.substring(lower.lastIndexOf('i') + 1)
-          : lower
+          : lower,
+      // "Lahlr": an i read as l inside the word (a word's first l is more often an l).
+      lower.charAt(0) + lower.substring(1).replace('l', 'i')
     };
     for (String r : readings) {
       if (!r.equals(lower) && classesOfField(r) != 0) {

@@ -95,6 +95,9 @@ public final class PersonalDataScanner {
           readable == text
               ? FixedWidth.read(text, scanner, found)
               : HtmlTables.read(text, readable, scanner, found);
+      if (readable == text) {
+        cells = IdentityForms.valueColumn(text, scanner, found, cells); // an ID card's columns
+      }
       int from = 0;
       for (int[] c : cells) {
         scanner.scan(from, c[0], 0);
@@ -103,6 +106,9 @@ public final class PersonalDataScanner {
       scanner.scan(from, readable.length(), 0);
       if (readable.indexOf('@') >= 0) {
         MailHeaders.scan(readable, 0, readable.length(), found);
+      }
+      if (readable.indexOf("<<") >= 0) {
+        Mrz.scan(readable, found); // a passport's machine-readable zone
       }
     } finally {
       scanner.release();
@@ -145,11 +151,12 @@ public final class PersonalDataScanner {
   private List<PiiMatch> scanJson(String text) {
     List<PiiMatch> found = new ArrayList<>();
     char[] chars = text.toCharArray();
-    // Strings are read as their text reads: escapes blanked and tags inside them (a FHIR
-    // narrative's XHTML) too, offsets kept.
-    String readable = Markup.blankTags(unescaped(text));
-    TextScanner scanner = TextScanner.of(readable, readable.toCharArray(), found);
-    Tree tree = new Tree(text, scanner, found);
+    // Strings are read as their text reads: escapes blanked ("NIK : ...\nNama : ..." as lines)
+    // and tags inside them (a FHIR narrative's XHTML) too, offsets kept.
+    String readable = Markup.blankTags(JsonEscapes.blank(text));
+    TextScanner scanner =
+        TextScanner.of(readable, readable == text ? chars : readable.toCharArray(), found);
+    Tree tree = new Tree(text, scanner, found, readable != text);
     int read = 0;
     try (JsonParser p = JSON.createParser(chars)) {
       JsonToken tok;
@@ -198,39 +205,10 @@ public final class PersonalDataScanner {
     } finally {
       scanner.release();
     }
+    if (text.indexOf("<<") >= 0) {
+      Mrz.scan(text, found); // a passport's machine-readable zone, in one value or two
+    }
     return found;
-  }
-
-  /**
-   * The JSON text with each two-character escape inside strings written as a space and the character
-   * it stands for ({@code \n} a line break, {@code \"} a quote), so that a string's text reads as
-   * it would printed, at the same offsets; {@code \\uXXXX} escapes stay as they are.
-   */
-  static String unescaped(String text) {
-    int bs = text.indexOf('\\');
-    if (bs < 0) {
-      return text;
-    }
-    char[] cs = text.toCharArray();
-    for (int i = bs; i + 1 < cs.length; i++) {
-      if (cs[i] != '\\') {
-        continue;
-      }
-      char c = cs[i + 1];
-      char r =
-          switch (c) {
-            case 'n' -> '\n';
-            case 'r', 't', 'b', 'f' -> ' ';
-            case '"', '/', '\\' -> c;
-            default -> 0;
-          };
-      if (r != 0) {
-        cs[i] = ' ';
-        cs[i + 1] = r;
-        i++;
-      }
-    }
-    return new String(cs);
   }
 
   /** JSON cut or broken part-way: what follows its last complete leaf is read as free text. */
@@ -370,16 +348,63 @@ public final class PersonalDataScanner {
   /** Honorifics and titles before a name: outside its span ("Ny. Siti Rahayu" is "Siti Rahayu"). */
   private static final Set<String> HONORIFICS =
       Set.of(
-          "tn", "ny", "nn", "bpk", "bapak", "ibu", "bu", "pak", "sdr", "sdri", "an", "dr", "drg",
-          "prof", "h", "hj", "ns", "drs", "dra", "ir", "mr", "mrs", "ms", "miss", "mas", "mbak",
-          "kak", "bang", "dokter", "bidan", "perawat", "suster", "ners", "nurse", "apoteker",
+          "tn",
+          "ny",
+          "nn",
+          "bpk",
+          "bapak",
+          "ibu",
+          "bu",
+          "pak",
+          "sdr",
+          "sdri",
+          "an",
+          "dr",
+          "drg",
+          "prof",
+          "h",
+          "hj",
+          "ns",
+          "drs",
+          "dra",
+          "ir",
+          "mr",
+          "mrs",
+          "ms",
+          "miss",
+          "mas",
+          "mbak",
+          "kak",
+          "bang",
+          "dokter",
+          "bidan",
+          "perawat",
+          "suster",
+          "ners",
+          "nurse",
+          "apoteker",
           "analis");
 
   /** Honorifics and roles written out, needing no period: "Ibu Sari", "Bidan Sari". */
   private static final Set<String> UNABBREVIATED =
       Set.of(
-          "bapak", "ibu", "bu", "pak", "mas", "mbak", "miss", "kak", "bang", "dokter", "bidan",
-          "perawat", "suster", "ners", "nurse", "apoteker", "analis");
+          "bapak",
+          "ibu",
+          "bu",
+          "pak",
+          "mas",
+          "mbak",
+          "miss",
+          "kak",
+          "bang",
+          "dokter",
+          "bidan",
+          "perawat",
+          "suster",
+          "ners",
+          "nurse",
+          "apoteker",
+          "analis");
 
   /**
    * The name itself inside a name value: without the honorifics before it ("Tn.", "dr.") and the

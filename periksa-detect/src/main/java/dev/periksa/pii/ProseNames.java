@@ -99,6 +99,13 @@ final class ProseNames {
   /** A person's role or profession: a word before a chat sender's name ("Perawat Rina"). */
   private static final int PERSON_ROLE = 1 << 18;
 
+  /**
+   * A hamlet, written where a street would be: Kampung, Kp. An address from it only after a
+   * person's address label (the KTP's "Alamat : KP. CIBODAS"), as a whole "alamat" field value is
+   * one; alone, "Kampung Melayu" is a place.
+   */
+  private static final int HAMLET = 1 << 19;
+
   private static final WordTable WORDS;
 
   /** Gives each of the space-separated words the kind. */
@@ -123,6 +130,7 @@ final class ProseNames {
     put(m, ATAS, "atas");
     put(m, STREET_ABBR | STOP, "jl jln gg komp perum dsn");
     put(m, STREET_WORD | STOP, "jalan gang komplek kompleks perumahan dusun");
+    put(m, HAMLET, "kp kampung");
     put(m, NUMBER_WORD | STOP, "no nomor nmr nomer");
     put(m, BLOCK_WORD | STOP, "blok blk block kav kavling kapling");
     put(m, AREA | STOP, "kel kelurahan kec kecamatan desa kota kab kabupaten provinsi prov rt rw");
@@ -658,6 +666,8 @@ final class ProseNames {
         end = afterStrongCue(q);
       } else if ((kind & (STREET_ABBR | STREET_WORD)) != 0) {
         end = addresses().street(i, e, kind);
+      } else if ((kind & HAMLET) != 0) {
+        end = addresses().hamlet(i, e);
       }
       if (end > e) {
         skipTo = end;
@@ -1153,13 +1163,13 @@ final class ProseNames {
     if (keyEnd < 0 || keyEnd >= to) {
       return;
     }
-    int v = keyEnd;
+    int v = IdentityForms.otherLanguage(text, cs, keyEnd, to);
     while (v < to && (cs[v] == ' ' || cs[v] == '\t')) {
       v++;
     }
     if (v < to && (cs[v] == '\r' || cs[v] == '\n')) {
       v += cs[v] == '\r' && v + 1 < to && cs[v + 1] == '\n' ? 2 : 1;
-    } else if (v == keyEnd) {
+    } else if (v == keyEnd || cs[v - 1] != ' ' && cs[v - 1] != '\t') {
       return; // a word glued to the key
     }
     int e = v;
@@ -1256,6 +1266,13 @@ final class ProseNames {
     while (ke > from && (space(cs[ke - 1]) || cs[ke - 1] == '\t') && c - ke < 40) {
       ke--;
     }
+    if (ke - 2 > from && (cs[ke - 1] == '|' || cs[ke - 1] == '~') && space(cs[ke - 2])) {
+      // "Nama | : BUDI": a form's ruling read as a bar before the colon.
+      ke--;
+      while (ke > from && space(cs[ke - 1]) && c - ke < 40) {
+        ke--;
+      }
+    }
     int ks;
     if (ke > from && (cs[ke - 1] == '"' || cs[ke - 1] == '\'')) {
       char q = cs[ke - 1];
@@ -1269,6 +1286,13 @@ final class ProseNames {
       }
     } else {
       ks = keyStart(ke);
+      if (ks >= ke && cs[c] == ':') {
+        long above = IdentityForms.keyAbove(cs, from, c); // "Nama" over ": BUDI SANTOSO"
+        if (above >= 0) {
+          ks = (int) (above >>> 32);
+          ke = (int) above;
+        }
+      }
     }
     if (ks >= ke || ke - ks > 40) {
       return;
@@ -1321,10 +1345,14 @@ final class ProseNames {
         qe++;
       }
       if (qe >= le || cs[qe] != close) {
+        if (!nameKey || qe < le || p + 1 >= le || !upper(cs[p + 1])) {
+          return;
+        }
+        p++; // 'Nama : "BUDI SANTOSO': a speck a scan read as a quote, never closed
+      } else {
+        quoted(p + 1, qe, !nameKey);
         return;
       }
-      quoted(p + 1, qe, !nameKey);
-      return;
     }
     if (cs[c] == '=' && urlEncoded(p, le, nameKey)) {
       return;

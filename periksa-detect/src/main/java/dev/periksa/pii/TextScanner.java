@@ -132,7 +132,10 @@ final class TextScanner {
               + MONTHS
               + ")\\.? (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})"
               + "|((?:19|20)\\d\\d)(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])"
-              + "|(0[1-9]|[12]\\d|3[01])(0[1-9]|1[0-2])((?:19|20)\\d\\d))"
+              + "|(0[1-9]|[12]\\d|3[01])(0[1-9]|1[0-2])((?:19|20)\\d\\d)"
+              // A scan's spacing inside a date ("12 -03-1987", "12-03- 1987"), its hyphens read as
+              // en or em dashes, or as spaces ("12 03 1987"): 4-digit years only.
+              + "|(\\d{1,2})(?: ?([-/\u2013\u2014]) ?| )(\\d{1,2})(?: ?\\20 ?| )((?:19|20)\\d\\d))"
               + NA);
 
   private String text;
@@ -632,15 +635,20 @@ final class TextScanner {
       PASSPORT | BPJS | MRN | SSN | PHONE | NIK | DIAGNOSIS | BIRTH | ID_ANY | PATIENT_ID;
 
   private void walkers() {
+    walkLabel = -1;
     if ((fieldClasses & WALKED) != 0) {
       walkFrom(from, fieldClasses);
     }
     for (int p = 0; p < phrases; p++) {
       if ((phClasses[p] & WALKED) != 0) {
+        walkLabel = phStart[p];
         walkFrom(phEnd[p], phClasses[p]);
       }
     }
   }
+
+  /** Start of the label phrase being walked from, or -1 for a field name. */
+  private int walkLabel;
 
   private static final int[] WALK_ORDER = {
     PATIENT_ID, ID_ANY, NIK, PASSPORT, BPJS, SSN, MRN, PHONE, DIAGNOSIS, BIRTH
@@ -660,10 +668,26 @@ final class TextScanner {
     }
   }
 
-  /** Looks for the value of one labelled type in the first value after the label at start. */
+  /**
+   * Looks for the value of one labelled type in the first value after the label at start; failing
+   * that, when the label is a form's cell with nothing after it on its line, in the cell under it
+   * on the next line ({@link IdentityForms#cellBelow}): scanned ID cards and passports print a
+   * label over its value ("Tanggal Lahir/Date of Birth" over "17 AGT 1985").
+   */
   private void walk(int cls, int label, int start) {
+    int before = out.size();
+    walk(cls, label, start, Math.min(to, start + (cls == DIAGNOSIS ? 64 : 48)));
+    // Only the identity card's and passport's own fields are looked for under their label.
+    if (out.size() == before && walkLabel >= 0 && (cls & (BIRTH | PASSPORT | NIK)) != 0) {
+      long cell = IdentityForms.cellBelow(cs, from, to, walkLabel, start);
+      if (cell >= 0) {
+        walk(cls, label, (int) (cell >>> 32), (int) cell);
+      }
+    }
+  }
+
+  private void walk(int cls, int label, int start, int limit) {
     boolean lenient = cls == DIAGNOSIS || cls == BIRTH;
-    int limit = Math.min(to, start + (cls == DIAGNOSIS ? 64 : 48));
     int maxWords = lenient ? 8 : 4;
     int accepted = label | NEUTRAL;
     int words = 0;
@@ -874,7 +898,16 @@ final class TextScanner {
           return e > 0 ? emit(PiiType.PASSPORT, p, e, 0.85) : -1;
         }
       case NIK:
-        return nikAt(p, 0.95);
+        {
+          int e = nikAt(p, 0.95);
+          if (e < 0) {
+            e = IdentityForms.misreadNik(cs, p, to);
+            if (e > 0) {
+              emit(PiiType.NIK, p, e, 0.85);
+            }
+          }
+          return e;
+        }
       case PASSPORT:
         {
           int e = lookingAt(passportValue = m(passportValue, PASSPORT_VALUE), p);
@@ -998,20 +1031,68 @@ final class TextScanner {
       y = Integer.parseInt(x.group(13));
       mo = Integer.parseInt(x.group(14));
       d = Integer.parseInt(x.group(15));
-    } else {
+    } else if (x.group(16) != null) {
       d = Integer.parseInt(x.group(16)); // DDMMYYYY, as Indonesian forms write it compactly
       mo = Integer.parseInt(x.group(17));
       y = Integer.parseInt(x.group(18));
+    } else {
+      d = Integer.parseInt(x.group(19));
+      mo = Integer.parseInt(x.group(21));
+      y = Integer.parseInt(x.group(22));
     }
     if (birth && (y < 1890 || y > LocalDate.now().getYear())) {
       return -1;
     }
     try {
-      LocalDate.of(y, mo, d);
+      lastDate = LocalDate.of(y, mo, d);
     } catch (DateTimeException e) {
       return -1;
     }
     return x.end();
+  }
+
+  /** The date {@link #dateAt} read last. */
+  private LocalDate lastDate;
+
+  /**
+   * The rest of a free-text line holding a NIK at [s, e), as a family card's member row reads when
+   * a scan loses its columns ("1 AHMAD SUBAGYO 3201011505780003 LAKI-LAKI BOGOR 15-05-1978 ..."): a
+   * date on the line that is the birth date the NIK encodes (DDMMYY, 40 added to a woman's day) is
+   * that person's birth date; the capitalised words between the row's number and the NIK are the
+   * person's name ({@link IdentityForms#memberName}), the card's column order being No, Nama
+   * Lengkap, NIK.
+   */
+  private void nikLine(int s, int e, String nik) {
+    int ls = s;
+    while (ls > from && cs[ls - 1] != '\n' && s - ls < 120) {
+      ls--;
+    }
+    int le = e;
+    while (le < to && cs[le] != '\n' && cs[le] != '\r' && le - e < 160) {
+      le++;
+    }
+    int day = Integer.parseInt(nik.substring(6, 8)) % 40;
+    int month = Integer.parseInt(nik.substring(8, 10));
+    int yy = Integer.parseInt(nik.substring(10, 12));
+    boolean dated = false;
+    for (int p = ls; p < le && !dated; p++) {
+      if (!digit(cs[p]) || (p > ls && letterOrDigit(cs[p - 1])) || (p >= s && p < e)) {
+        continue;
+      }
+      int de = dateAt(p);
+      if (de > 0 && de <= le) {
+        if (lastDate.getDayOfMonth() == day
+            && lastDate.getMonthValue() == month
+            && lastDate.getYear() % 100 == yy) {
+          emit(PiiType.BIRTH_DATE, p, de, 0.85);
+          dated = true;
+        }
+        p = de;
+      }
+    }
+    if (dated) {
+      IdentityForms.memberName(text, cs, ls, s, out);
+    }
   }
 
   private static int month(String name) {
@@ -1358,6 +1439,9 @@ final class TextScanner {
       boolean cardLike = !nikLabel && (cardLabel || grouped);
       if (!cardLike && !(otherLabel && !nikLabel)) {
         emit(PiiType.NIK, s, e, nikLabel ? 0.95 : 0.8);
+        if (fieldClasses == 0 && !grouped) {
+          nikLine(s, e, d);
+        }
         return true;
       }
     } else if (d.length() == 16 && !grouped && (fieldClasses & NIK) != 0 && effAdjacent) {

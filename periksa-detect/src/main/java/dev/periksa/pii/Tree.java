@@ -114,10 +114,21 @@ final class Tree {
   private final List<Frame> frames = new ArrayList<>();
 
   Tree(String text, TextScanner scanner, List<PiiMatch> found) {
+    this(text, scanner, found, false);
+  }
+
+  /**
+   * @param blanked the scanner reads a copy of the text with its escapes blanked ({@link
+   *     JsonEscapes}): a string value with escapes is read there at its own offsets
+   */
+  Tree(String text, TextScanner scanner, List<PiiMatch> found, boolean blanked) {
     this.text = text;
     this.scanner = scanner;
     this.found = found;
+    this.blanked = blanked;
   }
+
+  private final boolean blanked;
 
   /** Opens an object, array or element, named by its field (null for an array element). */
   void open(String name) {
@@ -145,7 +156,7 @@ final class Tree {
     if (!frames.isEmpty() && field != null && string) {
       remember(frames, field, value);
     }
-    leaf(text, start, end, field, value, frames, scanner, found);
+    leaf(text, start, end, field, value, frames, scanner, found, blanked);
   }
 
   /** One open JSON object or array, with what its content has said about it so far. */
@@ -189,7 +200,8 @@ final class Tree {
       }
       case "system" ->
           top.hint |=
-              Lexicon.field(value) & (NUMBER_TYPES | DIAGNOSIS | Lexicon.ID_ANY | EMAIL | Lexicon.NEG);
+              Lexicon.field(value)
+                  & (NUMBER_TYPES | DIAGNOSIS | Lexicon.ID_ANY | EMAIL | Lexicon.NEG);
       case "code" -> {
         // An identifier's type: {"type":{"coding":[{"code":"MR"}]}, "value": ...}.
         int hint =
@@ -227,7 +239,8 @@ final class Tree {
       String value,
       List<Frame> frames,
       TextScanner scanner,
-      List<PiiMatch> found) {
+      List<PiiMatch> found,
+      boolean blanked) {
     int own = Lexicon.field(field);
     if (titleParts(field, frames)) {
       return; // a name's prefix ("dr.") or suffix ("Sp.PD"): titles and degrees, no name
@@ -263,8 +276,8 @@ final class Tree {
       top.organisation = true;
     }
     wholeValue(text, start, end, value, ctx, found);
-    if (value != null && end - start >= value.length()) {
-      // The raw value (JSON escapes are read blanked by the scanner) at its own offsets.
+    if (blanked
+        || text.regionMatches(start, value, 0, value.length()) && end - start == value.length()) {
       scanner.scan(start, end, ctx);
     }
   }
