@@ -424,7 +424,16 @@ final class Lexicon {
         "institution",
         "instalasi",
         "study",
-        "series");
+        "series",
+        // Places that are no one's home: where a vaccine was given, where one works or practises.
+        "lokasi",
+        "location",
+        "facility",
+        "fasilitas",
+        "venue",
+        "workplace",
+        "praktik",
+        "practice");
     words(
         PERSON,
         "pasien",

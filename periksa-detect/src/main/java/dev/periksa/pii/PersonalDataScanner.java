@@ -303,11 +303,91 @@ public final class PersonalDataScanner {
       }
       end++;
     }
+    end = afterRtRw(text, s, end);
     while (end > s
         && (Character.isWhitespace(text.charAt(end - 1)) || text.charAt(end - 1) == ',')) {
       end--;
     }
     return new int[] {s, end};
+  }
+
+  /**
+   * A street line without commas or RT/RW ends with its house number: "Jl. Mawar No. 5 Sukajadi
+   * Bandung" is "Jl. Mawar No. 5", unless a block or RT follows.
+   */
+  private static int afterHouseNumber(String text, int s, int e) {
+    for (int k = s + 1; k + 3 < e; k++) {
+      if (text.charAt(k - 1) != ' ' || !text.regionMatches(true, k, "no", 0, 2)) {
+        continue;
+      }
+      int d = k + 2;
+      if (d < e && text.charAt(d) == '.') {
+        d++;
+      }
+      while (d < e && text.charAt(d) == ' ') {
+        d++;
+      }
+      int n = d;
+      while (n < e && (Character.isDigit(text.charAt(n)) || text.charAt(n) == '/')) {
+        n++;
+      }
+      if (n == d) {
+        continue;
+      }
+      if (n < e && Character.isLetter(text.charAt(n))) {
+        n++; // "No. 5A"
+      }
+      int w = n;
+      while (w < e && text.charAt(w) == ' ') {
+        w++;
+      }
+      if (w == n || w >= e || !Character.isUpperCase(text.charAt(w))) {
+        return e;
+      }
+      for (String part : new String[] {"rt", "rw", "blok", "blk", "kav", "gg", "lt", "lantai"}) {
+        if (text.regionMatches(true, w, part, 0, part.length())
+            && (w + part.length() >= e || !Character.isLetter(text.charAt(w + part.length())))) {
+          return e;
+        }
+      }
+      return n;
+    }
+    return e;
+  }
+
+  /**
+   * A street line written without commas ends with its RT/RW: "Jl. Mawar No. 5 RT 03 RW 04
+   * Sukajadi" is "Jl. Mawar No. 5 RT 03 RW 04"; the words after the RW's number are the kelurahan
+   * and the town.
+   */
+  private static int afterRtRw(String text, int s, int e) {
+    int rw = -1;
+    for (int k = s; k + 2 < e; k++) {
+      if ((k == s || text.charAt(k - 1) == ' ' || text.charAt(k - 1) == '/')
+          && text.regionMatches(true, k, "rw", 0, 2)
+          && !Character.isLetter(text.charAt(k + 2))) {
+        rw = k + 2;
+      }
+    }
+    if (rw < 0) {
+      return afterHouseNumber(text, s, e);
+    }
+    int k = rw;
+    while (k < e && (text.charAt(k) == ' ' || text.charAt(k) == '.' || text.charAt(k) == ':')) {
+      k++;
+    }
+    int d = k;
+    while (d < e && (Character.isDigit(text.charAt(d)) || text.charAt(d) == '/')) {
+      d++;
+    }
+    if (d == k) {
+      return e;
+    }
+    int w = d;
+    while (w < e && text.charAt(w) == ' ') {
+      w++;
+    }
+    return w < e && Character.isLetter(text.charAt(w)) ? d : e;
   }
 
   /** Words after a comma that still belong to the street line: number, block, RT/RW. */

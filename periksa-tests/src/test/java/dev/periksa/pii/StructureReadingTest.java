@@ -1,0 +1,74 @@
+package dev.periksa.pii;
+
+import static dev.periksa.pii.Found.found;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * FHIR references and names, HTML table headers, JSON strings with escapes and street lines without
+ * commas. Every sample is made up.
+ */
+class StructureReadingTest {
+
+  @Test
+  void aReferenceToAPersonNamesThemWhateverFieldHoldsIt() {
+    String json =
+        "{\"resourceType\":\"Encounter\",\"x\":{\"reference\":\"Practitioner/N10000001\","
+            + "\"display\":\"Dokter Andi Wijaya Sp.PD\"},"
+            + "\"y\":{\"reference\":\"Organization/1\",\"display\":\"Klinik Sehat\"},"
+            + "\"resultsInterpreter\":[{\"display\":\"Agus Salim\"}]}";
+    assertEquals(List.of("NAME Andi Wijaya", "NAME Agus Salim"), found(json));
+  }
+
+  @Test
+  void prefixesSuffixesAndFamilyCardIdentifiersAreNoPersonalData() {
+    String json =
+        "{\"resourceType\":\"Patient\",\"name\":[{\"prefix\":[\"dr.\"],\"given\":[\"Andi\"],"
+            + "\"family\":\"Wijaya\",\"suffix\":[\"Sp.PD\"]}],\"identifier\":[{\"system\":"
+            + "\"https://fhir.kemkes.go.id/id/kk\",\"value\":\"3174050101090001\"}],"
+            + "\"extension\":[{\"url\":\"http://hl7.org/fhir/StructureDefinition/"
+            + "patient-mothersMaidenName\",\"valueString\":\"Sri Wahyuni\"}]}";
+    assertEquals(List.of("NAME Andi", "NAME Wijaya", "NAME Sri Wahyuni"), found(json));
+  }
+
+  @Test
+  void anOrganisationsContactPersonIsAPerson() {
+    String json =
+        "{\"resourceType\":\"Organization\",\"name\":\"RSUD Kota\",\"contact\":[{\"name\":"
+            + "{\"text\":\"Andi Wijaya\"},\"telecom\":[{\"system\":\"phone\","
+            + "\"value\":\"081234567890\"}]}]}";
+    assertEquals(List.of("NAME Andi Wijaya", "PHONE 081234567890"), found(json));
+  }
+
+  @Test
+  void aNarrativeInsideJsonIsReadAsItsText() {
+    String json =
+        "{\"resourceType\":\"Patient\",\"text\":{\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/"
+            + "xhtml\\\">Pasien: Budi Santoso\\nNIK 3174055708900001</div>\"}}";
+    assertEquals(List.of("NAME Budi Santoso", "NIK 3174055708900001"), found(json));
+  }
+
+  @Test
+  void aHeadRowOfTwoColumnsIsAHeader() {
+    String html =
+        "<table><thead><tr><td>Nama</td><td>NIK</td></tr></thead><tbody><tr><td>Tn. RAHMAT"
+            + " HIDAYAT</td><td>3174055708900001</td></tr></tbody></table>";
+    assertEquals(List.of("NAME RAHMAT HIDAYAT", "NIK 3174055708900001"), found(html));
+  }
+
+  @Test
+  void aStreetLineWithoutCommasEndsWithItsRtRwOrHouseNumber() {
+    String html =
+        "<dl><dt>Alamat</dt><dd>Jl. Mawar No. 5 RT 03 RW 04 Sukajadi</dd>"
+            + "<dt>Alamat</dt><dd>Jl. Melati No. 7 Sukasari Bandung</dd>"
+            + "<dt>Alamat</dt><dd>Jl. Kenanga No. 5A Blok C</dd></dl>";
+    assertEquals(
+        List.of(
+            "ADDRESS Jl. Mawar No. 5 RT 03 RW 04",
+            "ADDRESS Jl. Melati No. 7",
+            "ADDRESS Jl. Kenanga No. 5A Blok C"),
+        found(html));
+  }
+}
