@@ -204,6 +204,47 @@ final class RoleMailboxes {
     return false;
   }
 
+  /**
+   * Whether the local part names the domain's own organisation, as a branch's mailbox does
+   * ("prodia.bandung@prodia.co.id", "hermina.depok@herminahospitals.com"): a part of four letters
+   * or more that the domain's name starts with. A person's mailbox at an institution
+   * ("andi.wijaya@rsudkota.go.id") is named for the person. Free mail domains name no organisation.
+   */
+  static boolean branch(String local, String domain) {
+    String d = domain.toLowerCase(Locale.ROOT);
+    int dot = d.indexOf('.');
+    String org = dot < 0 ? d : d.substring(0, dot);
+    if (org.length() < 4 || FREE_MAIL.contains(org)) {
+      return false;
+    }
+    for (String segment : local.toLowerCase(Locale.ROOT).split("[._\\-]")) {
+      if (segment.length() >= 4 && org.startsWith(segment)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Mail providers whose domain names no organisation of the mailbox's owner. */
+  private static final Set<String> FREE_MAIL =
+      Set.of(
+          "gmail",
+          "googlemail",
+          "yahoo",
+          "ymail",
+          "hotmail",
+          "outlook",
+          "live",
+          "icloud",
+          "aol",
+          "proton",
+          "protonmail",
+          "gmx",
+          "mail",
+          "zoho",
+          "yandex",
+          "rocketmail");
+
   /** Words that name an institution, as a part of a local part of its own. */
   private static final Set<String> ORGANISATIONS =
       Set.of(
@@ -220,6 +261,8 @@ final class RoleMailboxes {
           "pharmacy",
           "dinkes",
           "labkes",
+          "labkesda",
+          "poli",
           "hospital",
           "faskes",
           "bpjs",

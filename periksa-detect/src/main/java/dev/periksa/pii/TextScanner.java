@@ -1607,7 +1607,8 @@ final class TextScanner {
       if (!alpha || FILE_TYPES.contains(tld.toLowerCase(Locale.ROOT))) {
         continue;
       }
-      if (RoleMailboxes.role(text.substring(s, at))) {
+      if (RoleMailboxes.role(text.substring(s, at))
+          || RoleMailboxes.branch(text.substring(s, at), text.substring(at + 1, e))) {
         continue; // an institution's mailbox (info@, klaim@): not a person's
       }
       if (messageIdHeader(s)) {

@@ -71,4 +71,13 @@ class StructureReadingTest {
             "ADDRESS Jl. Kenanga No. 5A Blok C"),
         found(html));
   }
+
+  @Test
+  void aBranchsMailboxAtItsOrganisationsDomainIsNoPersons() {
+    assertEquals(
+        List.of("EMAIL andi.wijaya@rsudkota.go.id", "EMAIL budi.santoso@gmail.com"),
+        found(
+            "cc prodia.bandung@prodia.co.id, hermina.depok@herminahospitals.com, poli.anak@rs.id,"
+                + " andi.wijaya@rsudkota.go.id, budi.santoso@gmail.com"));
+  }
 }
