@@ -655,9 +655,34 @@ final class Hl7 {
           return;
         }
       }
+      if (t[1] - t[0] > 10
+          && cs[t[0] + 4] == '-'
+          && cs[t[0] + 7] == '-'
+          && (cs[t[0] + 10] == 'T' || cs[t[0] + 10] == ' ')) {
+        // ISO 8601 with its time ("1985-11-17T00:00:00"): the date part.
+        int y = number(t[0], 4);
+        int m = number(t[0] + 5, 2);
+        int d = number(t[0] + 8, 2);
+        if (y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+          found.add(new PiiMatch(PiiType.BIRTH_DATE, t[0], t[0] + 10, 0.9));
+          return;
+        }
+      }
       if (t[1] > t[0]) {
         scanner.scan(t[0], t[1], BIRTH); // a date written another way ("1985-11-17")
       }
+    }
+
+    /** The n digits at s as a number, or -1. */
+    private int number(int s, int n) {
+      int v = 0;
+      for (int k = s; k < s + n; k++) {
+        if (cs[k] < '0' || cs[k] > '9') {
+          return -1;
+        }
+        v = v * 10 + (cs[k] - '0');
+      }
+      return v;
     }
 
     /** Whether YYYYMMDD at s is a calendar date a living person may be born on. */
