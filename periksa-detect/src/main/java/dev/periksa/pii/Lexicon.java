@@ -206,7 +206,7 @@ final class Lexicon {
     }
     bigram(BANK, "account", "number");
     bigram(BANK, "bank", "account");
-    words(MRN, "mrn", "rm", "norm", "medrec", "rekammedis");
+    words(MRN, "mrn", "rm", "norm", "medrec", "rekammedis", "rekmed", "norekmed", "normr", "nomr");
     words(SSN, "ssn");
     words(
         CARD,
@@ -706,6 +706,7 @@ final class Lexicon {
     bigram(RESULT, "non", "reactive");
     bigram(RESULT, "tidak", "reaktif");
     bigram(MRN, "rekam", "medis");
+    bigram(MRN, "rkm", "medis"); // SIMRS tables abbreviate rekam: no_rkm_medis
     bigram(MRN, "medical", "record");
     bigram(MRN, "medical", "records");
     bigram(SSN, "social", "security");
