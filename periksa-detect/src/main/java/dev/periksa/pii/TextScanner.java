@@ -286,6 +286,9 @@ final class TextScanner {
     if (digits >= 2 && upper && (fieldClasses & Lexicon.NOT_PERSONAL) == 0) {
       icdCodes();
     }
+    if (digits >= 5 && (fieldClasses & Lexicon.NOT_PERSONAL) == 0) {
+      pathRecordNumbers();
+    }
     if (at) {
       emails();
     }
@@ -1237,6 +1240,80 @@ final class TextScanner {
       skip = e;
     }
   }
+
+  /**
+   * Record numbers in a URL's path: the segment after one that names the record or the patient in
+   * lower case, as REST paths are written ("/rm/0012345", "/rekam-medis/00-12-34-56",
+   * "/api/pasien/RM-0012345/hasil"), the value being the whole segment. A FHIR resource's id after
+   * "Patient/" (a resource type, capitalised) is the server's, not the record number.
+   */
+  private void pathRecordNumbers() {
+    for (int i = from; i < to; i++) {
+      if (cs[i] != '/') {
+        continue;
+      }
+      int a = i + 1;
+      int b = a;
+      while (b < to && b - a <= 16 && (letter(cs[b]) || cs[b] == '-' || cs[b] == '_')) {
+        b++;
+      }
+      if (b == a || b >= to || cs[b] != '/' || !PATH_RECORDS.contains(pathWord(a, b))) {
+        continue;
+      }
+      int v = b + 1;
+      int w = v;
+      while (w < to && w - v <= 24 && segmentChar(cs[w])) {
+        w++;
+      }
+      if (w == v
+          || (w < to && !(cs[w] == '/' || cs[w] == '?' || cs[w] == '#' || !segmentChar(cs[w])))) {
+        continue;
+      }
+      if (covered(v, w)) {
+        continue;
+      }
+      Matcher x = mrnValue = m(mrnValue, MRN_VALUE);
+      x.region(v, w);
+      x.useTransparentBounds(false);
+      boolean whole = x.lookingAt() && x.end() == w;
+      x.useTransparentBounds(true);
+      int n = digitsOf(v, w).length();
+      if (whole && n >= 5 && n <= 15) {
+        emit(PiiType.MEDICAL_RECORD_NUMBER, v, w, 0.8);
+      }
+      i = w - 1;
+    }
+  }
+
+  private static boolean segmentChar(char c) {
+    return letterOrDigit(c) || c == '-' || c == '.' || c == '_';
+  }
+
+  /** A path segment's word, lower case, without '-' and '_'. */
+  private String pathWord(int a, int b) {
+    StringBuilder w = new StringBuilder(b - a);
+    for (int k = a; k < b; k++) {
+      if (cs[k] != '-' && cs[k] != '_') {
+        w.append(cs[k]);
+      }
+    }
+    return w.toString();
+  }
+
+  /** Path segments that name a patient's record: the next segment is its number. */
+  private static final java.util.Set<String> PATH_RECORDS =
+      java.util.Set.of(
+          "rm",
+          "mrn",
+          "norm",
+          "nomr",
+          "medrec",
+          "rekammedis",
+          "rekmed",
+          "emr",
+          "pasien",
+          "patient",
+          "patients");
 
   /** Words before a code that make it a room, a version or a section: "kamar A12.3", "v A1.2". */
   private static final java.util.Set<String> PLACE_WORDS =

@@ -242,6 +242,9 @@ final class Tree {
       List<PiiMatch> found,
       boolean blanked) {
     int own = Lexicon.field(field);
+    if ("system".equals(field)) {
+      return; // a namespace URL ("http://sys-ids.kemkes.go.id/mrn/100000004"): no one's data
+    }
     if (titleParts(field, frames)) {
       return; // a name's prefix ("dr.") or suffix ("Sp.PD"): titles and degrees, no name
     }

@@ -80,4 +80,30 @@ class StructureReadingTest {
             "cc prodia.bandung@prodia.co.id, hermina.depok@herminahospitals.com, poli.anak@rs.id,"
                 + " andi.wijaya@rsudkota.go.id, budi.santoso@gmail.com"));
   }
+
+  @Test
+  void aRecordNumberInARestPathIsReadButANamespaceUrlIsNot() {
+    assertEquals(
+        List.of(
+            "MEDICAL_RECORD_NUMBER RM-0012345",
+            "MEDICAL_RECORD_NUMBER 00123456",
+            "MEDICAL_RECORD_NUMBER 0012345"),
+        found(
+            "GET /api/pasien/RM-0012345/hasil 200\nGET /api/rm/00123456 200\n"
+                + "GET /simrs/rekam-medis/0012345/resume 200\nGET /fhir/Patient/63459 200\n"));
+    assertEquals(
+        List.of("MEDICAL_RECORD_NUMBER RM-0012345"),
+        found(
+            "{\"identifier\":[{\"system\":\"http://sys-ids.kemkes.go.id/mrn/100000004\","
+                + "\"value\":\"RM-0012345\"}]}"));
+  }
+
+  @Test
+  void anIsoBirthDateWithItsTimeInHl7IsTheDatePart() {
+    assertEquals(
+        List.of("NAME SANTOSO^BUDI", "BIRTH_DATE 1987-03-12"),
+        found(
+            "MSH|^~\\&|A|B|C|D|20240312||ADT^A04|1|P|2.5\rPID|1||||SANTOSO^BUDI||"
+                + "1987-03-12T00:00:00|M"));
+  }
 }
