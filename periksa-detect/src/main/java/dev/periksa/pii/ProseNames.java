@@ -21,7 +21,9 @@ import java.util.Set;
  *   <li>a weaker cue (the word "pasien"/"patient" before the run, a greeting, "Yth.", a role label
  *       such as "Dokter:" or "Kontak darurat:", a chat export's sender, the line under a letter's
  *       closing "Hormat kami," / "Regards,"): the run must also hold a known given name or surname
- *       ({@link Names}).
+ *       ({@link Names});
+ *   <li>no cue at all: two or more capitalised words that are all known names, written together in
+ *       running text ("hasil untuk Budi Santoso"), outside place and organisation names.
  * </ul>
  *
  * <p>The span is the name alone: honorifics before it and degrees after a comma stay out. A run
@@ -639,6 +641,16 @@ final class ProseNames {
         continue;
       }
       int kind = kind(i, e);
+      if (kind == 0 && upper(c) && e - i >= 3 && Names.known(cs, i, e)) {
+        // No cue, but two or more names the gazetteer knows written together ("results for
+        // Michael Brown"): a person named in running text.
+        int end = knownPair(i, e);
+        if (end > e) {
+          skipTo = end;
+          i = end;
+          continue;
+        }
+      }
       if (kind == 0 && !(e - i == 1 && (c == 'a' || c == 'A'))) {
         i = e;
         continue;
@@ -674,6 +686,41 @@ final class ProseNames {
       }
       i = e;
     }
+  }
+
+  /**
+   * A name of known words only, two or more, from the known word at [s, e): its end, or -1. Not in
+   * an upper-case line (headings, place lists) nor inside a place's or an organisation's name.
+   */
+  private int knownPair(int s, int e) {
+    if (e + 1 >= to || !space(cs[e]) || !upper(cs[e + 1]) || allUpper(s, e)) {
+      return -1;
+    }
+    int n = wordEnd(e + 1);
+    if (n - e - 1 < 3 || !Names.known(cs, e + 1, n) || kind(e + 1, n) != 0) {
+      return -1;
+    }
+    if (insidePlaceName(s)) {
+      return -1;
+    }
+    int limit = nameLimit(s);
+    int end = run(s, limit);
+    if (end < n || runKnown < 2 || runKnown < runWords) {
+      return -1;
+    }
+    int after = skipSpaces(end, limit);
+    if (after < limit && after > end && letter(cs[after])) {
+      int k = kind(after, wordEnd(after));
+      if ((k & (ORG | STREET_SUFFIX)) != 0 && upper(cs[after])) {
+        return -1; // "Siti Khadijah Hospital"
+      }
+    }
+    String v = text.substring(s, end);
+    if (!PersonalDataScanner.personName(v) || PersonalDataScanner.organisationName(v)) {
+      return -1;
+    }
+    out.add(new PiiMatch(PiiType.NAME, s, end, 0.7));
+    return end;
   }
 
   /** A name after an honorific word at [s, e), unless it is inside a place's name. */

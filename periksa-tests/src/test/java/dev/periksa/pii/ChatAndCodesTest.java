@@ -58,4 +58,14 @@ class ChatAndCodesTest {
             "MEDICAL_RECORD_NUMBER 27121920"),
         found("no_rm,x\nRM 0012345,a\nRSUD-RM-001234,b\nRM#12345,c\n27121920,d\n"));
   }
+
+  @Test
+  void twoKnownNamesTogetherAreANameWithoutACue() {
+    assertEquals(
+        List.of("NAME Budi Santoso", "NAME Siti Rahayu"),
+        found("results for Budi Santoso today. Hasil Siti Rahayu negatif ya."));
+    assertTrue(
+        found("Dirujuk ke RS Siti Khadijah, Jl. Dewi Sartika, lalu ke Santa Maria Hospital.")
+            .isEmpty());
+  }
 }
