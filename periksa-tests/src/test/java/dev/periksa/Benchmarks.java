@@ -1,6 +1,7 @@
 package dev.periksa;
 
 import dev.periksa.check.auth.JwtGuessingBenchmark;
+import dev.periksa.pii.ColdScanBenchmark;
 import dev.periksa.pii.PersonalDataScanBenchmark;
 
 /**
@@ -13,5 +14,6 @@ public final class Benchmarks {
   public static void main(String[] args) throws Exception {
     JwtGuessingBenchmark.main(args);
     PersonalDataScanBenchmark.main(args);
+    ColdScanBenchmark.main(new String[0]);
   }
 }

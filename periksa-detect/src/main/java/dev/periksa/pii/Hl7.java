@@ -670,7 +670,7 @@ final class Hl7 {
       int y = Integer.parseInt(text.substring(s, s + 4));
       int m = Integer.parseInt(text.substring(s + 4, s + 6));
       int d = Integer.parseInt(text.substring(s + 6, s + 8));
-      if (y < 1890 || y > LocalDate.now().getYear()) {
+      if (y < 1890 || Years.future(y)) {
         return false;
       }
       try {

@@ -258,7 +258,7 @@ public final class PersonalDataScanner {
         && (ctx & EMAIL) == 0
         && v.length() > 3
         && v.indexOf('@') < 0
-        && v.chars().anyMatch(Character::isLetter)) {
+        && Starts.anyLetter(v)) {
       int[] span = streetSpan(text, s, e);
       if (span[1] - span[0] > 3) {
         found.add(new PiiMatch(PiiType.ADDRESS, span[0], span[1], 0.9));
@@ -339,6 +339,10 @@ public final class PersonalDataScanner {
           "prof", "h", "hj", "ns", "drs", "dra", "ir", "mr", "mrs", "ms", "miss", "mas", "mbak",
           "kak", "bang");
 
+  /** Honorifics written out, without a period. */
+  private static final Set<String> UNABBREVIATED =
+      Set.of("bapak", "ibu", "bu", "pak", "mas", "mbak", "miss", "kak", "bang");
+
   /**
    * The name itself inside a name value: without the honorifics before it ("Tn.", "dr.") and the
    * degrees after a comma (", Sp.PD", ", S.Kep, M.Kes").
@@ -368,8 +372,7 @@ public final class PersonalDataScanner {
       int next = w;
       if (next < e && text.charAt(next) == '.') {
         next++;
-      } else if (!Set.of("bapak", "ibu", "bu", "pak", "mas", "mbak", "miss", "kak", "bang")
-          .contains(word)) {
+      } else if (!UNABBREVIATED.contains(word)) {
         break; // an abbreviation needs its period ("Dr." yes, "Dra" the name no)
       }
       if (!HONORIFICS.contains(word) || next >= e || text.charAt(next) != ' ') {
@@ -387,12 +390,15 @@ public final class PersonalDataScanner {
     return new int[] {s, e};
   }
 
+  private static final java.util.regex.Pattern DEGREE =
+      java.util.regex.Pattern.compile("[A-Za-z.]+");
+
   /** Whether what follows a comma is academic or medical degrees: "Sp.PD", " S.Kep, M.Kes". */
   private static boolean degrees(String tail) {
     String[] parts = tail.split(",");
     for (String p : parts) {
       String t = p.strip();
-      if (t.isEmpty() || t.length() > 12 || !t.matches("[A-Za-z.]+") || t.indexOf('.') < 0) {
+      if (t.isEmpty() || t.length() > 12 || !DEGREE.matcher(t).matches() || t.indexOf('.') < 0) {
         return false;
       }
     }
@@ -505,16 +511,62 @@ public final class PersonalDataScanner {
     return -1;
   }
 
+  /**
+   * Longer first, then more confident, then earlier. A class rather than a chain of lambdas: no
+   * lambda bootstrap in a fresh JVM's first scan.
+   */
+  private static final Comparator<PiiMatch> PREFERRED =
+      new Comparator<>() {
+        @Override
+        public int compare(PiiMatch a, PiiMatch b) {
+          int c = Integer.compare(-(a.end() - a.start()), -(b.end() - b.start()));
+          if (c == 0) {
+            c = Double.compare(-a.confidence(), -b.confidence());
+          }
+          return c != 0 ? c : Integer.compare(a.start(), b.start());
+        }
+      };
+
+  /** By start, then end. */
+  private static final Comparator<PiiMatch> BY_START =
+      new Comparator<>() {
+        @Override
+        public int compare(PiiMatch a, PiiMatch b) {
+          int c = Integer.compare(a.start(), b.start());
+          return c != 0 ? c : Integer.compare(a.end(), b.end());
+        }
+      };
+
+  /**
+   * The matches ordered by start when no two overlap and none is empty, as {@link #resolve} would
+   * keep them all; null otherwise. The usual case, without the ordered map.
+   */
+  private static List<PiiMatch> apart(List<PiiMatch> found) {
+    List<PiiMatch> sorted = new ArrayList<>(found);
+    sorted.sort(BY_START);
+    PiiMatch prev = null;
+    for (PiiMatch m : sorted) {
+      if (m.end() <= m.start() || (prev != null && prev.end() > m.start())) {
+        return null;
+      }
+      prev = m;
+    }
+    return sorted;
+  }
+
   /** Keeps the most specific match where spans overlap: longer first, then more confident. */
   private static List<PiiMatch> resolve(List<PiiMatch> found) {
     if (found.size() < 2) {
       return found;
     }
+    if (FastPath.on) {
+      List<PiiMatch> apart = apart(found);
+      if (apart != null) {
+        return apart;
+      }
+    }
     List<PiiMatch> sorted = new ArrayList<>(found);
-    sorted.sort(
-        Comparator.comparingInt((PiiMatch m) -> -(m.end() - m.start()))
-            .thenComparingDouble(m -> -m.confidence())
-            .thenComparingInt(PiiMatch::start));
+    sorted.sort(PREFERRED);
     // Kept spans never overlap, so the one starting just before and the one just after are the
     // only candidates for a clash.
     TreeMap<Integer, PiiMatch> kept = new TreeMap<>();

@@ -169,6 +169,12 @@ final class RoleMailboxes {
           "test",
           "demo");
 
+  /**
+   * Separators of a mailbox's local part, compiled once (String.split would compile it per call).
+   */
+  private static final java.util.regex.Pattern SEGMENTS =
+      java.util.regex.Pattern.compile("[._\\-]");
+
   /** Whether the local part of an address (before the {@code @}) names a role. */
   static boolean role(String local) {
     String l = local.toLowerCase(Locale.ROOT);
@@ -191,7 +197,7 @@ final class RoleMailboxes {
       return true;
     }
     // An institution's own mailbox: "rsud.tarakan@", "klinik_sehat@", "puskesmasmenteng@".
-    for (String segment : l.split("[._\\-]")) {
+    for (String segment : SEGMENTS.split(l)) {
       if (ORGANISATIONS.contains(segment)) {
         return true;
       }

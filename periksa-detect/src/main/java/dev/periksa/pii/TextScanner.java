@@ -168,7 +168,14 @@ final class TextScanner {
   private int to;
   private int fieldClasses;
 
-  private static final ThreadLocal<TextScanner> LOCAL = ThreadLocal.withInitial(TextScanner::new);
+  // An anonymous class, not a method reference: no lambda bootstrap in a fresh JVM's first scan.
+  private static final ThreadLocal<TextScanner> LOCAL =
+      new ThreadLocal<>() {
+        @Override
+        protected TextScanner initialValue() {
+          return new TextScanner();
+        }
+      };
 
   private TextScanner() {}
 
@@ -988,7 +995,7 @@ final class TextScanner {
       mo = Integer.parseInt(x.group(17));
       y = Integer.parseInt(x.group(18));
     }
-    if (birth && (y < 1890 || y > LocalDate.now().getYear())) {
+    if (birth && (y < 1890 || Years.future(y))) {
       return -1;
     }
     try {
@@ -1152,6 +1159,9 @@ final class TextScanner {
 
   /** A bank account number a label names ("No. Rek", "rekening BCA"), starting at s; or -1. */
   private int bankAccountAt(int s) {
+    if (FastPath.on && digitsJoinedFrom(s, true) < 10) {
+      return -1; // the pattern's digits are among these: too few for an account either way
+    }
     Matcher x = bankAccount = m(bankAccount, BANK_ACCOUNT);
     x.region(s, to);
     if (!x.lookingAt()) {
@@ -1171,6 +1181,25 @@ final class TextScanner {
   }
 
   /**
+   * Digits from s on, in groups joined by single separators (space, dash, and period when {@code
+   * period}): every digit a number written in such groups starting at s can hold.
+   */
+  private int digitsJoinedFrom(int s, boolean period) {
+    int n = 0;
+    for (int k = s; k < to; k++) {
+      char c = cs[k];
+      if (digit(c)) {
+        n++;
+      } else if (!((c == ' ' || (c == '.' && period) || c == '-')
+          && k + 1 < to
+          && digit(cs[k + 1]))) {
+        break;
+      }
+    }
+    return n;
+  }
+
+  /**
    * A 15-digit NPWP whose first two digits say the taxpayer is no person: 00 for government
    * treasurers, 01 to 03 for companies and other bodies (04 to 09 are people).
    */
@@ -1180,6 +1209,9 @@ final class TextScanner {
 
   /** A NIK or card number starting at s: the end of what was decided, or -1. */
   private int longNumberAt(int s) {
+    if (FastPath.on && digitsJoinedFrom(s, false) < 12) {
+      return -1; // fewer than 12 digits: no NIK, card or BPJS number, whatever the pattern says
+    }
     Matcher x = longNumber = m(longNumber, LONG_NUMBER);
     x.region(s, to);
     if (!x.lookingAt()) {
@@ -1459,6 +1491,25 @@ final class TextScanner {
 
   private void jwtMatcher() {
     Matcher x = jwt = m(jwt, JWT_TOKEN);
+    if (FastPath.on) {
+      // Every token opens with "eyJ" (a JSON header in base64url): the pattern is tried there
+      // only, as find() would find it, rather than at every position of the region.
+      int p = from;
+      while (p < to) {
+        int q = text.indexOf("eyJ", p);
+        if (q < 0 || q >= to) {
+          return;
+        }
+        x.region(q, to);
+        if (x.lookingAt()) {
+          emit(PiiType.JWT, q, x.end(), 0.99);
+          p = x.end();
+        } else {
+          p = q + 1;
+        }
+      }
+      return;
+    }
     x.region(from, to);
     while (x.find()) {
       emit(PiiType.JWT, x.start(), x.end(), 0.99);
