@@ -527,31 +527,52 @@ public final class PersonalDataScanner {
         }
       };
 
-  /** By start, then end. */
-  private static final Comparator<PiiMatch> BY_START =
-      new Comparator<>() {
-        @Override
-        public int compare(PiiMatch a, PiiMatch b) {
-          int c = Integer.compare(a.start(), b.start());
-          return c != 0 ? c : Integer.compare(a.end(), b.end());
-        }
-      };
-
   /**
-   * The matches ordered by start when no two overlap and none is empty, as {@link #resolve} would
-   * keep them all; null otherwise. The usual case, without the ordered map.
+   * As the ordered-map path of {@link #resolve}, cluster by cluster: spans are ordered by start and
+   * cut into clusters of spans that overlap one another directly or through others; a span's fate
+   * depends only on the spans it overlaps, all in its cluster, so each cluster is resolved alone
+   * (most hold one span, kept as it is; a span found twice is a cluster of two), in the same order
+   * of preference and, between equals, of finding. Null when a span is empty (the map path keeps
+   * one of two empty spans at one place).
    */
-  private static List<PiiMatch> apart(List<PiiMatch> found) {
-    List<PiiMatch> sorted = new ArrayList<>(found);
-    sorted.sort(BY_START);
-    PiiMatch prev = null;
-    for (PiiMatch m : sorted) {
-      if (m.end() <= m.start() || (prev != null && prev.end() > m.start())) {
+  private static List<PiiMatch> byClusters(List<PiiMatch> found) {
+    int n = found.size();
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      PiiMatch m = found.get(i);
+      if (m.end() <= m.start()) {
         return null;
       }
-      prev = m;
+      keys[i] = ((long) m.start() << 32) | i; // by start, then by order of finding
     }
-    return sorted;
+    java.util.Arrays.sort(keys);
+    List<PiiMatch> out = new ArrayList<>(n);
+    int c = 0;
+    while (c < n) {
+      PiiMatch first = found.get((int) keys[c]);
+      int maxEnd = first.end();
+      int d = c + 1;
+      while (d < n && found.get((int) keys[d]).start() < maxEnd) {
+        maxEnd = Math.max(maxEnd, found.get((int) keys[d]).end());
+        d++;
+      }
+      if (d == c + 1) {
+        out.add(first);
+      } else {
+        int[] order = new int[d - c];
+        for (int k = c; k < d; k++) {
+          order[k - c] = (int) keys[k];
+        }
+        java.util.Arrays.sort(order); // order of finding, which the stable sort below keeps
+        List<PiiMatch> cluster = new ArrayList<>(order.length);
+        for (int i : order) {
+          cluster.add(found.get(i));
+        }
+        out.addAll(resolveByMap(cluster));
+      }
+      c = d;
+    }
+    return out;
   }
 
   /** Keeps the most specific match where spans overlap: longer first, then more confident. */
@@ -560,11 +581,16 @@ public final class PersonalDataScanner {
       return found;
     }
     if (FastPath.on) {
-      List<PiiMatch> apart = apart(found);
-      if (apart != null) {
-        return apart;
+      List<PiiMatch> resolved = byClusters(found);
+      if (resolved != null) {
+        return resolved;
       }
     }
+    return resolveByMap(found);
+  }
+
+  /** The greedy choice over all spans, longest first, with an ordered map of the kept ones. */
+  private static List<PiiMatch> resolveByMap(List<PiiMatch> found) {
     List<PiiMatch> sorted = new ArrayList<>(found);
     sorted.sort(PREFERRED);
     // Kept spans never overlap, so the one starting just before and the one just after are the

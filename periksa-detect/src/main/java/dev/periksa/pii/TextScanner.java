@@ -251,16 +251,23 @@ final class TextScanner {
     boolean at = false;
     boolean jwtHint = false;
     boolean upper = false;
+    int letters = 0; // counted up to two: names and addresses need that many
     for (int i = from; i < to; i++) {
       char c = cs[i];
       if (c >= '0' && c <= '9') {
         digits++;
       } else if (c == '@') {
         at = true;
-      } else if (c == 'e' && i + 2 < to && cs[i + 1] == 'y' && cs[i + 2] == 'J') {
-        jwtHint = true;
+      } else if (c >= 'a' && c <= 'z') {
+        letters++;
+        if (c == 'e' && i + 2 < to && cs[i + 1] == 'y' && cs[i + 2] == 'J') {
+          jwtHint = true;
+        }
       } else if (c >= 'A' && c <= 'Z') {
+        letters++;
         upper = true;
+      } else if (c > 0x7f && letters < 2 && Character.isLetter(c)) {
+        letters++;
       }
     }
     tokenize();
@@ -285,7 +292,12 @@ final class TextScanner {
     if (results > 0) {
       testResults();
     }
-    ProseNames.scan(text, cs, from, to, fieldClasses, out);
+    // Every name ProseNames gives is written like a name (two letters at least, see
+    // PersonalDataScanner.personName) and every address holds a street word or a street's name:
+    // a region with fewer letters holds neither.
+    if (letters >= 2 || !FastPath.on) {
+      ProseNames.scan(text, cs, from, to, fieldClasses, out);
+    }
   }
 
   // ------------------------------------------------------------------------- words
@@ -1321,6 +1333,9 @@ final class TextScanner {
 
   /** An Indonesian mobile number starting at s, unless a label says it is something else. */
   private int phoneAt(int s) {
+    if (FastPath.on && !phoneDigits(s)) {
+      return -1;
+    }
     Matcher x = idPhone = m(idPhone, ID_PHONE);
     x.region(s, to);
     if (!x.lookingAt()) {
@@ -1344,6 +1359,27 @@ final class TextScanner {
       return -1; // "62..." alone is any number; the plus or a label makes it a phone
     }
     return emit(PiiType.PHONE, s, x.end(), phoneLabel ? 0.95 : 0.8);
+  }
+
+  /**
+   * Whether the characters from s that a mobile number is written with (digits, space, period,
+   * dash, brackets, plus) hold the ten digits every Indonesian mobile number has (0 8xx and six
+   * more at least), within the 29 characters the longest such number takes ("+62 (0) 8xx" and nine
+   * digits each after a separator).
+   */
+  private boolean phoneDigits(int s) {
+    int n = 0;
+    for (int k = s; k < to && k - s < 32; k++) {
+      char c = cs[k];
+      if (digit(c)) {
+        if (++n >= 10) {
+          return true;
+        }
+      } else if (c != ' ' && c != '.' && c != '-' && c != '(' && c != ')' && c != '+') {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** A dashed US SSN starting at s that the SSA could have issued. */
