@@ -92,7 +92,11 @@ final class Hl7 {
   private static final Map<String, Kind[]> FIELDS = new HashMap<>();
 
   private static void put(String segment, Kind kind, int... fields) {
-    Kind[] kinds = FIELDS.computeIfAbsent(segment, k -> new Kind[64]);
+    Kind[] kinds = FIELDS.get(segment);
+    if (kinds == null) {
+      kinds = new Kind[64];
+      FIELDS.put(segment, kinds);
+    }
     for (int f : fields) {
       kinds[f] = kind;
     }

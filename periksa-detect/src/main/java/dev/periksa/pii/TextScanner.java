@@ -1399,6 +1399,15 @@ final class TextScanner {
     return emit(PiiType.SSN, s, x.end(), ssnLabel ? 0.95 : 0.75);
   }
 
+  /** The two capitals of every IBAN country code, as a table of 26 by 26. */
+  private static final boolean[] IBAN_COUNTRIES = new boolean[26 * 26];
+
+  static {
+    for (String country : Checksums.IBAN_LENGTHS.keySet()) {
+      IBAN_COUNTRIES[(country.charAt(0) - 'A') * 26 + (country.charAt(1) - 'A')] = true;
+    }
+  }
+
   private void ibans() {
     for (int i = from; i + 4 < to; i++) {
       char c0 = cs[i];
@@ -1408,6 +1417,9 @@ final class TextScanner {
       char c1 = cs[i + 1];
       if (c1 < 'A' || c1 > 'Z' || !digit(cs[i + 2]) || !digit(cs[i + 3])) {
         continue;
+      }
+      if (FastPath.on && !IBAN_COUNTRIES[(c0 - 'A') * 26 + (c1 - 'A')]) {
+        continue; // no IBAN country: the map lookup below would say so, after a substring
       }
       Integer len = Checksums.IBAN_LENGTHS.get(text.substring(i, i + 2));
       if (len == null) {
