@@ -169,12 +169,6 @@ final class RoleMailboxes {
           "test",
           "demo");
 
-  /**
-   * Separators of a mailbox's local part, compiled once (String.split would compile it per call).
-   */
-  private static final java.util.regex.Pattern SEGMENTS =
-      java.util.regex.Pattern.compile("[._\\-]");
-
   /** Whether the local part of an address (before the {@code @}) names a role. */
   static boolean role(String local) {
     String l = local.toLowerCase(Locale.ROOT);
@@ -197,9 +191,15 @@ final class RoleMailboxes {
       return true;
     }
     // An institution's own mailbox: "rsud.tarakan@", "klinik_sehat@", "puskesmasmenteng@".
-    for (String segment : SEGMENTS.split(l)) {
-      if (ORGANISATIONS.contains(segment)) {
-        return true;
+    // Each part between separators, read in place (no regular expression per address); an empty
+    // part names no institution.
+    int s = 0;
+    for (int i = 0; i <= l.length(); i++) {
+      if (i == l.length() || l.charAt(i) == '.' || l.charAt(i) == '_' || l.charAt(i) == '-') {
+        if (i > s && ORGANISATIONS.contains(l.substring(s, i))) {
+          return true;
+        }
+        s = i + 1;
       }
     }
     for (String prefix : ORGANISATION_PREFIXES) {
