@@ -1544,8 +1544,11 @@ final class TextScanner {
       // only, as find() would find it, rather than at every position of the region.
       int p = from;
       while (p < to) {
-        int q = text.indexOf("eyJ", p);
-        if (q < 0 || q >= to) {
+        int q = p;
+        while (q + 2 < to && !(cs[q] == 'e' && cs[q + 1] == 'y' && cs[q + 2] == 'J')) {
+          q++; // searched within the region only, not on to the end of the text
+        }
+        if (q + 2 >= to) {
           return;
         }
         x.region(q, to);
