@@ -22,14 +22,14 @@ import java.util.List;
 
 /**
  * The personal-data scanner in a fresh JVM, as a scan of a target runs it: the first pass over a
- * typical mix of replies (the development corpus, 4,000 JSON, CSV, free-text and log replies, 2.94
- * MB, in the generator's order) and the first reply of it alone (an 817-byte JSON record), class
- * loading, static initialisers and the JIT's warm-up included. Runs N fresh {@code java} processes
- * (default 10) one after the other, each with only the scanner's own class path (its classes and
- * Jackson's) and the JVM's defaults, and prints each run and the medians. Not a test: it prints
- * figures. {@code mvn -B -Pbench -DskipTests test -Dbench.main=dev.periksa.pii.ColdScanBenchmark
- * -Dbench.args=10} (see docs/benchmarks.md); JVM options after the count go to each fresh JVM
- * ({@code -Dbench.args="10 -XX:TieredStopAtLevel=1"}).
+ * typical mix of replies (the development corpus, 4,200 JSON, CSV, HL7, SQL, free-text and log
+ * replies, 3.06 MB, in the generator's order) and the first reply of it alone (a JSON record),
+ * class loading, static initialisers and the JIT's warm-up included. Runs N fresh {@code java}
+ * processes (default 10) one after the other, each with only the scanner's own class path (its
+ * classes and Jackson's) and the JVM's defaults, and prints each run and the medians. Not a test:
+ * it prints figures. {@code mvn -B -Pbench -DskipTests test -pl periksa-tests -am
+ * -Dbench.main=dev.periksa.pii.ColdScanBenchmark -Dbench.args=10} (see docs/benchmarks.md); JVM
+ * options after the count go to each fresh JVM ({@code -Dbench.args="10 -XX:TieredStopAtLevel=1"}).
  */
 public final class ColdScanBenchmark {
   private ColdScanBenchmark() {}
