@@ -324,7 +324,7 @@ public final class PersonalDataScanner {
     if ((Lexicon.field(v) & Lexicon.PERSON) == 0) {
       return false;
     }
-    for (String w : NAME_SEPARATORS.split(v)) {
+    for (String w : words(v)) {
       if (!w.isEmpty() && (Lexicon.field(w) & (Lexicon.MEANINGFUL | Lexicon.NEUTRAL)) == 0) {
         return false;
       }
@@ -451,12 +451,35 @@ public final class PersonalDataScanner {
           "test",
           "tes");
 
-  private static final java.util.regex.Pattern NAME_SEPARATORS =
-      java.util.regex.Pattern.compile("[\\s^,]+");
+  /**
+   * The words of a value between white space, '^' and ',' (the separators of {@code [\s^,]+}),
+   * without the empty ones; read in place, with no regular expression per value. The callers skip
+   * empty words, which a split on that expression gives at the start.
+   */
+  static List<String> words(String v) {
+    List<String> out = new ArrayList<>(4);
+    int s = -1;
+    for (int i = 0; i <= v.length(); i++) {
+      boolean sep = i == v.length() || nameSeparator(v.charAt(i));
+      if (sep && s >= 0) {
+        out.add(v.substring(s, i));
+        s = -1;
+      } else if (!sep && s < 0) {
+        s = i;
+      }
+    }
+    return out;
+  }
+
+  /** White space as {@code \s} means it (ASCII), '^' and ','. */
+  private static boolean nameSeparator(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == '^'
+        || c == ',';
+  }
 
   /** Whether a name is an organisation's: it holds a word such as RSUD, Klinik, PT, Hospital. */
   static boolean organisationName(String v) {
-    for (String w : NAME_SEPARATORS.split(v)) {
+    for (String w : words(v)) {
       if (NOT_PERSON_WORDS.contains(w.toLowerCase(Locale.ROOT).replace(".", ""))) {
         return true;
       }
@@ -472,7 +495,7 @@ public final class PersonalDataScanner {
     boolean allUpper = v.equals(v.toUpperCase(Locale.ROOT));
     int words = 0;
     int letters = 0;
-    for (String w : NAME_SEPARATORS.split(v)) {
+    for (String w : words(v)) {
       if (w.isEmpty()) {
         continue;
       }

@@ -209,4 +209,25 @@ class PrefilterTest {
     }
     assertEquals(List.of(), differing(ids, texts));
   }
+
+  @Test
+  void aValuesWordsAreWhatTheFormerSplitGaveWithoutEmptyOnes() {
+    java.util.regex.Pattern former = java.util.regex.Pattern.compile("[\\s^,]+");
+    String alphabet = "aB. ,^\t\n\u000b\f\r\u00a0\u2003-'’xY1";
+    SplittableRandom r = new SplittableRandom(7);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = r.nextInt(12); k > 0; k--) {
+        b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      }
+      String v = b.toString();
+      List<String> expected = new ArrayList<>();
+      for (String w : former.split(v)) {
+        if (!w.isEmpty()) {
+          expected.add(w);
+        }
+      }
+      assertEquals(expected, PersonalDataScanner.words(v), v);
+    }
+  }
 }
