@@ -241,6 +241,15 @@ final class TextScanner {
   /**
    * Scans text[from, to).
    *
+   * <p>One pass over the region first counts what the families need, and each runs only where its
+   * every match could be (a necessary condition, never a guess; {@link FastPath} and {@code
+   * PrefilterTest}): cue words and labelled values (read by {@link #tokenize}, {@link #walkers})
+   * everywhere; structured numbers on nine digits, or five and a capital ("RM-0012345"); IBANs on
+   * ten digits and a capital; e-mails on an '@'; JWTs on "eyJ"; test results on a result word;
+   * names and addresses ({@link ProseNames}) on two letters. Inside a family, a candidate's pattern
+   * is tried only where enough digits stand ({@link #digitsJoinedFrom}, {@link #phoneDigits}). A
+   * new family states its condition here, or runs everywhere.
+   *
    * @param fieldClasses what the field name or column header says the value is; 0 in free text
    */
   void scan(int from, int to, int fieldClasses) {
