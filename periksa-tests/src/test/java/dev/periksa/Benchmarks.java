@@ -1,7 +1,9 @@
 package dev.periksa;
 
 import dev.periksa.check.auth.JwtGuessingBenchmark;
+import dev.periksa.pii.ColdScanBenchmark;
 import dev.periksa.pii.PersonalDataScanBenchmark;
+import dev.periksa.pii.ScanCpuBenchmark;
 
 /**
  * Runs every benchmark of the project in turn and prints each figure: {@code mvn -B -Pbench
@@ -13,5 +15,7 @@ public final class Benchmarks {
   public static void main(String[] args) throws Exception {
     JwtGuessingBenchmark.main(args);
     PersonalDataScanBenchmark.main(args);
+    ScanCpuBenchmark.main(new String[0]);
+    ColdScanBenchmark.main(new String[0]);
   }
 }

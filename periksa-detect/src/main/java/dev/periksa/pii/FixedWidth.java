@@ -49,7 +49,7 @@ final class FixedWidth {
     for (int i = 0; i < cells.size(); i++) {
       int[] c = cells.get(i);
       String cell = text.substring(c[0], c[1]);
-      if (cell.length() > 30 || cell.chars().anyMatch(Character::isDigit)) {
+      if (cell.length() > 30 || Starts.anyDigit(cell)) {
         return null;
       }
       classes[i] = Lexicon.field(cell);

@@ -92,7 +92,11 @@ final class Hl7 {
   private static final Map<String, Kind[]> FIELDS = new HashMap<>();
 
   private static void put(String segment, Kind kind, int... fields) {
-    Kind[] kinds = FIELDS.computeIfAbsent(segment, k -> new Kind[64]);
+    Kind[] kinds = FIELDS.get(segment);
+    if (kinds == null) {
+      kinds = new Kind[64];
+      FIELDS.put(segment, kinds);
+    }
     for (int f : fields) {
       kinds[f] = kind;
     }
@@ -695,7 +699,7 @@ final class Hl7 {
       int y = Integer.parseInt(text.substring(s, s + 4));
       int m = Integer.parseInt(text.substring(s + 4, s + 6));
       int d = Integer.parseInt(text.substring(s + 6, s + 8));
-      if (y < 1890 || y > LocalDate.now().getYear()) {
+      if (y < 1890 || Years.future(y)) {
         return false;
       }
       try {

@@ -50,7 +50,7 @@ final class HtmlTables {
       at = Math.max(end, table + 6);
     }
     definitions(html, lower, readable, scanner, found, read);
-    read.sort((a, b) -> Integer.compare(a[0], b[0]));
+    read.sort(Starts.ORDER);
     return read;
   }
 
@@ -183,7 +183,7 @@ final class HtmlTables {
     int named = 0;
     for (Cell c : row) {
       String cell = readable.substring(c.start(), c.end()).strip();
-      if (cell.isEmpty() || cell.length() > 40 || cell.chars().anyMatch(Character::isDigit)) {
+      if (cell.isEmpty() || cell.length() > 40 || Starts.anyDigit(cell)) {
         return false;
       }
       int cls = Lexicon.field(cell);

@@ -109,12 +109,13 @@ final class Lexicon {
 
   private static void words(int classes, String... ws) {
     for (String w : ws) {
-      WORDS.merge(w, classes, (a, b) -> a | b);
+      Integer had = WORDS.get(w);
+      WORDS.put(w, had == null ? classes : had | classes);
     }
   }
 
   private static void bigram(int classes, String first, String second) {
-    BIGRAMS.put(first + " " + second, classes);
+    BIGRAMS.put(first.concat(" ").concat(second), classes);
   }
 
   static {
@@ -781,11 +782,11 @@ final class Lexicon {
       ID_GLUE_OK[next] = GLUE_OK.contains(w);
       next++;
     }
-    BIGRAMS.forEach(
-        (k, v) -> {
-          String[] two = k.split(" ");
-          BIGRAM_IDS.put(pair(id(two[0], 0, two[0].length()), id(two[1], 0, two[1].length())), v);
-        });
+    for (Map.Entry<String, Integer> e : BIGRAMS.entrySet()) {
+      String[] two = e.getKey().split(" ");
+      BIGRAM_IDS.put(
+          pair(id(two[0], 0, two[0].length()), id(two[1], 0, two[1].length())), e.getValue());
+    }
     ID_D = id("d", 0, 1);
     ID_O = id("o", 0, 1);
     ID_B = id("b", 0, 1);
@@ -906,9 +907,25 @@ final class Lexicon {
 
   /** The id of a label misread by OCR (see {@link #ocrRead}), or -1. */
   static int ocrId(char[] s, int from, int to) {
-    String read = ocrRead(new String(s, from, to - from));
-    return read == null ? -1 : id(read, 0, read.length());
+    String word = new String(s, from, to - from);
+    Integer cached = OCR_CACHE.get(word);
+    if (cached != null) {
+      return cached;
+    }
+    String read = ocrRead(word);
+    int id = read == null ? -1 : id(read, 0, read.length());
+    if (OCR_CACHE.size() > FIELD_CACHE_MAX) {
+      OCR_CACHE.clear();
+    }
+    OCR_CACHE.put(word, id);
+    return id;
   }
+
+  /**
+   * Words before a colon already read as OCR might misread them: a log or form repeats its keys
+   * ("user:", "status:") on every line, and each reading tries four spellings.
+   */
+  private static final Map<String, Integer> OCR_CACHE = new ConcurrentHashMap<>();
 
   static int word(String lower) {
     Integer c = WORDS.get(lower);
@@ -920,7 +937,7 @@ final class Lexicon {
 
   /** Classes of two adjacent lower-case words read together, or 0. */
   static int bigram(String first, String second) {
-    Integer c = BIGRAMS.get(first + " " + second);
+    Integer c = BIGRAMS.get(first.concat(" ").concat(second));
     return c == null ? 0 : c;
   }
 
@@ -963,8 +980,12 @@ final class Lexicon {
     return classes;
   }
 
+  /** Compiled once: String.replaceAll would compile it on every call. */
+  private static final java.util.regex.Pattern NOT_ALNUM =
+      java.util.regex.Pattern.compile("[^a-z0-9]+");
+
   private static int classesOfField(String name) {
-    String exact = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "");
+    String exact = NOT_ALNUM.matcher(name.toLowerCase(java.util.Locale.ROOT)).replaceAll("");
     Integer whole = FIELDS.get(exact);
     if (whole != null) {
       return whole;

@@ -90,7 +90,7 @@ final class LogLines {
       scanner.release();
     }
     // Regions never overlap one another: sorted by start, their ends are sorted too.
-    regions.sort((a, b) -> Integer.compare(a[0], b[0]));
+    regions.sort(Starts.ORDER);
     List<PiiMatch> out = new ArrayList<>(found.size() + read.size());
     for (PiiMatch m : found) {
       if (!overlapsAny(m, regions)) {

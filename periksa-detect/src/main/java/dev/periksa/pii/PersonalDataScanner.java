@@ -271,7 +271,7 @@ public final class PersonalDataScanner {
         && (ctx & EMAIL) == 0
         && v.length() > 3
         && v.indexOf('@') < 0
-        && v.chars().anyMatch(Character::isLetter)) {
+        && Starts.anyLetter(v)) {
       int[] span = streetSpan(text, s, e);
       if (span[1] - span[0] > 3) {
         found.add(new PiiMatch(PiiType.ADDRESS, span[0], span[1], 0.9));
@@ -417,7 +417,7 @@ public final class PersonalDataScanner {
     if ((Lexicon.field(v) & Lexicon.PERSON) == 0) {
       return false;
     }
-    for (String w : NAME_SEPARATORS.split(v)) {
+    for (String w : words(v)) {
       if (!w.isEmpty() && (Lexicon.field(w) & (Lexicon.MEANINGFUL | Lexicon.NEUTRAL)) == 0) {
         return false;
       }
@@ -565,12 +565,15 @@ public final class PersonalDataScanner {
     return true;
   }
 
+  private static final java.util.regex.Pattern DEGREE =
+      java.util.regex.Pattern.compile("[A-Za-z.]+");
+
   /** Whether what follows a comma is academic or medical degrees: "Sp.PD", " S.Kep, M.Kes". */
   private static boolean degrees(String tail) {
     String[] parts = tail.split(",");
     for (String p : parts) {
       String t = p.strip();
-      if (t.isEmpty() || t.length() > 12 || !t.matches("[A-Za-z.]+") || t.indexOf('.') < 0) {
+      if (t.isEmpty() || t.length() > 12 || !DEGREE.matcher(t).matches() || t.indexOf('.') < 0) {
         return false;
       }
     }
@@ -623,12 +626,35 @@ public final class PersonalDataScanner {
           "test",
           "tes");
 
-  private static final java.util.regex.Pattern NAME_SEPARATORS =
-      java.util.regex.Pattern.compile("[\\s^,]+");
+  /**
+   * The words of a value between white space, '^' and ',' (the separators of {@code [\s^,]+}),
+   * without the empty ones; read in place, with no regular expression per value. The callers skip
+   * empty words, which a split on that expression gives at the start.
+   */
+  static List<String> words(String v) {
+    List<String> out = new ArrayList<>(4);
+    int s = -1;
+    for (int i = 0; i <= v.length(); i++) {
+      boolean sep = i == v.length() || nameSeparator(v.charAt(i));
+      if (sep && s >= 0) {
+        out.add(v.substring(s, i));
+        s = -1;
+      } else if (!sep && s < 0) {
+        s = i;
+      }
+    }
+    return out;
+  }
+
+  /** White space as {@code \s} means it (ASCII), '^' and ','. */
+  private static boolean nameSeparator(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == '^'
+        || c == ',';
+  }
 
   /** Whether a name is an organisation's: it holds a word such as RSUD, Klinik, PT, Hospital. */
   static boolean organisationName(String v) {
-    for (String w : NAME_SEPARATORS.split(v)) {
+    for (String w : words(v)) {
       if (NOT_PERSON_WORDS.contains(w.toLowerCase(Locale.ROOT).replace(".", ""))) {
         return true;
       }
@@ -644,7 +670,7 @@ public final class PersonalDataScanner {
     boolean allUpper = v.equals(v.toUpperCase(Locale.ROOT));
     int words = 0;
     int letters = 0;
-    for (String w : NAME_SEPARATORS.split(v)) {
+    for (String w : words(v)) {
       if (w.isEmpty()) {
         continue;
       }
@@ -683,16 +709,88 @@ public final class PersonalDataScanner {
     return -1;
   }
 
+  /**
+   * Longer first, then more confident, then earlier. A class rather than a chain of lambdas: no
+   * lambda bootstrap in a fresh JVM's first scan.
+   */
+  private static final Comparator<PiiMatch> PREFERRED =
+      new Comparator<>() {
+        @Override
+        public int compare(PiiMatch a, PiiMatch b) {
+          int c = Integer.compare(-(a.end() - a.start()), -(b.end() - b.start()));
+          if (c == 0) {
+            c = Double.compare(-a.confidence(), -b.confidence());
+          }
+          return c != 0 ? c : Integer.compare(a.start(), b.start());
+        }
+      };
+
+  /**
+   * As the ordered-map path of {@link #resolve}, cluster by cluster: spans are ordered by start and
+   * cut into clusters of spans that overlap one another directly or through others; a span's fate
+   * depends only on the spans it overlaps, all in its cluster, so each cluster is resolved alone
+   * (most hold one span, kept as it is; a span found twice is a cluster of two), in the same order
+   * of preference and, between equals, of finding. Null when a span is empty (the map path keeps
+   * one of two empty spans at one place).
+   */
+  private static List<PiiMatch> byClusters(List<PiiMatch> found) {
+    int n = found.size();
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      PiiMatch m = found.get(i);
+      if (m.end() <= m.start()) {
+        return null;
+      }
+      keys[i] = ((long) m.start() << 32) | i; // by start, then by order of finding
+    }
+    java.util.Arrays.sort(keys);
+    List<PiiMatch> out = new ArrayList<>(n);
+    int c = 0;
+    while (c < n) {
+      PiiMatch first = found.get((int) keys[c]);
+      int maxEnd = first.end();
+      int d = c + 1;
+      while (d < n && found.get((int) keys[d]).start() < maxEnd) {
+        maxEnd = Math.max(maxEnd, found.get((int) keys[d]).end());
+        d++;
+      }
+      if (d == c + 1) {
+        out.add(first);
+      } else {
+        int[] order = new int[d - c];
+        for (int k = c; k < d; k++) {
+          order[k - c] = (int) keys[k];
+        }
+        java.util.Arrays.sort(order); // order of finding, which the stable sort below keeps
+        List<PiiMatch> cluster = new ArrayList<>(order.length);
+        for (int i : order) {
+          cluster.add(found.get(i));
+        }
+        out.addAll(resolveByMap(cluster));
+      }
+      c = d;
+    }
+    return out;
+  }
+
   /** Keeps the most specific match where spans overlap: longer first, then more confident. */
   private static List<PiiMatch> resolve(List<PiiMatch> found) {
     if (found.size() < 2) {
       return found;
     }
+    if (FastPath.on) {
+      List<PiiMatch> resolved = byClusters(found);
+      if (resolved != null) {
+        return resolved;
+      }
+    }
+    return resolveByMap(found);
+  }
+
+  /** The greedy choice over all spans, longest first, with an ordered map of the kept ones. */
+  private static List<PiiMatch> resolveByMap(List<PiiMatch> found) {
     List<PiiMatch> sorted = new ArrayList<>(found);
-    sorted.sort(
-        Comparator.comparingInt((PiiMatch m) -> -(m.end() - m.start()))
-            .thenComparingDouble(m -> -m.confidence())
-            .thenComparingInt(PiiMatch::start));
+    sorted.sort(PREFERRED);
     // Kept spans never overlap, so the one starting just before and the one just after are the
     // only candidates for a clash.
     TreeMap<Integer, PiiMatch> kept = new TreeMap<>();

@@ -113,7 +113,8 @@ final class ProseNames {
   /** Gives each of the space-separated words the kind. */
   private static void put(Map<String, Integer> m, int kind, String words) {
     for (String w : words.split(" ")) {
-      m.merge(w, kind, (a, b) -> a | b);
+      Integer had = m.get(w);
+      m.put(w, had == null ? kind : had | kind);
     }
   }
 

@@ -191,9 +191,15 @@ final class RoleMailboxes {
       return true;
     }
     // An institution's own mailbox: "rsud.tarakan@", "klinik_sehat@", "puskesmasmenteng@".
-    for (String segment : l.split("[._\\-]")) {
-      if (ORGANISATIONS.contains(segment)) {
-        return true;
+    // Each part between separators, read in place (no regular expression per address); an empty
+    // part names no institution.
+    int s = 0;
+    for (int i = 0; i <= l.length(); i++) {
+      if (i == l.length() || l.charAt(i) == '.' || l.charAt(i) == '_' || l.charAt(i) == '-') {
+        if (i > s && ORGANISATIONS.contains(l.substring(s, i))) {
+          return true;
+        }
+        s = i + 1;
       }
     }
     for (String prefix : ORGANISATION_PREFIXES) {

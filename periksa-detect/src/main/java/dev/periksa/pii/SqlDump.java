@@ -66,11 +66,11 @@ final class SqlDump {
 
   /** The matches, or null when the text holds no INSERT, COPY or CREATE TABLE statement. */
   static List<PiiMatch> scan(String text) {
-    if (!mayHoldStatement(text)) {
+    char[] cs = text.toCharArray();
+    if (!mayHoldStatement(text, cs)) {
       return null;
     }
     List<PiiMatch> found = new ArrayList<>();
-    char[] cs = text.toCharArray();
     TextScanner scanner = TextScanner.of(text, cs, found);
     try {
       return new Reader(text, cs, scanner, found).read() ? found : null;
@@ -79,12 +79,16 @@ final class SqlDump {
     }
   }
 
-  /** A quick test before any parsing, without a copy: a statement keyword starts a word. */
-  private static boolean mayHoldStatement(String text) {
-    for (int i = 0; i + 4 <= text.length(); i++) {
-      char c = (char) (text.charAt(i) | 0x20);
+  /**
+   * A quick test before any parsing: a statement keyword starts a word. Reads the characters from
+   * the array (a String's charAt checks its index and, for a text outside Latin-1, its coder on
+   * every call).
+   */
+  private static boolean mayHoldStatement(String text, char[] cs) {
+    for (int i = 0; i + 4 <= cs.length; i++) {
+      char c = (char) (cs[i] | 0x20);
       if ((c == 'i' || c == 'r' || c == 'c')
-          && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
+          && (i == 0 || !Character.isLetterOrDigit(cs[i - 1]))
           && (text.regionMatches(true, i, "insert", 0, 6)
               || text.regionMatches(true, i, "replace", 0, 7)
               || text.regionMatches(true, i, "copy", 0, 4)

@@ -181,7 +181,14 @@ final class TextScanner {
   private int to;
   private int fieldClasses;
 
-  private static final ThreadLocal<TextScanner> LOCAL = ThreadLocal.withInitial(TextScanner::new);
+  // An anonymous class, not a method reference: no lambda bootstrap in a fresh JVM's first scan.
+  private static final ThreadLocal<TextScanner> LOCAL =
+      new ThreadLocal<>() {
+        @Override
+        protected TextScanner initialValue() {
+          return new TextScanner();
+        }
+      };
 
   private TextScanner() {}
 
@@ -247,6 +254,15 @@ final class TextScanner {
   /**
    * Scans text[from, to).
    *
+   * <p>One pass over the region first counts what the families need, and each runs only where its
+   * every match could be (a necessary condition, never a guess; {@link FastPath} and {@code
+   * PrefilterTest}): cue words and labelled values (read by {@link #tokenize}, {@link #walkers})
+   * everywhere; structured numbers on nine digits, or five and a capital ("RM-0012345"); IBANs on
+   * ten digits and a capital; e-mails on an '@'; JWTs on "eyJ"; test results on a result word;
+   * names and addresses ({@link ProseNames}) on two letters. Inside a family, a candidate's pattern
+   * is tried only where enough digits stand ({@link #digitsJoinedFrom}, {@link #phoneDigits}). A
+   * new family states its condition here, or runs everywhere.
+   *
    * @param fieldClasses what the field name or column header says the value is; 0 in free text
    */
   void scan(int from, int to, int fieldClasses) {
@@ -258,16 +274,23 @@ final class TextScanner {
     boolean at = false;
     boolean jwtHint = false;
     boolean upper = false;
+    int letters = 0; // counted up to two: names and addresses need that many
     for (int i = from; i < to; i++) {
       char c = cs[i];
       if (c >= '0' && c <= '9') {
         digits++;
       } else if (c == '@') {
         at = true;
-      } else if (c == 'e' && i + 2 < to && cs[i + 1] == 'y' && cs[i + 2] == 'J') {
-        jwtHint = true;
+      } else if (c >= 'a' && c <= 'z') {
+        letters++;
+        if (c == 'e' && i + 2 < to && cs[i + 1] == 'y' && cs[i + 2] == 'J') {
+          jwtHint = true;
+        }
       } else if (c >= 'A' && c <= 'Z') {
+        letters++;
         upper = true;
+      } else if (c > 0x7f && letters < 2 && Character.isLetter(c)) {
+        letters++;
       }
     }
     tokenize();
@@ -298,7 +321,12 @@ final class TextScanner {
     if (results > 0) {
       testResults();
     }
-    ProseNames.scan(text, cs, from, to, fieldClasses, out);
+    // Every name ProseNames gives is written like a name (two letters at least, see
+    // PersonalDataScanner.personName) and every address holds a street word or a street's name:
+    // a region with fewer letters holds neither.
+    if (letters >= 2 || !FastPath.on) {
+      ProseNames.scan(text, cs, from, to, fieldClasses, out);
+    }
   }
 
   // ------------------------------------------------------------------------- words
@@ -1043,7 +1071,7 @@ final class TextScanner {
       mo = Integer.parseInt(x.group(21));
       y = Integer.parseInt(x.group(22));
     }
-    if (birth && (y < 1890 || y > LocalDate.now().getYear())) {
+    if (birth && (y < 1890 || Years.future(y))) {
       return -1;
     }
     try {
@@ -1417,6 +1445,9 @@ final class TextScanner {
 
   /** A bank account number a label names ("No. Rek", "rekening BCA"), starting at s; or -1. */
   private int bankAccountAt(int s) {
+    if (FastPath.on && digitsJoinedFrom(s, true) < 10) {
+      return -1; // the pattern's digits are among these: too few for an account either way
+    }
     Matcher x = bankAccount = m(bankAccount, BANK_ACCOUNT);
     x.region(s, to);
     if (!x.lookingAt()) {
@@ -1436,6 +1467,25 @@ final class TextScanner {
   }
 
   /**
+   * Digits from s on, in groups joined by single separators (space, dash, and period when {@code
+   * period}): every digit a number written in such groups starting at s can hold.
+   */
+  private int digitsJoinedFrom(int s, boolean period) {
+    int n = 0;
+    for (int k = s; k < to; k++) {
+      char c = cs[k];
+      if (digit(c)) {
+        n++;
+      } else if (!((c == ' ' || (c == '.' && period) || c == '-')
+          && k + 1 < to
+          && digit(cs[k + 1]))) {
+        break;
+      }
+    }
+    return n;
+  }
+
+  /**
    * A 15-digit NPWP whose first two digits say the taxpayer is no person: 00 for government
    * treasurers, 01 to 03 for companies and other bodies (04 to 09 are people).
    */
@@ -1445,6 +1495,9 @@ final class TextScanner {
 
   /** A NIK or card number starting at s: the end of what was decided, or -1. */
   private int longNumberAt(int s) {
+    if (FastPath.on && digitsJoinedFrom(s, false) < 12) {
+      return -1; // fewer than 12 digits: no NIK, card or BPJS number, whatever the pattern says
+    }
     Matcher x = longNumber = m(longNumber, LONG_NUMBER);
     x.region(s, to);
     if (!x.lookingAt()) {
@@ -1557,6 +1610,9 @@ final class TextScanner {
 
   /** An Indonesian mobile number starting at s, unless a label says it is something else. */
   private int phoneAt(int s) {
+    if (FastPath.on && !phoneDigits(s)) {
+      return -1;
+    }
     Matcher x = idPhone = m(idPhone, ID_PHONE);
     x.region(s, to);
     if (!x.lookingAt()) {
@@ -1582,6 +1638,27 @@ final class TextScanner {
     return emit(PiiType.PHONE, s, x.end(), phoneLabel ? 0.95 : 0.8);
   }
 
+  /**
+   * Whether the characters from s that a mobile number is written with (digits, space, period,
+   * dash, brackets, plus) hold the ten digits every Indonesian mobile number has (0 8xx and six
+   * more at least), within the 29 characters the longest such number takes ("+62 (0) 8xx" and nine
+   * digits each after a separator).
+   */
+  private boolean phoneDigits(int s) {
+    int n = 0;
+    for (int k = s; k < to && k - s < 32; k++) {
+      char c = cs[k];
+      if (digit(c)) {
+        if (++n >= 10) {
+          return true;
+        }
+      } else if (c != ' ' && c != '.' && c != '-' && c != '(' && c != ')' && c != '+') {
+        return false;
+      }
+    }
+    return false;
+  }
+
   /** A dashed US SSN starting at s that the SSA could have issued. */
   private int dashedSsnAt(int s) {
     Matcher x = ssnDashed = m(ssnDashed, SSN_DASHED);
@@ -1599,6 +1676,15 @@ final class TextScanner {
     return emit(PiiType.SSN, s, x.end(), ssnLabel ? 0.95 : 0.75);
   }
 
+  /** The two capitals of every IBAN country code, as a table of 26 by 26. */
+  private static final boolean[] IBAN_COUNTRIES = new boolean[26 * 26];
+
+  static {
+    for (String country : Checksums.IBAN_LENGTHS.keySet()) {
+      IBAN_COUNTRIES[(country.charAt(0) - 'A') * 26 + (country.charAt(1) - 'A')] = true;
+    }
+  }
+
   private void ibans() {
     for (int i = from; i + 4 < to; i++) {
       char c0 = cs[i];
@@ -1608,6 +1694,9 @@ final class TextScanner {
       char c1 = cs[i + 1];
       if (c1 < 'A' || c1 > 'Z' || !digit(cs[i + 2]) || !digit(cs[i + 3])) {
         continue;
+      }
+      if (FastPath.on && !IBAN_COUNTRIES[(c0 - 'A') * 26 + (c1 - 'A')]) {
+        continue; // no IBAN country: the map lookup below would say so, after a substring
       }
       Integer len = Checksums.IBAN_LENGTHS.get(text.substring(i, i + 2));
       if (len == null) {
@@ -1728,6 +1817,28 @@ final class TextScanner {
 
   private void jwtMatcher() {
     Matcher x = jwt = m(jwt, JWT_TOKEN);
+    if (FastPath.on) {
+      // Every token opens with "eyJ" (a JSON header in base64url): the pattern is tried there
+      // only, as find() would find it, rather than at every position of the region.
+      int p = from;
+      while (p < to) {
+        int q = p;
+        while (q + 2 < to && !(cs[q] == 'e' && cs[q + 1] == 'y' && cs[q + 2] == 'J')) {
+          q++; // searched within the region only, not on to the end of the text
+        }
+        if (q + 2 >= to) {
+          return;
+        }
+        x.region(q, to);
+        if (x.lookingAt()) {
+          emit(PiiType.JWT, q, x.end(), 0.99);
+          p = x.end();
+        } else {
+          p = q + 1;
+        }
+      }
+      return;
+    }
     x.region(from, to);
     while (x.find()) {
       emit(PiiType.JWT, x.start(), x.end(), 0.99);

@@ -19,16 +19,16 @@ final class WordTable {
     values = new int[slots];
     mask = slots - 1;
     size = words.size();
-    words.forEach(
-        (w, v) -> {
-          char[] k = w.toLowerCase(Locale.ROOT).toCharArray();
-          int slot = hash(k, 0, k.length) & mask;
-          while (keys[slot] != null && !java.util.Arrays.equals(keys[slot], k)) {
-            slot = (slot + 1) & mask;
-          }
-          keys[slot] = k;
-          values[slot] |= v;
-        });
+    // A loop, not forEach with a lambda: no lambda bootstrap in a fresh JVM's first scan.
+    for (Map.Entry<String, Integer> e : words.entrySet()) {
+      char[] k = e.getKey().toLowerCase(Locale.ROOT).toCharArray();
+      int slot = hash(k, 0, k.length) & mask;
+      while (keys[slot] != null && !java.util.Arrays.equals(keys[slot], k)) {
+        slot = (slot + 1) & mask;
+      }
+      keys[slot] = k;
+      values[slot] |= e.getValue();
+    }
   }
 
   int size() {

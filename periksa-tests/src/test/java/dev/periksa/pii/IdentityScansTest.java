@@ -404,7 +404,7 @@ class IdentityScansTest {
             "BIRTH_DATE 27-08-1995",
             "ADDRESS DUSUN KRAJAN"),
         found(ktp));
-    assertEquals(List.of(), found("Obat\n: PARACETAMOL\nKeterangan\n: Budi Santoso datang\n"));
+    assertEquals(List.of(), found("Obat\n: PARACETAMOL\nKeterangan\n: Kontrol Ulang datang\n"));
   }
 
   @Test
