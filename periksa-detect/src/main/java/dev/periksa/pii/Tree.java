@@ -372,7 +372,7 @@ final class Tree {
         continue;
       }
       named++;
-      if ((f.classes & PERSON) != 0) {
+      if ((f.classes & PERSON) != 0 && (f.classes & OBJECT) == 0) {
         return false;
       }
       // A thing's object (a drug, a hospital, a diagnosis) names the thing in its bare "nama".

@@ -106,4 +106,13 @@ class StructureReadingTest {
             "MSH|^~\\&|A|B|C|D|20240312||ADT^A04|1|P|2.5\rPID|1||||SANTOSO^BUDI||"
                 + "1987-03-12T00:00:00|M"));
   }
+
+  @Test
+  void aVClaimReplysServiceParticipantTypeAndReferringProviderAreNoNames() {
+    String json =
+        "{\"response\":{\"rujukan\":{\"pelayanan\":{\"kode\":\"2\",\"nama\":\"Rawat Jalan\"},"
+            + "\"peserta\":{\"nama\":\"BUDI SANTOSO\",\"jnsPeserta\":\"PNS Daerah\"},"
+            + "\"provPerujuk\":{\"kode\":\"0301U011\",\"nama\":\"SUKAJADI\"}}}}";
+    assertEquals(List.of("NAME BUDI SANTOSO"), found(json));
+  }
 }
