@@ -1773,6 +1773,9 @@ final class TextScanner {
       if (!alpha || FILE_TYPES.contains(tld.toLowerCase(Locale.ROOT))) {
         continue;
       }
+      if ((fieldClasses & Lexicon.NOT_PERSONAL) != 0 && s - from <= 4) {
+        continue; // the mailbox of the organisation whose record this is
+      }
       if (RoleMailboxes.role(text.substring(s, at))
           || RoleMailboxes.branch(text.substring(s, at), text.substring(at + 1, e))) {
         continue; // an institution's mailbox (info@, klaim@): not a person's

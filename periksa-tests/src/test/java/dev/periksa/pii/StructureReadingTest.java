@@ -115,4 +115,13 @@ class StructureReadingTest {
             + "\"provPerujuk\":{\"kode\":\"0301U011\",\"nama\":\"SUKAJADI\"}}}}";
     assertEquals(List.of("NAME BUDI SANTOSO"), found(json));
   }
+
+  @Test
+  void anOrganisationsOwnRecordHoldsItsMailboxNotAPersons() {
+    assertEquals(
+        List.of(),
+        found(
+            "INSERT INTO `faskes` (`kode`, `nama`, `telepon`, `email`) VALUES ('0301U011',"
+                + " 'Sehat Sentosa', '022-7654321', 'sehat.sentosa@gmail.com');"));
+  }
 }
