@@ -91,9 +91,13 @@ final class TextScanner {
    * digit, from the alphabet without vowels and easily confused letters that Germany and the
    * Netherlands use.
    */
+  /**
+   * A passport number after its label: Indonesian (a letter and seven digits, also printed with a
+   * space after the letter, "C 1234567"), and other countries' shapes.
+   */
   private static final Pattern PASSPORT_VALUE =
       Pattern.compile(
-          "(?:[A-Z]{1,2}\\d{6,8}[A-Z]?|\\d{8,9}|\\d{2}[A-Z]{2}\\d{5}"
+          "(?:[A-Z]{1,2}\\d{6,8}[A-Z]?|[A-Z] \\d{7}|\\d{8,9}|\\d{2}[A-Z]{2}\\d{5}"
               + "|(?=[0-9A-Z]{0,8}\\d)[C-HJ-NPR-Z][0-9C-HJ-NPR-Z]{8})"
               + NA);
 
