@@ -711,6 +711,10 @@ final class Lexicon {
     bigram(RESULT, "tidak", "reaktif");
     bigram(MRN, "rekam", "medis");
     bigram(MRN, "rkm", "medis"); // SIMRS tables abbreviate rekam: no_rkm_medis
+    // A travel document is a passport (dokumen perjalanan: the law's word for it).
+    bigram(PASSPORT, "travel", "document");
+    bigram(PASSPORT, "travel", "doc");
+    bigram(PASSPORT, "dokumen", "perjalanan");
     bigram(MRN, "medical", "record");
     bigram(MRN, "medical", "records");
     bigram(SSN, "social", "security");

@@ -124,4 +124,11 @@ class StructureReadingTest {
             "INSERT INTO `faskes` (`kode`, `nama`, `telepon`, `email`) VALUES ('0301U011',"
                 + " 'Sehat Sentosa', '022-7654321', 'sehat.sentosa@gmail.com');"));
   }
+
+  @Test
+  void aTravelDocumentIsAPassportAndItsLetterMayStandApart() {
+    assertEquals(
+        List.of("PASSPORT C 1234567", "PASSPORT A7654321"),
+        found("No. Paspor: C 1234567, berlaku 2029.\ndokumen_perjalanan: A7654321\n"));
+  }
 }
