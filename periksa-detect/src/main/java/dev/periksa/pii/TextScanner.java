@@ -61,9 +61,9 @@ final class TextScanner {
   private static final Pattern ID_PHONE =
       Pattern.compile(
           NB
-              + "(?:(?:\\+62|62|0)[ .-]?8\\d\\d|\\(08\\d\\d\\)|\\(\\+62\\)[ .-]?8\\d\\d"
-              + "|\\+62[ .-]?\\(0\\)[ .-]?8\\d\\d)"
-              + "(?:[ .-]?\\d){6,9}"
+              + "(?:(?:\\+62|62|0)[ .\u2013-]?8\\d\\d|\\(08\\d\\d\\)|\\(\\+62\\)[ .-]?8\\d\\d"
+              + "|\\+62[ .-]?\\(0\\)[ .-]?8\\d\\d|\\+62 ?\\(8\\d\\d\\))"
+              + "(?:[ .\u2013-]?\\d){6,9}"
               + NA);
   private static final Pattern SSN_DASHED = Pattern.compile(NB + "\\d{3}-\\d{2}-\\d{4}" + NA);
 
@@ -1656,7 +1656,13 @@ final class TextScanner {
         if (++n >= 10) {
           return true;
         }
-      } else if (c != ' ' && c != '.' && c != '-' && c != '(' && c != ')' && c != '+') {
+      } else if (c != ' '
+          && c != '.'
+          && c != '-'
+          && c != '\u2013'
+          && c != '('
+          && c != ')'
+          && c != '+') {
         return false;
       }
     }

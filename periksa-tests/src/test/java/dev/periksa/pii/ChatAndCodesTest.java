@@ -68,4 +68,11 @@ class ChatAndCodesTest {
         found("Dirujuk ke RS Siti Khadijah, Jl. Dewi Sartika, lalu ke Santa Maria Hospital.")
             .isEmpty());
   }
+
+  @Test
+  void aMobileNumberWithEnDashesOrABracketedOperatorCode() {
+    assertEquals(
+        List.of("PHONE 0812\u20133456\u20137890", "PHONE +62 (812) 3456-7890"),
+        found("hubungi 0812\u20133456\u20137890 atau +62 (812) 3456-7890 ya"));
+  }
 }

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 class GateScoreTest {
   /**
    * The line the gate's micro-F1 may not fall below: 0.4959 when it was frozen, before any detector
-   * changed; raised as general changes lift it (0.9614 now).
+   * changed; raised as general changes lift it (0.9656 now).
    */
-  static final double FLOOR = 0.955;
+  static final double FLOOR = 0.96;
 
   /** Each type's F1 on the gate may not fall below these (about 0.01 under its score now). */
   static final Map<PiiType, Double> TYPE_FLOORS =
@@ -35,13 +35,13 @@ class GateScoreTest {
               Map.entry(PiiType.PASSPORT, 0.95),
               Map.entry(PiiType.TEST_RESULT, 0.96),
               Map.entry(PiiType.PHONE, 0.97),
-              Map.entry(PiiType.EMAIL, 0.93),
+              Map.entry(PiiType.EMAIL, 0.945),
               Map.entry(PiiType.JWT, 0.99),
-              Map.entry(PiiType.NAME, 0.92),
+              Map.entry(PiiType.NAME, 0.93),
               Map.entry(PiiType.ADDRESS, 0.955),
               Map.entry(PiiType.BIRTH_DATE, 0.975),
               Map.entry(PiiType.BPJS, 0.97),
-              Map.entry(PiiType.MEDICAL_RECORD_NUMBER, 0.965),
+              Map.entry(PiiType.MEDICAL_RECORD_NUMBER, 0.975),
               Map.entry(PiiType.SSN, 0.99),
               Map.entry(PiiType.DIAGNOSIS, 0.985),
               Map.entry(PiiType.PAYMENT_CARD, 0.99),
