@@ -632,6 +632,19 @@ final class ProseNames {
     int skipTo = from;
     while (i < to) {
       char c = cs[i];
+      if (c == '@'
+          && i >= skipTo
+          && (i == from || space(cs[i - 1]) || lineBreak(cs[i - 1]))
+          && i + 2 < to
+          && upper(cs[i + 1])) {
+        // A chat mention, "@Wulan IGD": a person's name as the chat shows it.
+        int end = nameAt(i + 1, nameLimit(i + 1), true);
+        if (end > i) {
+          skipTo = end;
+        }
+        i++;
+        continue;
+      }
       if (!letter(c) || (i > from && (letter(cs[i - 1]) || digit(cs[i - 1])))) {
         i++;
         continue;

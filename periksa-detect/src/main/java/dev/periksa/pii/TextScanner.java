@@ -50,7 +50,12 @@ final class TextScanner {
    * Not glued to a preceding token, except through a URL escape ({@code nik%7C3174...} is a query
    * string's "|").
    */
-  private static final String NB = "(?:(?<=%[0-9A-Fa-f]{2})|(?<![A-Za-z0-9+./\\-_%]))";
+  /**
+   * Nothing of a token before: a value starts after a separator, after a URL-encoded character, at
+   * a path segment after a word ("wa.me/62…") or after a chat's italics mark ("_0812…_").
+   */
+  private static final String NB =
+      "(?:(?<=%[0-9A-Fa-f]{2})|(?<=[A-Za-z]/)|(?<=(?:^|\\s)_)|(?<![A-Za-z0-9+./\\-_%]))";
 
   private static final String NA = "(?![A-Za-z0-9]|[.\\-/][A-Za-z0-9])";
 
@@ -1183,7 +1188,7 @@ final class TextScanner {
         }
         continue;
       }
-      if (i < skip || !(digit(c) || c == '+' || c == '(') || !freeStart(i)) {
+      if (i < skip || !(digit(c) || c == '+' || c == '(') || !(freeStart(i) || pathStart(i))) {
         continue;
       }
       // Cheap first-character tests before any pattern: a long number opens with three digits,
@@ -1409,6 +1414,21 @@ final class TextScanner {
       k++;
     }
     return k < to && cs[k] == ':';
+  }
+
+  /**
+   * A number opening a URL's path segment after a word ("wa.me/6281234567890",
+   * "/pasien/3174055708900001") or set in chat italics ("_081234567890_"): a value of its own.
+   */
+  private boolean pathStart(int i) {
+    if (i < from + 2) {
+      return false;
+    }
+    char p = cs[i - 1];
+    if (p == '/') {
+      return letter(cs[i - 2]);
+    }
+    return p == '_' && (i - 1 == from || cs[i - 2] == ' ' || cs[i - 2] == '\n');
   }
 
   private boolean freeStart(int i) {

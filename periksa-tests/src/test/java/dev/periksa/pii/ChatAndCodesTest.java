@@ -75,4 +75,13 @@ class ChatAndCodesTest {
         List.of("PHONE 0812\u20133456\u20137890", "PHONE +62 (812) 3456-7890"),
         found("hubungi 0812\u20133456\u20137890 atau +62 (812) 3456-7890 ya"));
   }
+
+  @Test
+  void mentionsWaMeLinksItalicsAndPathSegments() {
+    assertEquals(
+        List.of("NAME Wulan", "PHONE 6281234567890", "PHONE 081234567890", "NIK 3174055708900001"),
+        found(
+            "@Wulan IGD tolong hubungi https://wa.me/6281234567890?text=halo atau _081234567890_"
+                + " (GET /api/pasien/3174055708900001)"));
+  }
 }
