@@ -127,7 +127,7 @@ final class ProseNames {
     put(m, HON | PERIOD, "an h ns drs dra ir apt bd kh alm ust");
     put(m, HON, "haji hajah hajjah");
     put(m, HON | NOUN, "bapak ibu bu pak mas mbak kak bang");
-    put(m, WEAK, "dear hi hello halo hallo hai hey");
+    put(m, WEAK, "dear hi hello halo hallo hai hey thanks thx makasih trims");
     put(m, WEAK | LETTER, "yth kepada");
     put(m, PATIENT, "pasien patient");
     put(m, ATAS, "atas");

@@ -84,4 +84,11 @@ class ChatAndCodesTest {
             "@Wulan IGD tolong hubungi https://wa.me/6281234567890?text=halo atau _081234567890_"
                 + " (GET /api/pasien/3174055708900001)"));
   }
+
+  @Test
+  void thanksBeforeAKnownNameIsAGreeting() {
+    assertEquals(
+        List.of("NAME Sari", "NAME Rina"),
+        found("Thanks Sari, noted. Thanks for the update. Makasih Bu Rina"));
+  }
 }
