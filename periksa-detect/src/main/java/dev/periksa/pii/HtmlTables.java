@@ -173,10 +173,8 @@ final class HtmlTables {
       // NIK"): then both name columns.
       Cell second = row.get(1);
       String cell = readable.substring(second.start(), second.end()).strip();
-      if (cell.isEmpty()
-          || cell.length() > 40
-          || (Lexicon.field(cell) & Lexicon.MEANINGFUL) == 0
-          || (Lexicon.field(cell) & Lexicon.RESULT) != 0) {
+      int cls = cell.isEmpty() || cell.length() > 40 ? 0 : Lexicon.field(cell);
+      if ((cls & Lexicon.MEANINGFUL) == 0 || (cls & Lexicon.RESULT) != 0) {
         return false;
       }
     }

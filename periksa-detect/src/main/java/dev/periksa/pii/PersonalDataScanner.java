@@ -425,46 +425,6 @@ public final class PersonalDataScanner {
     return true;
   }
 
-  /** Honorifics and titles before a name: outside its span ("Ny. Siti Rahayu" is "Siti Rahayu"). */
-  private static final Set<String> HONORIFICS =
-      Set.of(
-          "tn",
-          "ny",
-          "nn",
-          "bpk",
-          "bapak",
-          "ibu",
-          "bu",
-          "pak",
-          "sdr",
-          "sdri",
-          "an",
-          "dr",
-          "drg",
-          "prof",
-          "h",
-          "hj",
-          "ns",
-          "drs",
-          "dra",
-          "ir",
-          "mr",
-          "mrs",
-          "ms",
-          "miss",
-          "mas",
-          "mbak",
-          "kak",
-          "bang",
-          "dokter",
-          "bidan",
-          "perawat",
-          "suster",
-          "ners",
-          "nurse",
-          "apoteker",
-          "analis");
-
   /** Honorifics and roles written out, needing no period: "Ibu Sari", "Bidan Sari". */
   private static final Set<String> UNABBREVIATED =
       Set.of(
@@ -485,6 +445,22 @@ public final class PersonalDataScanner {
           "nurse",
           "apoteker",
           "analis");
+
+  /**
+   * Honorifics and titles before a name, outside its span ("Ny. Siti Rahayu" is "Siti Rahayu"): the
+   * abbreviated ones (with their period) and those written out.
+   */
+  private static final Set<String> HONORIFICS = honorifics();
+
+  private static Set<String> honorifics() {
+    Set<String> all =
+        new java.util.HashSet<>(
+            Set.of(
+                "tn", "ny", "nn", "bpk", "sdr", "sdri", "an", "dr", "drg", "prof", "h", "hj", "ns",
+                "drs", "dra", "ir", "mr", "mrs", "ms"));
+    all.addAll(UNABBREVIATED);
+    return Set.copyOf(all);
+  }
 
   /**
    * The name itself inside a name value: without the honorifics before it ("Tn.", "dr.") and the
