@@ -16,7 +16,7 @@ final class FixedWidth {
   /** Reads the cells of space-aligned tables; returns the spans read (sorted, disjoint). */
   static List<int[]> read(String text, TextScanner scanner, List<PiiMatch> found) {
     List<int[]> read = new ArrayList<>();
-    if (text.indexOf("  ") < 0 && text.indexOf('\t') < 0) {
+    if (text.indexOf("  ") < 0 && text.indexOf('\t') < 0 && text.indexOf('|') < 0) {
       return read;
     }
     int n = text.length();
@@ -29,6 +29,10 @@ final class FixedWidth {
       }
       int end = eol > line && text.charAt(eol - 1) == '\r' ? eol - 1 : eol;
       List<int[]> cells = cells(text, line, end);
+      if (header != null && rule(text, cells)) {
+        line = eol + 1; // a Markdown table's rule under its header
+        continue;
+      }
       if (header != null && cells.size() == header.length) {
         for (int i = 0; i < cells.size(); i++) {
           Csv.cell(text, cells.get(i), header[i], scanner, found);
@@ -63,8 +67,35 @@ final class FixedWidth {
     return named * 3 >= cells.size() * 2 ? classes : null;
   }
 
-  /** The cells of a line: runs separated by two or more spaces or a tab. */
+  /** Whether every cell is a rule of dashes and colons ("|---|:--:|"). */
+  private static boolean rule(String text, List<int[]> cells) {
+    if (cells.isEmpty()) {
+      return false;
+    }
+    for (int[] c : cells) {
+      for (int i = c[0]; i < c[1]; i++) {
+        char ch = text.charAt(i);
+        if (ch != '-' && ch != ':' && ch != '=') {
+          return false;
+        }
+      }
+      if (c[1] == c[0]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The cells of a line: runs separated by two or more spaces or a tab; in a line with a vertical
+   * bar (a Markdown or console table, an OCR'd ruled table), the runs between bars instead, the
+   * empty ends outside the first and last bar left out.
+   */
   private static List<int[]> cells(String text, int s, int e) {
+    int bar = text.indexOf('|', s);
+    if (bar >= 0 && bar < e) {
+      return barCells(text, s, e);
+    }
     List<int[]> cells = new ArrayList<>();
     int i = s;
     while (i < e) {
@@ -87,6 +118,29 @@ final class FixedWidth {
         end--;
       }
       cells.add(new int[] {start, end});
+    }
+    return cells;
+  }
+
+  private static List<int[]> barCells(String text, int s, int e) {
+    List<int[]> cells = new ArrayList<>();
+    int from = s;
+    while (from <= e) {
+      int bar = text.indexOf('|', from);
+      int to = bar < 0 || bar > e ? e : bar;
+      int a = from;
+      int b = to;
+      while (a < b && (text.charAt(a) == ' ' || text.charAt(a) == '\t')) {
+        a++;
+      }
+      while (b > a && (text.charAt(b - 1) == ' ' || text.charAt(b - 1) == '\t')) {
+        b--;
+      }
+      boolean outerEnd = (from == s || to == e) && a == b;
+      if (!outerEnd) {
+        cells.add(new int[] {a, b});
+      }
+      from = to + 1;
     }
     return cells;
   }

@@ -184,6 +184,7 @@ final class ProseNames {
     // Words that are written with a capital but are no part of a person's name: units and wards,
     // sentence words, document words, KTP fields and their values, months and days.
     put(m, STOP, "poli poliklinik igd ugd icu iccu nicu picu hcu ok vk ruang ruangan bangsal ward");
+    put(m, STOP, "kamar paviliun lantai lt");
     put(m, STOP, "unit instalasi farmasi radiologi gizi rekam medis jaga shift piket rawat inap");
     put(m, STOP, "umum baru lama bpjs jkn kis covid laki laki-laki perempuan pria wanita male");
     put(m, STOP, "female hamil menyusui nifas balita bayi anak dewasa lansia pertiwi negara rumah");

@@ -90,8 +90,8 @@ class DetectionQualityTest {
     StringBuilder b = new StringBuilder();
     b.append(
         String.format(
-            "%-22s %7s %7s %7s %6s %6s %9s %7s%n",
-            "type", "labels", "found", "correct", "missed", "false", "precision", "recall"));
+            "%-22s %7s %7s %7s %6s %6s %9s %7s %7s%n",
+            "type", "labels", "found", "correct", "missed", "false", "precision", "recall", "F1"));
     tallies.forEach(
         (type, t) -> {
           if (t.labels == 0 && t.found == 0) {
@@ -100,7 +100,7 @@ class DetectionQualityTest {
           b.append(
               String.format(
                   Locale.ROOT,
-                  "%-22s %7d %7d %7d %6d %6d %9s %7.4f%n",
+                  "%-22s %7d %7d %7d %6d %6d %9s %7.4f %7s%n",
                   type,
                   t.labels,
                   t.found,
@@ -108,7 +108,13 @@ class DetectionQualityTest {
                   t.labels - t.truePositives,
                   t.found - t.truePositives,
                   t.found == 0 ? "-" : String.format(Locale.ROOT, "%.4f", t.precision()),
-                  t.recall()));
+                  t.recall(),
+                  t.found == 0 || t.truePositives == 0
+                      ? "-"
+                      : String.format(
+                          Locale.ROOT,
+                          "%.4f",
+                          2 * t.precision() * t.recall() / (t.precision() + t.recall()))));
         });
     return b.toString();
   }

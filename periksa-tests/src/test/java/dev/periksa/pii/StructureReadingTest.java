@@ -13,6 +13,36 @@ import org.junit.jupiter.api.Test;
 class StructureReadingTest {
 
   @Test
+  void tablesRuledWithBarsInsideATextAreReadByTheirHeaders() {
+    // A family card as OCR gives its ruled tables, under the card's heading: each table's header
+    // names its cells, the parents' names of the second table included.
+    String kk =
+        "KARTU KELUARGA\n"
+            + "No. 3201012304150007\n"
+            + "| No | Nama Lengkap | NIK | Jenis Kelamin | Tanggal Lahir |\n"
+            + "| 1 | AHMAD SUBAGYO | 3201011505780003 | LAKI-LAKI | 15-05-1978 |\n"
+            + "| No | Status Perkawinan | Status Hubungan Dalam Keluarga | No. Paspor | Nama Ayah"
+            + " | Nama Ibu |\n"
+            + "| 1 | KAWIN | KEPALA KELUARGA | - | SUPARDI | SUMIATI |\n";
+    assertEquals(
+        List.of(
+            "NAME AHMAD SUBAGYO",
+            "NIK 3201011505780003",
+            "BIRTH_DATE 15-05-1978",
+            "NAME SUPARDI",
+            "NAME SUMIATI"),
+        found(kk));
+    // A Markdown table under a sentence: the rule under the header is no record.
+    assertEquals(
+        List.of("NAME Nur Aini", "BIRTH_DATE 12-08-1982"),
+        found(
+            "Pasien minggu ini:\n| Nama | Tgl Lahir | Ruang |\n|---|:---:|---|\n"
+                + "| Nur Aini | 12-08-1982 | Melati |\n"));
+    // Bars in prose make no table.
+    assertEquals(List.of(), found("Status | Aktif | Versi 2 | Server OK\n"));
+  }
+
+  @Test
   void aReferenceToAPersonNamesThemWhateverFieldHoldsIt() {
     String json =
         "{\"resourceType\":\"Encounter\",\"x\":{\"reference\":\"Practitioner/N10000001\","
