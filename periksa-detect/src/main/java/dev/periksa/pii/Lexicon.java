@@ -515,6 +515,8 @@ final class Lexicon {
         "sender",
         "penerima",
         "recipient");
+    // A fax line or a hotline is an office's, never a person's phone.
+    words(NEG, "fax", "faks", "faksimili", "facsimile", "hotline");
     words(
         NEG,
         "order",
@@ -717,6 +719,21 @@ final class Lexicon {
     bigram(PASSPORT, "dokumen", "perjalanan");
     bigram(MRN, "medical", "record");
     bigram(MRN, "medical", "records");
+    // The same number under its other names: rekam medik (the older spelling), a hospital or
+    // chart number, a patient's number in the register (nomor pasien).
+    bigram(MRN, "rekam", "medik");
+    bigram(MRN, "med", "rec");
+    bigram(MRN, "hospital", "number");
+    bigram(MRN, "hospital", "no");
+    bigram(MRN, "hosp", "no");
+    bigram(MRN, "chart", "number");
+    bigram(MRN, "record", "number");
+    bigram(MRN, "record", "no");
+    bigram(MRN, "patient", "number");
+    bigram(MRN, "patient", "no");
+    bigram(MRN, "nomor", "pasien");
+    bigram(MRN, "no", "pasien");
+    bigram(PHONE, "whats", "app"); // "WhatsApp" splits where its case turns
     bigram(SSN, "social", "security");
     bigram(BPJS, "indonesia", "sehat");
     bigram(BPJS, "jaminan", "kesehatan");

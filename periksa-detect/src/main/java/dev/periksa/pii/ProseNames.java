@@ -126,9 +126,15 @@ final class ProseNames {
     put(m, HON, "saudari miss almarhum almarhumah ustadz ustaz");
     put(m, HON | PERIOD, "an h ns drs dra ir apt bd kh alm ust");
     put(m, HON, "haji hajah hajjah");
-    put(m, HON | NOUN, "bapak ibu bu pak mas mbak kak bang");
+    put(m, HON | NOUN, "bapak ibu bu pak mas mbak kak bang dek adek adik tante");
     put(m, WEAK, "dear hi hello halo hallo hai hey thanks thx makasih trims");
     put(m, WEAK | LETTER, "yth kepada");
+    // A relative named by the relation ("his wife Linda", "suaminya Pak Hendra", "anaknya Rizky"):
+    // a known name after the word is that person's.
+    put(m, WEAK, "istri istrinya suami suaminya ibunya ayahnya bapaknya anaknya kakaknya adiknya");
+    put(m, WEAK, "putranya putrinya cucunya keponakannya wife husband son daughter mother father");
+    put(m, WEAK, "brother sister partner fiance fiancee");
+    put(m, WEAK, "bernama named");
     put(m, PATIENT, "pasien patient");
     put(m, ATAS, "atas");
     put(m, STREET_ABBR | STOP, "jl jln gg komp perum dsn");
@@ -538,7 +544,8 @@ final class ProseNames {
           && e - i <= 4
           && !upper(cs[i])
           && !lowerTitle(i, e)
-          && !(period && LOWER_WITH_PERIOD.contains(text.substring(i, e)) && upper(cs[name]))) {
+          && !(period && LOWER_WITH_PERIOD.contains(text.substring(i, e)) && upper(cs[name]))
+          && !(!period && LOWER_BARE.contains(text.substring(i, e)) && upper(cs[name]))) {
         break; // "dr." and "apt." are written in lower case; "ms." or "tn" so written are no titles
       }
       if (name >= limit || !letter(cs[name])) {
@@ -555,6 +562,9 @@ final class ProseNames {
   /** Honorifics written in lower case in hasty text, with their period: "pasien an. Bambang". */
   private static final Set<String> LOWER_WITH_PERIOD =
       Set.of("tn", "ny", "nn", "an", "bpk", "sdr", "sdri");
+
+  /** Honorifics hasty text writes in lower case without a period: "pasien bpk Slamet". */
+  private static final Set<String> LOWER_BARE = Set.of("bpk", "sdr", "sdri");
 
   /** The titles written in lower case by custom: dr., drg., apt. */
   private boolean lowerTitle(int s, int e) {
@@ -760,8 +770,8 @@ final class ProseNames {
   /** A name after "pasien", a greeting, "Yth." or "Kepada": known names only, or a title. */
   private int afterWeakCue(int s, int e, int kind) {
     int p = e;
-    if (p < to && cs[p] == '.') {
-      p++;
+    if (p < to && (cs[p] == '.' || (cs[p] == ',' && (kind & LETTER) == 0))) {
+      p++; // "Hi, Budi", "her husband, Mark,"
     }
     int q = skipSpaces(p, to);
     if ((kind & LETTER) != 0) {

@@ -70,6 +70,11 @@ final class TextScanner {
               + "|\\+62[ .-]?\\(0\\)[ .-]?8\\d\\d|\\+62 ?\\(8\\d\\d\\))"
               + "(?:[ .\u2013-]?\\d){6,9}"
               + NA);
+
+  /** A phone number in international form outside Indonesia: plus, country code, 7-12 digits. */
+  private static final Pattern INTL_PHONE =
+      Pattern.compile(NB + "\\+[1-9]\\d{0,2}(?: ?\\(0\\))?(?:[ .\u2013-]?\\d){7,12}" + NA);
+
   private static final Pattern SSN_DASHED = Pattern.compile(NB + "\\d{3}-\\d{2}-\\d{4}" + NA);
 
   /** A bank account number: 10 to 16 digits, together or in groups joined by one separator. */
@@ -87,7 +92,9 @@ final class TextScanner {
   // Values looked for after a label only; each is tried at a token start.
   private static final Pattern ANY_PHONE =
       Pattern.compile(
-          "(?:\\(\\+\\d{1,3}\\)|\\+\\d{1,3}|\\(0\\d{2,4}\\)|62|0)(?:[ .-]?\\d){7,13}" + NA);
+          "(?:\\(\\+\\d{1,3}\\)|\\+\\d{1,3}(?: ?\\(0\\))?|\\(0\\d{2,4}\\)|62|0"
+              + "|\\d{3}(?=[-. ]\\d{3}[-. ]\\d{4}(?!\\d)))(?:[ .-]?\\d){7,13}"
+              + NA);
 
   /**
    * Passport numbers after a passport label: one or two letters and 6 to 8 digits (Indonesia,
@@ -153,6 +160,7 @@ final class TextScanner {
 
   private Matcher longNumber;
   private Matcher idPhone;
+  private Matcher intlPhone;
   private Matcher ssnDashed;
   private Matcher npwpDotted;
   private Matcher bankAccount;
@@ -238,6 +246,7 @@ final class TextScanner {
     return new Matcher[] {
       longNumber,
       idPhone,
+      intlPhone,
       ssnDashed,
       npwpDotted,
       bankAccount,
@@ -973,6 +982,11 @@ final class TextScanner {
         }
       case PHONE:
         {
+          // A mobile or international prefix in parentheses opens the number ("(0812) 3456 7890",
+          // "(+62) 812..."); an area code so written is a landline's, most often an office's.
+          if (p > from && cs[p - 1] == '(' && (cs[p] == '+' || text.startsWith("08", p))) {
+            p--;
+          }
           int e = lookingAt(idPhone = m(idPhone, ID_PHONE), p);
           if (e > 0) {
             return emit(PiiType.PHONE, p, e, 0.95);
@@ -1639,15 +1653,31 @@ final class TextScanner {
     }
     Matcher x = idPhone = m(idPhone, ID_PHONE);
     x.region(s, to);
-    if (!x.lookingAt()) {
+    int end;
+    if (x.lookingAt()) {
+      end = x.end();
+    } else if (cs[s] == '+' && !text.startsWith("+62", s)) {
+      // A number in international form: the plus and a country code make it a phone whatever
+      // the country ("+44 7700 900123", "+1 555 123 4567"); E.164 allows 15 digits at most.
+      x = intlPhone = m(intlPhone, INTL_PHONE);
+      x.region(s, to);
+      if (!x.lookingAt()) {
+        return -1;
+      }
+      end = x.end();
+      int n = digitsOf(s, end).length();
+      if (n < 10 || n > 15) {
+        return -1;
+      }
+    } else {
       return -1;
     }
     nearestLabel(s);
     if (effAdjacent && (effClasses & NEG) != 0 && (effClasses & PHONE) == 0) {
-      return x.end(); // an invoice or order number shaped like a phone
+      return end; // an invoice or order number shaped like a phone
     }
     if ((fieldClasses & Lexicon.NOT_PERSONAL) != 0 && s - from <= 4) {
-      return x.end(); // the number of the organisation whose record this is
+      return end; // the number of the organisation whose record this is
     }
     boolean phoneLabel = (effClasses & PHONE) != 0;
     if (!phoneLabel && (effClasses & ((NUMBER_TYPES & ~CARD) | ID_ANY | PATIENT_ID)) != 0) {
@@ -1659,7 +1689,7 @@ final class TextScanner {
     if (text.startsWith("62", s) && !phoneLabel && !encodedPlus) {
       return -1; // "62..." alone is any number; the plus or a label makes it a phone
     }
-    return emit(PiiType.PHONE, s, x.end(), phoneLabel ? 0.95 : 0.8);
+    return emit(PiiType.PHONE, s, end, phoneLabel ? 0.95 : 0.8);
   }
 
   /**

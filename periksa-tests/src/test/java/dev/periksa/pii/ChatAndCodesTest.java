@@ -91,4 +91,48 @@ class ChatAndCodesTest {
         List.of("NAME Sari", "NAME Rina"),
         found("Thanks Sari, noted. Thanks for the update. Makasih Bu Rina"));
   }
+
+  @Test
+  void phonesInInternationalFormAreFoundWithoutALabel() {
+    // A plus and a country code make a number a phone, from any country; +62 stays the mobile
+    // rule's (an Indonesian landline so written is most often an office's).
+    assertEquals(
+        List.of("PHONE +44 7700 900123", "PHONE +61 412 345 678"),
+        found("call his wife on +44 7700 900123 or +61 412 345 678\n"));
+    assertEquals(List.of(), found("kantor +62 21 5551234, dosis +15 mg, id +1234567\n"));
+    assertEquals(List.of(), found("Fax: +65 6123 4567\n"));
+  }
+
+  @Test
+  void aPhoneLabelTakesBracketedPrefixesAndNorthAmericanNumbers() {
+    assertEquals(
+        List.of("PHONE (0812) 3456 7890", "PHONE 555-123-4567", "PHONE +44 (0)20 7946 0958"),
+        found("HP: (0812) 3456 7890\nPhone: 555-123-4567\nTel: +44 (0)20 7946 0958\n"));
+    // An area code in brackets is a landline's, most often an office's: not read.
+    assertEquals(List.of(), found("Telp. (021) 5551234\n"));
+  }
+
+  @Test
+  void aRecordNumberUnderItsOtherNames() {
+    assertEquals(
+        List.of(
+            "MEDICAL_RECORD_NUMBER 0012345",
+            "MEDICAL_RECORD_NUMBER H0012345",
+            "MEDICAL_RECORD_NUMBER 2023.0012"),
+        found(
+            "<dl><dt>No. Rekam Medik</dt><dd>0012345</dd><dt>Hospital No.</dt><dd>H0012345</dd>"
+                + "<dt>Nomor Pasien</dt><dd>2023.0012</dd></dl>"));
+    assertEquals(List.of("PHONE 081234567890"), found("{\"whatsApp\":\"081234567890\"}"));
+  }
+
+  @Test
+  void relativesNamedByTheRelationAndHastyHonorifics() {
+    assertEquals(
+        List.of("NAME Linda", "NAME Hendra", "NAME Rizky", "NAME Slamet", "NAME Putri"),
+        found(
+            "his wife Linda called. suaminya, Pak Hendra, datang. anaknya bernama Rizky. "
+                + "pasien bpk Slamet rujuk. sama dek Putri ya\n"));
+    // Only names the gazetteer knows after a relation; a noun after it is none.
+    assertEquals(List.of(), found("his wife has diabetes. named Entity recognition\n"));
+  }
 }
