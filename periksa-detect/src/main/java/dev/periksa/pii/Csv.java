@@ -73,10 +73,12 @@ final class Csv {
     List<PiiMatch> found = new ArrayList<>();
     TextScanner scanner = TextScanner.of(text, text.toCharArray(), found);
     try {
+      int[] orgClasses = organisationClasses(classes);
       for (List<int[]> cells : records) {
         if (cells.size() == header.size()) {
+          int[] row = organisationRow(text, cells, classes) ? orgClasses : classes;
           for (int i = 0; i < cells.size(); i++) {
-            cell(text, cells.get(i), classes[i], scanner, found);
+            cell(text, cells.get(i), row[i], scanner, found);
           }
         } else {
           scanner.scan(cells.get(0)[0], cells.get(cells.size() - 1)[1], 0);
@@ -92,6 +94,56 @@ final class Csv {
       scanner.release();
     }
     return found;
+  }
+
+  /**
+   * Whether a record is an organisation's: a register of facilities, pharmacies or companies
+   * ("nama_faskes,alamat,telp"; "nama,alamat" where the name is "Apotek Kimia Farma 23"). Its
+   * address, phone and mailbox are the organisation's, not a person's. The record names an
+   * organisation where its name column (a column whose name says "name" or names the organisation
+   * itself) holds an organisation's name, or where the table has no column of a person's (name,
+   * identity numbers, birth date, test outcome) and opens with the organisation's name.
+   */
+  static boolean organisationRow(String text, List<int[]> cells, int[] classes) {
+    boolean personColumn = false;
+    boolean orgColumn = false;
+    for (int i = 0; i < classes.length; i++) {
+      int k = classes[i];
+      boolean thing = (k & (Lexicon.OBJECT | Lexicon.NEG)) != 0 && (k & Lexicon.PERSON) == 0;
+      if ((k & (Lexicon.NAME | Lexicon.OBJECT)) == Lexicon.NAME
+          || (k & (Lexicon.PERSON | PERSON_IDS)) != 0) {
+        personColumn = true;
+        int[] c = cells.get(i);
+        if ((k & Lexicon.NAME) != 0
+            && c[1] > c[0]
+            && PersonalDataScanner.organisationName(text.substring(c[0], c[1]))) {
+          return true; // "nama": "Apotek Kimia Farma 23"
+        }
+      } else if (thing && i <= 1 && ((k & Lexicon.NAME) != 0 || i == 0)) {
+        // "nama_faskes" after at most a code, or "faskes" first: the record's subject. A
+        // hospital's name further along is where a patient was seen.
+        orgColumn = true;
+      } else if ((k & (Lexicon.RESULT | Lexicon.TEST | Lexicon.TEST_WEAK | Lexicon.DIAGNOSIS))
+          != 0) {
+        personColumn = true; // a test's outcome, a diagnosis: a person's
+      }
+    }
+    return orgColumn && !personColumn;
+  }
+
+  /** Columns only a person's record has: identity, birth, record and insurance numbers. */
+  private static final int PERSON_IDS =
+      Lexicon.NIK | Lexicon.BIRTH | Lexicon.MRN | Lexicon.BPJS | Lexicon.PASSPORT | Lexicon.SSN;
+
+  /** The column classes of an organisation's record: its contact columns are no person's. */
+  private static int[] organisationClasses(int[] classes) {
+    int[] out = classes.clone();
+    for (int i = 0; i < out.length; i++) {
+      if ((out[i] & TextScanner.PERSONAL_FIELDS) != 0) {
+        out[i] = (out[i] & ~TextScanner.PERSONAL_FIELDS) | Lexicon.NOT_PERSONAL;
+      }
+    }
+    return out;
   }
 
   static void cell(String text, int[] c, int classes, TextScanner scanner, List<PiiMatch> found) {

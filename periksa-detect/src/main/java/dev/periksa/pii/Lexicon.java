@@ -436,8 +436,13 @@ final class Lexicon {
         "fasilitas",
         "venue",
         "workplace",
+        "employer",
         "praktik",
         "practice");
+    // Where one works is no one's home: "alamat tempat kerja", "work address".
+    bigram(OBJECT, "tempat", "kerja");
+    bigram(OBJECT, "alamat", "kerja");
+    bigram(OBJECT, "work", "address");
     words(
         PERSON,
         "pasien",

@@ -457,7 +457,7 @@ public final class PersonalDataScanner {
         new java.util.HashSet<>(
             Set.of(
                 "tn", "ny", "nn", "bpk", "sdr", "sdri", "an", "dr", "drg", "prof", "h", "hj", "ns",
-                "drs", "dra", "ir", "mr", "mrs", "ms"));
+                "drs", "dra", "ir", "mr", "mrs", "ms", "apt", "bd", "mx"));
     all.addAll(UNABBREVIATED);
     return Set.copyOf(all);
   }
@@ -562,6 +562,36 @@ public final class PersonalDataScanner {
           "dos", "del", "y");
   private static final Set<String> TITLES =
       Set.of("dr.", "dr", "drg.", "prof.", "ir.", "h.", "hj.", "mr.", "mrs.", "ms.", "ns.");
+
+  /**
+   * A duty or a unit, written where a name would be after a role ("Dokter Jaga", "Perawat IGD",
+   * "Dokter Spesialis", "Petugas Piket"): what is left once the role is cut is no name.
+   */
+  private static final Set<String> DUTY_WORDS =
+      Set.of(
+          "jaga",
+          "piket",
+          "igd",
+          "ugd",
+          "icu",
+          "poli",
+          "ruangan",
+          "bangsal",
+          "shift",
+          "konsulen",
+          "spesialis",
+          "pengganti",
+          "umum",
+          "jaga.",
+          "pj",
+          "dpjp",
+          "on-call",
+          "oncall",
+          "triase",
+          "triage",
+          "duty",
+          "charge");
+
   private static final Set<String> NOT_PERSON_WORDS =
       Set.of(
           "rs",
@@ -575,6 +605,8 @@ public final class PersonalDataScanner {
           "puskesmas",
           "hospital",
           "apotek",
+          "apotik",
+          "toko",
           "pharmacy",
           "farma",
           "lab",
@@ -651,7 +683,7 @@ public final class PersonalDataScanner {
         continue;
       }
       String lw = w.toLowerCase(Locale.ROOT);
-      if (NOT_PERSON_WORDS.contains(lw.replace(".", ""))) {
+      if (NOT_PERSON_WORDS.contains(lw.replace(".", "")) || DUTY_WORDS.contains(lw)) {
         return false;
       }
       if (TITLES.contains(lw)) {

@@ -135,6 +135,11 @@ final class ProseNames {
     put(m, WEAK, "putranya putrinya cucunya keponakannya wife husband son daughter mother father");
     put(m, WEAK, "brother sister partner fiance fiancee");
     put(m, WEAK, "bernama named");
+    // Regional and family forms of address ("Kang Asep", "Teh Rina", "Bli Made", "Mbah Karto",
+    // "Ci Mei", "Sus Rina"): no honorific of the convention's list, and ordinary words as often
+    // ("teh" is tea), so only a name the gazetteer knows is read after one.
+    put(m, WEAK, "kang akang aa teh neng bli mbok mbah eyang opa oma tante cak ning uda uni");
+    put(m, WEAK, "ci cik ko koh pakde bude bulik paklik sus suster zr br");
     put(m, PATIENT, "pasien patient");
     put(m, ATAS, "atas");
     put(m, STREET_ABBR | STOP, "jl jln gg komp perum dsn");
@@ -214,6 +219,21 @@ final class ProseNames {
     put(m, STOP, "kamis jumat sabtu minggu ahad monday tuesday wednesday thursday friday saturday");
     put(m, STOP, "sunday indonesia jakarta wib wita wit utc am pm dengan hormat salam sehat");
     put(m, STOP, "wassalam assalamualaikum");
+    // Words of ward and chat talk that follow a name with a capital ("Tn. Budi Santoso Post Op",
+    // "Bu Sri Rujuk besok", "Mr Lee Discharged"): clinical orders and states, adverbs, replies.
+    put(m, STOP, "post pro rujuk dirujuk kontrol cito suspek susp obs observasi dx acc operasi");
+    put(m, STOP, "op ranap rajal visite konsul konsultasi lapor laporan foto rontgen thorax");
+    put(m, STOP, "swab antigen pcr vaksin vaksinasi booster cek periksa diperiksa tindakan infus");
+    put(m, STOP, "oksigen dosis tensi td nadi suhu gds hb kritis stabil sadar lemas demam batuk");
+    put(m, STOP, "sesak nyeri mual muntah diare pusing kejang sudah sdh udah belum blm besok");
+    put(m, STOP, "kemarin tadi nanti sekarang skrg barusan segera rencana dirawat pindah masuk");
+    put(m, STOP, "keluar meninggal minta butuh perlu mau akan bisa gak nggak ga tdk ok oke okay");
+    put(m, STOP, "siap noted done sip dok sus yg dgn utk krn karena jadi jd sama juga lagi lg");
+    put(m, STOP, "masih msh hanya cuma aja saja deh kok sih nih tuh loh langsung harap");
+    put(m, STOP, "sebentar bentar pls asap stat pre transfer transferred discharged admitted");
+    put(m, STOP, "called review reviewed seen check labs scan xray ct mri bloods meds tonight");
+    put(m, STOP, "morning afternoon evening now later soon again also just still ready need");
+    put(m, STOP, "needs will can cannot hasilnya ditunggu tunggu menunggu datang dtg");
     put(m, ROLE | STOP, "presiden menteri gubernur bupati walikota camat lurah kades guru dosen");
     put(m, ROLE | STOP, "polisi ketua");
     WORDS = new WordTable(m);

@@ -133,6 +133,8 @@ final class RoleMailboxes {
           "callcenter",
           "hotline",
           "ambulans",
+          "hasil",
+          "results",
           "ambulance",
           "reservasi",
           "reservation",
@@ -207,7 +209,22 @@ final class RoleMailboxes {
         return true;
       }
     }
-    return false;
+    // A unit's or a service's mailbox under its organisation's name ("cs.prodia@", "hasil.lab@",
+    // "lab.kimia_farma@"): a part names a role and no part is a person's name ("dewi.lab@" is
+    // Dewi's).
+    s = 0;
+    boolean rolePart = false;
+    for (int i = 0; i <= l.length(); i++) {
+      if (i == l.length() || l.charAt(i) == '.' || l.charAt(i) == '_' || l.charAt(i) == '-') {
+        int e = i;
+        while (e > s && Character.isDigit(l.charAt(e - 1))) {
+          e--;
+        }
+        rolePart |= e > s && ROLES.contains(l.substring(s, e));
+        s = i + 1;
+      }
+    }
+    return rolePart && !Names.anyKnown(l);
   }
 
   /**
@@ -271,6 +288,11 @@ final class RoleMailboxes {
           "poli",
           "hospital",
           "faskes",
+          "pkm",
+          "pustu",
+          "posyandu",
+          "apotik",
+          "kemenkes",
           "bpjs",
           "pt",
           "cv",
@@ -278,6 +300,6 @@ final class RoleMailboxes {
 
   /** Institution words long enough to be known glued to the name that follows. */
   private static final String[] ORGANISATION_PREFIXES = {
-    "rsud", "rsia", "rsup", "klinik", "puskesmas", "apotek", "dinkes", "hospital"
+    "rsud", "rsia", "rsup", "klinik", "puskesmas", "apotek", "dinkes", "hospital", "pkm"
   };
 }

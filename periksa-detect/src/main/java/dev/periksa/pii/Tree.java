@@ -83,7 +83,13 @@ final class Tree {
           "party",
           "other",
           "verifiedWith",
-          "responsibleParty");
+          "responsibleParty",
+          "policyHolder",
+          "owner",
+          "member",
+          "receiver",
+          "supervisor",
+          "witness");
 
   /** Parts of any resource that hold a person: Organization.contact, a Claim's payee party. */
   private static final Set<String> PERSON_PARTS = Set.of("contact", "party");

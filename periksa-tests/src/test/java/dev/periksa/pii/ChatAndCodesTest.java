@@ -135,4 +135,31 @@ class ChatAndCodesTest {
     // Only names the gazetteer knows after a relation; a noun after it is none.
     assertEquals(List.of(), found("his wife has diabetes. named Entity recognition\n"));
   }
+
+  @Test
+  void wardTalkAfterANameIsNoPartOfIt() {
+    assertEquals(
+        List.of("NAME Budi Santoso", "NAME Sri Wahyuni", "NAME Rina Lestari"),
+        found(
+            "Tn. Budi Santoso Post Op hari ini\nBu Sri Wahyuni Rujuk besok\n"
+                + "Ny. Rina Lestari Sudah pulang\n"));
+  }
+
+  @Test
+  void regionalFormsOfAddressBeforeAKnownName() {
+    assertEquals(
+        List.of("NAME Asep", "NAME Rina", "NAME Made"),
+        found("tolong hubungi Kang Asep. Teh Rina sudah datang. Bli Made juga\n"));
+    // Only a known name after one: "teh" is tea too.
+    assertEquals(List.of(), found("Minum Teh Botol Sosro dingin\n"));
+  }
+
+  @Test
+  void unitAndServiceMailboxesAreNoPersons() {
+    assertEquals(
+        List.of("EMAIL dewi.lab@rsud.go.id", "EMAIL budi.cs@gmail.com"),
+        found(
+            "kirim ke cs.prodia@gmail.com, hasil.lab@prodia.co.id, pkm.sukamaju@yahoo.co.id, "
+                + "dewi.lab@rsud.go.id, budi.cs@gmail.com\n"));
+  }
 }

@@ -161,4 +161,36 @@ class StructureReadingTest {
         List.of("PASSPORT C 1234567", "PASSPORT A7654321"),
         found("No. Paspor: C 1234567, berlaku 2029.\ndokumen_perjalanan: A7654321\n"));
   }
+
+  @Test
+  void aRegisterOfOrganisationsHoldsNoPersonsContacts() {
+    // A facility register: its addresses, phones and mailboxes are the facilities'.
+    assertEquals(
+        List.of(),
+        found(
+            "kode_faskes,nama_faskes,alamat,telp,email\n"
+                + "0101R001,RSUD Cibinong,Jl. Raya Jakarta Bogor Km 43,0218753487,rsud@bogor.go.id\n"
+                + "0102P002,Klinik Sehat,Jl. Melati No. 5,081234567890,kliniksehat@gmail.com\n"));
+    // In a table of persons, a row named for an organisation is the organisation's.
+    assertEquals(
+        List.of("NAME Budi Santoso", "ADDRESS Jl. Melati No. 5", "PHONE 081234567890"),
+        found(
+            "id,nama,alamat,telp\n"
+                + "1,Apotek Kimia Farma 23,Jl. Sudirman No. 10,0215551234\n"
+                + "2,Budi Santoso,Jl. Melati No. 5,081234567890\n"));
+    // A hospital named further along a patient's row is where the patient was seen.
+    assertEquals(
+        List.of("PHONE 081298765432", "ADDRESS Jl. Mawar 7", "TEST_RESULT negatif"),
+        found("telp,nama_rs,alamat,hasil\n081298765432,RSUD Cibinong,Jl. Mawar 7,negatif\n"));
+  }
+
+  @Test
+  void moreReferencesToPersonsAndNoNameLeftOfADuty() {
+    String json =
+        "{\"resourceType\":\"Coverage\",\"policyHolder\":{\"display\":\"Siti Aminah\"},"
+            + "\"x\":{\"performer\":[{\"actor\":{\"display\":\"Apt. Lina Marlina\"}}]},"
+            + "\"requester\":{\"display\":\"Dokter Jaga\"},"
+            + "\"y\":{\"performer\":{\"display\":\"Perawat IGD\"}}}";
+    assertEquals(List.of("NAME Siti Aminah", "NAME Lina Marlina"), found(json));
+  }
 }
