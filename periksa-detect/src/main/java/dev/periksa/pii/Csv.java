@@ -2,7 +2,6 @@ package dev.periksa.pii;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * CSV and other delimited exports with a header row: each cell is scanned with its column name as
@@ -13,11 +12,13 @@ final class Csv {
   private Csv() {}
 
   private static final char[] DELIMITERS = {',', ';', '\t', '|'};
-  private static final Pattern WORDS = Pattern.compile("\\s+");
-  private static final Pattern LONG_DIGITS = Pattern.compile("\\d{4}");
 
-  /** The matches, or null when the text does not look like a delimited table with a header. */
-  static List<PiiMatch> scan(String text) {
+  /**
+   * The matches, or null when the text does not look like a delimited table with a header.
+   *
+   * @param chars the text's characters, read, never written
+   */
+  static List<PiiMatch> scan(String text, char[] chars) {
     // Comment lines ("# exported 2024-05-01") may stand before the header and between records.
     int start = 0;
     while (start < text.length() && text.charAt(start) == '#') {
@@ -71,7 +72,7 @@ final class Csv {
       classes[i] = Lexicon.field(text.substring(h[0], h[1]));
     }
     List<PiiMatch> found = new ArrayList<>();
-    TextScanner scanner = TextScanner.of(text, text.toCharArray(), found);
+    TextScanner scanner = TextScanner.of(text, chars, found);
     try {
       for (List<int[]> cells : records) {
         if (cells.size() == header.size()) {
@@ -102,8 +103,12 @@ final class Csv {
     if ((ctx & (Lexicon.OBJECT | Lexicon.NEG)) != 0 && (ctx & Lexicon.PERSON) == 0) {
       ctx = (ctx & ~TextScanner.PERSONAL_FIELDS) | Lexicon.NOT_PERSONAL;
     }
-    String value = text.substring(c[0], c[1]);
-    PersonalDataScanner.wholeValue(text, c[0], c[1], value, ctx, found);
+    // A whole value is a name or an address only where the column says name, address or whose
+    // (PersonalDataScanner.wholeValue returns at once otherwise): no copy of the cell elsewhere.
+    if ((ctx & (Lexicon.NAME | Lexicon.ADDRESS | Lexicon.PERSON)) != 0) {
+      String value = text.substring(c[0], c[1]);
+      PersonalDataScanner.wholeValue(text, c[0], c[1], value, ctx, found);
+    }
     scanner.scan(c[0], c[1], ctx);
   }
 
@@ -128,24 +133,32 @@ final class Csv {
     return !c.isEmpty() && c.length() <= 30 && (Lexicon.field(c) & Lexicon.MEANINGFUL) != 0;
   }
 
-  /** The delimiter the first line uses most, outside quotes; 0 if none. */
+  /**
+   * The delimiter the first line uses most, outside quotes (the first of {@link #DELIMITERS} on a
+   * tie); 0 if none. One pass counts all of them: whether a character is quoted depends on the
+   * quotes alone.
+   */
   private static char delimiter(String text, int start, int eol) {
-    char best = 0;
-    int bestCount = 0;
-    for (char d : DELIMITERS) {
-      int n = 0;
-      boolean quoted = false;
-      for (int i = start; i < eol; i++) {
-        char c = text.charAt(i);
-        if (c == '"') {
-          quoted = !quoted;
-        } else if (c == d && !quoted) {
-          n++;
+    int[] counts = new int[DELIMITERS.length];
+    boolean quoted = false;
+    for (int i = start; i < eol; i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted) {
+        for (int d = 0; d < DELIMITERS.length; d++) {
+          if (c == DELIMITERS[d]) {
+            counts[d]++;
+          }
         }
       }
-      if (n > bestCount) {
-        best = d;
-        bestCount = n;
+    }
+    char best = 0;
+    int bestCount = 0;
+    for (int d = 0; d < DELIMITERS.length; d++) {
+      if (counts[d] > bestCount) {
+        best = DELIMITERS[d];
+        bestCount = counts[d];
       }
     }
     return best;
@@ -161,10 +174,18 @@ final class Csv {
       if (c[1] - c[0] > 40) {
         return false;
       }
-      String cell = text.substring(c[0], c[1]).strip();
-      if (WORDS.split(cell).length > 5
-          || LONG_DIGITS.matcher(cell).find()
-          || cell.endsWith(".") && cell.length() > 4) {
+      // The cell without its surrounding white space (String.strip's bounds).
+      int s = c[0];
+      int e = c[1];
+      while (s < e && Character.isWhitespace(text.charAt(s))) {
+        s++;
+      }
+      while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+        e--;
+      }
+      if (words(text, s, e) > 5
+          || digitRun(text, s, e, 4)
+          || (e - s > 4 && text.charAt(e - 1) == '.')) {
         return false;
       }
       boolean letters = false;
@@ -182,6 +203,38 @@ final class Csv {
       }
     }
     return withLetters * 2 >= cells.size();
+  }
+
+  /**
+   * Words of text[s, e), which neither starts nor ends with white space: one more than its runs of
+   * white space ({@code \\s}: space, tab, line feed, vertical tab, form feed, carriage return), as
+   * splitting at them counts.
+   */
+  private static int words(String text, int s, int e) {
+    int n = 1;
+    boolean inSpace = false;
+    for (int i = s; i < e; i++) {
+      char ch = text.charAt(i);
+      boolean sp = ch == ' ' || (ch >= '\t' && ch <= '\r');
+      if (sp && !inSpace) {
+        n++;
+      }
+      inSpace = sp;
+    }
+    return n;
+  }
+
+  /** Whether text[s, e) holds {@code min} ASCII digits in a row. */
+  private static boolean digitRun(String text, int s, int e, int min) {
+    int run = 0;
+    for (int i = s; i < e; i++) {
+      char ch = text.charAt(i);
+      run = ch >= '0' && ch <= '9' ? run + 1 : 0;
+      if (run >= min) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -39,8 +39,10 @@ final class LogLines {
   /**
    * The free-text matches of {@code text}, with the fields and JSON objects of its log lines read
    * in their place.
+   *
+   * @param chars the text's characters, read, never written
    */
-  static List<PiiMatch> apply(String text, List<PiiMatch> found) {
+  static List<PiiMatch> apply(String text, char[] chars, List<PiiMatch> found) {
     if (text.indexOf('=') < 0 && text.indexOf(':') < 0) {
       return found;
     }
@@ -74,7 +76,7 @@ final class LogLines {
         regions.add(o);
       }
     }
-    TextScanner scanner = TextScanner.of(text, text.toCharArray(), read);
+    TextScanner scanner = TextScanner.of(text, chars, read);
     try {
       for (int[] f : fields) {
         int ctx = f[2];
