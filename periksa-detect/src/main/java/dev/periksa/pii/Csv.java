@@ -37,7 +37,7 @@ final class Csv {
       return null;
     }
     List<int[]> header = new ArrayList<>();
-    int at = record(text, start, delimiter, header);
+    int at = record(chars, start, delimiter, header);
     if (header.size() < 2 || !looksLikeHeader(text, header)) {
       return null;
     }
@@ -47,7 +47,7 @@ final class Csv {
     int fitting = 0;
     while (at < text.length()) {
       List<int[]> cells = new ArrayList<>();
-      at = record(text, at, delimiter, cells);
+      at = record(chars, at, delimiter, cells);
       if (cells.size() == 1 && cells.get(0)[1] == cells.get(0)[0]) {
         continue; // a blank line
       }
@@ -238,19 +238,19 @@ final class Csv {
   }
 
   /**
-   * Reads one record from position at into cell spans (inside quotes for quoted cells) and returns
-   * where the next record starts.
+   * Reads one record of the text's characters from position at into cell spans (inside quotes for
+   * quoted cells) and returns where the next record starts.
    */
-  private static int record(String text, int at, char delimiter, List<int[]> cells) {
+  private static int record(char[] cs, int at, char delimiter, List<int[]> cells) {
     int i = at;
-    int n = text.length();
+    int n = cs.length;
     while (true) {
-      if (i < n && text.charAt(i) == '"') {
+      if (i < n && cs[i] == '"') {
         int start = i + 1;
         int j = start;
         while (j < n) {
-          if (text.charAt(j) == '"') {
-            if (j + 1 < n && text.charAt(j + 1) == '"') {
+          if (cs[j] == '"') {
+            if (j + 1 < n && cs[j + 1] == '"') {
               j += 2;
               continue;
             }
@@ -260,16 +260,16 @@ final class Csv {
         }
         cells.add(new int[] {start, Math.min(j, n)});
         i = Math.min(j + 1, n);
-        while (i < n && text.charAt(i) != delimiter && text.charAt(i) != '\n') {
+        while (i < n && cs[i] != delimiter && cs[i] != '\n') {
           i++;
         }
       } else {
         int start = i;
-        while (i < n && text.charAt(i) != delimiter && text.charAt(i) != '\n') {
+        while (i < n && cs[i] != delimiter && cs[i] != '\n') {
           i++;
         }
         int end = i;
-        if (end > start && text.charAt(end - 1) == '\r') {
+        if (end > start && cs[end - 1] == '\r') {
           end--;
         }
         cells.add(new int[] {start, end});
@@ -277,7 +277,7 @@ final class Csv {
       if (i >= n) {
         return n;
       }
-      if (text.charAt(i) == '\n') {
+      if (cs[i] == '\n') {
         return i + 1;
       }
       i++; // the delimiter

@@ -92,7 +92,7 @@ final class SqlDump {
     for (int i = 0; i + 4 <= cs.length; i++) {
       char c = (char) (cs[i] | 0x20);
       if ((c == 'i' || c == 'r' || c == 'c')
-          && (i == 0 || !Character.isLetterOrDigit(cs[i - 1]))
+          && (i == 0 || !letterOrDigit(cs[i - 1]))
           && (keyword(text, cs, i, "insert")
               || keyword(text, cs, i, "replace")
               || keyword(text, cs, i, "copy")
@@ -101,6 +101,14 @@ final class SqlDump {
       }
     }
     return false;
+  }
+
+  /** Character.isLetterOrDigit, with ASCII answered without its tables. */
+  private static boolean letterOrDigit(char c) {
+    if (c < 0x80) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    return Character.isLetterOrDigit(c);
   }
 
   /**

@@ -1404,7 +1404,8 @@ final class TextScanner {
 
   /** Whether a finding of this range already covers any of [s, e). */
   private boolean covered(int s, int e) {
-    for (PiiMatch m : out.subList(outStart, out.size())) {
+    for (int k = outStart, n = out.size(); k < n; k++) {
+      PiiMatch m = out.get(k);
       if (m.start() < e && s < m.end()) {
         return true;
       }
