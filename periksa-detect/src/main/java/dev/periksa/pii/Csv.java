@@ -2,7 +2,6 @@ package dev.periksa.pii;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * CSV and other delimited exports with a header row: each cell is scanned with its column name as
@@ -13,11 +12,13 @@ final class Csv {
   private Csv() {}
 
   private static final char[] DELIMITERS = {',', ';', '\t', '|'};
-  private static final Pattern WORDS = Pattern.compile("\\s+");
-  private static final Pattern LONG_DIGITS = Pattern.compile("\\d{4}");
 
-  /** The matches, or null when the text does not look like a delimited table with a header. */
-  static List<PiiMatch> scan(String text) {
+  /**
+   * The matches, or null when the text does not look like a delimited table with a header.
+   *
+   * @param chars the text's characters, read, never written
+   */
+  static List<PiiMatch> scan(String text, char[] chars) {
     // Comment lines ("# exported 2024-05-01") may stand before the header and between records.
     int start = 0;
     while (start < text.length() && text.charAt(start) == '#') {
@@ -36,7 +37,7 @@ final class Csv {
       return null;
     }
     List<int[]> header = new ArrayList<>();
-    int at = record(text, start, delimiter, header);
+    int at = record(chars, start, delimiter, header);
     if (header.size() < 2 || !looksLikeHeader(text, header)) {
       return null;
     }
@@ -46,7 +47,7 @@ final class Csv {
     int fitting = 0;
     while (at < text.length()) {
       List<int[]> cells = new ArrayList<>();
-      at = record(text, at, delimiter, cells);
+      at = record(chars, at, delimiter, cells);
       if (cells.size() == 1 && cells.get(0)[1] == cells.get(0)[0]) {
         continue; // a blank line
       }
@@ -71,7 +72,7 @@ final class Csv {
       classes[i] = Lexicon.field(text.substring(h[0], h[1]));
     }
     List<PiiMatch> found = new ArrayList<>();
-    TextScanner scanner = TextScanner.of(text, text.toCharArray(), found);
+    TextScanner scanner = TextScanner.of(text, chars, found);
     try {
       int[] orgClasses = organisationClasses(classes);
       for (List<int[]> cells : records) {
@@ -154,8 +155,12 @@ final class Csv {
     if ((ctx & (Lexicon.OBJECT | Lexicon.NEG)) != 0 && (ctx & Lexicon.PERSON) == 0) {
       ctx = (ctx & ~TextScanner.PERSONAL_FIELDS) | Lexicon.NOT_PERSONAL;
     }
-    String value = text.substring(c[0], c[1]);
-    PersonalDataScanner.wholeValue(text, c[0], c[1], value, ctx, found);
+    // A whole value is a name or an address only where the column says name, address or whose
+    // (PersonalDataScanner.wholeValue returns at once otherwise): no copy of the cell elsewhere.
+    if ((ctx & (Lexicon.NAME | Lexicon.ADDRESS | Lexicon.PERSON)) != 0) {
+      String value = text.substring(c[0], c[1]);
+      PersonalDataScanner.wholeValue(text, c[0], c[1], value, ctx, found);
+    }
     scanner.scan(c[0], c[1], ctx);
   }
 
@@ -180,24 +185,32 @@ final class Csv {
     return !c.isEmpty() && c.length() <= 30 && (Lexicon.field(c) & Lexicon.MEANINGFUL) != 0;
   }
 
-  /** The delimiter the first line uses most, outside quotes; 0 if none. */
+  /**
+   * The delimiter the first line uses most, outside quotes (the first of {@link #DELIMITERS} on a
+   * tie); 0 if none. One pass counts all of them: whether a character is quoted depends on the
+   * quotes alone.
+   */
   private static char delimiter(String text, int start, int eol) {
-    char best = 0;
-    int bestCount = 0;
-    for (char d : DELIMITERS) {
-      int n = 0;
-      boolean quoted = false;
-      for (int i = start; i < eol; i++) {
-        char c = text.charAt(i);
-        if (c == '"') {
-          quoted = !quoted;
-        } else if (c == d && !quoted) {
-          n++;
+    int[] counts = new int[DELIMITERS.length];
+    boolean quoted = false;
+    for (int i = start; i < eol; i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted) {
+        for (int d = 0; d < DELIMITERS.length; d++) {
+          if (c == DELIMITERS[d]) {
+            counts[d]++;
+          }
         }
       }
-      if (n > bestCount) {
-        best = d;
-        bestCount = n;
+    }
+    char best = 0;
+    int bestCount = 0;
+    for (int d = 0; d < DELIMITERS.length; d++) {
+      if (counts[d] > bestCount) {
+        best = DELIMITERS[d];
+        bestCount = counts[d];
       }
     }
     return best;
@@ -213,10 +226,18 @@ final class Csv {
       if (c[1] - c[0] > 40) {
         return false;
       }
-      String cell = text.substring(c[0], c[1]).strip();
-      if (WORDS.split(cell).length > 5
-          || LONG_DIGITS.matcher(cell).find()
-          || cell.endsWith(".") && cell.length() > 4) {
+      // The cell without its surrounding white space (String.strip's bounds).
+      int s = c[0];
+      int e = c[1];
+      while (s < e && Character.isWhitespace(text.charAt(s))) {
+        s++;
+      }
+      while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+        e--;
+      }
+      if (words(text, s, e) > 5
+          || digitRun(text, s, e, 4)
+          || (e - s > 4 && text.charAt(e - 1) == '.')) {
         return false;
       }
       boolean letters = false;
@@ -237,19 +258,51 @@ final class Csv {
   }
 
   /**
-   * Reads one record from position at into cell spans (inside quotes for quoted cells) and returns
-   * where the next record starts.
+   * Words of text[s, e), which neither starts nor ends with white space: one more than its runs of
+   * white space ({@code \\s}: space, tab, line feed, vertical tab, form feed, carriage return), as
+   * splitting at them counts.
    */
-  private static int record(String text, int at, char delimiter, List<int[]> cells) {
+  private static int words(String text, int s, int e) {
+    int n = 1;
+    boolean inSpace = false;
+    for (int i = s; i < e; i++) {
+      char ch = text.charAt(i);
+      boolean sp = ch == ' ' || (ch >= '\t' && ch <= '\r');
+      if (sp && !inSpace) {
+        n++;
+      }
+      inSpace = sp;
+    }
+    return n;
+  }
+
+  /** Whether text[s, e) holds {@code min} ASCII digits in a row. */
+  private static boolean digitRun(String text, int s, int e, int min) {
+    int run = 0;
+    for (int i = s; i < e; i++) {
+      char ch = text.charAt(i);
+      run = ch >= '0' && ch <= '9' ? run + 1 : 0;
+      if (run >= min) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Reads one record of the text's characters from position at into cell spans (inside quotes for
+   * quoted cells) and returns where the next record starts.
+   */
+  private static int record(char[] cs, int at, char delimiter, List<int[]> cells) {
     int i = at;
-    int n = text.length();
+    int n = cs.length;
     while (true) {
-      if (i < n && text.charAt(i) == '"') {
+      if (i < n && cs[i] == '"') {
         int start = i + 1;
         int j = start;
         while (j < n) {
-          if (text.charAt(j) == '"') {
-            if (j + 1 < n && text.charAt(j + 1) == '"') {
+          if (cs[j] == '"') {
+            if (j + 1 < n && cs[j + 1] == '"') {
               j += 2;
               continue;
             }
@@ -259,16 +312,16 @@ final class Csv {
         }
         cells.add(new int[] {start, Math.min(j, n)});
         i = Math.min(j + 1, n);
-        while (i < n && text.charAt(i) != delimiter && text.charAt(i) != '\n') {
+        while (i < n && cs[i] != delimiter && cs[i] != '\n') {
           i++;
         }
       } else {
         int start = i;
-        while (i < n && text.charAt(i) != delimiter && text.charAt(i) != '\n') {
+        while (i < n && cs[i] != delimiter && cs[i] != '\n') {
           i++;
         }
         int end = i;
-        if (end > start && text.charAt(end - 1) == '\r') {
+        if (end > start && cs[end - 1] == '\r') {
           end--;
         }
         cells.add(new int[] {start, end});
@@ -276,7 +329,7 @@ final class Csv {
       if (i >= n) {
         return n;
       }
-      if (text.charAt(i) == '\n') {
+      if (cs[i] == '\n') {
         return i + 1;
       }
       i++; // the delimiter

@@ -39,8 +39,10 @@ final class LogLines {
   /**
    * The free-text matches of {@code text}, with the fields and JSON objects of its log lines read
    * in their place.
+   *
+   * @param chars the text's characters, read, never written
    */
-  static List<PiiMatch> apply(String text, List<PiiMatch> found) {
+  static List<PiiMatch> apply(String text, char[] chars, List<PiiMatch> found) {
     if (text.indexOf('=') < 0 && text.indexOf(':') < 0) {
       return found;
     }
@@ -74,7 +76,7 @@ final class LogLines {
         regions.add(o);
       }
     }
-    TextScanner scanner = TextScanner.of(text, text.toCharArray(), read);
+    TextScanner scanner = TextScanner.of(text, chars, read);
     try {
       for (int[] f : fields) {
         int ctx = f[2];
@@ -136,7 +138,8 @@ final class LogLines {
       return false;
     }
     char c0 = text.charAt(s);
-    if (c0 == '[' || (c0 >= '0' && c0 <= '9') || (c0 >= 'A' && c0 <= 'Z')) {
+    if ((c0 == '[' || (c0 >= '0' && c0 <= '9') || (c0 >= 'A' && c0 <= 'Z'))
+        && (!FastPath.on || mayOpenTimestamp(text, s, le))) {
       timestamp.region(s, le);
       if (timestamp.lookingAt()) {
         return true;
@@ -172,6 +175,26 @@ final class LogLines {
     return logfmt >= 2;
   }
 
+  /**
+   * Whether a {@link #TIMESTAMP} can open text[s, le), by its first characters: without its
+   * bracket, every form but syslog's opens with two digits, syslog's with a month's three letters
+   * ("Mar") and a space.
+   */
+  private static boolean mayOpenTimestamp(String text, int s, int le) {
+    char c0 = text.charAt(s);
+    if (c0 >= 'A' && c0 <= 'Z') {
+      return s + 3 < le
+          && lowerAscii(text.charAt(s + 1))
+          && lowerAscii(text.charAt(s + 2))
+          && text.charAt(s + 3) == ' ';
+    }
+    return c0 == '[' || (s + 1 < le && text.charAt(s + 1) >= '0' && text.charAt(s + 1) <= '9');
+  }
+
+  private static boolean lowerAscii(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+
   /** Whether a log level word (upper case, a word of its own) or "level=" stands in [s, e). */
   private static boolean level(String text, int s, int e) {
     for (int i = s; i < e; i++) {
@@ -186,7 +209,10 @@ final class LogLines {
       while (j < e && j - i <= 8 && text.charAt(j) >= 'A' && text.charAt(j) <= 'Z') {
         j++;
       }
-      if ((j >= text.length() || !keyChar(text.charAt(j)))
+      // Every level word has four to eight letters: no other run is looked up.
+      if (j - i >= 4
+          && j - i <= 8
+          && (j >= text.length() || !keyChar(text.charAt(j)))
           && LEVELS.contains(text.substring(i, j))) {
         return true;
       }

@@ -67,16 +67,18 @@ public final class PersonalDataScanner {
         return resolve(xml);
       }
     }
+    // The text's characters, copied once for the readers below (none of them writes to them).
+    char[] chars = text.toCharArray();
     // Positional formats before CSV: an HL7 message is '|'-delimited and a dump may hold commas on
     // every line, but both are recognised by their own syntax (MSH header, SQL statements).
     List<PiiMatch> positional = Hl7.scan(text);
     if (positional == null) {
-      positional = SqlDump.scan(text);
+      positional = SqlDump.scan(text, chars);
     }
     if (positional != null) {
       return resolve(positional);
     }
-    List<PiiMatch> csv = Csv.scan(text);
+    List<PiiMatch> csv = Csv.scan(text, chars);
     if (csv != null) {
       return resolve(csv);
     }
@@ -88,7 +90,8 @@ public final class PersonalDataScanner {
     // <dd>B1234567</dd>"): the tags are read as blanks, so the text keeps its offsets.
     String readable = Markup.blankTags(text);
     List<PiiMatch> found = new ArrayList<>();
-    TextScanner scanner = TextScanner.of(readable, readable.toCharArray(), found);
+    char[] readableChars = readable == text ? chars : readable.toCharArray();
+    TextScanner scanner = TextScanner.of(readable, readableChars, found);
     try {
       // Table cells under a column header are read with it, like CSV cells; the rest as text.
       List<int[]> cells =
@@ -113,7 +116,9 @@ public final class PersonalDataScanner {
     } finally {
       scanner.release();
     }
-    found = LogLines.apply(readable, found); // key=value fields and JSON payloads of log lines
+    found =
+        LogLines.apply(
+            readable, readableChars, found); // key=value fields and JSON payloads of log lines
     return resolve(found);
   }
 

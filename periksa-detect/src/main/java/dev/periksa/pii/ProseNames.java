@@ -298,6 +298,9 @@ final class ProseNames {
   // ------------------------------------------------------------------ characters and words
 
   private static boolean letter(char c) {
+    if (c < 0x80) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); // Character.isLetter for ASCII
+    }
     return Character.isLetter(c);
   }
 

@@ -240,9 +240,15 @@ final class RoleMailboxes {
     if (org.length() < 4 || FREE_MAIL.contains(org)) {
       return false;
     }
-    for (String segment : local.toLowerCase(Locale.ROOT).split("[._\\-]")) {
-      if (segment.length() >= 4 && org.startsWith(segment)) {
-        return true;
+    // Each part between '.', '_' and '-', read in place (no regular expression per address).
+    String l = local.toLowerCase(Locale.ROOT);
+    int s = 0;
+    for (int i = 0; i <= l.length(); i++) {
+      if (i == l.length() || l.charAt(i) == '.' || l.charAt(i) == '_' || l.charAt(i) == '-') {
+        if (i - s >= 4 && org.regionMatches(0, l, s, i - s)) { // org starts with the part
+          return true;
+        }
+        s = i + 1;
       }
     }
     return false;

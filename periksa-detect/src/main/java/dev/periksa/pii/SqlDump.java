@@ -66,7 +66,11 @@ final class SqlDump {
 
   /** The matches, or null when the text holds no INSERT, COPY or CREATE TABLE statement. */
   static List<PiiMatch> scan(String text) {
-    char[] cs = text.toCharArray();
+    return scan(text, text.toCharArray());
+  }
+
+  /** As {@link #scan(String)}, with the text's characters (read, never written). */
+  static List<PiiMatch> scan(String text, char[] cs) {
     if (!mayHoldStatement(text, cs)) {
       return null;
     }
@@ -88,15 +92,45 @@ final class SqlDump {
     for (int i = 0; i + 4 <= cs.length; i++) {
       char c = (char) (cs[i] | 0x20);
       if ((c == 'i' || c == 'r' || c == 'c')
-          && (i == 0 || !Character.isLetterOrDigit(cs[i - 1]))
-          && (text.regionMatches(true, i, "insert", 0, 6)
-              || text.regionMatches(true, i, "replace", 0, 7)
-              || text.regionMatches(true, i, "copy", 0, 4)
-              || text.regionMatches(true, i, "create", 0, 6))) {
+          && (i == 0 || !letterOrDigit(cs[i - 1]))
+          && (keyword(text, cs, i, "insert")
+              || keyword(text, cs, i, "replace")
+              || keyword(text, cs, i, "copy")
+              || keyword(text, cs, i, "create"))) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Character.isLetterOrDigit, with ASCII answered without its tables. */
+  private static boolean letterOrDigit(char c) {
+    if (c < 0x80) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    return Character.isLetterOrDigit(c);
+  }
+
+  /**
+   * {@code text.regionMatches(true, i, word, 0, word.length())} for a lower-case ASCII word, read
+   * from the array: ASCII letters compared by their case bit, any other character left to
+   * regionMatches (some non-ASCII letters change case to an ASCII one, as dotless i to I).
+   */
+  private static boolean keyword(String text, char[] cs, int i, String word) {
+    int n = word.length();
+    if (i + n > cs.length) {
+      return false;
+    }
+    for (int k = 0; k < n; k++) {
+      char c = cs[i + k];
+      if (c >= 0x80) {
+        return text.regionMatches(true, i, word, 0, n);
+      }
+      if ((c | 0x20) != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -222,49 +222,46 @@ final class TextScanner {
     t.text = text;
     t.cs = chars;
     t.out = out;
-    for (Matcher x : t.matchers()) {
-      if (x != null) {
-        x.reset(text);
-      }
-    }
+    t.readied = 0; // each matcher is pointed at the text when first used on it (m)
     return t;
   }
 
   /** Drops the references to the last text, so a large reply is not kept alive by the thread. */
   void release() {
-    for (Matcher x : matchers()) {
-      if (x != null) {
-        x.reset("");
-      }
+    for (int k = 0; k < readied; k++) {
+      ready[k].reset("");
+      ready[k] = null;
     }
+    readied = 0;
     text = null;
     cs = null;
     out = null;
   }
 
-  private Matcher[] matchers() {
-    return new Matcher[] {
-      longNumber,
-      idPhone,
-      intlPhone,
-      ssnDashed,
-      npwpDotted,
-      bankAccount,
-      jwt,
-      anyPhone,
-      passportValue,
-      passportLettered,
-      bpjsValue,
-      mrnValue,
-      ssnValue,
-      nikValue,
-      icdValue,
-      dateValue
-    };
-  }
+  /**
+   * The matchers pointed at this text so far (at most one per pattern; 17 patterns); the rest read
+   * "".
+   */
+  private final Matcher[] ready = new Matcher[24];
+
+  private int readied;
 
   private Matcher m(Matcher cached, Pattern p) {
-    Matcher x = cached == null ? p.matcher(text) : cached;
+    Matcher x;
+    if (cached == null) {
+      x = p.matcher(text);
+      ready[readied++] = x;
+    } else {
+      x = cached;
+      boolean isReady = false;
+      for (int k = 0; k < readied && !isReady; k++) {
+        isReady = ready[k] == x;
+      }
+      if (!isReady) {
+        x.reset(text);
+        ready[readied++] = x;
+      }
+    }
     x.useTransparentBounds(true).useAnchoringBounds(false);
     return x;
   }
@@ -1049,6 +1046,9 @@ final class TextScanner {
 
   /** End of a plausible calendar date at p (a birth date when {@code birth}), or -1. */
   private int dateAt(int p, boolean birth) {
+    if (FastPath.on && !mayOpenDate(p)) {
+      return -1;
+    }
     Matcher x = dateValue = m(dateValue, DATE_VALUE);
     x.region(p, to);
     if (!x.lookingAt()) {
@@ -1103,6 +1103,35 @@ final class TextScanner {
       return -1;
     }
     return x.end();
+  }
+
+  /**
+   * Whether a date of {@link #DATE_VALUE} can start at p, by its first characters: a date that
+   * opens with digits opens with one or two (day or month) followed by a separator, a space or a
+   * month's letters, with four (a year) followed by a separator, or with eight (a compact date). A
+   * run of any other length, or one followed by anything else, opens no date. Text that opens with
+   * no digit is left to the pattern.
+   */
+  private boolean mayOpenDate(int p) {
+    if (p >= to || !digit(cs[p])) {
+      return true;
+    }
+    int q = p + 1;
+    while (q < to && digit(cs[q])) {
+      q++;
+    }
+    int n = q - p;
+    if (n == 8) {
+      return true;
+    }
+    if (q >= to || (n != 1 && n != 2 && n != 4)) {
+      return false;
+    }
+    char c = cs[q];
+    if (c == '-' || c == '/' || c == '.') {
+      return true;
+    }
+    return n != 4 && (c == ' ' || c == '\u2013' || c == '\u2014' || Character.isLetter(c));
   }
 
   /** The date {@link #dateAt} read last. */
@@ -1391,7 +1420,8 @@ final class TextScanner {
 
   /** Whether a finding of this range already covers any of [s, e). */
   private boolean covered(int s, int e) {
-    for (PiiMatch m : out.subList(outStart, out.size())) {
+    for (int k = outStart, n = out.size(); k < n; k++) {
+      PiiMatch m = out.get(k);
       if (m.start() < e && s < m.end()) {
         return true;
       }

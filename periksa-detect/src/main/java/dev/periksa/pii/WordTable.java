@@ -46,7 +46,7 @@ final class WordTable {
       char[] k = keys[slot];
       if (k.length == len) {
         int i = 0;
-        while (i < len && Character.toLowerCase(cs[s + i]) == k[i]) {
+        while (i < len && lower(cs[s + i]) == k[i]) {
           i++;
         }
         if (i == len) {
@@ -61,8 +61,16 @@ final class WordTable {
   private static int hash(char[] cs, int s, int e) {
     int h = 0;
     for (int i = s; i < e; i++) {
-      h = h * 31 + Character.toLowerCase(cs[i]);
+      h = h * 31 + lower(cs[i]);
     }
     return h ^ (h >>> 13);
+  }
+
+  /** Character.toLowerCase, with ASCII (most of what is read) answered without its tables. */
+  private static char lower(char c) {
+    if (c < 0x80) {
+      return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+    return Character.toLowerCase(c);
   }
 }
