@@ -75,11 +75,28 @@ final class Csv {
     TextScanner scanner = TextScanner.of(text, chars, found);
     try {
       int[] orgClasses = organisationClasses(classes);
+      int typeColumn = -1;
+      for (int i = 0; i < header.size() && typeColumn < 0; i++) {
+        int[] h = header.get(i);
+        if (Tree.typeField(text.substring(h[0], h[1]).strip())) {
+          typeColumn = i;
+        }
+      }
       for (List<int[]> cells : records) {
         if (cells.size() == header.size()) {
           int[] row = organisationRow(text, cells, classes) ? orgClasses : classes;
+          // "jenis;nomor" = "PASPOR;B1234567": the type column says what the number is.
+          int hint = 0;
+          if (typeColumn >= 0) {
+            int[] t = cells.get(typeColumn);
+            hint = Tree.typeHint(text.substring(t[0], t[1]));
+          }
           for (int i = 0; i < cells.size(); i++) {
-            cell(text, cells.get(i), row[i], scanner, found);
+            int k = row[i];
+            if (hint != 0 && i != typeColumn && (k & Lexicon.MEANINGFUL & ~Lexicon.HOLDER) == 0) {
+              k |= hint;
+            }
+            cell(text, cells.get(i), k, scanner, found);
           }
         } else {
           scanner.scan(cells.get(0)[0], cells.get(cells.size() - 1)[1], 0);

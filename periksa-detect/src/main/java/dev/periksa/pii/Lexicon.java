@@ -149,6 +149,8 @@ final class Lexicon {
         "tlpn");
     words(PASSPORT, "paspor", "passport", "pasport", "nopaspor");
     words(BPJS, "bpjs", "jkn", "kis", "askes", "nobpjs");
+    // The insurer is an organisation, but an insurance number is the insured person's card.
+    words(BPJS, "asuransi", "insurance", "penjamin");
     words(NPWP, "npwp", "nonpwp");
     // Indonesia's largest banks by their usual short names; "Mandiri" only after "bank" (alone it
     // is an ordinary word: "pasien mandiri", a self-paying patient).

@@ -641,12 +641,23 @@ final class SqlDump {
           organisation = true;
         }
       }
+      // ("jenis", "nomor") = ('PASPOR', 'B1234567'): the type column says what the number is.
+      int hint = 0;
+      if (named && typeColumn >= 0 && typeColumn < row.size()) {
+        Value t = row.get(typeColumn);
+        if (t.kind == STRING) {
+          hint = Tree.typeHint(text.substring(t.start, t.end));
+        }
+      }
       for (int j = 0; j < row.size(); j++) {
         Value v = row.get(j);
         if (v.kind == NULL || v.end <= v.start) {
           continue;
         }
         int own = named ? classes[j] : 0;
+        if (hint != 0 && j != typeColumn && (own & MEANINGFUL & ~HOLDER) == 0) {
+          own |= hint;
+        }
         emit(v, own, tableClasses, organisation);
       }
     }
@@ -704,13 +715,20 @@ final class SqlDump {
       return Lexicon.field(table);
     }
 
-    private static int[] classes(List<String> columns) {
+    /** The column that names the type of a row's number ("jenis"), of the last column list. */
+    private int typeColumn = -1;
+
+    private int[] classes(List<String> columns) {
+      typeColumn = -1;
       if (columns == null) {
         return null;
       }
       int[] out = new int[columns.size()];
       for (int i = 0; i < out.length; i++) {
         out[i] = Lexicon.field(columns.get(i));
+        if (typeColumn < 0 && Tree.typeField(columns.get(i))) {
+          typeColumn = i;
+        }
       }
       return out;
     }

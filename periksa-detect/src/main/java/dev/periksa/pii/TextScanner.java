@@ -103,13 +103,10 @@ final class TextScanner {
    * digit, from the alphabet without vowels and easily confused letters that Germany and the
    * Netherlands use.
    */
-  /**
-   * A passport number after its label: Indonesian (a letter and seven digits, also printed with a
-   * space after the letter, "C 1234567"), and other countries' shapes.
-   */
+  // Letters and digits may be printed apart by a space or a dash ("C 1234567", "AB-1234567").
   private static final Pattern PASSPORT_VALUE =
       Pattern.compile(
-          "(?:[A-Z]{1,2}\\d{6,8}[A-Z]?|[A-Z] \\d{7}|\\d{8,9}|\\d{2}[A-Z]{2}\\d{5}"
+          "(?:[A-Z]{1,2}\\d{6,8}[A-Z]?|[A-Z]{1,2}[ -]\\d{6,8}|\\d{8,9}|\\d{2}[A-Z]{2}\\d{5}"
               + "|(?=[0-9A-Z]{0,8}\\d)[C-HJ-NPR-Z][0-9C-HJ-NPR-Z]{8})"
               + NA);
 
@@ -1621,7 +1618,10 @@ final class TextScanner {
       // distinctive enough without a label, unless a field or label says it is something else.
       int said = effAdjacent ? effClasses : 0;
       said |= fieldClasses;
-      if ((said & ((NUMBER_TYPES & ~BPJS) | Lexicon.OBJECT | NEG)) == 0) {
+      // An insurance field ("no_asuransi", <asuransi><nomor>) says BPJS though the insurer
+      // itself is an organisation.
+      boolean insured = (said & BPJS) != 0 && (said & ((NUMBER_TYPES & ~BPJS) | NEG)) == 0;
+      if (insured || (said & ((NUMBER_TYPES & ~BPJS) | Lexicon.OBJECT | NEG)) == 0) {
         emit(PiiType.BPJS, s, e, 0.75);
       }
       return true;

@@ -114,6 +114,18 @@ final class Tree {
           "jenis_dokumen",
           "tipe_identitas");
 
+  /** Whether a field names the type of its sibling number ("jenis", "id_type"). */
+  static boolean typeField(String field) {
+    return field != null && TYPE_FIELDS.contains(field.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** What a type field's value ("paspor", "KTP", "email") says its sibling number is. */
+  static int typeHint(String value) {
+    return value == null || value.length() > 40
+        ? 0
+        : Lexicon.field(value) & (NUMBER_TYPES | Lexicon.ID_ANY | EMAIL);
+  }
+
   private final String text;
   private final TextScanner scanner;
   private final List<PiiMatch> found;
@@ -227,11 +239,9 @@ final class Tree {
         }
       }
       default -> {
-        if (TYPE_FIELDS.contains(field.toLowerCase(java.util.Locale.ROOT))
-            && value != null
-            && value.length() <= 40) {
+        if (typeField(field)) {
           // A sibling that names the type: the value's own words say which number it is.
-          top.hint |= Lexicon.field(value) & (NUMBER_TYPES | Lexicon.ID_ANY | EMAIL);
+          top.hint |= typeHint(value);
         }
       }
     }

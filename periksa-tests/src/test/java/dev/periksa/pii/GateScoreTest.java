@@ -16,31 +16,34 @@ import org.junit.jupiter.api.Test;
  * The detectors on the frozen held-out gate corpus ({@link GateCorpus}), written apart from them
  * and from the development corpus and never tuned on: micro precision, recall and F1, per type and
  * per format, span for span (type and both ends must match a label exactly). The development corpus
- * is scored beside it. Issue 14's bar is micro-F1 0.97 and 0.95 for every type; until the detectors
- * reach it, this test holds the line: micro-F1 ({@link #FLOOR}) and each type's F1 ({@link
- * #TYPE_FLOORS}), a little under what they score now, so that no change may lose what was won.
+ * is scored beside it. Issue 14's bar is micro-F1 0.97 and an F1 of 0.95 for every type: the test
+ * fails below it ({@link #FLOOR}, and {@link #TYPE_FLOORS}, 0.95 or a little under a type's score
+ * where that is higher), so that no change may lose what was won.
  */
 class GateScoreTest {
   /**
    * The line the gate's micro-F1 may not fall below: 0.4959 when it was frozen, before any detector
-   * changed; raised as general changes lift it (0.9656 now).
+   * changed; raised as general changes lift it (0.9719 now), and now the bar itself.
    */
-  static final double FLOOR = 0.96;
+  static final double FLOOR = 0.97;
 
-  /** Each type's F1 on the gate may not fall below these (about 0.01 under its score now). */
+  /**
+   * Each type's F1 on the gate may not fall below these: the bar, 0.95, or about 0.01 under a
+   * higher score.
+   */
   static final Map<PiiType, Double> TYPE_FLOORS =
       new java.util.EnumMap<>(
           Map.ofEntries(
               Map.entry(PiiType.NIK, 0.99),
-              Map.entry(PiiType.PASSPORT, 0.95),
+              Map.entry(PiiType.PASSPORT, 0.96),
               Map.entry(PiiType.TEST_RESULT, 0.96),
-              Map.entry(PiiType.PHONE, 0.97),
-              Map.entry(PiiType.EMAIL, 0.945),
+              Map.entry(PiiType.PHONE, 0.975),
+              Map.entry(PiiType.EMAIL, 0.955),
               Map.entry(PiiType.JWT, 0.99),
-              Map.entry(PiiType.NAME, 0.93),
+              Map.entry(PiiType.NAME, 0.95),
               Map.entry(PiiType.ADDRESS, 0.955),
               Map.entry(PiiType.BIRTH_DATE, 0.975),
-              Map.entry(PiiType.BPJS, 0.97),
+              Map.entry(PiiType.BPJS, 0.975),
               Map.entry(PiiType.MEDICAL_RECORD_NUMBER, 0.975),
               Map.entry(PiiType.SSN, 0.99),
               Map.entry(PiiType.DIAGNOSIS, 0.985),

@@ -193,4 +193,34 @@ class StructureReadingTest {
             + "\"y\":{\"performer\":{\"display\":\"Perawat IGD\"}}}";
     assertEquals(List.of("NAME Siti Aminah", "NAME Lina Marlina"), found(json));
   }
+
+  @Test
+  void aTypeColumnSaysWhatTheNumberBesideItIsInDumpsAndTables() {
+    assertEquals(
+        List.of("PASSPORT B1234567", "NIK 3201011505780003"),
+        found(
+            "INSERT INTO identitas (jenis, nomor) VALUES ('PASPOR', 'B1234567'),"
+                + " ('KTP', '3201011505780003');\n"));
+    assertEquals(
+        List.of("NAME Budi Santoso", "PASSPORT B1234567", "NAME Joko"),
+        found("nama;jenis_identitas;nomor\nBudi Santoso;Paspor;B1234567\nJoko;SIM;12345678\n"));
+  }
+
+  @Test
+  void anInsuranceNumberIsTheInsuredPersonsCard() {
+    // The insurer is an organisation; the number under "asuransi" is the member's JKN-KIS card.
+    assertEquals(
+        List.of("BPJS 0001234567890", "BPJS 0001234567891"),
+        found(
+            "<p><asuransi><nomor>0001234567890</nomor><jenis>BPJS</jenis></asuransi>"
+                + "<no_asuransi>0001234567891</no_asuransi></p>"));
+    assertEquals(List.of(), found("<produk><kode>0001234567890</kode></produk>"));
+  }
+
+  @Test
+  void aPassportNumberPrintedWithASpaceOrADash() {
+    assertEquals(
+        List.of("PASSPORT AB 1234567", "PASSPORT A-1234567"),
+        found("No. Paspor: AB 1234567\nPassport no. A-1234567\n"));
+  }
 }
