@@ -184,6 +184,12 @@ final class Tree {
     String resourceType;
     int hint;
 
+    /**
+     * What a questionnaire item's question says its answers are ({"text":"Tanggal lahir",
+     * "answer":[{"valueDate":...}]}).
+     */
+    int question;
+
     /** The object's own bare name is an organisation's ("nama": "RSUD Tarakan"). */
     boolean organisation;
 
@@ -201,6 +207,12 @@ final class Tree {
     Frame top = frames.get(frames.size() - 1);
     switch (field) {
       case "resourceType" -> top.resourceType = value;
+      case "linkId", "text", "prefix" -> {
+        // A questionnaire item's question names its answers, as a label names a value.
+        if (value != null && value.length() <= 60) {
+          top.question |= Lexicon.field(value) & (PERSONAL_FIELDS | NUMBER_TYPES | DIAGNOSIS);
+        }
+      }
       case "url" -> {
         // An extension for a person's name: mothersMaidenName, a parent's or a nickname.
         String u = value == null ? "" : value.toLowerCase(java.util.Locale.ROOT);
@@ -279,10 +291,21 @@ final class Tree {
         ctx |= top.hint;
       }
     }
+    boolean answered = false;
+    if (field != null && field.startsWith("value") && frames.size() >= 3) {
+      // QuestionnaireResponse: item { text, answer: [ { valueX } ] }. The question, not the
+      // enclosing "item" or resource, says what the answer is: the respondent's own data.
+      Frame answers = frames.get(frames.size() - 2);
+      int question = frames.get(frames.size() - 3).question;
+      if ("answer".equals(answers.name) && question != 0) {
+        ctx = own | question;
+        answered = true;
+      }
+    }
     if (top != null && (top.hint & NAME) != 0 && field != null && field.startsWith("value")) {
       ctx = (ctx & ~Lexicon.TEST_WEAK) | top.hint; // an extension's valueString that is a name
     }
-    if (personalBlocked(field, own, ctx, frames)) {
+    if (!answered && personalBlocked(field, own, ctx, frames)) {
       // What the field holds is a thing's or an organisation's: no person's data in its text.
       ctx = (ctx & ~PERSONAL_FIELDS) | Lexicon.NOT_PERSONAL;
     } else if (top != null

@@ -223,4 +223,18 @@ class StructureReadingTest {
         List.of("PASSPORT AB 1234567", "PASSPORT A-1234567"),
         found("No. Paspor: AB 1234567\nPassport no. A-1234567\n"));
   }
+
+  @Test
+  void aQuestionnairesQuestionNamesItsAnswers() {
+    String json =
+        "{\"resourceType\":\"QuestionnaireResponse\",\"item\":["
+            + "{\"linkId\":\"1\",\"text\":\"Nama pasien\",\"answer\":[{\"valueString\":\"Zaqy Fernanda\"}]},"
+            + "{\"linkId\":\"2\",\"text\":\"Tanggal lahir\",\"answer\":[{\"valueDate\":\"1980-01-02\"}]},"
+            + "{\"linkId\":\"3\",\"text\":\"Tanggal kunjungan\",\"answer\":[{\"valueDate\":\"2024-01-02\"}]},"
+            + "{\"linkId\":\"4\",\"text\":\"Alamat rumah\",\"answer\":[{\"valueString\":\"Jl. Melati 5\"}]},"
+            + "{\"linkId\":\"5\",\"text\":\"Gejala\",\"answer\":[{\"valueString\":\"Demam\"}]}]}";
+    assertEquals(
+        List.of("NAME Zaqy Fernanda", "BIRTH_DATE 1980-01-02", "ADDRESS Jl. Melati 5"),
+        found(json));
+  }
 }
