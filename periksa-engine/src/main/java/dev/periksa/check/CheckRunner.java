@@ -33,6 +33,7 @@ public final class CheckRunner {
     ProbeLog log = new ProbeLog();
     TargetContext ctx = base.forCheck(log);
     Instant started = Instant.now();
+    long clock = System.nanoTime(); // the deadline's clock: monotonic, unlike the wall clock
     ExecutorService exec =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -62,8 +63,23 @@ public final class CheckRunner {
         log.close("the check ran out of time (" + seconds(deadline) + ")");
         f.cancel(true);
         CheckResult.Builder soFar = ctx.run().result();
-        CheckResult r = soFar != null ? soFar.stopped(why) : inconclusive(meta, why, started);
-        return r;
+        if (soFar == null) {
+          return inconclusive(meta, why, started);
+        }
+        // Timed from the runner's start, as the deadline was: the check's own clock started
+        // later, on its thread, and would report less than the time it was given.
+        CheckResult r = soFar.stopped(why);
+        return new CheckResult(
+            r.check(),
+            r.outcome(),
+            r.reason(),
+            r.findings(),
+            r.observations(),
+            started,
+            Duration.ofNanos(System.nanoTime() - clock),
+            r.exemptions(),
+            r.others(),
+            r.parts());
       } catch (ExecutionException e) {
         Throwable c = e.getCause() == null ? e : e.getCause();
         return inconclusive(meta, "the check stopped on an error: " + describe(c), started);
