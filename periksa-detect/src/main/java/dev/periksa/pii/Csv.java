@@ -75,6 +75,7 @@ final class Csv {
     TextScanner scanner = TextScanner.of(text, chars, found);
     try {
       int[] orgClasses = organisationClasses(classes);
+      boolean orgTable = organisationTable(classes);
       int typeColumn = -1;
       for (int i = 0; i < header.size() && typeColumn < 0; i++) {
         int[] h = header.get(i);
@@ -84,7 +85,7 @@ final class Csv {
       }
       for (List<int[]> cells : records) {
         if (cells.size() == header.size()) {
-          int[] row = organisationRow(text, cells, classes) ? orgClasses : classes;
+          int[] row = orgTable || namedForOrganisation(text, cells, classes) ? orgClasses : classes;
           // "jenis;nomor" = "PASPOR;B1234567": the type column says what the number is.
           int hint = 0;
           if (typeColumn >= 0) {
@@ -115,28 +116,20 @@ final class Csv {
   }
 
   /**
-   * Whether a record is an organisation's: a register of facilities, pharmacies or companies
-   * ("nama_faskes,alamat,telp"; "nama,alamat" where the name is "Apotek Kimia Farma 23"). Its
-   * address, phone and mailbox are the organisation's, not a person's. The record names an
-   * organisation where its name column (a column whose name says "name" or names the organisation
-   * itself) holds an organisation's name, or where the table has no column of a person's (name,
-   * identity numbers, birth date, test outcome) and opens with the organisation's name.
+   * Whether a table is a register of facilities, pharmacies or companies ("nama_faskes,alamat,
+   * telp"): it has no column of a person's (name, identity numbers, birth date, test outcome) and
+   * opens with the organisation's name. Its rows' address, phone and mailbox are the
+   * organisations', not a person's; in another table a row is an organisation's when its name names
+   * one ({@link #namedForOrganisation}).
    */
-  static boolean organisationRow(String text, List<int[]> cells, int[] classes) {
+  static boolean organisationTable(int[] classes) {
     boolean personColumn = false;
     boolean orgColumn = false;
     for (int i = 0; i < classes.length; i++) {
       int k = classes[i];
       boolean thing = (k & (Lexicon.OBJECT | Lexicon.NEG)) != 0 && (k & Lexicon.PERSON) == 0;
-      if ((k & (Lexicon.NAME | Lexicon.OBJECT)) == Lexicon.NAME
-          || (k & (Lexicon.PERSON | PERSON_IDS)) != 0) {
+      if (personColumn(k)) {
         personColumn = true;
-        int[] c = cells.get(i);
-        if ((k & Lexicon.NAME) != 0
-            && c[1] > c[0]
-            && PersonalDataScanner.organisationName(text.substring(c[0], c[1]))) {
-          return true; // "nama": "Apotek Kimia Farma 23"
-        }
       } else if (thing && i <= 1 && ((k & Lexicon.NAME) != 0 || i == 0)) {
         // "nama_faskes" after at most a code, or "faskes" first: the record's subject. A
         // hospital's name further along is where a patient was seen.
@@ -147,6 +140,25 @@ final class Csv {
       }
     }
     return orgColumn && !personColumn;
+  }
+
+  /** Whether a record's name column names an organisation ("nama": "Apotek Kimia Farma 23"). */
+  static boolean namedForOrganisation(String text, List<int[]> cells, int[] classes) {
+    for (int i = 0; i < classes.length; i++) {
+      int[] c = cells.get(i);
+      if (personColumn(classes[i])
+          && (classes[i] & Lexicon.NAME) != 0
+          && c[1] > c[0]
+          && PersonalDataScanner.organisationName(text.substring(c[0], c[1]))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean personColumn(int k) {
+    return (k & (Lexicon.NAME | Lexicon.OBJECT)) == Lexicon.NAME
+        || (k & (Lexicon.PERSON | PERSON_IDS)) != 0;
   }
 
   /** Columns only a person's record has: identity, birth, record and insurance numbers. */

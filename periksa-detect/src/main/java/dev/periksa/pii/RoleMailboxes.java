@@ -192,36 +192,30 @@ final class RoleMailboxes {
     if (ROLES.contains(b.substring(0, end))) {
       return true;
     }
-    // An institution's own mailbox: "rsud.tarakan@", "klinik_sehat@", "puskesmasmenteng@".
     // Each part between separators, read in place (no regular expression per address); an empty
-    // part names no institution.
+    // part names nothing. An institution's own mailbox: a part names it ("rsud.tarakan@",
+    // "klinik_sehat@"), or the mailbox opens with its word ("puskesmasmenteng@"). A unit's or a
+    // service's mailbox under its organisation's name ("cs.prodia@", "hasil.lab@"): a part, its
+    // trailing digits left out, names a role, and no part is a person's name ("dewi.lab@" is
+    // Dewi's).
+    boolean rolePart = false;
     int s = 0;
     for (int i = 0; i <= l.length(); i++) {
       if (i == l.length() || l.charAt(i) == '.' || l.charAt(i) == '_' || l.charAt(i) == '-') {
         if (i > s && ORGANISATIONS.contains(l.substring(s, i))) {
           return true;
         }
-        s = i + 1;
-      }
-    }
-    for (String prefix : ORGANISATION_PREFIXES) {
-      if (l.startsWith(prefix)) {
-        return true;
-      }
-    }
-    // A unit's or a service's mailbox under its organisation's name ("cs.prodia@", "hasil.lab@",
-    // "lab.kimia_farma@"): a part names a role and no part is a person's name ("dewi.lab@" is
-    // Dewi's).
-    s = 0;
-    boolean rolePart = false;
-    for (int i = 0; i <= l.length(); i++) {
-      if (i == l.length() || l.charAt(i) == '.' || l.charAt(i) == '_' || l.charAt(i) == '-') {
         int e = i;
         while (e > s && Character.isDigit(l.charAt(e - 1))) {
           e--;
         }
         rolePart |= e > s && ROLES.contains(l.substring(s, e));
         s = i + 1;
+      }
+    }
+    for (String prefix : ORGANISATION_PREFIXES) {
+      if (l.startsWith(prefix)) {
+        return true;
       }
     }
     return rolePart && !Names.anyKnown(l);
