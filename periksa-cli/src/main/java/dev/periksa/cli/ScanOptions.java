@@ -4,9 +4,11 @@ import dev.periksa.certificate.SigningKey;
 import dev.periksa.ci.Baseline;
 import dev.periksa.ci.CiOptions;
 import dev.periksa.ci.Selection;
+import dev.periksa.probe.HostLimits;
 import dev.periksa.regulation.Catalogue;
 import dev.periksa.report.Texts;
 import dev.periksa.run.FeatureSet;
+import dev.periksa.run.Fleet;
 import dev.periksa.run.ScanRunner;
 import dev.periksa.waiver.Exemptions;
 import java.io.IOException;
@@ -133,6 +135,74 @@ final class ScanOptions {
               + " both.")
   String lang;
 
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Targets scanned at once (default: "
+              + Fleet.DEFAULT_PARALLEL
+              + ", or as many as there are targets when fewer). 1 scans one after another.")
+  int parallel;
+
+  @Option(
+      names = "--target-budget",
+      paramLabel = "SECONDS",
+      defaultValue = "1800",
+      description =
+          "Most time one target may take, discovery and checks together (default:"
+              + " ${DEFAULT-VALUE}); the checks left when it is spent count as INCONCLUSIVE, so a"
+              + " stalled target never holds up the rest for longer.")
+  long targetBudget;
+
+  @Option(
+      names = "--connections-per-host",
+      paramLabel = "N",
+      defaultValue = "" + HostLimits.DEFAULT_CONNECTIONS,
+      description =
+          "Most connections the run opens to one host at once, over every target and check"
+              + " (default: ${DEFAULT-VALUE}). Each profile's rateLimit stays the ceiling of"
+              + " requests per second to a host, whichever targets reach it.")
+  int connectionsPerHost;
+
+  @Option(
+      names = "--progress",
+      paramLabel = "FORM",
+      defaultValue = "auto",
+      description =
+          "Console progress: detailed (every scenario's verdict, target by target), compact (one"
+              + " line per finished target with the count done, running and waiting) or auto"
+              + " (detailed up to "
+              + Fleet.COMPACT_ABOVE
+              + " targets, compact above; the default).")
+  String progress;
+
+  /** The fleet options as the scan command settled them (with its shard); null: from the above. */
+  Fleet fleetOverride;
+
+  /** The fleet options, checked. */
+  Fleet fleet() throws IOException {
+    if (fleetOverride != null) {
+      return fleetOverride;
+    }
+    Fleet.Progress form;
+    try {
+      form = Fleet.Progress.valueOf(progress.trim().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IOException("--progress " + progress + ": use detailed, compact or auto");
+    }
+    if (parallel < 0) {
+      throw new IOException("--parallel " + parallel + ": give 1 or more (0 for the default)");
+    }
+    if (targetBudget < 1) {
+      throw new IOException("--target-budget " + targetBudget + ": give 1 second or more");
+    }
+    if (connectionsPerHost < 1) {
+      throw new IOException("--connections-per-host " + connectionsPerHost + ": give 1 or more");
+    }
+    return new Fleet(parallel, Duration.ofSeconds(targetBudget), connectionsPerHost, form, null);
+  }
+
   /** The options, with the waiver and attestation files read and checked now (before probes). */
   ScanRunner.Options toRunnerOptions() throws IOException {
     return toRunnerOptions(Exemptions.load(waivers, attestations));
@@ -159,7 +229,8 @@ final class ScanOptions {
             signingKey == null ? SigningKey.throwaway() : signingKey,
             exemptions,
             historyFrom)
-        .withLang(lang);
+        .withLang(lang)
+        .withFleet(fleet());
   }
 
   /** The CI options, read and checked (the baseline file too) before anything is probed. */

@@ -22,18 +22,47 @@ public final class CheckRunner {
   /** How long a stopped check's thread is given to end once its sockets are closed. */
   static final Duration GRACE = Duration.ofSeconds(2);
 
-  private final Duration deadline;
+  private final Duration checkDeadline;
+  private final Duration budget;
+  private final long budgetEnds;
 
   public CheckRunner(Duration deadline) {
-    this.deadline = deadline;
+    this(deadline, null);
+  }
+
+  /**
+   * A runner for one target whose checks together may take at most {@code budget}, counted from
+   * now: a check is stopped when its own deadline or the target's budget comes first, and the
+   * checks left once the budget is spent are INCONCLUSIVE without being started, so a stalled
+   * target holds its place in a fleet for one budget at most.
+   *
+   * @param budget the target's time budget; null for none
+   */
+  public CheckRunner(Duration deadline, Duration budget) {
+    this.checkDeadline = deadline;
+    this.budget = budget;
+    this.budgetEnds = System.nanoTime() + (budget == null ? 0 : budget.toNanos());
   }
 
   public CheckResult run(Check check, TargetContext base) {
     CheckMetadata meta = check.metadata();
-    ProbeLog log = new ProbeLog();
-    TargetContext ctx = base.forCheck(log);
     Instant started = Instant.now();
     long clock = System.nanoTime(); // the deadline's clock: monotonic, unlike the wall clock
+    Duration deadline = checkDeadline;
+    boolean byBudget = false;
+    if (budget != null) {
+      long left = budgetEnds - clock;
+      if (left <= 0) {
+        return inconclusive(
+            meta, "not run: the target's time budget (" + seconds(budget) + ") was spent", started);
+      }
+      if (left < deadline.toNanos()) {
+        deadline = Duration.ofMillis(Math.max(1, left / 1_000_000));
+        byBudget = true;
+      }
+    }
+    ProbeLog log = new ProbeLog();
+    TargetContext ctx = base.forCheck(log);
     ExecutorService exec =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -59,7 +88,14 @@ public final class CheckRunner {
         }
         return r;
       } catch (TimeoutException e) {
-        String why = "the check did not finish within " + seconds(deadline);
+        String why =
+            byBudget
+                ? "the check did not finish within the "
+                    + seconds(deadline)
+                    + " left of the target's time budget ("
+                    + seconds(budget)
+                    + ")"
+                : "the check did not finish within " + seconds(deadline);
         log.close("the check ran out of time (" + seconds(deadline) + ")");
         f.cancel(true);
         CheckResult.Builder soFar = ctx.run().result();

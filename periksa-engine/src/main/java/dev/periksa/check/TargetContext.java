@@ -3,6 +3,7 @@ package dev.periksa.check;
 import dev.periksa.evidence.Redactor;
 import dev.periksa.pii.PersonalDataScanner;
 import dev.periksa.probe.HostHealth;
+import dev.periksa.probe.HostLimits;
 import dev.periksa.probe.HostRateLimiter;
 import dev.periksa.probe.HttpProbe;
 import dev.periksa.probe.ProbeLog;
@@ -152,7 +153,24 @@ public final class TargetContext {
 
   /** As {@link #of(TargetProfile, List)}, with requests timing out after at most {@code cap}. */
   public static TargetContext of(TargetProfile profile, List<Endpoint> discovered, Duration cap) {
-    HostRateLimiter limiter = new HostRateLimiter(profile.rateLimit());
+    return of(profile, discovered, cap, null);
+  }
+
+  /**
+   * As {@link #of(TargetProfile, List)}, pacing every host through the run's shared limits (the
+   * targets of a run scanned concurrently may reach one host); null for limits of its own.
+   */
+  public static TargetContext of(
+      TargetProfile profile, List<Endpoint> discovered, HostLimits limits) {
+    return of(profile, discovered, Duration.ofSeconds(profile.timeoutSeconds()), limits);
+  }
+
+  private static TargetContext of(
+      TargetProfile profile, List<Endpoint> discovered, Duration cap, HostLimits limits) {
+    HostRateLimiter limiter =
+        limits == null
+            ? new HostRateLimiter(profile.rateLimit())
+            : limits.limiter(profile.rateLimit());
     // One memory of stalled services for every check of the run on this target.
     HostHealth health = new HostHealth();
     Duration profileTimeout = Duration.ofSeconds(profile.timeoutSeconds());

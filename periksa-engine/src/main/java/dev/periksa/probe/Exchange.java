@@ -30,12 +30,18 @@ final class Exchange implements Closeable {
   private volatile boolean headers;
   private volatile long bodyBytes;
   private ScheduledFuture<?> timer;
+  private HostLimits.Permit permit;
 
   Exchange(String host, int port, Duration deadline, ProbeLog log) {
     this.host = host;
     this.port = port;
     this.deadline = deadline;
     this.log = log;
+  }
+
+  /** The run's connection to the host this exchange holds until it closes. */
+  synchronized void permit(HostLimits.Permit p) {
+    this.permit = p;
   }
 
   String where() {
@@ -170,5 +176,9 @@ final class Exchange implements Closeable {
       log.release(c);
     }
     held.clear();
+    if (permit != null) {
+      permit.close();
+      permit = null;
+    }
   }
 }

@@ -1,45 +1,64 @@
 package dev.periksa.probe;
 
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-/** Spaces requests to each host so that no host sees more than the profile's rate. */
+/**
+ * Spaces requests to each host so that no host sees more than the profile's rate, and keeps the
+ * run's cap on connections open to a host at once ({@link HostLimits}, shared by every target of
+ * the run; a limiter made on its own shares nothing and caps no connections).
+ */
 public final class HostRateLimiter {
   private final long intervalNanos;
-  private final Map<String, Long> nextSlot = new ConcurrentHashMap<>();
+  private final HostLimits limits;
 
   /**
    * @param perSecond most requests per second to one host
    */
   public HostRateLimiter(double perSecond) {
+    this(perSecond, HostLimits.unshared());
+  }
+
+  HostRateLimiter(double perSecond, HostLimits limits) {
     if (!(perSecond > 0)) {
       throw new IllegalArgumentException("rate must be positive");
     }
     this.intervalNanos = (long) (TimeUnit.SECONDS.toNanos(1) / perSecond);
+    this.limits = limits;
   }
 
   /** Blocks until the host may be contacted again. */
   public void acquire(String host) {
-    String key = host.toLowerCase(Locale.ROOT);
-    long now = System.nanoTime();
-    long[] slot = new long[1];
-    nextSlot.compute(
-        key,
-        (k, next) -> {
-          long start = next == null || next < now ? now : next;
-          slot[0] = start;
-          return start + intervalNanos;
-        });
-    long wait = slot[0] - now;
-    if (wait > 0) {
-      try {
-        TimeUnit.NANOSECONDS.sleep(wait);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ProbeException("interrupted while waiting for the rate limit");
+    try {
+      limits.acquire(host, intervalNanos);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProbeException("interrupted while waiting for the rate limit");
+    }
+  }
+
+  /**
+   * One of the host's connections for an exchange, waiting for one at most {@code wait}.
+   *
+   * @throws ProbeException when none came back in that time (the run's other targets held them)
+   */
+  HostLimits.Permit connection(String host, java.time.Duration wait) {
+    try {
+      HostLimits.Permit p = limits.connection(host, wait.toNanos());
+      if (p == null) {
+        throw new ProbeException(
+            "not sent: the "
+                + limits.connectionsPerHost()
+                + " connections the run allows to "
+                + host
+                + " at once stayed busy for "
+                + BodyReader.seconds(wait.toMillis()),
+            null,
+            false);
       }
+      return p;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProbeException("interrupted while waiting for a connection to " + host);
     }
   }
 }

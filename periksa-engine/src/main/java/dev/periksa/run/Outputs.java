@@ -46,6 +46,10 @@ public final class Outputs {
           r.put("id", run.runId);
           r.put("started", run.started.toString());
           r.put("finished", run.finished.toString());
+          r.put("status", "COMPLETE");
+          if (run.options.fleet().shard() != null) {
+            r.put("shard", run.options.fleet().shard());
+          }
           r.put("features", run.options.features().describe());
           r.put("featureSetHash", run.options.features().hash());
           r.put("featureFiles", run.options.features().files());

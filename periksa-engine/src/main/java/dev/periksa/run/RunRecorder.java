@@ -2,6 +2,7 @@ package dev.periksa.run;
 
 import dev.periksa.check.CheckResult;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,24 +28,32 @@ public final class RunRecorder {
       String scenario,
       CheckResult result) {}
 
-  private final List<Recorded> all = new ArrayList<>();
+  // Indexed by scenario and by target: a fleet records tens of thousands of results, and each
+  // scenario's end looks its own up. A target's records are dropped once its outcome is taken
+  // (release), so memory does not grow with the number of targets finished.
+  private final Map<String, List<Recorded>> byScenario = new HashMap<>();
+  private final Map<String, List<Recorded>> byTarget = new LinkedHashMap<>();
 
   public synchronized void record(Recorded r) {
-    all.add(r);
+    byScenario.computeIfAbsent(r.scenarioId(), k -> new ArrayList<>()).add(r);
+    byTarget.computeIfAbsent(r.target(), k -> new ArrayList<>()).add(r);
   }
 
+  /** Everything recorded and not yet released, target by target, in order. */
   public synchronized List<Recorded> all() {
-    return List.copyOf(all);
+    List<Recorded> out = new ArrayList<>();
+    byTarget.values().forEach(out::addAll);
+    return out;
   }
 
   /** Everything recorded for one scenario run, in order. */
   public synchronized List<Recorded> forScenario(String scenarioId) {
-    return all.stream().filter(r -> r.scenarioId().equals(scenarioId)).toList();
+    return List.copyOf(byScenario.getOrDefault(scenarioId, List.of()));
   }
 
   /** Everything recorded for one target, in order. */
   public synchronized List<Recorded> forTarget(String target) {
-    return all.stream().filter(r -> r.target().equals(target)).toList();
+    return List.copyOf(byTarget.getOrDefault(target, List.of()));
   }
 
   /** One target's check results grouped by requirement id, in the order they were recorded. */
@@ -56,5 +65,15 @@ public final class RunRecorder {
       }
     }
     return out;
+  }
+
+  /** Forgets a target's records (its outcome has been taken). */
+  public synchronized void release(String target) {
+    List<Recorded> gone = byTarget.remove(target);
+    if (gone != null) {
+      for (Recorded r : gone) {
+        byScenario.remove(r.scenarioId());
+      }
+    }
   }
 }

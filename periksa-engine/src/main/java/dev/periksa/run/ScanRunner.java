@@ -11,10 +11,12 @@ import dev.periksa.ci.CiOutputs;
 import dev.periksa.ci.Selection;
 import dev.periksa.discovery.Discovery;
 import dev.periksa.evidence.Redactor;
+import dev.periksa.probe.HostLimits;
 import dev.periksa.regulation.Catalogue;
 import dev.periksa.report.CertificationSummary;
 import dev.periksa.report.Texts;
 import dev.periksa.result.TargetOutcome;
+import dev.periksa.result.Verdict;
 import dev.periksa.target.TargetProfile;
 import dev.periksa.waiver.Exemptions;
 import io.qameta.allure.Allure;
@@ -30,9 +32,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -68,6 +77,8 @@ public final class ScanRunner {
    *     newest earlier run under {@code reports/}
    * @param lang the language a regulator reads the summary, certificates and verdicts in ({@code
    *     en} or {@code id}); ids, clauses and evidence are the same in both
+   * @param fleet how many targets are scanned at once, each target's time budget, the connections
+   *     the run opens to one host at once, and the console's form; null for the defaults
    */
   public record Options(
       Path outDir,
@@ -78,11 +89,13 @@ public final class ScanRunner {
       SigningKey signingKey,
       Exemptions exemptions,
       Path historyFrom,
-      String lang) {
+      String lang,
+      Fleet fleet) {
     public static final Duration DEFAULT_CHECK_DEADLINE = Duration.ofMinutes(5);
 
     public Options {
       ci = ci == null ? CiOptions.NONE : ci;
+      fleet = fleet == null ? Fleet.DEFAULT : fleet;
       exemptions = exemptions == null ? Exemptions.NONE : exemptions;
       lang = Texts.of(lang == null ? "en" : lang).lang();
     }
@@ -106,7 +119,8 @@ public final class ScanRunner {
           signingKey,
           exemptions,
           historyFrom,
-          "en");
+          "en",
+          null);
     }
 
     /** The same, in another language. */
@@ -120,7 +134,23 @@ public final class ScanRunner {
           signingKey,
           exemptions,
           historyFrom,
-          language);
+          language,
+          fleet);
+    }
+
+    /** The same, scanning targets as the fleet options say. */
+    public Options withFleet(Fleet f) {
+      return new Options(
+          outDir,
+          features,
+          renderReport,
+          checkDeadline,
+          ci,
+          signingKey,
+          exemptions,
+          historyFrom,
+          lang,
+          f);
     }
 
     /** Without CI options, waivers or attestations; signed with a throwaway key. */
@@ -222,62 +252,90 @@ public final class ScanRunner {
     String runId = newRunId();
     Path dir = options.outDir() != null ? options.outDir() : Path.of("reports", runId);
     requireScenarios(options.features(), options.ci().selection());
+    requireDistinctNames(profiles);
     prepare(dir);
     Path allureResults = Files.createDirectories(dir.resolve("allure-results"));
     Instant started = Instant.now();
     Exemptions exemptions = options.exemptions().fresh();
     exemptions.announce(out);
 
+    Fleet fleet = options.fleet();
+    int parallel = fleet.threads(profiles.size());
+    FleetConsole console =
+        new FleetConsole(out, profiles.size(), parallel, fleet.compact(profiles.size()));
+    console.starting(fleet, parallel);
     RunRecorder recorder = new RunRecorder();
-    List<TargetOutcome> outcomes = new ArrayList<>();
+    TargetOutcome[] outcomes = new TargetOutcome[profiles.size()];
     AllureLifecycle previous = Allure.getLifecycle();
     Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(allureResults)));
     // What checks start once for the whole run (a managed ZAP), closed when the run ends.
     RunResources resources = new RunResources();
+    HostLimits limits = new HostLimits(fleet.connectionsPerHost());
+    RunJournal journal = RunJournal.open(dir, runId, started, profiles, options, catalogue);
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            parallel,
+            new ThreadFactory() {
+              private final AtomicInteger n = new AtomicInteger();
+
+              @Override
+              public Thread newThread(Runnable r) {
+                Thread t = new Thread(r, "target-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              }
+            });
     try {
-      for (TargetProfile p : profiles) {
-        out.println();
-        out.println("Scanning " + p.name() + " (" + p.source() + ")");
-        long targetStart = System.nanoTime();
-        List<Discovery.Found> inventory = discover(p);
-        TargetContext context =
-            TargetContext.of(p, Discovery.newEndpoints(p, inventory))
-                .withAttestations(exemptions.attestations())
-                .withProcessCertified(exemptions.certifiesProcess())
-                .withResources(resources);
-        ScanSession session =
-            new ScanSession(
-                p, context, new CheckRunner(options.checkDeadline()), recorder, out, exemptions);
-        ScanSession.begin(session);
-        try {
-          execute(options.features(), options.ci().selection());
-        } finally {
-          ScanSession.end();
-        }
-        if (!session.notApplicable().isEmpty()) {
-          List<String> na = List.copyOf(session.notApplicable());
-          out.println(
-              "  not applicable here ("
-                  + na.size()
-                  + (na.size() == 1 ? " check" : " checks")
-                  + ", nothing of their kind declared or discovered): "
-                  + String.join(", ", na));
-        }
-        TargetOutcome t =
-            TargetOutcome.of(p, recorder.byRequirement(p.name()), catalogue, inventory);
-        outcomes.add(t);
-        out.printf(
-            "  = %s: %s (%.1f s)%n",
-            p.name(),
-            Texts.of(options.lang()).get("verdict", t.verdict()),
-            (System.nanoTime() - targetStart) / 1e9);
+      List<Future<?>> running = new ArrayList<>();
+      for (int i = 0; i < profiles.size(); i++) {
+        int index = i;
+        running.add(
+            pool.submit(
+                () -> {
+                  TargetOutcome t =
+                      scanTarget(
+                          profiles.get(index),
+                          options,
+                          exemptions,
+                          recorder,
+                          resources,
+                          limits,
+                          console);
+                  outcomes[index] = t;
+                  journal.finished(index, t);
+                  return null;
+                }));
       }
+      for (Future<?> f : running) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          Throwable c = e.getCause();
+          for (Future<?> other : running) {
+            other.cancel(true);
+          }
+          if (c instanceof FeatureException fe) {
+            throw fe;
+          }
+          if (c instanceof IOException io) {
+            throw io;
+          }
+          throw new IOException("the scan stopped on an error: " + c, c);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("the run was interrupted", e);
     } finally {
+      pool.shutdownNow();
       Allure.setLifecycle(previous);
       resources.close();
     }
+    journal.complete();
+    console.finished();
     Instant finished = Instant.now();
     exemptions.account(out);
+    List<TargetOutcome> done = List.of(outcomes);
 
     // The key is known before anything is signed: the summary names its fingerprint.
     SigningKey key = options.signingKey() != null ? options.signingKey() : SigningKey.throwaway();
@@ -291,7 +349,7 @@ public final class ScanRunner {
                 options.features().hash(),
                 dir.toString(),
                 key.fingerprint()),
-            outcomes,
+            done,
             catalogue,
             options.ci().selection().regulations(),
             exemptions,
@@ -304,7 +362,7 @@ public final class ScanRunner {
             started,
             finished,
             profiles,
-            outcomes,
+            done,
             options,
             exemptions,
             catalogue,
@@ -314,17 +372,103 @@ public final class ScanRunner {
             out);
     Outputs.writeAll(record);
     return new Result(
-        dir,
-        outcomes,
-        record.exitCode(),
-        record.report(),
-        record.ci(),
-        summary,
-        record.certificates());
+        dir, done, record.exitCode(), record.report(), record.ci(), summary, record.certificates());
+  }
+
+  /**
+   * Scans one target on the calling thread: discovery, then every scenario through a Cucumber
+   * launch of its own, its checks under the target's time budget. Its console lines go to the run's
+   * console as one block when it ends (several targets run at once) or live (one at a time).
+   */
+  private TargetOutcome scanTarget(
+      TargetProfile p,
+      Options options,
+      Exemptions exemptions,
+      RunRecorder recorder,
+      RunResources resources,
+      HostLimits limits,
+      FleetConsole console)
+      throws FeatureException {
+    PrintStream lines = console.begin(p);
+    long targetStart = System.nanoTime();
+    try {
+      lines.println();
+      lines.println("Scanning " + p.name() + " (" + p.source() + ")");
+      List<Discovery.Found> inventory = discover(p, lines);
+      TargetContext context =
+          TargetContext.of(p, Discovery.newEndpoints(p, inventory), limits)
+              .withAttestations(exemptions.attestations())
+              .withProcessCertified(exemptions.certifiesProcess())
+              .withResources(resources);
+      Fleet fleet = options.fleet();
+      Duration left =
+          fleet.targetBudget() == null
+              ? null
+              : fleet.targetBudget().minusNanos(System.nanoTime() - targetStart);
+      ScanSession session =
+          new ScanSession(
+              p,
+              context,
+              new CheckRunner(
+                  options.checkDeadline(),
+                  left == null || !left.isNegative() ? left : Duration.ZERO),
+              recorder,
+              lines,
+              exemptions);
+      ScanSession.begin(session);
+      try {
+        execute(options.features(), options.ci().selection());
+      } finally {
+        ScanSession.end();
+      }
+      if (!session.notApplicable().isEmpty()) {
+        List<String> na = List.copyOf(session.notApplicable());
+        lines.println(
+            "  not applicable here ("
+                + na.size()
+                + (na.size() == 1 ? " check" : " checks")
+                + ", nothing of their kind declared or discovered): "
+                + String.join(", ", na));
+      }
+      TargetOutcome t = TargetOutcome.of(p, recorder.byRequirement(p.name()), catalogue, inventory);
+      recorder.release(p.name());
+      double seconds = (System.nanoTime() - targetStart) / 1e9;
+      lines.printf(
+          "  = %s: %s (%.1f s)%n",
+          p.name(), Texts.of(options.lang()).get("verdict", t.verdict()), seconds);
+      console.end(p, Texts.of(options.lang()).get("verdict", t.verdict()), seconds);
+      return t;
+    } catch (RuntimeException e) {
+      // Fails closed: a target whose scan broke is INCOMPLETE with what it had recorded.
+      TargetOutcome t = TargetOutcome.of(p, recorder.byRequirement(p.name()), catalogue, List.of());
+      recorder.release(p.name());
+      lines.println("  the scan of this target stopped on an error: " + e.getMessage());
+      double seconds = (System.nanoTime() - targetStart) / 1e9;
+      console.end(p, Texts.of(options.lang()).get("verdict", Verdict.INCOMPLETE), seconds);
+      return new TargetOutcome(p, Verdict.INCOMPLETE, t.requirements(), t.inventory());
+    }
+  }
+
+  /** Targets are told apart by name in every output: two profiles may not share one. */
+  private static void requireDistinctNames(List<TargetProfile> profiles) throws FeatureException {
+    Map<String, TargetProfile> seen = new HashMap<>();
+    for (TargetProfile p : profiles) {
+      TargetProfile before = seen.putIfAbsent(p.name(), p);
+      if (before != null) {
+        throw new FeatureException(
+            "two profiles name their target '"
+                + p.name()
+                + "' ("
+                + before.source()
+                + ", "
+                + p.source()
+                + "): each target of a run needs a name of its own");
+      }
+    }
   }
 
   /** Discovery as the profile asks, printed and recorded as the target's inventory. */
-  private List<Discovery.Found> discover(TargetProfile p) {
+  private static List<Discovery.Found> discover(TargetProfile p, PrintStream out) {
     if (p.discovery() == null) {
       return List.of();
     }

@@ -7,11 +7,12 @@ import dev.periksa.waiver.Exemptions;
 import java.io.PrintStream;
 
 /**
- * The target being scanned, handed from the runner to the Cucumber glue. Features run one target at
- * a time, so one current session is enough.
+ * The target being scanned, handed from the runner to the Cucumber glue. Targets are scanned
+ * concurrently, each on its own thread, and Cucumber runs a target's scenarios on the thread that
+ * launched them (no parallel scenarios within a target): the session is that thread's.
  */
 public final class ScanSession {
-  private static volatile ScanSession current;
+  private static final ThreadLocal<ScanSession> CURRENT = new ThreadLocal<>();
 
   private final TargetProfile profile;
   private final TargetContext context;
@@ -48,7 +49,7 @@ public final class ScanSession {
 
   /** The session of the scan in progress. */
   public static ScanSession current() {
-    ScanSession s = current;
+    ScanSession s = CURRENT.get();
     if (s == null) {
       throw new IllegalStateException(
           "no scan in progress: Periksa's features run through 'periksa scan', not on their own");
@@ -57,11 +58,11 @@ public final class ScanSession {
   }
 
   static void begin(ScanSession s) {
-    current = s;
+    CURRENT.set(s);
   }
 
   static void end() {
-    current = null;
+    CURRENT.remove();
   }
 
   public TargetProfile profile() {
