@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HostLimits {
   /** Connections open at once to one host, by default. */
-  public static final int DEFAULT_CONNECTIONS = 4;
+  public static final int DEFAULT_CONNECTIONS = 6;
 
   private final int connections;
   private final Map<String, Long> nextSlot = new ConcurrentHashMap<>();

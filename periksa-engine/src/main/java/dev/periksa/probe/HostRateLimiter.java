@@ -37,13 +37,21 @@ public final class HostRateLimiter {
   }
 
   /**
-   * One of the host's connections for an exchange, waiting for one at most {@code wait}.
-   *
-   * @throws ProbeException when none came back in that time (the run's other targets held them)
+   * Longest wait for one of a host's connections: the check's own deadline (which interrupts the
+   * wait) comes first in any run with sane limits.
    */
-  HostLimits.Permit connection(String host, java.time.Duration wait) {
+  static final java.time.Duration CONNECTION_WAIT = java.time.Duration.ofMinutes(10);
+
+  /**
+   * One of the host's connections for an exchange, waiting while the run's other exchanges hold
+   * them all (the wait is not the exchange's: its timeout starts once it has a connection).
+   *
+   * @throws ProbeException when none came back in {@link #CONNECTION_WAIT}, or the wait was
+   *     interrupted (the check ran out of time)
+   */
+  HostLimits.Permit connection(String host) {
     try {
-      HostLimits.Permit p = limits.connection(host, wait.toNanos());
+      HostLimits.Permit p = limits.connection(host, CONNECTION_WAIT.toNanos());
       if (p == null) {
         throw new ProbeException(
             "not sent: the "
@@ -51,7 +59,7 @@ public final class HostRateLimiter {
                 + " connections the run allows to "
                 + host
                 + " at once stayed busy for "
-                + BodyReader.seconds(wait.toMillis()),
+                + BodyReader.seconds(CONNECTION_WAIT.toMillis()),
             null,
             false);
       }

@@ -229,7 +229,7 @@ public final class HttpProbe {
     String request = method + " " + url;
     boolean tls = "https".equalsIgnoreCase(url.getScheme());
     Exchange ex = new Exchange(host, port, timeout, log);
-    ex.permit(limiter.connection(host, timeout));
+    ex.permit(limiter.connection(host));
     BodyReader.Body[] read = new BodyReader.Body[1];
     RequestSpecification spec =
         RestAssured.given()

@@ -104,7 +104,7 @@ public final class TcpProbe {
   public Session open(String host, int port) {
     admit(host, port);
     Exchange ex = new Exchange(host, port, timeout, log);
-    ex.permit(limiter.connection(host, timeout));
+    ex.permit(limiter.connection(host));
     Socket s = ex.socket();
     try {
       s.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());

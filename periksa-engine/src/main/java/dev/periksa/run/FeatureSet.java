@@ -101,11 +101,22 @@ public final class FeatureSet {
     return new FeatureSet(userDir, List.copyOf(names), HexFormat.of().formatHex(md.digest()));
   }
 
-  /** What the JUnit Platform should select to run these features. */
-  DiscoverySelector selector() {
-    return directory == null
-        ? DiscoverySelectors.selectPackage(BUILTIN_PACKAGE)
-        : DiscoverySelectors.selectDirectory(directory.toFile());
+  /**
+   * What the JUnit Platform should select to run these features. The built-in ones are selected
+   * file by file as classpath resources, not as a package: selecting a package makes the JUnit
+   * Platform open the jar as a file system of its own while Cucumber may be opening it for another
+   * target's glue, and the second to open it fails (targets are scanned concurrently). Cucumber
+   * reads classpath resources through its own, synchronised, jar service.
+   */
+  List<DiscoverySelector> selectors() {
+    if (directory != null) {
+      return List.of(DiscoverySelectors.selectDirectory(directory.toFile()));
+    }
+    List<DiscoverySelector> out = new ArrayList<>(files.size());
+    for (String f : files) {
+      out.add(DiscoverySelectors.selectClasspathResource(BUILTIN_PACKAGE + "/" + f));
+    }
+    return out;
   }
 
   /** SHA-256 over every feature file's path and bytes, in path order. */

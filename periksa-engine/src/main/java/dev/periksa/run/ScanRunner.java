@@ -497,7 +497,7 @@ public final class ScanRunner {
   private static LauncherDiscoveryRequest request(FeatureSet features, Selection selection) {
     LauncherDiscoveryRequestBuilder b =
         LauncherDiscoveryRequestBuilder.request()
-            .selectors(features.selector())
+            .selectors(features.selectors())
             .filters(includeEngines("cucumber"))
             .configurationParameter("cucumber.glue", GLUE)
             .configurationParameter("cucumber.plugin", PLUGINS)
@@ -543,13 +543,19 @@ public final class ScanRunner {
       String why =
           s.getFailures().stream()
               .filter(f -> f.getTestIdentifier().isContainer())
-              .map(f -> f.getException().getMessage())
+              .map(f -> describe(f.getException()))
               .collect(Collectors.joining("; "));
       throw new FeatureException("the features could not be run: " + why);
     }
     if (s.getTestsFoundCount() == 0) {
       throw new FeatureException("no scenario found in the " + features.describe() + " features");
     }
+  }
+
+  /** An error in words: its message, or its kind when it has none. */
+  private static String describe(Throwable t) {
+    String m = t.getMessage();
+    return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
   }
 
   /** SHA-256 of the profile file as read, so the report names exactly which profile ran. */
