@@ -47,13 +47,37 @@ final class FleetCommand implements Callable<Integer> {
       description = "Seed of the mix of kinds: the same seed gives the same fleet (default: 1).")
   long seed;
 
+  @Option(
+      names = "--mix",
+      paramLabel = "E,P,S,D",
+      defaultValue = "35,45,10,10",
+      description =
+          "Weights of exposed, protected, slow and dead targets (default: ${DEFAULT-VALUE}).")
+  String mix;
+
   @Override
   public Integer call() throws Exception {
     if (size < 1 || size > FleetLab.MAX_SIZE) {
       Main.ERR.println("error: --size must be between 1 and " + FleetLab.MAX_SIZE);
       return ExitCodes.USAGE;
     }
-    FleetLab fleet = FleetLab.start(size, profiles, seed, Main.OUT::println);
+    FleetLab.Mix weights;
+    try {
+      String[] w = mix.split(",");
+      if (w.length != 4) {
+        throw new IllegalArgumentException("give four weights, e.g. 35,45,10,10");
+      }
+      weights =
+          new FleetLab.Mix(
+              Integer.parseInt(w[0].trim()),
+              Integer.parseInt(w[1].trim()),
+              Integer.parseInt(w[2].trim()),
+              Integer.parseInt(w[3].trim()));
+    } catch (IllegalArgumentException e) {
+      Main.ERR.println("error: --mix " + mix + ": " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    FleetLab fleet = FleetLab.start(size, weights, profiles, seed, Main.OUT::println);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
