@@ -16,10 +16,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "lab",
     mixinStandardHelpOptions = true,
+    subcommands = FleetCommand.class,
     description = {
       "Start the lab and keep it running until Ctrl-C.",
       "The values the lab's target profiles need are written to an env file (its password is a",
-      "throwaway) to source in another shell before 'periksa scan'."
+      "throwaway) to source in another shell before 'periksa scan'.",
+      "'periksa lab fleet' starts a simulated fleet of small targets instead, for scale."
     })
 final class LabCommand implements Callable<Integer> {
 

@@ -81,6 +81,10 @@ public final class Main implements Runnable {
     for (CommandLine sub : cl.getSubcommands().values()) {
       sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
       sub.getCommandSpec().exitCodeOnExecutionException(ExitCodes.INTERNAL);
+      for (CommandLine subsub : sub.getSubcommands().values()) {
+        subsub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
+        subsub.getCommandSpec().exitCodeOnExecutionException(ExitCodes.INTERNAL);
+      }
     }
     cl.setOut(new java.io.PrintWriter(OUT, true));
     cl.setErr(new java.io.PrintWriter(ERR, true));
