@@ -1,6 +1,8 @@
 package dev.periksa.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.periksa.json.Json;
 import dev.periksa.regulation.Catalogue;
 import dev.periksa.report.ResultModel;
@@ -33,6 +35,10 @@ import java.util.Map;
  */
 final class RunJournal {
   static final String LINES = "targets.jsonl";
+
+  /** One target per line: the run's JSON style without its indentation. */
+  private static final ObjectWriter ONE_LINE =
+      Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
 
   private final Path dir;
   private final Map<String, Object> run;
@@ -94,7 +100,7 @@ final class RunJournal {
     line.put("index", index);
     line.put("target", ResultModel.target(t, catalogue));
     try {
-      lines.write(Json.MAPPER.writeValueAsString(line));
+      lines.write(ONE_LINE.writeValueAsString(line));
       lines.newLine();
       lines.flush();
     } catch (IOException e) {
@@ -122,9 +128,20 @@ final class RunJournal {
     closed = true;
     try {
       lines.close();
-      write(read(), "the run was stopped before every target finished");
+      List<JsonNode> finished = read();
+      write(finished, "the run was stopped before every target finished");
+      System.err.println(
+          "periksa: stopped; "
+              + dir.resolve("results.json")
+              + " records the "
+              + finished.size()
+              + " of "
+              + names.size()
+              + " targets that finished (INCOMPLETE)");
     } catch (IOException | RuntimeException e) {
-      // Stopping: results.json still says INCOMPLETE and the journal keeps what finished.
+      // results.json still says INCOMPLETE and the journal keeps what finished.
+      System.err.println(
+          "periksa: stopped; the targets that finished are in " + dir.resolve(LINES));
     }
   }
 
