@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +44,11 @@ public final class Lab implements AutoCloseable {
   /** The lab CA's certificate (PEM file), for the profiles' {@code tls.trust}. */
   public static final String LAB_CA = "PERIKSA_LAB_CA";
 
-  /** The lab's products, in start order. */
+  /**
+   * The lab's products, in the order of their variables and of the lab's description. The search
+   * cluster, the slowest to start (its node and 20,000 records), comes first so that it begins
+   * first and the others start beside it.
+   */
   static List<Supplier<LabService>> catalogue() {
     return List.of(
         SearchLab::new,
@@ -123,6 +126,12 @@ public final class Lab implements AutoCloseable {
   /**
    * Starts the given services only (a breach replay's); progress goes to the consumer.
    *
+   * <p>The services start side by side, a few at a time ({@link ServiceStarts#threads}): none needs
+   * another, and what they share is thread-safe ({@link ServiceStarts} says why). The variables and
+   * the running services come out in the list's order, as a one-by-one start gives them. Progress
+   * is written on the calling thread only, one line per service when it is up or left out. If a
+   * service fails, the others are closed, the lab folder is deleted and the first error is thrown.
+   *
    * @param required when true, a service whose server is not installed here stops the start with
    *     {@link LabService.Unavailable} instead of being left out
    */
@@ -132,8 +141,19 @@ public final class Lab implements AutoCloseable {
       List<Supplier<LabService>> services,
       boolean required)
       throws Exception {
+    return start(options, progress, services, required, ServiceStarts.threads());
+  }
+
+  /** The same, at most {@code threads} services at a time (1: one after the other). */
+  static Lab start(
+      Options options,
+      Consumer<String> progress,
+      List<Supplier<LabService>> services,
+      boolean required,
+      int threads)
+      throws Exception {
     Path dir = Files.createTempDirectory("periksa-lab-");
-    List<LabService> running = new ArrayList<>();
+    List<LabService> running = List.of();
     try {
       long t0 = System.nanoTime();
       LabCertificates certs = new LabCertificates();
@@ -145,7 +165,6 @@ public final class Lab implements AutoCloseable {
       vars.put(HARDENED_USER, LabContext.HARDENED_USER);
       vars.put(HARDENED_PASSWORD, ctx.secret("hardened"));
       vars.put(LAB_CA, ctx.caCertificate().toString());
-      Map<String, String> unavailable = new LinkedHashMap<>();
       progress.accept(
           "Starting the lab: legacy twin "
               + options.legacyHost()
@@ -153,30 +172,14 @@ public final class Lab implements AutoCloseable {
               + options.hardenedHost()
               + ", hardened internals "
               + options.internalHost());
-      for (Supplier<LabService> make : services) {
-        LabService s = make.get();
-        long ts = System.nanoTime();
-        progress.accept("- " + s.name() + " ...");
-        try {
-          vars.putAll(s.start(ctx));
-          running.add(s);
-          progress.accept(String.format("  up in %.1f s", (System.nanoTime() - ts) / 1e9));
-        } catch (LabService.Unavailable e) {
-          if (required) {
-            closeQuietly(s);
-            throw new LabService.Unavailable(s.name() + " is needed here: " + e.getMessage());
-          }
-          unavailable.put(s.name(), e.getMessage());
-          progress.accept("  left out: " + e.getMessage());
-          closeQuietly(s);
-        } catch (Exception | Error e) {
-          closeQuietly(s);
-          throw e;
-        }
-      }
+      ServiceStarts.Started started =
+          ServiceStarts.start(services, ctx, progress, required, threads);
+      running = started.running();
+      vars.putAll(started.variables());
       vars.put(LEGACY_PORTS, ports(vars, options.legacyHost()));
       vars.put(HARDENED_PORTS, ports(vars, options.hardenedHost()));
-      Lab lab = new Lab(options, dir, running, Collections.unmodifiableMap(vars), unavailable);
+      Lab lab =
+          new Lab(options, dir, running, Collections.unmodifiableMap(vars), started.unavailable());
       progress.accept(String.format("Lab ready in %.1f s:", (System.nanoTime() - t0) / 1e9));
       for (LabService s : running) {
         for (String line : s.describe()) {
@@ -186,8 +189,8 @@ public final class Lab implements AutoCloseable {
       progress.accept("  lab CA certificate: " + ctx.caCertificate());
       return lab;
     } catch (Exception | Error e) {
-      for (LabService s : running) {
-        closeQuietly(s);
+      for (int i = running.size() - 1; i >= 0; i--) {
+        ServiceStarts.closeQuietly(running.get(i));
       }
       deleteTree(dir);
       throw e;
@@ -239,18 +242,10 @@ public final class Lab implements AutoCloseable {
   public void close() throws IOException {
     try {
       for (int i = running.size() - 1; i >= 0; i--) {
-        closeQuietly(running.get(i));
+        ServiceStarts.closeQuietly(running.get(i));
       }
     } finally {
       deleteTree(dir);
-    }
-  }
-
-  private static void closeQuietly(LabService s) {
-    try {
-      s.close();
-    } catch (Exception e) {
-      // Stopping anyway; the folder goes with the lab.
     }
   }
 

@@ -8,21 +8,52 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
-/** What a lab service gets to start with: addresses, a folder, TLS, secrets, progress output. */
+/**
+ * What a lab service gets to start with: addresses, a folder, TLS, secrets, progress output.
+ *
+ * <p>Services start side by side ({@link Lab#start}), each with its own view of one context ({@link
+ * #withProgress}): the views share the options, the folder, the lab CA and the secrets, and every
+ * one of these is safe to use from several threads at once. The options are immutable; a secret is
+ * made once, atomically, whichever service asks first ({@link ConcurrentHashMap#computeIfAbsent}),
+ * so every service gets the same {@code secret("hardened")}; {@link LabCertificates} only reads the
+ * CA's key and certificate and draws from a {@link SecureRandom}, which is thread-safe. Only the
+ * progress output is the view's own.
+ */
 public final class LabContext {
   private final Lab.Options options;
   private final Path dir;
   private final LabCertificates certificates;
   private final Consumer<String> progress;
-  private final Map<String, String> secrets = new ConcurrentHashMap<>();
-  private final SecureRandom random = new SecureRandom();
+  private final Map<String, String> secrets;
+  private final SecureRandom random;
 
   LabContext(
       Lab.Options options, Path dir, LabCertificates certificates, Consumer<String> progress) {
+    this(options, dir, certificates, progress, new ConcurrentHashMap<>(), new SecureRandom());
+  }
+
+  private LabContext(
+      Lab.Options options,
+      Path dir,
+      LabCertificates certificates,
+      Consumer<String> progress,
+      Map<String, String> secrets,
+      SecureRandom random) {
     this.options = options;
     this.dir = dir;
     this.certificates = certificates;
     this.progress = progress;
+    this.secrets = secrets;
+    this.random = random;
+  }
+
+  /**
+   * The same context (options, folder, lab CA, secrets) with progress lines going elsewhere: the
+   * lab hands each service one whose lines it holds back until the service is up, so that services
+   * starting side by side never mix their lines.
+   */
+  LabContext withProgress(Consumer<String> lines) {
+    return new LabContext(options, dir, certificates, lines, secrets, random);
   }
 
   public String legacyHost() {
