@@ -9,8 +9,12 @@ import dev.periksa.report.SummaryConsole;
 import dev.periksa.report.Texts;
 import dev.periksa.result.RequirementOutcome;
 import dev.periksa.result.TargetOutcome;
+import dev.periksa.result.Verdict;
+import dev.periksa.run.Fleet;
 import dev.periksa.run.ScanRunner;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,6 +36,66 @@ final class Console {
     Texts tx = Texts.of(r.lang());
     out.println();
     out.println("Verdicts");
+    if (r.targets().size() > Fleet.COMPACT_ABOVE && !verbose) {
+      fleet(out, r, tx);
+    } else {
+      targets(out, r, tx, verbose);
+    }
+    if (r.ci() != null && !r.ci().notes().isEmpty()) {
+      out.println();
+      r.ci().notes().forEach(out::println);
+    }
+    table(out, r);
+    out.println();
+    if (r.report() != null) {
+      out.println("Report:  " + r.report() + "  (opens in a browser from disk)");
+    }
+    out.println("Results: " + r.results());
+    if (!r.summary().isEmpty()) {
+      SummaryConsole.print(out, r.summary(), r.report(), r.certificates());
+    }
+  }
+
+  /**
+   * A fleet's verdicts: how many targets came out which way, then one line per target that is not
+   * certified with the requirements that failed or stayed open (the report holds the findings).
+   */
+  static void fleet(PrintStream out, ScanRunner.Result r, Texts tx) {
+    Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+    r.targets().forEach(t -> counts.merge(t.verdict(), 1, Integer::sum));
+    out.println(
+        "  "
+            + r.targets().size()
+            + " targets: "
+            + counts.entrySet().stream()
+                .map(e -> e.getValue() + " " + tx.get("verdict", e.getKey()))
+                .collect(Collectors.joining(", "))
+            + " (--verbose lists every finding)");
+    for (TargetOutcome t : r.targets()) {
+      if (t.verdict() == Verdict.CERTIFIED) {
+        continue;
+      }
+      List<String> failed = new ArrayList<>();
+      List<String> open = new ArrayList<>();
+      for (RequirementOutcome q : t.requirements()) {
+        if (q.gating() == Outcome.FAIL) {
+          failed.add(q.requirement().id() + (q.severity() == null ? "" : " " + q.severity()));
+        } else if (q.gating() == Outcome.INCONCLUSIVE) {
+          open.add(q.requirement().id());
+        }
+      }
+      out.println(
+          "  "
+              + t.profile().name()
+              + ": "
+              + tx.get("verdict", t.verdict())
+              + (failed.isEmpty() ? "" : "  FAIL " + String.join(", ", failed))
+              + (open.isEmpty() ? "" : "  INCONCLUSIVE " + String.join(", ", open)));
+    }
+  }
+
+  /** Every target's requirements, findings and (verbose) evidence. */
+  static void targets(PrintStream out, ScanRunner.Result r, Texts tx, boolean verbose) {
     for (TargetOutcome t : r.targets()) {
       out.println("  " + t.profile().name() + ": " + tx.get("verdict", t.verdict()));
       for (String s : t.profile().skipped()) {
@@ -96,19 +160,6 @@ final class Console {
           }
         }
       }
-    }
-    if (r.ci() != null && !r.ci().notes().isEmpty()) {
-      out.println();
-      r.ci().notes().forEach(out::println);
-    }
-    table(out, r);
-    out.println();
-    if (r.report() != null) {
-      out.println("Report:  " + r.report() + "  (opens in a browser from disk)");
-    }
-    out.println("Results: " + r.results());
-    if (!r.summary().isEmpty()) {
-      SummaryConsole.print(out, r.summary(), r.report(), r.certificates());
     }
   }
 

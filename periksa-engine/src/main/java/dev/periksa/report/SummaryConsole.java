@@ -12,6 +12,9 @@ import java.util.Map;
  * to verify it, and where the report and the printable certificates are.
  */
 public final class SummaryConsole {
+  /** Up to this many printable certificates are listed one per line. */
+  static final int LISTED_CERTIFICATES = 6;
+
   private SummaryConsole() {}
 
   @SuppressWarnings("unchecked")
@@ -53,7 +56,16 @@ public final class SummaryConsole {
     if (report != null) {
       out.println("  " + t.get("console.report") + ": " + report);
     }
-    if (!pdfs.isEmpty()) {
+    if (pdfs.size() > LISTED_CERTIFICATES) {
+      // A fleet: the folder, not a thousand lines.
+      out.println(
+          "  "
+              + t.get("console.certificates")
+              + ": "
+              + pdfs.size()
+              + " (certificate-*.pdf) in "
+              + pdfs.get(0).toAbsolutePath().getParent());
+    } else if (!pdfs.isEmpty()) {
       out.println("  " + t.get("console.certificates") + ":");
       pdfs.forEach(p -> out.println("    " + p));
     }
