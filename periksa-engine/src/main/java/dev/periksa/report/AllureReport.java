@@ -90,7 +90,7 @@ public final class AllureReport {
       ProcessBuilder pb =
           new ProcessBuilder(
               javaCmd,
-              "-Xmx512m",
+              "-Xmx" + heapMegabytes(results) + "m",
               "-cp",
               home.resolve("lib") + "/*" + java.io.File.pathSeparator + home.resolve("lib/config"),
               "io.qameta.allure.CommandLine",
@@ -135,6 +135,34 @@ public final class AllureReport {
       deleteTree(out);
       deleteTree(overlay);
     }
+  }
+
+  /**
+   * Most Allure results a single-file report is rendered from: the Allure command line holds them
+   * all in memory, and the page a browser would open is as large as they are (a 100-target fleet
+   * gives about 75 MB of each). A larger run keeps its results (allure-results/, results.json,
+   * JUnit, SARIF, the certificates) and is not rendered into one page; scanning it in shards, or
+   * {@code allure serve allure-results} on a larger machine, shows it.
+   */
+  public static final long MAX_RESULTS_BYTES = 256L * 1024 * 1024;
+
+  /** The bytes of Allure results in a folder (its files, not sub-folders'). */
+  public static long resultsBytes(Path results) throws IOException {
+    long total = 0;
+    try (var files = Files.list(results)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        if (Files.isRegularFile(f)) {
+          total += Files.size(f);
+        }
+      }
+    }
+    return total;
+  }
+
+  /** The Allure command line's heap: six times the results, 512 MB to 2 GB. */
+  static long heapMegabytes(Path results) throws IOException {
+    long mb = 6 * resultsBytes(results) / (1024 * 1024);
+    return Math.max(512, Math.min(2048, mb));
   }
 
   /** Periksa's plugin folder inside the Allure command line's plugins. */

@@ -50,6 +50,8 @@ public final class CertificatePdf {
   }
 
   private static void write(Path file, String html) throws IOException {
+    // The renderer reports its timings and selector counts on every page: not the console's.
+    com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
     try (OutputStream os = Files.newOutputStream(file)) {
       PdfRendererBuilder b = new PdfRendererBuilder();
       b.useFastMode();

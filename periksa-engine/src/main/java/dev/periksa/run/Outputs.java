@@ -134,6 +134,24 @@ public final class Outputs {
             return;
           }
           run.out.println();
+          long bytes;
+          try {
+            bytes = AllureReport.resultsBytes(run.allureResults);
+          } catch (IOException e) {
+            run.failed("the report could not be rendered: " + e.getMessage());
+            return;
+          }
+          if (bytes > AllureReport.MAX_RESULTS_BYTES) {
+            run.out.printf(
+                "report.html is not rendered: %,d MB of Allure results is more than one page can"
+                    + " hold (%,d MB). They are in %s (allure serve shows them); results.json,"
+                    + " junit.xml, results.sarif and the certificates hold every verdict. Scan a"
+                    + " fleet in shards (--shard K/N) for a report per shard.%n",
+                bytes / (1024 * 1024),
+                AllureReport.MAX_RESULTS_BYTES / (1024 * 1024),
+                run.allureResults);
+            return;
+          }
           run.out.println("Rendering the report ...");
           Path report = run.dir.resolve(name());
           try {
