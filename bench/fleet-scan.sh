@@ -7,10 +7,13 @@
 # "All N targets scanned in"), the whole command's wall time (outputs, report and certificates
 # included), its CPU time and its peak RSS (GNU time), and the verdicts.
 #
-# Usage: bench/fleet-scan.sh [--sizes "10 100 1000"] [--seed S] [--mix E,P,S,D] [--keep DIR] [-- SCAN-OPTIONS]
+# Usage: bench/fleet-scan.sh [--sizes "10 100 1000"] [--seed S] [--mix E,P,S,D] [--stall-timeout S]
+#                            [--keep DIR] [-- SCAN-OPTIONS]
 #   --sizes  fleet sizes, one run each (default "10 100")
 #   --seed   the fleet lab's seed (default 1)
 #   --mix    the fleet lab's mix of exposed, protected, slow and dead targets
+#   --stall-timeout  give the slow and silent targets' profiles this timeoutSeconds (default: the
+#            lab's 3 s), so that they stall: only the scan's --target-budget then bounds them
 #   --keep   copy each run's console and results.json into DIR
 #   after --, options for ./periksa scan (e.g. --parallel 16 --no-report --tags "@STO-1 or @AUT-1")
 # Needs: what `mvn -B verify` needs (Java 17, Maven), and GNU time (/usr/bin/time).
@@ -22,14 +25,16 @@ sizes="10 100"
 seed=1
 mix=""
 keep=""
+stall=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes="${2:?}"; shift 2 ;;
     --seed) seed="${2:?}"; shift 2 ;;
     --mix) mix="${2:?}"; shift 2 ;;
     --keep) keep="${2:?}"; shift 2 ;;
+    --stall-timeout) stall="${2:?}"; shift 2 ;;
     --) shift; break ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown argument $1 (see --help)" >&2; exit 64 ;;
   esac
 done
@@ -56,6 +61,10 @@ for n in $sizes; do
     sleep 0.2
   done
   set -a; . "$fleet/fleet.env"; set +a
+  if [ -n "$stall" ]; then
+    grep -lE 'kind (slow_|dead_silent)' "$fleet"/fleet-*.yaml \
+      | xargs -r sed -i "s/^timeoutSeconds: .*/timeoutSeconds: $stall/"
+  fi
   rc=0
   /usr/bin/time -f '%e %U %S %M' -o "$work/time-$n" \
     ./periksa scan --inventory "$fleet/inventory.txt" --out "$work/run-$n" "$@" \
