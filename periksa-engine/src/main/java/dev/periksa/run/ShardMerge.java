@@ -398,10 +398,19 @@ public final class ShardMerge {
             ci.selection().regulations(),
             exemptions,
             texts);
+    for (Map<String, Object> m : listed) {
+      out.printf(
+          "Verified %s: %s, %s targets, run %s, key %s%n",
+          m.get("folder"),
+          m.get("shard") == null ? "a whole run" : "shard " + m.get("shard"),
+          m.get("targets"),
+          m.get("runId"),
+          m.get("keyFingerprint"));
+    }
     out.println(
         "Merging "
             + shards.size()
-            + " verified shard folder(s): "
+            + " shard folder(s): "
             + outcomes.size()
             + " targets, "
             + copied
