@@ -73,6 +73,7 @@ public final class Main implements Runnable {
     cl.addSubcommand("breaches", lab ? new BreachesCommand() : new LabNotInstalled("breaches"));
     cl.addSubcommand("lab", lab ? new LabCommand() : new LabNotInstalled("lab"));
     cl.addSubcommand(new ZapAddOnCommand());
+    cl.addSubcommand(new MergeCommand());
     cl.addSubcommand(new VerifyCommand());
     cl.addSubcommand(new KeygenCommand());
     cl.addSubcommand(new CommandLine.HelpCommand());

@@ -300,6 +300,11 @@ public final class CertificateVerifier {
     for (String k : List.of("id", "started", "finished", "features", "featureSetHash")) {
       compare("run." + k, payload.at("/run/" + k), expected.at("/run/" + k), problems);
     }
+    compare(
+        "run." + Certificates.SHARDS,
+        payload.at("/run/" + Certificates.SHARDS),
+        expected.at("/run/" + Certificates.SHARDS),
+        problems);
     compare("verdict", payload.path("verdict"), expected.path("verdict"), problems);
     JsonNode got = payload.path("targets");
     JsonNode want = expected.path("targets");

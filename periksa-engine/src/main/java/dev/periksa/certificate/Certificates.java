@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +39,12 @@ public final class Certificates {
   public static final String PDF_MANIFEST = "certificate-pdfs.json";
 
   public static final String PDF_FORMAT = "periksa-certificate-pdfs/1";
+
+  /**
+   * The member of results.json's {@code run} (and the certificate's) that lists, for a run merged
+   * from shards, each shard certificate the merge verified.
+   */
+  public static final String SHARDS = "shards";
 
   /** Whether a run folder's file is a printable certificate (outside the main manifest). */
   public static boolean isPrintable(Path dir, Path f) {
@@ -60,12 +67,32 @@ public final class Certificates {
    */
   public static boolean write(
       Path dir, List<TargetProfile> profiles, SigningKey key, PrintStream out) {
-    List<Path> sources = profiles.stream().map(TargetProfile::source).toList();
+    return write(dir, profiles, null, key, out);
+  }
+
+  /**
+   * As {@link #write(Path, List, SigningKey, PrintStream)}, each target's profile hash taken from
+   * {@code recordedHashes} (by target name) instead of its file: for a run merged from shards,
+   * whose profile files may not exist where it is merged; the shards' certificates recorded them.
+   *
+   * @param recordedHashes profile SHA-256 by target name (a null value: none recorded); null to
+   *     read each profile's file
+   */
+  public static boolean write(
+      Path dir,
+      List<TargetProfile> profiles,
+      Map<String, String> recordedHashes,
+      SigningKey key,
+      PrintStream out) {
     SigningKey k = key == null ? SigningKey.throwaway() : key;
     long t0 = System.nanoTime();
     Path file;
     try {
-      file = write(dir, sources, k, Instant.now());
+      List<String> hashes = new ArrayList<>();
+      for (TargetProfile p : profiles) {
+        hashes.add(recordedHashes == null ? profileHash(p.source()) : recordedHashes.get(p.name()));
+      }
+      file = sign(dir, hashes, k, Instant.now());
     } catch (IOException | RuntimeException e) {
       out.println("error: the certificate could not be written: " + e.getMessage());
       return false;
@@ -118,14 +145,23 @@ public final class Certificates {
   /** Builds, signs and writes the certificate; returns its path. */
   static Path write(Path dir, List<Path> profileSources, SigningKey key, Instant signedAt)
       throws IOException {
+    List<String> hashes = new ArrayList<>();
+    for (Path src : profileSources) {
+      hashes.add(profileHash(src));
+    }
+    return sign(dir, hashes, key, signedAt);
+  }
+
+  /** As {@link #write(Path, List, SigningKey, Instant)}, with each target's profile hash given. */
+  private static Path sign(Path dir, List<String> profileHashes, SigningKey key, Instant signedAt)
+      throws IOException {
     Path resultsFile = dir.resolve("results.json");
     JsonNode results = MAPPER.readTree(resultsFile.toFile());
     ObjectNode payload = fromResults(results);
     ArrayNode targets = (ArrayNode) payload.get("targets");
     for (int i = 0; i < targets.size(); i++) {
       ObjectNode t = (ObjectNode) targets.get(i);
-      Path src = i < profileSources.size() ? profileSources.get(i) : null;
-      t.put("profileSha256", profileHash(src));
+      t.put("profileSha256", i < profileHashes.size() ? profileHashes.get(i) : null);
     }
     payload.put("format", FORMAT);
     payload.put("signedAt", signedAt.toString());
@@ -167,6 +203,10 @@ public final class Certificates {
     ObjectNode r = p.putObject("run");
     for (String k : List.of("id", "started", "finished", "features", "featureSetHash")) {
       r.put(k, run.path(k).asText());
+    }
+    if (run.has(SHARDS)) {
+      // A merged run: the shard certificates it verified are part of what it certifies.
+      r.set(SHARDS, run.get(SHARDS).deepCopy());
     }
     ArrayNode targets = p.putArray("targets");
     boolean failed = false;

@@ -29,11 +29,26 @@ public final class FeatureSet {
   private final Path directory; // null for the built-in set
   private final List<String> files;
   private final String hash;
+  private final String recordedAs; // the description a merged run's shards recorded, or null
 
   private FeatureSet(Path directory, List<String> files, String hash) {
+    this(directory, files, hash, null);
+  }
+
+  private FeatureSet(Path directory, List<String> files, String hash, String recordedAs) {
     this.directory = directory;
     this.files = files;
     this.hash = hash;
+    this.recordedAs = recordedAs;
+  }
+
+  /**
+   * The features as shard runs recorded them (description, hash, file names), for a merged run: the
+   * merging machine may not hold the features the shards ran, and it runs none. Such a set cannot
+   * be run or read.
+   */
+  static FeatureSet recorded(String description, String hash, List<String> files) {
+    return new FeatureSet(null, List.copyOf(files), hash, description);
   }
 
   /** The features shipped in the jar (or in target/classes during development). */
@@ -109,6 +124,9 @@ public final class FeatureSet {
    * reads classpath resources through its own, synchronised, jar service.
    */
   List<DiscoverySelector> selectors() {
+    if (recordedAs != null) {
+      throw new IllegalStateException("features recorded by other runs cannot be run");
+    }
     if (directory != null) {
       return List.of(DiscoverySelectors.selectDirectory(directory.toFile()));
     }
@@ -131,6 +149,9 @@ public final class FeatureSet {
 
   /** Each feature file's text, in path order (read again: the set keeps only names and hash). */
   public List<String> texts() throws IOException {
+    if (recordedAs != null) {
+      throw new IOException("the features of a merged run are not at hand, only their hash");
+    }
     List<String> texts = new ArrayList<>();
     for (String name : files) {
       if (directory != null) {
@@ -150,6 +171,9 @@ public final class FeatureSet {
 
   /** "built-in" or the folder. */
   public String describe() {
+    if (recordedAs != null) {
+      return recordedAs;
+    }
     return directory == null ? "built-in" : directory.toString();
   }
 }

@@ -50,6 +50,9 @@ public final class Outputs {
           if (run.options.fleet().shard() != null) {
             r.put("shard", run.options.fleet().shard());
           }
+          if (run.merged != null) {
+            r.put(Certificates.SHARDS, run.merged.shards());
+          }
           r.put("features", run.options.features().describe());
           r.put("featureSetHash", run.options.features().hash());
           r.put("featureFiles", run.options.features().files());
@@ -99,7 +102,12 @@ public final class Outputs {
           AllureReport.writeCategories(run.allureResults);
           AllureReport.writeEnvironment(
               run.allureResults,
-              environment(run.runId, run.options.features(), run.profiles, run.options.ci()));
+              environment(
+                  run.runId,
+                  run.options.features(),
+                  run.profiles,
+                  run.options.ci(),
+                  run.merged == null ? null : run.merged.profileHashes()));
           RegulatorReport.prepare(
               run.allureResults,
               run.dir,
@@ -176,7 +184,12 @@ public final class Outputs {
 
         @Override
         public void write(RunRecord run) throws IOException {
-          if (!Certificates.write(run.dir, run.profiles, run.key, run.out)) {
+          if (!Certificates.write(
+              run.dir,
+              run.profiles,
+              run.merged == null ? null : run.merged.profileHashes(),
+              run.key,
+              run.out)) {
             run.raise(ExitCodes.INTERNAL);
             return;
           }
@@ -209,6 +222,19 @@ public final class Outputs {
   /** The report's environment tab: the run, the features, each target's profile and scope. */
   static Map<String, String> environment(
       String runId, FeatureSet features, List<TargetProfile> profiles, CiOptions ci) {
+    return environment(runId, features, profiles, ci, null);
+  }
+
+  /**
+   * As above, each profile's hash taken from {@code recordedHashes} (by target name) when given: a
+   * merged run's shards recorded them.
+   */
+  static Map<String, String> environment(
+      String runId,
+      FeatureSet features,
+      List<TargetProfile> profiles,
+      CiOptions ci,
+      Map<String, String> recordedHashes) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("Run", runId);
     env.put("Periksa.version", Version.periksa());
@@ -219,7 +245,13 @@ public final class Outputs {
       String k = profiles.size() == 1 ? "Target" : "Target." + (i + 1);
       env.put(k, p.name());
       env.put(k + ".profile", String.valueOf(p.source()));
-      env.put(k + ".profile.sha256", ScanRunner.profileHash(p));
+      String hash =
+          recordedHashes == null
+              ? ScanRunner.profileHash(p)
+              : recordedHashes.get(p.name()) == null
+                  ? "none (profile built in code)"
+                  : recordedHashes.get(p.name());
+      env.put(k + ".profile.sha256", hash);
       env.put(k + ".scope", String.join(", ", p.scope().hosts()));
     }
     env.putAll(ci.environment());

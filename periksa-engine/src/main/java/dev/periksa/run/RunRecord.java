@@ -35,6 +35,20 @@ public final class RunRecord {
   final Map<String, Object> summary;
   final PrintStream out;
 
+  /** For a run merged from shards: the shards and what they recorded; null for a scan. */
+  final Merged merged;
+
+  /**
+   * What a run merged from shards carries besides its outcomes.
+   *
+   * @param shards each shard certificate the merge verified (folder, run id, shard, the SHA-256 of
+   *     its certificate.json, its key's fingerprint), for results.json and the certificate
+   * @param profileHashes each target's profile SHA-256 as its shard's certificate recorded it, by
+   *     target name (a null value: none recorded): the profile files may not exist where the shards
+   *     are merged
+   */
+  record Merged(List<Map<String, Object>> shards, Map<String, String> profileHashes) {}
+
   private int exitCode = ExitCodes.CERTIFIED;
   private CiOutputs.Summary ci;
   private Path report;
@@ -55,6 +69,41 @@ public final class RunRecord {
       Texts texts,
       Map<String, Object> summary,
       PrintStream out) {
+    this(
+        dir,
+        allureResults,
+        runId,
+        started,
+        finished,
+        profiles,
+        outcomes,
+        options,
+        exemptions,
+        catalogue,
+        key,
+        texts,
+        summary,
+        out,
+        null);
+  }
+
+  RunRecord(
+      Path dir,
+      Path allureResults,
+      String runId,
+      Instant started,
+      Instant finished,
+      List<TargetProfile> profiles,
+      List<TargetOutcome> outcomes,
+      ScanRunner.Options options,
+      Exemptions exemptions,
+      Catalogue catalogue,
+      SigningKey key,
+      Texts texts,
+      Map<String, Object> summary,
+      PrintStream out,
+      Merged merged) {
+    this.merged = merged;
     this.dir = dir;
     this.allureResults = allureResults;
     this.runId = runId;

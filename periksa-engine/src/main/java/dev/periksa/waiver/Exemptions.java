@@ -216,6 +216,29 @@ public final class Exemptions {
         r.parts());
   }
 
+  /**
+   * Accounts for a result another run already applied the waivers to (a shard of a merged run):
+   * each waiver it records, by its source entry, counts as applied to those findings, or as
+   * expired, exactly as {@link #apply} counted it there. The result itself is left as it is.
+   */
+  public synchronized void account(CheckResult r) {
+    for (Exemption e : r.exemptions()) {
+      if (e.kind() != Exemption.Kind.WAIVER) {
+        continue;
+      }
+      for (Waiver w : waivers) {
+        if (!w.source().equals(e.source()) || !w.subject().equals(e.subject())) {
+          continue;
+        }
+        if (e.current()) {
+          applied.computeIfAbsent(w, k -> new LinkedHashSet<>()).addAll(e.fingerprints());
+        } else {
+          expiredSeen.add(w);
+        }
+      }
+    }
+  }
+
   private static boolean names(
       Waiver w, String checkId, CheckResult r, List<String> scenarioRequirements) {
     if (w.check() != null) {

@@ -49,12 +49,15 @@ final class Replies {
   /** Labels of the types present, for titles: "NIK, medical test result". */
   static String labels(Map<PiiType, Integer> counts) {
     List<String> out = new ArrayList<>();
-    counts.forEach(
-        (k, v) -> {
-          if (v != null && v > 0) {
-            out.add(k.label());
-          }
-        });
+    // In the types' own order, not the order the map was filled in: the labels are part of a
+    // finding's title, hence of its fingerprint, which must be the same in every run.
+    new java.util.TreeMap<>(counts)
+        .forEach(
+            (k, v) -> {
+              if (v != null && v > 0) {
+                out.add(k.label());
+              }
+            });
     return String.join(", ", out);
   }
 
