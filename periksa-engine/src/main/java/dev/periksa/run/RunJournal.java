@@ -120,6 +120,28 @@ final class RunJournal {
     Files.deleteIfExists(dir.resolve(LINES));
   }
 
+  /**
+   * The run stopped on an error before its outputs: the journal is closed where it stands (an
+   * INCOMPLETE results.json and the targets that finished), and no longer waits for the JVM's end.
+   */
+  synchronized void abandon() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // Already shutting down.
+    }
+    try {
+      lines.close();
+      write(read(), "the run stopped on an error before every target finished");
+    } catch (IOException | RuntimeException e) {
+      // results.json still says INCOMPLETE and the journal keeps what finished.
+    }
+  }
+
   /** The JVM is stopping before the run ended: results.json records what finished. */
   private synchronized void interrupted() {
     if (closed) {

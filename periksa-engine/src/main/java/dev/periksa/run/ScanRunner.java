@@ -326,6 +326,10 @@ public final class ScanRunner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("the run was interrupted", e);
+    } catch (IOException | RuntimeException e) {
+      // The run stops here: results.json stays INCOMPLETE, the journal keeps what finished.
+      journal.abandon();
+      throw e;
     } finally {
       pool.shutdownNow();
       Allure.setLifecycle(previous);
