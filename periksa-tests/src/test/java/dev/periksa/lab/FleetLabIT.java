@@ -12,6 +12,7 @@ import dev.periksa.result.RequirementOutcome;
 import dev.periksa.result.TargetOutcome;
 import dev.periksa.result.Verdict;
 import dev.periksa.run.FeatureSet;
+import dev.periksa.run.Fleet;
 import dev.periksa.run.ScanRunner;
 import dev.periksa.target.ProfileLoader;
 import dev.periksa.target.TargetProfile;
@@ -140,11 +141,14 @@ class FleetLabIT {
               .run(
                   profiles,
                   new ScanRunner.Options(
-                      dir.resolve(folder),
-                      FeatureSet.builtin(),
-                      false,
-                      Duration.ofSeconds(30),
-                      new CiOptions(null, false, null, selection)));
+                          dir.resolve(folder),
+                          FeatureSet.builtin(),
+                          false,
+                          Duration.ofSeconds(30),
+                          new CiOptions(null, false, null, selection))
+                      // One after another, every scenario's line: the per-kind times read them.
+                      .withFleet(
+                          Fleet.DEFAULT.withParallel(1).withProgress(Fleet.Progress.DETAILED)));
     }
     double total = (System.nanoTime() - t0) / 1e9;
     String console = out.toString(StandardCharsets.UTF_8);
