@@ -8,6 +8,7 @@ import dev.periksa.report.AllureReport;
 import dev.periksa.report.CertificatePdf;
 import dev.periksa.report.CertificationSummary;
 import dev.periksa.report.Coverage;
+import dev.periksa.report.FleetReport;
 import dev.periksa.report.RegulatorReport;
 import dev.periksa.report.ResultModel;
 import dev.periksa.result.ExitCodes;
@@ -150,14 +151,23 @@ public final class Outputs {
             return;
           }
           if (bytes > AllureReport.MAX_RESULTS_BYTES) {
-            run.out.printf(
-                "report.html is not rendered: %,d MB of Allure results is more than one page can"
-                    + " hold (%,d MB). They are in %s (allure serve shows them); results.json,"
-                    + " junit.xml, results.sarif and the certificates hold every verdict. Scan a"
-                    + " fleet in shards (--shard K/N) for a report per shard.%n",
-                bytes / (1024 * 1024),
-                AllureReport.MAX_RESULTS_BYTES / (1024 * 1024),
-                run.allureResults);
+            // Too large for one Allure page: the run's own page, target by target, instead.
+            String why =
+                String.format(
+                    "%,d MB of Allure results is more than one Allure page can hold (%,d MB): this"
+                        + " page gives each target's verdict, the requirements it failed or could"
+                        + " not decide and its findings; every scenario and its evidence are in"
+                        + " allure-results/ (allure serve shows them) and results.json. A fleet"
+                        + " scanned in shards (--shard K/N) has an Allure report per shard.",
+                    bytes / (1024 * 1024), AllureReport.MAX_RESULTS_BYTES / (1024 * 1024));
+            Path report = run.dir.resolve(name());
+            try {
+              FleetReport.write(report, run.runId, run.outcomes, run.texts, why);
+              run.report(report);
+              run.out.println("report.html is the fleet's page, not Allure's: " + why);
+            } catch (IOException e) {
+              run.failed("the report could not be written: " + e.getMessage());
+            }
             return;
           }
           run.out.println("Rendering the report ...");
