@@ -54,39 +54,7 @@ public final class RunRecord {
   private Path report;
   private List<Path> certificates = List.of();
 
-  RunRecord(
-      Path dir,
-      Path allureResults,
-      String runId,
-      Instant started,
-      Instant finished,
-      List<TargetProfile> profiles,
-      List<TargetOutcome> outcomes,
-      ScanRunner.Options options,
-      Exemptions exemptions,
-      Catalogue catalogue,
-      SigningKey key,
-      Texts texts,
-      Map<String, Object> summary,
-      PrintStream out) {
-    this(
-        dir,
-        allureResults,
-        runId,
-        started,
-        finished,
-        profiles,
-        outcomes,
-        options,
-        exemptions,
-        catalogue,
-        key,
-        texts,
-        summary,
-        out,
-        null);
-  }
-
+  /** A run's record; {@code merged}: the shards a merged run rests on, null for a scan. */
   RunRecord(
       Path dir,
       Path allureResults,

@@ -373,7 +373,8 @@ public final class ScanRunner {
             key,
             texts,
             summary,
-            out);
+            out,
+            null);
     Outputs.writeAll(record);
     return new Result(
         dir, done, record.exitCode(), record.report(), record.ci(), summary, record.certificates());

@@ -4,64 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.periksa.check.CheckMetadata;
-import dev.periksa.check.CheckResult;
-import dev.periksa.check.Finding;
 import dev.periksa.check.Outcome;
-import dev.periksa.evidence.Severity;
-import dev.periksa.regulation.Catalogue;
 import dev.periksa.result.TargetOutcome;
 import dev.periksa.run.ScanRunner;
-import dev.periksa.target.ProfileLoader;
-import dev.periksa.target.TargetProfile;
+import dev.periksa.testing.Outcomes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The end-of-run summary of a fleet: counts and one line per target not certified. */
 class FleetConsoleTest {
 
   static TargetOutcome target(String name, Outcome sto1) throws Exception {
-    TargetProfile p =
-        new ProfileLoader()
-            .parse(
-                Path.of(name + ".yaml"),
-                "name: "
-                    + name
-                    + "\nscope: {hosts: [\"127.1.0.1\"]}\n"
-                    + "endpoints: [{name: s, kind: search, url: \"http://127.1.0.1:9200/\"}]\n");
-    CheckMetadata m =
-        new CheckMetadata(
-            "STO-1-search",
-            "search",
-            "search",
-            List.of("STO-1"),
-            List.of(),
-            List.of(),
-            "fix",
-            false);
-    Map<String, List<CheckResult>> byReq = new LinkedHashMap<>();
-    CheckResult r =
-        sto1 == Outcome.FAIL
-            ? CheckResult.builder(m)
-                .fail(
-                    new Finding(
-                        "open cluster",
-                        "http://127.1.0.1:9200/",
-                        Severity.CRITICAL,
-                        List.of(),
-                        "fix"),
-                    "open")
-                .build()
-            : CheckResult.of(m, sto1, "why");
-    byReq.put("STO-1", List.of(r));
-    return TargetOutcome.of(p, byReq, Catalogue.standard(), List.of());
+    return Outcomes.searchTarget(name, sto1);
   }
 
   @Test

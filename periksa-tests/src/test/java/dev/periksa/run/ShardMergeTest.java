@@ -181,7 +181,8 @@ class ShardMergeTest {
             key,
             Texts.of("en"),
             summary,
-            QUIET));
+            QUIET,
+            null));
   }
 
   /** The N shards of every target, as scan --shard K/N would split them. */
