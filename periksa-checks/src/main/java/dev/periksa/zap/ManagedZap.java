@@ -95,6 +95,9 @@ public final class ManagedZap implements ZapConnection, AutoCloseable {
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       cmd.add(HEAP);
       cmd.add("-XX:+UseSerialGC");
+      // C1 only: ZAP's start is most of its CPU (class loading, add-ons), and its scans wait on
+      // the network; the optimising compiler would spend more than it saves.
+      cmd.add("-XX:TieredStopAtLevel=1");
       cmd.add("-Djava.awt.headless=true");
       cmd.add("-cp");
       cmd.add(

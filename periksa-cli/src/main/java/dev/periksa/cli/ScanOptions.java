@@ -166,6 +166,17 @@ final class ScanOptions {
   int connectionsPerHost;
 
   @Option(
+      names = "--parallel-scenarios",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Scenarios of one target run at once (default: "
+              + Fleet.DEFAULT_SCENARIOS
+              + "). 1 runs them one after another. Password guessing (AUT-4) and the DAST scan"
+              + " (DAST-1) always run alone on their target.")
+  int parallelScenarios;
+
+  @Option(
       names = "--progress",
       paramLabel = "FORM",
       defaultValue = "auto",
@@ -200,7 +211,17 @@ final class ScanOptions {
     if (connectionsPerHost < 1) {
       throw new IOException("--connections-per-host " + connectionsPerHost + ": give 1 or more");
     }
-    return new Fleet(parallel, Duration.ofSeconds(targetBudget), connectionsPerHost, form, null);
+    if (parallelScenarios < 0) {
+      throw new IOException(
+          "--parallel-scenarios " + parallelScenarios + ": give 1 or more (0 for the default)");
+    }
+    return new Fleet(
+        parallel,
+        Duration.ofSeconds(targetBudget),
+        connectionsPerHost,
+        form,
+        null,
+        parallelScenarios);
   }
 
   /** The options, with the waiver and attestation files read and checked now (before probes). */

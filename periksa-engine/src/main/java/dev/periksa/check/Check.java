@@ -1,5 +1,8 @@
 package dev.periksa.check;
 
+import dev.periksa.target.TargetProfile;
+import java.util.List;
+
 /** One probe of a target for one kind of weakness. */
 public interface Check {
 
@@ -30,4 +33,12 @@ public interface Check {
 
   /** Releases what {@link #prepare} took; called once the check ends, however it ends. */
   default void close() {}
+
+  /**
+   * Called once when a run that will run this check starts, before any target is scanned: starts,
+   * in the background and without waiting, what the check's runs on these targets will share and
+   * obtain from {@code resources} (a managed ZAP), so it is ready when the first needs it. A
+   * failure here is left for the check to meet again, and report, when it runs. Nothing by default.
+   */
+  default void warmUp(List<TargetProfile> targets, RunResources resources) {}
 }

@@ -151,21 +151,33 @@ public record Selection(List<String> regulations, String tags, String expression
       return true;
     }
     Expression e = TagExpressionParser.parse(expression);
+    return pickles(featureTexts).anyMatch(e::evaluate);
+  }
+
+  /**
+   * The tags (with their {@code @}) of every scenario of these feature texts that the selection
+   * picks: a check knows from them whether the run will run it.
+   */
+  public java.util.Set<String> pickedTags(List<String> featureTexts) {
+    Expression e = all() ? null : TagExpressionParser.parse(expression);
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    pickles(featureTexts).filter(t -> e == null || e.evaluate(t)).forEach(out::addAll);
+    return out;
+  }
+
+  /** Each scenario's tags (an outline's example rows one by one), feature by feature. */
+  private static java.util.stream.Stream<List<String>> pickles(List<String> featureTexts) {
     GherkinParser parser =
         GherkinParser.builder().includeSource(false).includeGherkinDocument(false).build();
-    int i = 0;
-    for (String text : featureTexts) {
-      boolean any =
-          parser
-              .parse("feature-" + i++, text.getBytes(StandardCharsets.UTF_8))
-              .map(Envelope::getPickle)
-              .flatMap(java.util.Optional::stream)
-              .anyMatch(p -> e.evaluate(p.getTags().stream().map(PickleTag::getName).toList()));
-      if (any) {
-        return true;
-      }
-    }
-    return false;
+    java.util.concurrent.atomic.AtomicInteger i = new java.util.concurrent.atomic.AtomicInteger();
+    return featureTexts.stream()
+        .flatMap(
+            text ->
+                parser
+                    .parse("feature-" + i.getAndIncrement(), text.getBytes(StandardCharsets.UTF_8))
+                    .map(Envelope::getPickle)
+                    .flatMap(java.util.Optional::stream)
+                    .map(p -> p.getTags().stream().map(PickleTag::getName).toList()));
   }
 
   public boolean all() {

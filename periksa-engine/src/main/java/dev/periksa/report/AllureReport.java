@@ -91,6 +91,7 @@ public final class AllureReport {
           new ProcessBuilder(
               javaCmd,
               "-Xmx" + heapMegabytes(results) + "m",
+              compilerFor(results),
               "-cp",
               home.resolve("lib") + "/*" + java.io.File.pathSeparator + home.resolve("lib/config"),
               "io.qameta.allure.CommandLine",
@@ -163,6 +164,20 @@ public final class AllureReport {
   static long heapMegabytes(Path results) throws IOException {
     long mb = 6 * resultsBytes(results) / (1024 * 1024);
     return Math.max(512, Math.min(2048, mb));
+  }
+
+  /** Below this many bytes of results, rendering is mostly the JVM's start. */
+  static final long SMALL_RESULTS = 32L * 1024 * 1024;
+
+  /**
+   * The compiler for the Allure command line: a small run's report is rendered in a few seconds,
+   * most of it start-up, where C1 alone spends far less CPU; a fleet's takes minutes of real work,
+   * where the optimising compiler pays for itself.
+   */
+  static String compilerFor(Path results) throws IOException {
+    return resultsBytes(results) < SMALL_RESULTS
+        ? "-XX:TieredStopAtLevel=1"
+        : "-XX:+TieredCompilation";
   }
 
   /** Periksa's plugin folder inside the Allure command line's plugins. */

@@ -17,11 +17,24 @@ import java.time.Duration;
  * @param progress the console's form
  * @param shard "K/N" when the run is the K-th of N shards of a larger set of targets (recorded in
  *     results.json for the merge); null for a whole run
+ * @param scenarios scenarios of one target run at once; 0 for the default ({@link
+ *     #DEFAULT_SCENARIOS}), 1 for one after another
  */
 public record Fleet(
-    int parallel, Duration targetBudget, int connectionsPerHost, Progress progress, String shard) {
+    int parallel,
+    Duration targetBudget,
+    int connectionsPerHost,
+    Progress progress,
+    String shard,
+    int scenarios) {
   /** Targets scanned at once unless told otherwise: the work is mostly waiting on the network. */
   public static final int DEFAULT_PARALLEL = 8;
+
+  /**
+   * Scenarios of one target run at once unless told otherwise: its checks mostly wait on the
+   * network, and each holds at most a few connections (the per-host cap bounds them all).
+   */
+  public static final int DEFAULT_SCENARIOS = 4;
 
   /** A target's budget unless told otherwise: far above what a whole scan of one system takes. */
   public static final Duration DEFAULT_TARGET_BUDGET = Duration.ofMinutes(30);
@@ -30,7 +43,7 @@ public record Fleet(
   public static final int COMPACT_ABOVE = 4;
 
   public static final Fleet DEFAULT =
-      new Fleet(0, DEFAULT_TARGET_BUDGET, HostLimits.DEFAULT_CONNECTIONS, Progress.AUTO, null);
+      new Fleet(0, DEFAULT_TARGET_BUDGET, HostLimits.DEFAULT_CONNECTIONS, Progress.AUTO, null, 0);
 
   /** The console's form. */
   public enum Progress {
@@ -52,7 +65,15 @@ public record Fleet(
     if (connectionsPerHost < 1) {
       throw new IllegalArgumentException("at least one connection per host is needed");
     }
+    if (scenarios < 0) {
+      throw new IllegalArgumentException("the scenarios run at once cannot be negative");
+    }
     progress = progress == null ? Progress.AUTO : progress;
+  }
+
+  /** Scenarios of one target run at once. */
+  int scenarioThreads() {
+    return scenarios == 0 ? DEFAULT_SCENARIOS : scenarios;
   }
 
   /** Threads for a run of {@code targets} targets. */
@@ -67,23 +88,27 @@ public record Fleet(
   }
 
   public Fleet withParallel(int n) {
-    return new Fleet(n, targetBudget, connectionsPerHost, progress, shard);
+    return new Fleet(n, targetBudget, connectionsPerHost, progress, shard, scenarios);
   }
 
   public Fleet withTargetBudget(Duration d) {
-    return new Fleet(parallel, d, connectionsPerHost, progress, shard);
+    return new Fleet(parallel, d, connectionsPerHost, progress, shard, scenarios);
   }
 
   public Fleet withConnectionsPerHost(int n) {
-    return new Fleet(parallel, targetBudget, n, progress, shard);
+    return new Fleet(parallel, targetBudget, n, progress, shard, scenarios);
   }
 
   /** The same, as the K-th of N shards ("K/N"). */
   public Fleet withShard(String kOfN) {
-    return new Fleet(parallel, targetBudget, connectionsPerHost, progress, kOfN);
+    return new Fleet(parallel, targetBudget, connectionsPerHost, progress, kOfN, scenarios);
+  }
+
+  public Fleet withScenarios(int n) {
+    return new Fleet(parallel, targetBudget, connectionsPerHost, progress, shard, n);
   }
 
   public Fleet withProgress(Progress p) {
-    return new Fleet(parallel, targetBudget, connectionsPerHost, p, shard);
+    return new Fleet(parallel, targetBudget, connectionsPerHost, p, shard, scenarios);
   }
 }

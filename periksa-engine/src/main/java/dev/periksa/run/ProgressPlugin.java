@@ -22,6 +22,13 @@ public final class ProgressPlugin implements ConcurrentEventListener {
   private void finished(TestCaseFinished e) {
     ScanSession s = ScanSession.current();
     PrintStream out = s.console();
+    // Scenarios of one target may end at once: each one's lines stay together.
+    synchronized (out) {
+      print(e, s, out);
+    }
+  }
+
+  private static void print(TestCaseFinished e, ScanSession s, PrintStream out) {
     var recorded = s.recorder().forScenario(e.getTestCase().getId().toString());
     if (recorded.isEmpty()) {
       out.println("  > " + e.getTestCase().getName());

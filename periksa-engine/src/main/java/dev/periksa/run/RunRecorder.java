@@ -2,6 +2,7 @@ package dev.periksa.run;
 
 import dev.periksa.check.CheckResult;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,13 +21,25 @@ public final class RunRecorder {
    * @param scenarioId Cucumber's id of the scenario run
    * @param scenario scenario name
    * @param result what the check concluded
+   * @param feature the feature file the scenario comes from (its URI)
+   * @param line the scenario's line there (an example row's line for a scenario outline)
    */
   public record Recorded(
       String target,
       List<String> requirements,
       String scenarioId,
       String scenario,
-      CheckResult result) {}
+      CheckResult result,
+      String feature,
+      int line) {}
+
+  /**
+   * A target's scenarios run at once and end in any order; every output lists their results in the
+   * features' order (file, then line), as one after another would. Sorting is stable: a scenario's
+   * own results keep the order its checks ran in.
+   */
+  static final Comparator<Recorded> FEATURE_ORDER =
+      Comparator.comparing(Recorded::feature).thenComparingInt(Recorded::line);
 
   // Indexed by scenario and by target: a fleet records tens of thousands of results, and each
   // scenario's end looks its own up. A target's records are dropped once its outcome is taken
@@ -39,10 +52,14 @@ public final class RunRecorder {
     byTarget.computeIfAbsent(r.target(), k -> new ArrayList<>()).add(r);
   }
 
-  /** Everything recorded and not yet released, target by target, in order. */
+  /** Everything recorded and not yet released, target by target, each in the features' order. */
   public synchronized List<Recorded> all() {
     List<Recorded> out = new ArrayList<>();
-    byTarget.values().forEach(out::addAll);
+    for (List<Recorded> one : byTarget.values()) {
+      List<Recorded> sorted = new ArrayList<>(one);
+      sorted.sort(FEATURE_ORDER);
+      out.addAll(sorted);
+    }
     return out;
   }
 
@@ -51,12 +68,14 @@ public final class RunRecorder {
     return List.copyOf(byScenario.getOrDefault(scenarioId, List.of()));
   }
 
-  /** Everything recorded for one target, in order. */
+  /** Everything recorded for one target, in the features' order. */
   public synchronized List<Recorded> forTarget(String target) {
-    return List.copyOf(byTarget.getOrDefault(target, List.of()));
+    List<Recorded> sorted = new ArrayList<>(byTarget.getOrDefault(target, List.of()));
+    sorted.sort(FEATURE_ORDER);
+    return List.copyOf(sorted);
   }
 
-  /** One target's check results grouped by requirement id, in the order they were recorded. */
+  /** One target's check results grouped by requirement id, in the features' order. */
   public synchronized Map<String, List<CheckResult>> byRequirement(String target) {
     Map<String, List<CheckResult>> out = new LinkedHashMap<>();
     for (Recorded r : forTarget(target)) {

@@ -3,9 +3,11 @@ package dev.periksa.run;
 import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
 import dev.periksa.certificate.SigningKey;
+import dev.periksa.check.Check;
 import dev.periksa.check.CheckRunner;
 import dev.periksa.check.RunResources;
 import dev.periksa.check.TargetContext;
+import dev.periksa.check.registry.Checks;
 import dev.periksa.ci.CiOptions;
 import dev.periksa.ci.CiOutputs;
 import dev.periksa.ci.Selection;
@@ -19,6 +21,7 @@ import dev.periksa.result.TargetOutcome;
 import dev.periksa.result.Verdict;
 import dev.periksa.target.TargetProfile;
 import dev.periksa.waiver.Exemptions;
+import io.cucumber.junit.platform.engine.Constants;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
@@ -34,6 +37,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -270,6 +274,7 @@ public final class ScanRunner {
     Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(allureResults)));
     // What checks start once for the whole run (a managed ZAP), closed when the run ends.
     RunResources resources = new RunResources();
+    warmUp(profiles, options, resources);
     HostLimits limits = new HostLimits(fleet.connectionsPerHost());
     RunJournal journal = RunJournal.open(dir, runId, started, profiles, options, catalogue);
     ExecutorService pool =
@@ -329,14 +334,41 @@ public final class ScanRunner {
     } catch (IOException | RuntimeException e) {
       // The run stops here: results.json stays INCOMPLETE, the journal keeps what finished.
       journal.abandon();
+      resources.close();
       throw e;
     } finally {
       pool.shutdownNow();
       Allure.setLifecycle(previous);
-      resources.close();
     }
-    journal.complete();
-    console.finished();
+    // What the checks started (a managed ZAP takes seconds to stop) closes while the outputs are
+    // written; the run waits for it before it returns.
+    Thread closing = new Thread(resources::close, "run-resources-close");
+    closing.setDaemon(true);
+    closing.start();
+    try {
+      journal.complete();
+      console.finished();
+      return finish(runId, dir, allureResults, started, profiles, outcomes, options, exemptions);
+    } finally {
+      try {
+        closing.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** After the scans: the summary, every output, the result. */
+  private Result finish(
+      String runId,
+      Path dir,
+      Path allureResults,
+      Instant started,
+      List<TargetProfile> profiles,
+      TargetOutcome[] outcomes,
+      Options options,
+      Exemptions exemptions)
+      throws IOException {
     Instant finished = Instant.now();
     exemptions.account(out);
     List<TargetOutcome> done = List.of(outcomes);
@@ -422,7 +454,7 @@ public final class ScanRunner {
               exemptions);
       ScanSession.begin(session);
       try {
-        execute(options.features(), options.ci().selection());
+        execute(options.features(), options.ci().selection(), fleet.scenarioThreads());
       } finally {
         ScanSession.end();
       }
@@ -499,7 +531,8 @@ public final class ScanRunner {
     Files.createDirectories(dir);
   }
 
-  private static LauncherDiscoveryRequest request(FeatureSet features, Selection selection) {
+  private LauncherDiscoveryRequest request(
+      FeatureSet features, Selection selection, int scenarios) {
     LauncherDiscoveryRequestBuilder b =
         LauncherDiscoveryRequestBuilder.request()
             .selectors(features.selectors())
@@ -511,8 +544,62 @@ public final class ScanRunner {
     if (!selection.all()) {
       b.configurationParameter("cucumber.filter.tags", selection.expression());
     }
+    if (scenarios > 1) {
+      b.configurationParameters(parallelScenarios(scenarios, catalogue));
+    }
     return b.build();
   }
+
+  /**
+   * Lets every check the run will run start what its runs share (a managed ZAP) in the background,
+   * before the first target is scanned.
+   */
+  private static void warmUp(
+      List<TargetProfile> profiles, Options options, RunResources resources) {
+    List<String> texts;
+    try {
+      texts = options.features().texts();
+    } catch (IOException e) {
+      return; // the features are read again to run, and any error is reported there
+    }
+    java.util.Set<String> picked = options.ci().selection().pickedTags(texts);
+    for (Check check : Checks.all()) {
+      if (check.metadata().requirementIds().stream().anyMatch(id -> picked.contains("@" + id))) {
+        check.warmUp(profiles, resources);
+      }
+    }
+  }
+
+  /** Scenarios run alone on their target: they change how it answers everyone else. */
+  static final List<String> ALONE = List.of("AUT-4", "DAST-1");
+
+  /**
+   * Cucumber's settings to run {@code n} scenarios of one target at once. Each requirement's
+   * scenarios share one lock on the target, and those of {@link #ALONE} take it exclusively:
+   * password guessing may make a login throttle or lock everyone out for a while, and an active
+   * DAST scan sends attacks, so a check running beside them could judge a target that is not
+   * answering as it normally does.
+   */
+  static Map<String, String> parallelScenarios(int n, Catalogue catalogue) {
+    Map<String, String> c = new LinkedHashMap<>();
+    c.put(Constants.PARALLEL_EXECUTION_ENABLED_PROPERTY_NAME, "true");
+    c.put(Constants.PARALLEL_CONFIG_STRATEGY_PROPERTY_NAME, "fixed");
+    c.put(Constants.PARALLEL_CONFIG_FIXED_PARALLELISM_PROPERTY_NAME, Integer.toString(n));
+    c.put(Constants.PARALLEL_CONFIG_FIXED_MAX_POOL_SIZE_PROPERTY_NAME, Integer.toString(n));
+    for (var r : catalogue.requirements()) {
+      String template =
+          ALONE.contains(r.id())
+              ? Constants.EXECUTION_EXCLUSIVE_RESOURCES_READ_WRITE_TEMPLATE
+              : Constants.EXECUTION_EXCLUSIVE_RESOURCES_READ_TEMPLATE;
+      c.put(
+          template.replace(Constants.EXECUTION_EXCLUSIVE_RESOURCES_TAG_TEMPLATE_VARIABLE, r.id()),
+          TARGET_LOCK);
+    }
+    return c;
+  }
+
+  /** The lock every requirement's scenarios take on their target (see parallelScenarios). */
+  static final String TARGET_LOCK = "periksa.target";
 
   /** A selection that picks no scenario is a usage error, found before anything is probed. */
   private static void requireScenarios(FeatureSet features, Selection selection)
@@ -536,11 +623,12 @@ public final class ScanRunner {
     }
   }
 
-  private void execute(FeatureSet features, Selection selection) throws FeatureException {
+  private void execute(FeatureSet features, Selection selection, int scenarios)
+      throws FeatureException {
     Launcher launcher =
         LauncherFactory.create(
             LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
-    LauncherDiscoveryRequest request = request(features, selection);
+    LauncherDiscoveryRequest request = request(features, selection, scenarios);
     SummaryGeneratingListener summary = new SummaryGeneratingListener();
     launcher.execute(request, summary);
     TestExecutionSummary s = summary.getSummary();

@@ -8,11 +8,13 @@ import java.io.PrintStream;
 
 /**
  * The target being scanned, handed from the runner to the Cucumber glue. Targets are scanned
- * concurrently, each on its own thread, and Cucumber runs a target's scenarios on the thread that
- * launched them (no parallel scenarios within a target): the session is that thread's.
+ * concurrently, each on its own thread, whose Cucumber launch runs the target's scenarios on that
+ * thread or, several at once, on worker threads the launch starts: the session is the target
+ * thread's and is inherited by every thread started from it, so each scenario sees its own target's
+ * session.
  */
 public final class ScanSession {
-  private static final ThreadLocal<ScanSession> CURRENT = new ThreadLocal<>();
+  private static final InheritableThreadLocal<ScanSession> CURRENT = new InheritableThreadLocal<>();
 
   private final TargetProfile profile;
   private final TargetContext context;

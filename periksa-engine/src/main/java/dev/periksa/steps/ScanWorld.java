@@ -155,7 +155,13 @@ public final class ScanWorld {
         .recorder()
         .record(
             new RunRecorder.Recorded(
-                session.profile().name(), requirements, scenario.getId(), scenario.getName(), r));
+                session.profile().name(),
+                requirements,
+                scenario.getId(),
+                scenario.getName(),
+                r,
+                String.valueOf(scenario.getUri()),
+                scenario.getLine()));
     allure.record(scenario.getId(), r);
   }
 }

@@ -73,6 +73,18 @@ class CiUnitTest {
   }
 
   @Test
+  void aSelectionNamesTheTagsOfTheScenariosItPicks() throws Exception {
+    List<String> texts = FeatureSet.builtin().texts();
+    var all = Selection.ALL.pickedTags(texts);
+    assertTrue(
+        all.contains("@DAST-1") && all.contains("@AUT-4") && all.contains("@STO-1"), "" + all);
+    var tls = Selection.of(null, "@TLS-1 or @TLS-2", catalogue).pickedTags(texts);
+    assertTrue(tls.contains("@TLS-1") && tls.contains("@TLS-2"), "" + tls);
+    assertTrue(!tls.contains("@DAST-1") && !tls.contains("@STO-1"), "" + tls);
+    assertTrue(Selection.of(null, "@NO-SUCH-1", catalogue).pickedTags(texts).isEmpty());
+  }
+
+  @Test
   void failOnTakesTheFourSeveritiesInAnyCase() {
     assertEquals(Severity.HIGH, CiOptions.parseSeverity("high"));
     assertEquals(Severity.CRITICAL, CiOptions.parseSeverity("CRITICAL"));

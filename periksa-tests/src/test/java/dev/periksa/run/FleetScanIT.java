@@ -78,7 +78,7 @@ class FleetScanIT {
   }
 
   static ScanRunner.Options options(Path out, String shard) throws Exception {
-    Fleet f = new Fleet(8, BUDGET, 6, Fleet.Progress.COMPACT, shard);
+    Fleet f = new Fleet(8, BUDGET, 6, Fleet.Progress.COMPACT, shard, 0);
     return new ScanRunner.Options(out, FeatureSet.builtin(), false, Duration.ofSeconds(30))
         .withFleet(f);
   }

@@ -15,6 +15,7 @@ import dev.periksa.evidence.Severity;
 import dev.periksa.pii.PiiType;
 import dev.periksa.target.DastSettings;
 import dev.periksa.target.DastSettings.Confidence;
+import dev.periksa.target.TargetProfile;
 import dev.periksa.zap.ManagedZap;
 import dev.periksa.zap.ZapAlert;
 import dev.periksa.zap.ZapConnection;
@@ -172,6 +173,37 @@ public final class DastScanCheck extends ProbingCheck<DastScanCheck.Scan> {
     for (URI b : s.bases()) {
       if (!ctx.profile().scope().allows(b.getHost())) {
         result.part(Outcome.INCONCLUSIVE, b + " is outside the scope: not scanned");
+      }
+    }
+  }
+
+  /**
+   * Starts the run's managed ZAP on a thread of its own as soon as the run starts, when a target
+   * asks for a managed ZAP and has a base in scope: ZAP takes seconds to start, and the targets'
+   * discovery and other checks run meanwhile. The first DAST check then waits for that start
+   * instead of beginning one (the run's resources start a managed ZAP once); if it failed, the
+   * check starts it again and reports what went wrong.
+   */
+  @Override
+  public void warmUp(List<TargetProfile> targets, RunResources resources) {
+    for (TargetProfile p : targets) {
+      DastSettings s = p.dast();
+      if (s != null
+          && s.managedZap()
+          && s.bases().stream().anyMatch(b -> p.scope().allows(b.getHost()))) {
+        Thread t =
+            new Thread(
+                () -> {
+                  try {
+                    source.connect(s, progress, resources);
+                  } catch (IOException | RuntimeException e) {
+                    // The DAST check meets this again when it runs, and reports it.
+                  }
+                },
+                "zap-warm-up");
+        t.setDaemon(true);
+        t.start();
+        return;
       }
     }
   }
