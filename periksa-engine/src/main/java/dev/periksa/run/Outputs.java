@@ -12,13 +12,11 @@ import dev.periksa.report.FleetReport;
 import dev.periksa.report.RegulatorReport;
 import dev.periksa.report.ResultModel;
 import dev.periksa.result.ExitCodes;
-import dev.periksa.result.TargetOutcome;
 import dev.periksa.result.Version;
 import dev.periksa.target.TargetProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,15 +56,25 @@ public final class Outputs {
           r.put("featureSetHash", run.options.features().hash());
           r.put("featureFiles", run.options.features().files());
           doc.put("run", r);
-          List<Object> targets = new ArrayList<>();
-          for (TargetOutcome t : run.outcomes) {
-            targets.add(ResultModel.target(t, run.catalogue));
-          }
+          // Each target's model is made as the writer reaches it, then dropped: the file is
+          // streamed, and memory holds one target's results at a time, however many there are.
+          List<Object> targets =
+              new java.util.AbstractList<>() {
+                @Override
+                public Object get(int i) {
+                  return ResultModel.target(run.outcomes.get(i), run.catalogue);
+                }
+
+                @Override
+                public int size() {
+                  return run.outcomes.size();
+                }
+              };
           doc.put("targets", targets);
           doc.put("exemptions", run.exemptions.results());
           doc.put(
               "coverage", Coverage.of(run.outcomes, run.catalogue, RegulatorReport.allChecks()));
-          Files.writeString(run.dir.resolve(name()), Json.MAPPER.writeValueAsString(doc));
+          Json.MAPPER.writeValue(run.dir.resolve(name()).toFile(), doc);
         }
       };
 

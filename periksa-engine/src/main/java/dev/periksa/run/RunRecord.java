@@ -78,7 +78,8 @@ public final class RunRecord {
     this.started = started;
     this.finished = finished;
     this.profiles = List.copyOf(profiles);
-    this.outcomes = List.copyOf(outcomes);
+    // A scan's outcomes are on disk, read back one at a time: not copied into memory here.
+    this.outcomes = outcomes instanceof OutcomeStore ? outcomes : List.copyOf(outcomes);
     this.options = options;
     this.exemptions = exemptions;
     this.catalogue = catalogue;

@@ -269,7 +269,8 @@ public final class ScanRunner {
         new FleetConsole(out, profiles.size(), parallel, fleet.compact(profiles.size()));
     console.starting(fleet, parallel);
     RunRecorder recorder = new RunRecorder();
-    TargetOutcome[] outcomes = new TargetOutcome[profiles.size()];
+    // Each target's outcome goes to disk when it ends: memory does not grow with the fleet.
+    OutcomeStore outcomes = new OutcomeStore(profiles, catalogue);
     AllureLifecycle previous = Allure.getLifecycle();
     Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(allureResults)));
     // What checks start once for the whole run (a managed ZAP), closed when the run ends.
@@ -306,7 +307,7 @@ public final class ScanRunner {
                           resources,
                           limits,
                           console);
-                  outcomes[index] = t;
+                  outcomes.put(index, t);
                   journal.finished(index, t);
                   return null;
                 }));
@@ -335,11 +336,13 @@ public final class ScanRunner {
       // The run stops here: results.json stays INCOMPLETE, the journal keeps what finished.
       journal.abandon();
       resources.close();
+      outcomes.close();
       throw e;
     } finally {
       pool.shutdownNow();
       Allure.setLifecycle(previous);
     }
+    outcomes.seal();
     // What the checks started (a managed ZAP takes seconds to stop) closes while the outputs are
     // written; the run waits for it before it returns.
     Thread closing = new Thread(resources::close, "run-resources-close");
@@ -365,13 +368,13 @@ public final class ScanRunner {
       Path allureResults,
       Instant started,
       List<TargetProfile> profiles,
-      TargetOutcome[] outcomes,
+      OutcomeStore outcomes,
       Options options,
       Exemptions exemptions)
       throws IOException {
     Instant finished = Instant.now();
     exemptions.account(out);
-    List<TargetOutcome> done = List.of(outcomes);
+    List<TargetOutcome> done = outcomes;
 
     // The key is known before anything is signed: the summary names its fingerprint.
     SigningKey key = options.signingKey() != null ? options.signingKey() : SigningKey.throwaway();
