@@ -85,9 +85,10 @@ public final class DastScanCheck extends ProbingCheck<DastScanCheck.Scan> {
 
   /**
    * The user's ZAP when the profile names one, else the run's managed ZAP: started (and assembled,
-   * the first time) by the first DAST check of the run that needs it, with Periksa's health-data
-   * rules in its {@code plugin/} folder, shared by every target of the run, started again if it
-   * died, and stopped by the run when it ends.
+   * the first time) when the run starts ({@link #warmUp}), or by the first DAST check of the run
+   * that needs it if that start failed, with Periksa's health-data rules in its {@code plugin/}
+   * folder, shared by every target of the run, started again if it died, and stopped by the run
+   * when it ends.
    */
   public static final ZapSource DEFAULT_SOURCE =
       (settings, progress, resources) -> {
