@@ -13,7 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Which scenarios a run selects: regulations ({@code --regulation}) and a Cucumber tag expression
@@ -158,25 +162,25 @@ public record Selection(List<String> regulations, String tags, String expression
    * The tags (with their {@code @}) of every scenario of these feature texts that the selection
    * picks: a check knows from them whether the run will run it.
    */
-  public java.util.Set<String> pickedTags(List<String> featureTexts) {
+  public Set<String> pickedTags(List<String> featureTexts) {
     Expression e = all() ? null : TagExpressionParser.parse(expression);
-    java.util.Set<String> out = new java.util.TreeSet<>();
+    Set<String> out = new TreeSet<>();
     pickles(featureTexts).filter(t -> e == null || e.evaluate(t)).forEach(out::addAll);
     return out;
   }
 
   /** Each scenario's tags (an outline's example rows one by one), feature by feature. */
-  private static java.util.stream.Stream<List<String>> pickles(List<String> featureTexts) {
+  private static Stream<List<String>> pickles(List<String> featureTexts) {
     GherkinParser parser =
         GherkinParser.builder().includeSource(false).includeGherkinDocument(false).build();
-    java.util.concurrent.atomic.AtomicInteger i = new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger i = new AtomicInteger();
     return featureTexts.stream()
         .flatMap(
             text ->
                 parser
                     .parse("feature-" + i.getAndIncrement(), text.getBytes(StandardCharsets.UTF_8))
                     .map(Envelope::getPickle)
-                    .flatMap(java.util.Optional::stream)
+                    .flatMap(Optional::stream)
                     .map(p -> p.getTags().stream().map(PickleTag::getName).toList()));
   }
 

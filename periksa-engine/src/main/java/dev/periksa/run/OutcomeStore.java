@@ -72,14 +72,17 @@ final class OutcomeStore extends AbstractList<TargetOutcome> implements AutoClos
     Arrays.fill(offsets, -1);
   }
 
-  /** The outcome of the target at {@code index} (input order): written now, forgotten here. */
-  synchronized void put(int index, TargetOutcome t) {
+  /**
+   * The outcome of the target at {@code index} (input order): written now, forgotten here. Returns
+   * the model written (results.json's, for the run's journal to write as well).
+   */
+  synchronized Map<String, Object> put(int index, TargetOutcome t) {
     if (channel == null) {
       throw new IllegalStateException("the scans have ended: no outcome is added now");
     }
-    byte[] line;
+    Map<String, Object> model = ResultModel.target(t, catalogue);
     try {
-      line = ONE_LINE.writeValueAsBytes(ResultModel.target(t, catalogue));
+      byte[] line = ONE_LINE.writeValueAsBytes(model);
       ByteBuffer b = ByteBuffer.wrap(line);
       long at = end;
       while (b.hasRemaining()) {
@@ -89,14 +92,10 @@ final class OutcomeStore extends AbstractList<TargetOutcome> implements AutoClos
       offsets[index] = at;
       lengths[index] = line.length;
       atHand.remove(index);
+      return model;
     } catch (IOException e) {
       throw new UncheckedIOException("a target's outcome could not be kept on disk", e);
     }
-  }
-
-  /** Whether the target at {@code index} has ended. */
-  synchronized boolean has(int index) {
-    return offsets[index] >= 0;
   }
 
   @Override

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.periksa.json.Json;
-import dev.periksa.regulation.Catalogue;
-import dev.periksa.report.ResultModel;
-import dev.periksa.result.TargetOutcome;
 import dev.periksa.result.Version;
 import dev.periksa.target.TargetProfile;
 import java.io.BufferedWriter;
@@ -43,17 +40,14 @@ final class RunJournal {
   private final Path dir;
   private final Map<String, Object> run;
   private final List<String> names;
-  private final Catalogue catalogue;
   private final BufferedWriter lines;
   private final Thread hook;
   private boolean closed;
 
-  private RunJournal(Path dir, Map<String, Object> run, List<String> names, Catalogue catalogue)
-      throws IOException {
+  private RunJournal(Path dir, Map<String, Object> run, List<String> names) throws IOException {
     this.dir = dir;
     this.run = run;
     this.names = names;
-    this.catalogue = catalogue;
     this.lines =
         Files.newBufferedWriter(
             dir.resolve(LINES),
@@ -70,8 +64,7 @@ final class RunJournal {
       String runId,
       Instant started,
       List<TargetProfile> profiles,
-      ScanRunner.Options options,
-      Catalogue catalogue)
+      ScanRunner.Options options)
       throws IOException {
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("id", runId);
@@ -85,20 +78,20 @@ final class RunJournal {
     for (TargetProfile p : profiles) {
       names.add(p.name());
     }
-    RunJournal j = new RunJournal(dir, run, names, catalogue);
+    RunJournal j = new RunJournal(dir, run, names);
     j.write(List.of(), "the run is in progress");
     Runtime.getRuntime().addShutdownHook(j.hook);
     return j;
   }
 
-  /** A target ended: its result goes to disk now, as one line. */
-  synchronized void finished(int index, TargetOutcome t) {
+  /** A target ended: its result (results.json's model of it) goes to disk now, as one line. */
+  synchronized void finished(int index, Map<String, Object> target) {
     if (closed) {
       return;
     }
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("index", index);
-    line.put("target", ResultModel.target(t, catalogue));
+    line.put("target", target);
     try {
       lines.write(ONE_LINE.writeValueAsString(line));
       lines.newLine();

@@ -40,6 +40,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -277,7 +278,7 @@ public final class ScanRunner {
     RunResources resources = new RunResources();
     warmUp(profiles, options, resources);
     HostLimits limits = new HostLimits(fleet.connectionsPerHost());
-    RunJournal journal = RunJournal.open(dir, runId, started, profiles, options, catalogue);
+    RunJournal journal = RunJournal.open(dir, runId, started, profiles, options);
     ExecutorService pool =
         Executors.newFixedThreadPool(
             parallel,
@@ -307,8 +308,7 @@ public final class ScanRunner {
                           resources,
                           limits,
                           console);
-                  outcomes.put(index, t);
-                  journal.finished(index, t);
+                  journal.finished(index, outcomes.put(index, t));
                   return null;
                 }));
       }
@@ -565,7 +565,7 @@ public final class ScanRunner {
     } catch (IOException e) {
       return; // the features are read again to run, and any error is reported there
     }
-    java.util.Set<String> picked = options.ci().selection().pickedTags(texts);
+    Set<String> picked = options.ci().selection().pickedTags(texts);
     for (Check check : Checks.all()) {
       if (check.metadata().requirementIds().stream().anyMatch(id -> picked.contains("@" + id))) {
         check.warmUp(profiles, resources);

@@ -179,6 +179,16 @@ class FleetScanIT {
       JsonNode doc = Json.MAPPER.readTree(out.resolve("results.json").toFile());
       assertEquals(k + "/3", doc.path("run").path("shard").asText());
     }
-    assertEquals(whole, sharded);
+    assertEquals(whole.keySet(), sharded.keySet());
+    // A slow target's verdict depends on how far its checks got within its budget (what it found
+    // before may fail it): never certified either way. Every other target's is the same.
+    for (String name : whole.keySet()) {
+      if (kind(name).group().equals("slow")) {
+        assertNotEquals(Verdict.CERTIFIED, whole.get(name), name);
+        assertNotEquals(Verdict.CERTIFIED, sharded.get(name), name);
+      } else {
+        assertEquals(whole.get(name), sharded.get(name), name);
+      }
+    }
   }
 }
